@@ -1,0 +1,6 @@
+import { openApiDocument } from "./spec";
+
+/** Serves the OpenAPI description of the API. */
+export function GET(): Response {
+  return Response.json(openApiDocument());
+}

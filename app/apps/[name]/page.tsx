@@ -1,0 +1,144 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AppActions } from "@/components/apps/app-actions";
+import { SideBySideDiff, UnifiedDiff } from "@/components/diff/unified-diff";
+import { HistoryTable } from "@/components/history/history-table";
+import { HealthBadge, SyncBadge } from "@/components/ui/badges";
+import { Time } from "@/components/ui/time";
+import { getApp, getStatusResources } from "@/lib/db/apps";
+import { isOperationRunning, listOperations } from "@/lib/db/operations";
+import { getAppComparison, type ResourceStatusRow } from "@/lib/engine";
+import { NotFoundError } from "@/lib/errors";
+
+export const dynamic = "force-dynamic";
+
+const TABS = ["resources", "diff", "history"] as const;
+type Tab = (typeof TABS)[number];
+
+type Props = { params: Promise<{ name: string }>; searchParams: Promise<Record<string, string | undefined>> };
+
+export default async function ApplicationPage({ params, searchParams }: Props) {
+  const { name } = await params;
+  const query = await searchParams;
+  const tab: Tab = TABS.includes(query.tab as Tab) ? (query.tab as Tab) : "resources";
+  const app = await getApp(name).catch((error) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const [resources, running] = await Promise.all([getStatusResources<ResourceStatusRow>(app.id), isOperationRunning(app.id)]);
+
+  return (
+    <div>
+      <div className="mb-4 flex flex-wrap items-start gap-4">
+        <div className="mr-auto">
+          <p className="text-sm text-slate-500">
+            <Link href="/" className="hover:underline">
+              Applications
+            </Link>{" "}
+            /
+          </p>
+          <h1 className="text-2xl font-semibold">{app.name}</h1>
+          <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
+            <SyncBadge status={app.status.syncStatus} />
+            <HealthBadge status={app.status.healthStatus} />
+            <span className="text-slate-600">
+              {app.destCluster}/{app.destNamespace}
+            </span>
+            <span className="font-mono text-xs text-slate-500">
+              {app.repoUrl} @ {app.targetRevision} : {app.path}
+            </span>
+          </div>
+          {app.status.revision && (
+            <p className="mt-1 text-sm text-slate-700" data-testid="revision">
+              <code className="text-xs">{app.status.revision.slice(0, 7)}</code> {app.status.revisionSubject} — {app.status.revisionAuthor},{" "}
+              <Time value={app.status.revisionDate} />
+            </p>
+          )}
+          <p className="mt-1 text-xs text-slate-500">
+            Compared <Time value={app.status.reconciledAt} />
+          </p>
+        </div>
+        <AppActions name={app.name} prune={app.prune} running={running} resources={resources.map((r) => ({ subject: r.subject, status: r.status, state: r.state }))} />
+      </div>
+
+      {app.status.conditions.map((c, i) => (
+        <div key={i} className="mb-3 rounded-md border border-rose-200 bg-rose-50 px-4 py-2 text-sm text-rose-900" role="alert" data-testid="condition">
+          <span className="font-semibold">{c.type}</span>: <span className="whitespace-pre-wrap">{c.message}</span>
+        </div>
+      ))}
+
+      <nav className="mb-4 flex gap-4 border-b border-slate-200 text-sm">
+        {TABS.map((t) => (
+          <Link key={t} href={`/apps/${app.name}?tab=${t}`} className={`-mb-px border-b-2 px-1 pb-2 capitalize ${t === tab ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-600"}`}>
+            {t}
+          </Link>
+        ))}
+      </nav>
+
+      {tab === "resources" && <ResourcesTab rows={resources} />}
+      {tab === "diff" && <DiffTab name={app.name} view={query.view === "split" ? "split" : "unified"} />}
+      {tab === "history" && <HistoryTab appId={app.id} />}
+    </div>
+  );
+}
+
+function ResourcesTab({ rows }: { rows: ResourceStatusRow[] }) {
+  if (rows.length === 0) return <p className="text-sm text-slate-500">No resources: the app renders nothing, or it could not be compared.</p>;
+  return (
+    <table className="min-w-full divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white text-sm">
+      <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+        <tr>
+          <th className="px-4 py-2">Kind</th>
+          <th className="px-4 py-2">Namespace</th>
+          <th className="px-4 py-2">Name</th>
+          <th className="px-4 py-2">Status</th>
+          <th className="px-4 py-2">Changed fields</th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {rows.map((r) => (
+          <tr key={r.subject} data-testid={`resource-${r.kind}-${r.name}`}>
+            <td className="px-4 py-2">{r.kind}</td>
+            <td className="px-4 py-2">{r.namespace || "—"}</td>
+            <td className="px-4 py-2 font-mono text-xs">{r.name}</td>
+            <td className="px-4 py-2">
+              <SyncBadge status={r.status} /> <span className="text-xs text-slate-500">{r.state}</span>
+            </td>
+            <td className="px-4 py-2 font-mono text-xs text-slate-600">{r.message ?? r.changedPaths.join(", ")}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+async function DiffTab({ name, view }: { name: string; view: "unified" | "split" }) {
+  const comparison = await getAppComparison(name);
+  const changed = comparison.resources.filter((r) => r.status !== "Synced");
+  return (
+    <div className="space-y-4">
+      <div className="flex gap-3 text-sm">
+        <Link href={`/apps/${name}?tab=diff&view=unified`} className={view === "unified" ? "font-semibold" : "text-indigo-700"}>
+          Unified
+        </Link>
+        <Link href={`/apps/${name}?tab=diff&view=split`} className={view === "split" ? "font-semibold" : "text-indigo-700"}>
+          Side by side
+        </Link>
+      </div>
+      {changed.length === 0 && <p className="text-sm text-slate-500">Git and the cluster agree.</p>}
+      {changed.map((r) => (
+        <section key={r.subject} data-testid="diff-resource">
+          <h3 className="mb-1 font-mono text-sm">
+            {r.subject} <span className="text-slate-500">({r.state})</span>
+          </h3>
+          {r.changedPaths.length > 0 && <p className="mb-1 text-xs text-slate-600">Changed: {r.changedPaths.join(", ")}</p>}
+          {view === "split" ? <SideBySideDiff text={r.diff} /> : <UnifiedDiff text={r.diff} />}
+        </section>
+      ))}
+    </div>
+  );
+}
+
+async function HistoryTab({ appId }: { appId: string }) {
+  return <HistoryTable operations={await listOperations(appId)} />;
+}

@@ -1,0 +1,81 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { appSpecSchema, fieldErrors, type FieldError } from "@/lib/apps/spec";
+import { createApplication, deleteApplication, refreshApp, syncApp } from "@/lib/engine";
+import { isLockstepError } from "@/lib/errors";
+
+/** What a form action answers: field errors, a general error, or a success message. */
+export interface ActionState {
+  fields?: FieldError[];
+  error?: string;
+  message?: string;
+}
+
+function failure(error: unknown): ActionState {
+  if (isLockstepError(error)) return { error: error.message };
+  console.error(error);
+  return { error: "Something went wrong; the server log has the details." };
+}
+
+function checkbox(form: FormData, name: string): boolean {
+  return form.get(name) === "on" || form.get(name) === "true";
+}
+
+/** Creates an application from the New application form. */
+export async function createAppAction(_state: ActionState, form: FormData): Promise<ActionState> {
+  const parsed = appSpecSchema.safeParse({
+    name: String(form.get("name") ?? ""),
+    repoUrl: String(form.get("repoUrl") ?? ""),
+    targetRevision: String(form.get("targetRevision") ?? ""),
+    path: String(form.get("path") ?? ""),
+    destCluster: String(form.get("destCluster") ?? ""),
+    destNamespace: String(form.get("destNamespace") ?? ""),
+    automated: checkbox(form, "automated"),
+    prune: checkbox(form, "prune"),
+    selfHeal: checkbox(form, "selfHeal"),
+    createNamespace: checkbox(form, "createNamespace"),
+  });
+  if (!parsed.success) return { fields: fieldErrors(parsed.error) };
+  try {
+    await createApplication(parsed.data);
+  } catch (error) {
+    return failure(error);
+  }
+  revalidatePath("/");
+  redirect(`/apps/${parsed.data.name}`);
+}
+
+/** Compares the app with Git and the cluster now. */
+export async function refreshAction(name: string): Promise<ActionState> {
+  try {
+    await refreshApp(name);
+  } catch (error) {
+    return failure(error);
+  }
+  revalidatePath(`/apps/${name}`);
+  return { message: "Refreshed." };
+}
+
+/** Syncs the app with the options chosen in the Sync dialog. */
+export async function syncAction(name: string, options: { prune: boolean; dryRun: boolean; resources: string[] }): Promise<ActionState> {
+  try {
+    const op = await syncApp(name, { ...options, initiator: "web" });
+    revalidatePath(`/apps/${name}`);
+    return op.phase === "Succeeded" ? { message: op.message ?? "Synced." } : { error: op.message ?? `Sync ${op.phase}.` };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+/** Deletes the app, and its cluster resources when `cascade`. */
+export async function deleteAction(name: string, cascade: boolean): Promise<ActionState> {
+  try {
+    await deleteApplication(name, { cascade });
+  } catch (error) {
+    return failure(error);
+  }
+  revalidatePath("/");
+  redirect("/");
+}

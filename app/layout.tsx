@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: "Lockstep",
+  description: "GitOps dashboard: Git is the source of truth, Lockstep shows drift and syncs the cluster.",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen bg-slate-50 text-slate-900">
+        <header className="border-b border-slate-200 bg-white">
+          <nav className="mx-auto flex max-w-7xl items-center gap-6 px-6 py-3">
+            <Link href="/" className="text-lg font-semibold tracking-tight text-indigo-700">
+              Lockstep
+            </Link>
+            <Link href="/" className="text-sm text-slate-600 hover:text-slate-900">
+              Applications
+            </Link>
+            <Link href="/apps/new" className="ml-auto rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
+              New application
+            </Link>
+          </nav>
+        </header>
+        <main className="mx-auto max-w-7xl px-6 py-6">{children}</main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,68 @@
+import Link from "next/link";
+import { AppTable } from "@/components/apps/app-table";
+import { ClusterPanel } from "@/components/apps/cluster-panel";
+import { listApps } from "@/lib/db/apps";
+import { getClusterInfo } from "@/lib/kube/cluster-info";
+import { SYNC_STATUSES, type SyncStatus } from "@/lib/types";
+
+export const dynamic = "force-dynamic";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+function one(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export default async function ApplicationsPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const search = one(params.q) ?? "";
+  const sync = one(params.sync);
+  const syncStatus = SYNC_STATUSES.includes(sync as SyncStatus) ? (sync as SyncStatus) : undefined;
+  const page = Number(one(params.page) ?? 1) || 1;
+  const [cluster, list] = await Promise.all([getClusterInfo("local"), listApps({ search, syncStatus, page, pageSize: 50 })]);
+  const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
+  const link = (p: number) => `/?${new URLSearchParams({ ...(search ? { q: search } : {}), ...(syncStatus ? { sync: syncStatus } : {}), page: String(p) })}`;
+
+  return (
+    <div>
+      <ClusterPanel info={cluster} />
+      <div className="mb-4 flex flex-wrap items-end gap-3">
+        <h1 className="mr-auto text-2xl font-semibold">Applications</h1>
+        <form className="flex gap-2" action="/">
+          <input name="q" defaultValue={search} placeholder="Search name, repo, namespace" aria-label="Search" className="w-64 rounded-md border border-slate-300 px-3 py-1.5 text-sm" />
+          <select name="sync" defaultValue={syncStatus ?? ""} aria-label="Sync status" className="rounded-md border border-slate-300 px-2 py-1.5 text-sm">
+            <option value="">All statuses</option>
+            {SYNC_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+          <button className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">Filter</button>
+        </form>
+      </div>
+      {list.total === 0 ? (
+        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600">
+          {search || syncStatus ? "No application matches this filter." : "No applications yet."}{" "}
+          <Link href="/apps/new" className="text-indigo-700 hover:underline">
+            Create one
+          </Link>
+          .
+        </div>
+      ) : (
+        <>
+          <AppTable rows={list.rows} />
+          <div className="mt-3 flex items-center justify-between text-sm text-slate-600">
+            <span>
+              {list.total} application{list.total === 1 ? "" : "s"} · page {list.page} of {pages}
+            </span>
+            <span className="flex gap-3">
+              {list.page > 1 && <Link href={link(list.page - 1)}>← Previous</Link>}
+              {list.page < pages && <Link href={link(list.page + 1)}>Next →</Link>}
+            </span>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

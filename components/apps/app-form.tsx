@@ -1,0 +1,68 @@
+"use client";
+
+import { useActionState } from "react";
+import type { ActionState } from "@/app/apps/actions";
+
+/** A form field with its label and, when invalid, its message. */
+function Field({ name, label, state, hint, ...input }: { name: string; label: string; state: ActionState; hint?: string } & React.InputHTMLAttributes<HTMLInputElement>) {
+  const error = state.fields?.find((f) => f.field === name)?.message;
+  return (
+    <label className="block">
+      <span className="text-sm font-medium text-slate-700">{label}</span>
+      <input
+        name={name}
+        aria-invalid={error ? true : undefined}
+        className={`mt-1 block w-full rounded-md border px-3 py-1.5 text-sm ${error ? "border-rose-400" : "border-slate-300"}`}
+        {...input}
+      />
+      {hint && !error && <span className="mt-1 block text-xs text-slate-500">{hint}</span>}
+      {error && (
+        <span className="mt-1 block text-xs text-rose-700" role="alert" data-testid={`error-${name}`}>
+          {error}
+        </span>
+      )}
+    </label>
+  );
+}
+
+/** The New application form, validated on the server field by field. */
+export function AppForm({ action }: { action: (state: ActionState, form: FormData) => Promise<ActionState> }) {
+  const [state, formAction, pending] = useActionState(action, {});
+  return (
+    <form action={formAction} className="max-w-2xl space-y-4 rounded-lg border border-slate-200 bg-white p-6">
+      {state.error && (
+        <p className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800" role="alert">
+          {state.error}
+        </p>
+      )}
+      <Field name="name" label="Name" state={state} placeholder="guestbook" hint="Lowercase letters, digits and '-'." required />
+      <Field name="repoUrl" label="Repository URL" state={state} placeholder="https://git.example.com/config.git" required />
+      <div className="grid grid-cols-2 gap-4">
+        <Field name="targetRevision" label="Target revision" state={state} defaultValue="HEAD" hint="Branch, tag or commit SHA." />
+        <Field name="path" label="Path" state={state} defaultValue="." hint="Directory inside the repository." />
+      </div>
+      <div className="grid grid-cols-2 gap-4">
+        <Field name="destCluster" label="Cluster" state={state} defaultValue="local" hint="'local' or a kubeconfig context." />
+        <Field name="destNamespace" label="Namespace" state={state} placeholder="default" required />
+      </div>
+      <fieldset className="space-y-1 text-sm">
+        <legend className="font-medium text-slate-700">Sync policy</legend>
+        <label className="flex items-center gap-2">
+          <input type="checkbox" name="automated" /> Automated sync
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="checkbox" name="prune" /> Prune resources that left Git
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="checkbox" name="selfHeal" /> Self-heal
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="checkbox" name="createNamespace" /> Create the namespace
+        </label>
+      </fieldset>
+      <button type="submit" disabled={pending} className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-60">
+        {pending ? "Creating…" : "Create"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,68 @@
+import Link from "next/link";
+import type { AppListRow } from "@/lib/db/apps";
+import { HealthBadge, PhaseBadge, SyncBadge } from "@/components/ui/badges";
+import { Time } from "@/components/ui/time";
+
+/** The Applications list: one row per app, linking to its page. */
+export function AppTable({ rows }: { rows: AppListRow[] }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+          <tr>
+            <th className="px-4 py-2">Name</th>
+            <th className="px-4 py-2">Sync</th>
+            <th className="px-4 py-2">Health</th>
+            <th className="px-4 py-2">Revision</th>
+            <th className="px-4 py-2">Last sync</th>
+            <th className="px-4 py-2">Destination</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((app) => (
+            <tr key={app.id} data-testid={`app-row-${app.name}`}>
+              <td className="px-4 py-2 font-medium">
+                <Link href={`/apps/${app.name}`} className="text-indigo-700 hover:underline">
+                  {app.name}
+                </Link>
+                {app.status.conditions.length > 0 && (
+                  <span className="ml-2 text-xs text-rose-700" title={app.status.conditions[0]?.message}>
+                    ⚠ {app.status.conditions[0]?.type}
+                  </span>
+                )}
+              </td>
+              <td className="px-4 py-2">
+                <SyncBadge status={app.status.syncStatus} />
+              </td>
+              <td className="px-4 py-2">
+                <HealthBadge status={app.status.healthStatus} />
+              </td>
+              <td className="max-w-xs truncate px-4 py-2">
+                {app.status.revision ? (
+                  <span title={app.status.revisionSubject ?? ""}>
+                    <code className="text-xs">{app.status.revision.slice(0, 7)}</code> {app.status.revisionSubject}
+                  </span>
+                ) : (
+                  <span className="text-slate-400">—</span>
+                )}
+              </td>
+              <td className="px-4 py-2 text-xs">
+                {app.lastOperation ? (
+                  <span className="flex items-center gap-2">
+                    <PhaseBadge phase={app.lastOperation.phase} />
+                    <Time value={app.lastOperation.finishedAt ?? app.lastOperation.startedAt} />
+                  </span>
+                ) : (
+                  <span className="text-slate-400">never</span>
+                )}
+              </td>
+              <td className="px-4 py-2 text-xs text-slate-600">
+                {app.destCluster}/{app.destNamespace}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { defineConfig, globalIgnores } from "eslint/config";
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  {
+    files: ["lib/**/*.ts", "lib/**/*.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["next", "next/*"], message: "lib/ is the engine and must not import Next.js." },
+            {
+              group: ["@/app/*", "@/components/*", "**/app/*", "**/components/*"],
+              message: "lib/ must not import the web layer (app/, components/).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  globalIgnores([".next/**", "node_modules/**", "prisma/generated/**", "next-env.d.ts", ".data/**", ".tmp-*"]),
+]);

@@ -1,0 +1,71 @@
+import { z } from "zod";
+
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const GIT_URL = /^(https?:\/\/[^\s]+|ssh:\/\/[^\s]+|[\w.-]+@[\w.-]+:[^\s]+|file:\/\/[^\s]+)$/;
+const REVISION = /^[A-Za-z0-9._\-/]+$/;
+
+/** A DNS-1123 label: lowercase letters, digits and '-', at most 63 characters. */
+export const dnsLabel = (what: string) =>
+  z
+    .string({ error: `${what} is required.` })
+    .min(1, { message: `${what} is required.`, abort: true })
+    .max(63, `${what} must be at most 63 characters.`)
+    .regex(DNS1123_LABEL, `${what} must be a DNS-1123 label: lowercase letters, digits and '-', starting and ending with a letter or digit.`);
+
+/** The path inside the repository: relative, without `..` segments. */
+const repoPath = z
+  .string()
+  .trim()
+  .default(".")
+  .transform((p) => p.replace(/^\.\/+/, "").replace(/\/+$/, "") || ".")
+  .refine((p) => !p.startsWith("/"), "Path must be relative to the repository root.")
+  .refine((p) => !p.split("/").includes(".."), "Path must not contain '..' segments.");
+
+/** What a user says about an application: everything that is not status. */
+export const appSpecSchema = z.object({
+  name: dnsLabel("Name"),
+  repoUrl: z
+    .string({ error: "Repository URL is required." })
+    .trim()
+    .min(1, { message: "Repository URL is required.", abort: true })
+    .regex(GIT_URL, "Repository URL must be an http(s), ssh or file URL of a Git repository.")
+    .refine((url) => !/^https?:\/\/[^/\s]*@/.test(url), "Repository URL must not contain credentials; add them as repository credentials instead."),
+  targetRevision: z
+    .string()
+    .trim()
+    .default("HEAD")
+    .transform((r) => r || "HEAD")
+    .refine((r) => REVISION.test(r) && !r.includes(".."), "Target revision must be a branch, tag or commit SHA."),
+  path: repoPath,
+  destCluster: z
+    .string()
+    .trim()
+    .default("local")
+    .transform((c) => c || "local")
+    .refine((c) => /^[\w.@:-]+$/.test(c), "Cluster must be 'local' or a kubeconfig context name."),
+  destNamespace: dnsLabel("Namespace"),
+  automated: z.boolean().default(false),
+  prune: z.boolean().default(false),
+  selfHeal: z.boolean().default(false),
+  createNamespace: z.boolean().default(false),
+});
+
+/** A validated application spec. */
+export type AppSpec = z.infer<typeof appSpecSchema>;
+
+/** The fields an update may change (everything but the name). */
+export const appUpdateSchema = appSpecSchema.omit({ name: true }).partial();
+
+/** A validated partial update. */
+export type AppUpdate = z.infer<typeof appUpdateSchema>;
+
+/** One field's problem, for showing next to that field in a form. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** Flattens a zod error into field-by-field messages. */
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => ({ field: issue.path.join(".") || "(body)", message: issue.message }));
+}

@@ -1,0 +1,209 @@
+import type { AppSpec, AppUpdate } from "@/lib/apps/spec";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import type { AppCondition, OperationPhase, SyncStatus, HealthStatus } from "@/lib/types";
+import { getDb } from "./client";
+
+/** An application as stored, with its last known status. */
+export interface AppRecord extends AppSpec {
+  id: string;
+  createdAt: Date;
+  updatedAt: Date;
+  status: AppStatusRecord;
+}
+
+/** The last comparison result of an app. */
+export interface AppStatusRecord {
+  syncStatus: SyncStatus;
+  healthStatus: HealthStatus;
+  revision: string | null;
+  revisionSubject: string | null;
+  revisionAuthor: string | null;
+  revisionDate: Date | null;
+  conditions: AppCondition[];
+  reconciledAt: Date | null;
+}
+
+/** A row of the Applications list: the app, its status and its last operation. */
+export interface AppListRow extends AppRecord {
+  lastOperation: { phase: OperationPhase; kind: string; startedAt: Date; finishedAt: Date | null } | null;
+}
+
+/** Filters of the Applications list. */
+export interface AppListQuery {
+  /** Substring of the name, repository URL or namespace. */
+  search?: string;
+  syncStatus?: SyncStatus;
+  /** 1-based. @default 1 */
+  page?: number;
+  /** @default 50 */
+  pageSize?: number;
+}
+
+const EMPTY_STATUS: AppStatusRecord = {
+  syncStatus: "Unknown",
+  healthStatus: "Unknown",
+  revision: null,
+  revisionSubject: null,
+  revisionAuthor: null,
+  revisionDate: null,
+  conditions: [],
+  reconciledAt: null,
+};
+
+type StoredApp = Awaited<ReturnType<Awaited<ReturnType<typeof getDb>>["app"]["findFirstOrThrow"]>>;
+type StoredStatus = {
+  syncStatus: string;
+  healthStatus: string;
+  revision: string | null;
+  revisionSubject: string | null;
+  revisionAuthor: string | null;
+  revisionDate: Date | null;
+  conditions: string;
+  reconciledAt: Date | null;
+} | null;
+
+function toRecord(app: StoredApp, status: StoredStatus): AppRecord {
+  return {
+    id: app.id,
+    name: app.name,
+    repoUrl: app.repoUrl,
+    targetRevision: app.targetRevision,
+    path: app.path,
+    destCluster: app.destCluster,
+    destNamespace: app.destNamespace,
+    automated: app.automated,
+    prune: app.prune,
+    selfHeal: app.selfHeal,
+    createNamespace: app.createNamespace,
+    createdAt: app.createdAt,
+    updatedAt: app.updatedAt,
+    status: status
+      ? {
+          syncStatus: status.syncStatus as SyncStatus,
+          healthStatus: status.healthStatus as HealthStatus,
+          revision: status.revision,
+          revisionSubject: status.revisionSubject,
+          revisionAuthor: status.revisionAuthor,
+          revisionDate: status.revisionDate,
+          conditions: JSON.parse(status.conditions) as AppCondition[],
+          reconciledAt: status.reconciledAt,
+        }
+      : EMPTY_STATUS,
+  };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+}
+
+/** Stores a new app; a taken name is a ConflictError and nothing is written. */
+export async function createApp(spec: AppSpec): Promise<AppRecord> {
+  const db = await getDb();
+  try {
+    const app = await db.app.create({ data: { ...spec, status: { create: {} } }, include: { status: true } });
+    return toRecord(app, app.status);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ConflictError(`An application named "${spec.name}" already exists.`);
+    throw error;
+  }
+}
+
+/** One app by name, or a NotFoundError. */
+export async function getApp(name: string): Promise<AppRecord> {
+  const db = await getDb();
+  const app = await db.app.findUnique({ where: { name }, include: { status: true } });
+  if (!app) throw new NotFoundError(`Application "${name}" does not exist.`);
+  return toRecord(app, app.status);
+}
+
+/** Every app (for the reconciler), without paging. */
+export async function listAllApps(): Promise<AppRecord[]> {
+  const db = await getDb();
+  const apps = await db.app.findMany({ include: { status: true }, orderBy: { name: "asc" } });
+  return apps.map((a) => toRecord(a, a.status));
+}
+
+/** Apps whose repository URL is one of the given ones. */
+export async function listAppsByRepo(repoUrls: string[]): Promise<AppRecord[]> {
+  const db = await getDb();
+  const apps = await db.app.findMany({ where: { repoUrl: { in: repoUrls } }, include: { status: true } });
+  return apps.map((a) => toRecord(a, a.status));
+}
+
+/** A page of the Applications list, filtered and searched in the database. */
+export async function listApps(query: AppListQuery = {}): Promise<{ rows: AppListRow[]; total: number; page: number; pageSize: number }> {
+  const db = await getDb();
+  const page = Math.max(1, Math.floor(query.page ?? 1));
+  const pageSize = Math.min(200, Math.max(1, Math.floor(query.pageSize ?? 50)));
+  const search = query.search?.trim();
+  const where = {
+    ...(search
+      ? { OR: [{ name: { contains: search } }, { repoUrl: { contains: search } }, { destNamespace: { contains: search } }] }
+      : {}),
+    ...(query.syncStatus ? { status: { is: { syncStatus: query.syncStatus } } } : {}),
+  };
+  const [total, apps] = await Promise.all([
+    db.app.count({ where }),
+    db.app.findMany({
+      where,
+      include: { status: true, operations: { orderBy: { startedAt: "desc" }, take: 1, select: { phase: true, kind: true, startedAt: true, finishedAt: true } } },
+      orderBy: { name: "asc" },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    }),
+  ]);
+  const rows = apps.map((app) => {
+    const last = app.operations[0];
+    return {
+      ...toRecord(app, app.status),
+      lastOperation: last ? { ...last, phase: last.phase as OperationPhase } : null,
+    };
+  });
+  return { rows, total, page, pageSize };
+}
+
+/** Changes an app's spec; its name cannot change. */
+export async function updateApp(name: string, update: AppUpdate): Promise<AppRecord> {
+  const db = await getDb();
+  await getApp(name);
+  const app = await db.app.update({ where: { name }, data: update, include: { status: true } });
+  return toRecord(app, app.status);
+}
+
+/** Removes an app and its history. */
+export async function deleteApp(name: string): Promise<void> {
+  const db = await getDb();
+  const { count } = await db.app.deleteMany({ where: { name } });
+  if (count === 0) throw new NotFoundError(`Application "${name}" does not exist.`);
+}
+
+/** What a refresh found, stored as the app's status. */
+export interface StatusUpdate {
+  syncStatus: SyncStatus;
+  healthStatus: HealthStatus;
+  revision?: string | null;
+  revisionSubject?: string | null;
+  revisionAuthor?: string | null;
+  revisionDate?: Date | null;
+  conditions: AppCondition[];
+  resources: unknown[];
+}
+
+/** Stores the result of a refresh. */
+export async function saveStatus(appId: string, update: StatusUpdate): Promise<void> {
+  const db = await getDb();
+  const data = {
+    ...update,
+    conditions: JSON.stringify(update.conditions),
+    resources: JSON.stringify(update.resources),
+    reconciledAt: new Date(),
+  };
+  await db.appStatus.upsert({ where: { appId }, create: { appId, ...data }, update: data });
+}
+
+/** The per-resource rows of the last refresh. */
+export async function getStatusResources<T>(appId: string): Promise<T[]> {
+  const db = await getDb();
+  const status = await db.appStatus.findUnique({ where: { appId }, select: { resources: true } });
+  return status ? (JSON.parse(status.resources) as T[]) : [];
+}

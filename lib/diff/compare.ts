@@ -1,0 +1,109 @@
+import { subjectOf, type KubeObject, type ResourceKey, type SyncStatus } from "@/lib/types";
+import { deepEqual } from "./json";
+import { maskSecrets, redactSecretValues } from "./mask";
+import { defaultNormalizer, type Normalizer } from "./normalize";
+import { overlayDesired } from "./overlay";
+import { changedPaths } from "./paths";
+import { unifiedDiff } from "./unified";
+
+/**
+ * How one resource compares: `synced` (live matches Git), `modified` (live differs),
+ * `missing` (not in the cluster yet), `prunable` (in the cluster, no longer in Git).
+ */
+export type DiffState = "synced" | "modified" | "missing" | "prunable";
+
+/** What to compare for one resource. Every object is read, never mutated. */
+export interface CompareInput {
+  key: ResourceKey;
+  /** The object rendered from Git; undefined when the resource is no longer in Git. */
+  desired?: KubeObject;
+  /**
+   * What the API server would make of `desired`: the result of a server-side apply dry run
+   * (field manager `lockstep`, force), defaults and admission mutations included. Undefined
+   * when the dry run failed or there is nothing to apply.
+   */
+  predicted?: KubeObject;
+  /** The live object; for a resource no longer in Git, pass it only when the app owns it. */
+  live?: KubeObject;
+  /** Why the dry run failed, when it did. */
+  dryRunError?: string;
+  /** Fields to ignore. @default defaultNormalizer */
+  normalizer?: Normalizer;
+}
+
+/** The comparison of one resource, safe to show and to store: Secret values are masked. */
+export interface ResourceDiff {
+  key: ResourceKey;
+  subject: string;
+  status: Exclude<SyncStatus, "Unknown">;
+  state: DiffState;
+  /** Field paths that differ, sorted; empty for `synced`, `missing` and `prunable`. */
+  changedPaths: string[];
+  /** Unified YAML diff from live to desired, masked; empty when synced. */
+  diff: string;
+  /** True when syncing would delete the live object. */
+  requiresPruning: boolean;
+  /** The dry run's error, with any Secret value redacted. */
+  dryRunError?: string;
+  /** The live object, normalized and masked. */
+  live?: KubeObject;
+  /** What the live object should become (the prediction, or desired when missing), normalized and masked. */
+  target?: KubeObject;
+}
+
+/** Options of `summarizeSync`. */
+export interface SummarizeOptions {
+  /** The comparison itself failed (render, list or dry run), so nothing can be claimed. @default false */
+  comparisonFailed?: boolean;
+}
+
+/**
+ * Compares one resource as Argo CD's server-side diff does: the dry-run prediction against
+ * the live object, both normalized, so fields the server defaults never show as drift. When
+ * the dry run failed, the desired fields laid over live stand in for the prediction, and the
+ * error travels along.
+ */
+export function compareResource(input: CompareInput): ResourceDiff {
+  const normalizer = input.normalizer ?? defaultNormalizer;
+  const normalize = (obj: KubeObject | undefined) => (obj ? normalizer.normalize(obj) : undefined);
+  const subject = subjectOf(input.key);
+  const dryRunError = input.dryRunError
+    ? redactSecretValues(input.dryRunError, [input.desired, input.predicted, input.live])
+    : undefined;
+  const base = { key: input.key, subject, ...(dryRunError ? { dryRunError } : {}) };
+
+  if (!input.desired) {
+    const { live } = maskSecrets(undefined, normalize(input.live));
+    const state: DiffState = live ? "prunable" : "synced";
+    return { ...base, ...resultOf(state, []), diff: unifiedDiff({ subject, before: live, after: undefined }), live };
+  }
+  if (!input.live) {
+    const { desired: target } = maskSecrets(normalize(input.desired), undefined);
+    return { ...base, ...resultOf("missing", []), diff: unifiedDiff({ subject, before: undefined, after: target }), target };
+  }
+  const prediction = input.predicted ?? overlayDesired(input.live, input.desired);
+  const { desired: target, live } = maskSecrets(normalize(prediction), normalize(input.live));
+  if (deepEqual(target, live)) return { ...base, ...resultOf("synced", []), diff: "", live, target };
+  return {
+    ...base,
+    ...resultOf("modified", changedPaths(live, target)),
+    diff: unifiedDiff({ subject, before: live, after: target }),
+    live,
+    target,
+  };
+}
+
+/** The app-level sync status: Synced when every resource is, Unknown when comparison failed. */
+export function summarizeSync(diffs: readonly ResourceDiff[], options: SummarizeOptions = {}): SyncStatus {
+  if (options.comparisonFailed) return "Unknown";
+  return diffs.every((diff) => diff.status === "Synced") ? "Synced" : "OutOfSync";
+}
+
+function resultOf(state: DiffState, paths: string[]): Pick<ResourceDiff, "state" | "status" | "changedPaths" | "requiresPruning"> {
+  return {
+    state,
+    status: state === "synced" ? "Synced" : "OutOfSync",
+    changedPaths: paths,
+    requiresPruning: state === "prunable",
+  };
+}

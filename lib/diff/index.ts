@@ -1,0 +1,15 @@
+/**
+ * lib/diff — desired vs live, per object. Pure: the engine hands in the rendered object, the
+ * server-side apply dry-run result and the live object; this module normalizes away
+ * server-owned noise, masks Secret values, and reports state, changed field paths and a
+ * unified YAML diff. It never talks to the cluster.
+ */
+export { compareResource, summarizeSync } from "./compare";
+export type { CompareInput, DiffState, ResourceDiff, SummarizeOptions } from "./compare";
+export { containsSecretValue, isSecret, maskSecretObject, maskSecrets, redactSecretValues } from "./mask";
+export type { MaskedPair } from "./mask";
+export { defaultNormalizer, IGNORED_PATHS, normalizeForDiff } from "./normalize";
+export type { Normalizer } from "./normalize";
+export { changedPaths } from "./paths";
+export { sideBySide, toYaml, unifiedDiff } from "./unified";
+export type { SideBySideRow, UnifiedDiffInput } from "./unified";

@@ -1,0 +1,44 @@
+import type { ResourceDiff } from "@/lib/diff";
+import type { KubeObject, SyncStatus } from "@/lib/types";
+import type { AppComparison } from "./compare-app";
+import type { KindRef } from "./live-state";
+
+/** One resource as the Applications pages list it: identity and status, never its body. */
+export interface ResourceStatusRow {
+  subject: string;
+  apiVersion: string;
+  group: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  status: SyncStatus;
+  state: ResourceDiff["state"];
+  changedPaths: string[];
+  message?: string;
+}
+
+/** The rows stored with an app's status after a comparison. */
+export function statusRows(comparison: AppComparison): ResourceStatusRow[] {
+  const apiVersions = new Map<string, string>();
+  const remember = (subject: string, obj: KubeObject | undefined) => {
+    if (obj) apiVersions.set(subject, obj.apiVersion);
+  };
+  for (const [subject, obj] of comparison.live) remember(subject, obj);
+  for (const r of comparison.resources) {
+    if (!apiVersions.has(r.subject)) remember(r.subject, comparison.desired.find((d) => d.kind === r.key.kind && d.metadata.name === r.key.name && (d.metadata.namespace ?? "") === r.key.namespace));
+  }
+  return comparison.resources.map((r) => ({
+    subject: r.subject,
+    apiVersion: apiVersions.get(r.subject) ?? (r.key.group ? `${r.key.group}/v1` : "v1"),
+    ...r.key,
+    status: r.status,
+    state: r.state,
+    changedPaths: r.changedPaths,
+    ...(r.dryRunError ? { message: r.dryRunError } : {}),
+  }));
+}
+
+/** The kinds an app had objects of, so objects that left Git are still found for pruning. */
+export function kindsOfRows(rows: readonly ResourceStatusRow[]): KindRef[] {
+  return rows.map((r) => ({ apiVersion: r.apiVersion, kind: r.kind }));
+}

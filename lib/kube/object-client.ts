@@ -1,0 +1,121 @@
+import {
+  ApiException,
+  KubeConfig,
+  KubernetesObjectApi,
+  PatchStrategy,
+  type KubernetesObject,
+  type ResponseContext,
+} from "@kubernetes/client-node";
+import { FIELD_MANAGER, type KubeObject } from "@/lib/types";
+import { isNotFound } from "./errors";
+
+/** How a kind is served by the API: its plural resource name and whether it is namespaced. */
+export interface ResourceInfo {
+  resource: string;
+  namespaced: boolean;
+  verbs: string[];
+}
+
+/** Options of a server-side apply. */
+export interface ApplyOptions {
+  /** Only validate and compute the result; persist nothing. @default false */
+  dryRun?: boolean;
+  /** Take over fields owned by other managers, as `kubectl apply --server-side --force-conflicts`. @default true */
+  force?: boolean;
+}
+
+type HttpMethod = "GET" | "PATCH" | "DELETE";
+
+/**
+ * A dynamic client for any kind that speaks raw JSON both ways, so no field is dropped or
+ * reshaped by the generated models (the stock KubernetesObjectApi deserializes known kinds
+ * into classes). Discovery results are cached per apiVersion by the base class.
+ */
+export class KubeObjectClient extends KubernetesObjectApi {
+  /** A client for the given configuration, defaulting namespaces from its context. */
+  static forConfig(kc: KubeConfig): KubeObjectClient {
+    const client = kc.makeApiClient(KubeObjectClient);
+    client.setDefaultNamespace(kc);
+    return client;
+  }
+
+  /** The served resource of a kind, or undefined when the cluster does not know it. */
+  async describeKind(apiVersion: string, kind: string): Promise<ResourceInfo | undefined> {
+    const found = await this.resource(apiVersion, kind);
+    return found ? { resource: found.name, namespaced: found.namespaced, verbs: found.verbs } : undefined;
+  }
+
+  /** Server-side apply with Lockstep's field manager; returns the object the server produced. */
+  async applyObject(obj: KubeObject, options: ApplyOptions = {}): Promise<KubeObject> {
+    const path = await this.specUriPath(structuredClone(obj) as KubernetesObject, "patch");
+    const query: Record<string, string> = { fieldManager: FIELD_MANAGER, force: String(options.force ?? true) };
+    if (options.dryRun) query.dryRun = "All";
+    return this.send("PATCH", path, { query, body: obj, contentType: PatchStrategy.ServerSideApply });
+  }
+
+  /** The live object, or undefined when it does not exist. */
+  async getObject(ref: Pick<KubeObject, "apiVersion" | "kind"> & { metadata: { name: string; namespace?: string } }): Promise<KubeObject | undefined> {
+    const path = await this.specUriPath(structuredClone(ref) as KubernetesObject, "read");
+    try {
+      return await this.send("GET", path);
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  /** Every object of a kind matching a label selector, across namespaces. */
+  async listObjects(apiVersion: string, kind: string, options: { labelSelector?: string; namespace?: string } = {}): Promise<KubeObject[]> {
+    const spec = { apiVersion, kind, metadata: options.namespace ? { namespace: options.namespace } : {} };
+    const path = await this.specUriPath(spec as KubernetesObject, "list");
+    const items: KubeObject[] = [];
+    let continueToken: string | undefined;
+    do {
+      const query: Record<string, string> = { limit: "500" };
+      if (options.labelSelector) query.labelSelector = options.labelSelector;
+      if (continueToken) query.continue = continueToken;
+      const page = await this.send<{ items?: KubeObject[]; metadata?: { continue?: string } }>("GET", path, { query });
+      for (const item of page.items ?? []) items.push({ ...item, apiVersion, kind });
+      continueToken = page.metadata?.continue || undefined;
+    } while (continueToken);
+    return items;
+  }
+
+  /** Deletes an object with background propagation; a missing object counts as deleted. */
+  async deleteObject(obj: Pick<KubeObject, "apiVersion" | "kind" | "metadata">): Promise<void> {
+    const path = await this.specUriPath(structuredClone(obj) as KubernetesObject, "delete");
+    try {
+      await this.send("DELETE", path, { query: { propagationPolicy: "Background" } });
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+    }
+  }
+
+  private async send<T = KubeObject>(
+    method: HttpMethod,
+    path: string,
+    options: { query?: Record<string, string>; body?: unknown; contentType?: string } = {},
+  ): Promise<T> {
+    const context = this.configuration.baseServer.makeRequestContext(path, method as never);
+    context.setHeaderParam("Accept", "application/json");
+    for (const [key, value] of Object.entries(options.query ?? {})) context.setQueryParam(key, value);
+    if (options.body !== undefined) {
+      context.setHeaderParam("Content-Type", options.contentType ?? "application/json");
+      context.setBody(JSON.stringify(options.body));
+    }
+    return this.requestPromise(context) as Promise<T>;
+  }
+
+  /** Returns the body as plain JSON instead of generated model classes. */
+  protected override async processResponse<T extends KubernetesObject>(response: ResponseContext): Promise<T> {
+    const text = await response.body.text();
+    if (response.httpStatusCode >= 200 && response.httpStatusCode <= 299) return JSON.parse(text) as T;
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = text;
+    }
+    throw new ApiException(response.httpStatusCode, "Unsuccessful HTTP Request", body, response.headers);
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * Finding the `kustomize` binary: the caller's choice, then `LOCKSTEP_KUSTOMIZE`,
+ * then `kustomize` on `PATH`, then the newest build in the local cluster's
+ * toolchain cache (`<cache>/bin/<key>/kustomize`, where `<cache>` is
+ * `LOCKSTEP_CACHE_DIR`, else `$XDG_CACHE_HOME/lockstep`, else `~/.cache/lockstep`,
+ * as `tools/localcluster` lays it out).
+ */
+import { constants } from "node:fs";
+import { access, readdir, stat } from "node:fs/promises";
+import { homedir } from "node:os";
+import path from "node:path";
+
+/** Options for {@link findKustomizeBinary}. */
+export interface FindKustomizeOptions {
+  /** An explicit binary; returned as is when set. */
+  kustomizeBin?: string;
+}
+
+/** The kustomize binary to run, or `undefined` when none can be found. */
+export async function findKustomizeBinary(options: FindKustomizeOptions = {}): Promise<string | undefined> {
+  const explicit = options.kustomizeBin ?? process.env.LOCKSTEP_KUSTOMIZE;
+  if (explicit) return explicit;
+  return (await findOnPath("kustomize")) ?? (await newestCachedBinary("kustomize"));
+}
+
+async function findOnPath(name: string): Promise<string | undefined> {
+  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
+    if (dir === "") continue;
+    const candidate = path.join(dir, name);
+    if (await isExecutableFile(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+async function newestCachedBinary(name: string): Promise<string | undefined> {
+  const binRoot = path.join(toolchainCacheRoot(), "bin");
+  const keys = await readdir(binRoot).catch(() => [] as string[]);
+  let newest: { file: string; mtimeMs: number } | undefined;
+  for (const key of keys) {
+    const file = path.join(binRoot, key, name);
+    if (!(await isExecutableFile(file))) continue;
+    const { mtimeMs } = await stat(file);
+    if (!newest || mtimeMs > newest.mtimeMs) newest = { file, mtimeMs };
+  }
+  return newest?.file;
+}
+
+function toolchainCacheRoot(): string {
+  if (process.env.LOCKSTEP_CACHE_DIR) return path.resolve(process.env.LOCKSTEP_CACHE_DIR);
+  const xdg = process.env.XDG_CACHE_HOME;
+  return path.join(xdg ? path.resolve(xdg) : path.join(homedir(), ".cache"), "lockstep");
+}
+
+async function isExecutableFile(file: string): Promise<boolean> {
+  try {
+    await access(file, constants.X_OK);
+    return (await stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}

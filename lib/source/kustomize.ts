@@ -1,0 +1,76 @@
+/**
+ * Kustomize directories: detected by their kustomization file and built by the
+ * real `kustomize build`, whose stderr becomes the error message (with the
+ * temporary checkout's path removed, so it names repository paths).
+ */
+import { access } from "node:fs/promises";
+import path from "node:path";
+
+import { findKustomizeBinary } from "./kustomize-bin";
+import { parseYamlManifests, type SourcedObject } from "./parse-manifests";
+import { runProcess } from "./process";
+import { redactCredentials } from "./redact";
+import { RenderError } from "./render-error";
+
+/** The file names that make a directory a Kustomization, as kustomize itself looks for them. */
+export const KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"] as const;
+
+/** How long `kustomize build` may run unless told otherwise: 60 s. */
+export const DEFAULT_KUSTOMIZE_TIMEOUT_MS = 60_000;
+
+/** Options for {@link buildKustomization}. */
+export interface BuildKustomizationOptions {
+  /** The repository root, stripped from paths in messages. */
+  root: string;
+  /** The kustomize binary; see `findKustomizeBinary` for the default search. */
+  kustomizeBin?: string;
+  /**
+   * Kill kustomize after this many milliseconds.
+   * @default 60_000
+   */
+  timeoutMs?: number;
+  /** Aborting kills kustomize. */
+  signal?: AbortSignal;
+}
+
+/** True when `dir` holds a kustomization file. */
+export async function hasKustomization(dir: string): Promise<boolean> {
+  for (const name of KUSTOMIZATION_FILES) {
+    if (await access(path.join(dir, name)).then(() => true, () => false)) return true;
+  }
+  return false;
+}
+
+/**
+ * Runs `kustomize build <dir>` and parses its output into objects.
+ * @throws RenderError with kustomize's own message when the build fails, times out, or no binary is found.
+ */
+export async function buildKustomization(dir: string, options: BuildKustomizationOptions): Promise<SourcedObject[]> {
+  const shown = path.relative(options.root, dir) || ".";
+  const bin = await findKustomizeBinary({ kustomizeBin: options.kustomizeBin });
+  if (!bin) {
+    throw new RenderError(`kustomize is not installed: put it on PATH or set LOCKSTEP_KUSTOMIZE (needed to build ${shown})`);
+  }
+  const timeoutMs = options.timeoutMs ?? DEFAULT_KUSTOMIZE_TIMEOUT_MS;
+  const result = await runProcess(bin, ["build", dir], {
+    cwd: dir,
+    env: { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_ASKPASS: "" },
+    timeoutMs,
+    signal: options.signal,
+  }).catch((error: NodeJS.ErrnoException) => {
+    throw new RenderError(`cannot run kustomize (${bin}): ${error.code ?? error.message}`);
+  });
+  if (result.timedOut) throw new RenderError(`kustomize build ${shown} timed out after ${Math.round(timeoutMs / 1000)} s`);
+  if (result.aborted) throw new RenderError(`kustomize build ${shown} was cancelled`);
+  if (result.exitCode !== 0) {
+    const message = cleanStderr(result.stderr, options.root) || `exit code ${result.exitCode}`;
+    throw new RenderError(`kustomize build ${shown} failed: ${message}`);
+  }
+  return parseYamlManifests(result.stdout, `kustomize build ${shown}`);
+}
+
+/** Kustomize's stderr without its `Error: ` prefix, checkout paths or credentials. */
+function cleanStderr(stderr: string, root: string): string {
+  const withoutRoot = stderr.split(`${root}${path.sep}`).join("").split(root).join(".");
+  return redactCredentials(withoutRoot.trim().replace(/^Error:\s*/, ""));
+}

@@ -1,0 +1,86 @@
+/**
+ * The facade the engine calls: from an app's source spec to its desired
+ * objects at an exact commit — resolve, fetch if needed, check out, render,
+ * clean up.
+ */
+import path from "node:path";
+
+import type { KubeObject } from "@/lib/types";
+
+import { checkoutCommit } from "./checkout";
+import { readCommitInfo, type CommitInfo } from "./commit-info";
+import { ensureCommit, type FetchEvent } from "./mirror";
+import type { IsNamespaced } from "./namespacing";
+import { renderManifests } from "./render";
+import { resolveRevision } from "./revision";
+
+/** Options for {@link loadDesiredState}. */
+export interface LoadDesiredStateOptions {
+  /** Repository URL, possibly with credentials (which never leave this module in clear). */
+  repoUrl: string;
+  /** Branch, tag, `HEAD` or full commit SHA. */
+  revision: string;
+  /** Directory inside the repository. */
+  path: string;
+  /** The app's name, for the app label and tracking annotation. */
+  appName: string;
+  /** Namespace for namespaced objects that name none. */
+  destNamespace: string;
+  /** The cluster's knowledge of namespacedness, e.g. from discovery. */
+  isNamespaced?: IsNamespaced;
+  /**
+   * Lockstep's data directory (mirrors and scratch space).
+   * @default dataDir() from lib/db/config
+   */
+  dataDir?: string;
+  /** The kustomize binary, when not the default. */
+  kustomizeBin?: string;
+  /**
+   * Timeout of each git command and of `kustomize build`, in milliseconds.
+   * @default 60_000
+   */
+  timeoutMs?: number;
+  /** Called before each network fetch. */
+  onFetch?: (event: FetchEvent) => void;
+  /** Aborting kills any running git or kustomize process. */
+  signal?: AbortSignal;
+}
+
+/** An app's desired state at one commit. */
+export interface DesiredState {
+  /** The commit the revision resolved to. */
+  commit: CommitInfo;
+  /** The rendered objects, namespaced and marked as the app's. */
+  objects: KubeObject[];
+}
+
+/**
+ * Resolves the revision (`ls-remote` unless it is a SHA), makes sure the commit
+ * is in the mirror, renders the path at that commit in a private checkout, and
+ * removes the checkout.
+ * @throws RevisionNotFoundError, GitError (repository problems) or RenderError (content problems).
+ */
+export async function loadDesiredState(options: LoadDesiredStateOptions): Promise<DesiredState> {
+  const git = { timeoutMs: options.timeoutMs, signal: options.signal };
+  const sha = await resolveRevision(options.repoUrl, options.revision, git);
+  const { mirrorDir } = await ensureCommit(options.repoUrl, sha, { ...git, dataDir: options.dataDir, onFetch: options.onFetch });
+  const commit = await readCommitInfo(mirrorDir, sha, git);
+  const scratchDir = options.dataDir === undefined ? undefined : path.join(options.dataDir, "scratch");
+  const checkout = await checkoutCommit(mirrorDir, sha, { ...git, scratchDir });
+  try {
+    const objects = await renderManifests({
+      root: checkout.dir,
+      path: options.path,
+      appName: options.appName,
+      destNamespace: options.destNamespace,
+      isNamespaced: options.isNamespaced,
+      kustomizeBin: options.kustomizeBin,
+      timeoutMs: options.timeoutMs,
+      commit: sha,
+      signal: options.signal,
+    });
+    return { commit, objects };
+  } finally {
+    await checkout.dispose();
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Text → Kubernetes objects. YAML is read as YAML 1.1, the dialect kubectl's
+ * decoder speaks (so `0644` is octal and `on` is a boolean, as `kubectl apply`
+ * would read them), minus timestamps and base-60 numbers, which Kubernetes
+ * JSON never holds. Documents without `apiVersion` and `kind` are skipped and
+ * `kind: List` is expanded into its items, as kubectl does.
+ */
+import { parseAllDocuments, type Tags } from "yaml";
+
+import type { KubeObject } from "@/lib/types";
+
+import { RenderError } from "./render-error";
+
+/** An object and where it came from, for error messages. */
+export interface SourcedObject {
+  /** The object as written. */
+  object: KubeObject;
+  /** A readable origin, e.g. `apps/web/deploy.yaml` or `apps/web/deploy.yaml (document 2)`. */
+  source: string;
+}
+
+const YAML_OPTIONS = {
+  version: "1.1" as const,
+  customTags: (tags: Tags) => tags.filter((tag) => typeof tag !== "string" && tag.format !== "TIME" && tag.tag !== "tag:yaml.org,2002:timestamp"),
+};
+
+/** Parses a multi-document YAML text named `source` (a path, or `kustomize build <path>`). */
+export function parseYamlManifests(text: string, source: string): SourcedObject[] {
+  const documents = parseAllDocuments(text, YAML_OPTIONS);
+  const list = Array.isArray(documents) ? documents : [];
+  const objects: SourcedObject[] = [];
+  list.forEach((document, index) => {
+    const [error] = document.errors;
+    if (error) throw new RenderError(`invalid YAML in ${source}: ${firstLine(error.message)}`);
+    const name = list.length > 1 ? `${source} (document ${index + 1})` : source;
+    objects.push(...toObjects(document.toJS({ maxAliasCount: 100 }), name));
+  });
+  return objects;
+}
+
+/** Parses a JSON text named `source` holding one object (possibly a `List`). */
+export function parseJsonManifest(text: string, source: string): SourcedObject[] {
+  if (text.trim() === "") return [];
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new RenderError(`invalid JSON in ${source}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return toObjects(value, source);
+}
+
+/** Turns one parsed document into objects: none, one, or a `List`'s items. */
+function toObjects(value: unknown, source: string): SourcedObject[] {
+  if (!isManifest(value)) return [];
+  if (value.kind === "List" && Array.isArray(value.items)) {
+    return value.items.flatMap((item: unknown, index) => toObjects(item, `${source} (List item ${index + 1})`));
+  }
+  return [{ object: checkObject(value, source), source }];
+}
+
+function isManifest(value: unknown): value is Record<string, unknown> & { apiVersion: string; kind: string } {
+  if (!isRecord(value)) return false;
+  return typeof value.apiVersion === "string" && value.apiVersion !== "" && typeof value.kind === "string" && value.kind !== "";
+}
+
+/** Checks the fields every object needs and returns it typed. */
+function checkObject(value: Record<string, unknown> & { apiVersion: string; kind: string }, source: string): KubeObject {
+  const metadata = value.metadata;
+  if (!isRecord(metadata) || typeof metadata.name !== "string" || metadata.name === "") {
+    throw new RenderError(`${source}: ${value.kind} has no metadata.name`);
+  }
+  for (const field of ["labels", "annotations"] as const) {
+    const map = metadata[field];
+    if (map !== undefined && map !== null && !isStringMap(map)) {
+      throw new RenderError(`${source}: metadata.${field} of ${value.kind} ${metadata.name} must map strings to strings`);
+    }
+  }
+  if (metadata.namespace !== undefined && metadata.namespace !== null && typeof metadata.namespace !== "string") {
+    throw new RenderError(`${source}: metadata.namespace of ${value.kind} ${metadata.name} must be a string`);
+  }
+  return value as unknown as KubeObject;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isStringMap(value: unknown): value is Record<string, string> {
+  return isRecord(value) && Object.values(value).every((entry) => typeof entry === "string");
+}
+
+function firstLine(message: string): string {
+  return (message.split("\n")[0] ?? message).replace(/:\s*$/, "");
+}

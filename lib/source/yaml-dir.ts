@@ -1,0 +1,74 @@
+/**
+ * A directory of plain manifests: every `.yaml`, `.yml` and `.json` file below
+ * it, recursively, in a fixed order (names compared by code point, depth
+ * first), so the same commit always renders the same list. Other files are
+ * ignored; so are `kustomization.yaml` files of sub-directories, which are
+ * Kustomize's input, not objects. Symlinks are followed to files inside the
+ * repository only.
+ */
+import type { Dirent } from "node:fs";
+import { readdir, readFile, realpath, stat } from "node:fs/promises";
+import path from "node:path";
+
+import { isInside } from "./paths";
+import { parseJsonManifest, parseYamlManifests, type SourcedObject } from "./parse-manifests";
+import { RenderError } from "./render-error";
+
+const MANIFEST_EXTENSIONS = new Set([".yaml", ".yml", ".json"]);
+
+/** Options for {@link readYamlDir}. */
+export interface ReadYamlDirOptions {
+  /** The repository root: file names in messages are relative to it, and symlinks may not leave it. */
+  root: string;
+}
+
+/** Reads every manifest under `dir` into objects, each with the file it came from. */
+export async function readYamlDir(dir: string, options: ReadYamlDirOptions): Promise<SourcedObject[]> {
+  const root = await realpath(options.root);
+  const files = await listManifestFiles(await realpath(dir), root);
+  const objects: SourcedObject[] = [];
+  for (const file of files) {
+    const name = path.relative(root, file);
+    const text = await readFile(file, "utf8");
+    const parsed = path.extname(file).toLowerCase() === ".json" ? parseJsonManifest(text, name) : parseYamlManifests(text, name);
+    objects.push(...parsed.filter(({ object }) => !isKustomizeConfig(object.apiVersion)));
+  }
+  return objects;
+}
+
+/** The manifest files under `dir`, sorted, as real paths inside `root`. */
+async function listManifestFiles(dir: string, root: string): Promise<string[]> {
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => compareNames(a.name, b.name));
+  const files: string[] = [];
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...(await listManifestFiles(full, root)));
+    else if (isManifestName(entry.name)) {
+      const file = await resolveFile(full, entry, root);
+      if (file) files.push(file);
+    }
+  }
+  return files;
+}
+
+/** The path to read for a manifest entry, or `undefined` for a symlink to a directory. */
+async function resolveFile(full: string, entry: Dirent, root: string): Promise<string | undefined> {
+  if (!entry.isSymbolicLink()) return entry.isFile() ? full : undefined;
+  const target = await realpath(full).catch(() => undefined);
+  const name = path.relative(root, full);
+  if (!target || !isInside(root, target)) throw new RenderError(`${name} is a symlink that points outside the repository`);
+  return (await stat(target)).isFile() ? target : undefined;
+}
+
+function isManifestName(name: string): boolean {
+  return MANIFEST_EXTENSIONS.has(path.extname(name).toLowerCase());
+}
+
+/** `kustomize.config.k8s.io` kinds are build instructions, never server objects. */
+function isKustomizeConfig(apiVersion: string): boolean {
+  return apiVersion.startsWith("kustomize.config.k8s.io/");
+}
+
+function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

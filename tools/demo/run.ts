@@ -1,0 +1,109 @@
+/**
+ * `npm run demo`: the whole GitOps loop on the embedded local cluster.
+ * Builds the cluster tools when needed, starts the local cluster, commits `examples/` to a
+ * config repository served over smart HTTP, starts the web app on http://localhost:3000 and
+ * registers the example application. Ctrl-C stops everything it started.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { copyDirToRepo, createBareRepo, startGitServer, type GitServer } from "@/tools/gitserver";
+import { ensureBinaries, ensureCluster, isLocalClusterError, stopCluster } from "@/tools/localcluster";
+import { assertPortFree } from "./port";
+import { needsBuild } from "./build-state";
+
+const PORT = Number(process.env.PORT ?? 3000);
+const DATA_DIR = path.resolve(".data/demo");
+const REPO_NAME = "demo-config.git";
+const APPS = [{ name: "guestbook", path: "guestbook", destNamespace: "guestbook" }];
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: "inherit", env });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${args.join(" ")} exited with code ${code}.`))));
+    child.on("error", reject);
+  });
+}
+
+async function createConfigRepo(): Promise<{ server: GitServer; repoUrl: string }> {
+  const root = path.join(DATA_DIR, "git");
+  const repoPath = path.join(root, REPO_NAME);
+  if (!existsSync(repoPath)) {
+    await mkdir(root, { recursive: true });
+    await createBareRepo(root, { name: REPO_NAME });
+  }
+  const sha = await copyDirToRepo(repoPath, path.resolve("examples"), { message: "Demo config from examples/", date: new Date() });
+  const server = await startGitServer({ root, allowPush: true });
+  console.log(`config repository: ${server.repoUrl(REPO_NAME)} at ${sha.slice(0, 7)}`);
+  return { server, repoUrl: server.repoUrl(REPO_NAME) };
+}
+
+async function registerApps(baseUrl: string, repoUrl: string): Promise<void> {
+  for (const app of APPS) {
+    const spec = { ...app, repoUrl, targetRevision: "main", createNamespace: true };
+    let response = await fetch(`${baseUrl}/api/apps`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(spec) });
+    if (response.status === 409) {
+      const { name, ...update } = spec;
+      response = await fetch(`${baseUrl}/api/apps/${name}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify(update) });
+    }
+    if (!response.ok) throw new Error(`Registering the demo app "${app.name}" failed: ${(await response.json()).error}`);
+    console.log(`application "${app.name}" registered: ${baseUrl}/apps/${app.name}`);
+  }
+}
+
+async function waitForServer(baseUrl: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 240; i++) {
+    if (child.exitCode !== null) throw new Error("The web server stopped before it was ready; its output is above.");
+    try {
+      if ((await fetch(`${baseUrl}/api/openapi.json`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("The web server did not answer within 2 minutes; its output is above.");
+}
+
+async function main(): Promise<void> {
+  await assertPortFree(PORT);
+  const binaries = await ensureBinaries();
+  const cluster = await ensureCluster();
+  console.log(`local cluster kubeconfig: ${cluster.kubeconfigPath}`);
+  const { server: gitServer, repoUrl } = await createConfigRepo();
+
+  if (await needsBuild()) await run(path.resolve("node_modules/.bin/next"), ["build"]);
+  const env = {
+    ...process.env,
+    NODE_ENV: "production" as const,
+    LOCKSTEP_KUBECONFIG: cluster.kubeconfigPath,
+    LOCKSTEP_KUSTOMIZE: binaries.kustomize,
+    LOCKSTEP_DATA_DIR: DATA_DIR,
+    LOCKSTEP_REFRESH_SECONDS: process.env.LOCKSTEP_REFRESH_SECONDS ?? "15",
+  };
+  const web = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(PORT)], { stdio: "inherit", env });
+  const baseUrl = `http://localhost:${PORT}`;
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log("\nstopping the demo...");
+    web.kill("SIGTERM");
+    await gitServer.close();
+    if (cluster.startedHere) await stopCluster();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop());
+  process.on("SIGTERM", () => void stop());
+  web.on("exit", () => void stop());
+
+  await waitForServer(baseUrl, web);
+  await registerApps(baseUrl, repoUrl);
+  console.log(`\nLockstep is running at ${baseUrl} — press Ctrl-C to stop everything the demo started.`);
+}
+
+main().catch(async (error: unknown) => {
+  console.error(isLocalClusterError(error) || error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

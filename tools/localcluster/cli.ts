@@ -1,0 +1,63 @@
+import { ensureBinaries } from "./build";
+import { clusterStatus, startCluster, stopCluster } from "./cluster";
+import { isLocalClusterError } from "./errors";
+import type { ClusterStatus } from "./status";
+
+const usage = `usage: tsx tools/localcluster/cli.ts <command>
+
+  up      build the binaries if needed, start the local cluster (or reuse a healthy one), print the kubeconfig path
+  down    stop the local cluster's processes and delete its state directory
+  status  show each process and the apiserver's readiness (exit code 0 only when running)
+  build   build the binaries into ~/.cache/lockstep/bin/ without starting anything`;
+
+function printStatus(status: ClusterStatus): void {
+  console.log(`local cluster: ${status.phase} (${status.summary})`);
+  console.log(`state directory: ${status.dir}`);
+  if (status.phase === "stopped") return;
+  for (const process of status.processes) {
+    const pid = process.pid === undefined ? "no pid file" : `pid ${process.pid}`;
+    const health = process.health ? `, healthz ${process.health.ok ? "ok" : `failing: ${process.health.detail}`}` : "";
+    console.log(`  ${process.name.padEnd(24)} ${process.running ? "running" : "not running"} (${pid}${health})`);
+  }
+  if (status.apiserver) console.log(`apiserver /readyz: ${status.apiserver.ok ? "ok" : status.apiserver.detail}`);
+  if (status.phase === "running") console.log(`kubeconfig: ${status.kubeconfigPath}`);
+  if (status.phase === "stale") console.log("run `npm run cluster:up` to replace it, or `npm run cluster:down` to clean up");
+}
+
+async function run(command: string | undefined): Promise<number> {
+  switch (command) {
+    case "up": {
+      const cluster = await startCluster();
+      if (cluster.reused) console.error(`a healthy local cluster is already running at ${cluster.server}`);
+      console.error(`use it with: export KUBECONFIG=${cluster.kubeconfigPath}`);
+      console.log(cluster.kubeconfigPath);
+      return 0;
+    }
+    case "down": {
+      const stopped = await stopCluster();
+      console.log(stopped.length > 0 ? `stopped ${stopped.join(", ")}` : "no local cluster processes were running");
+      return 0;
+    }
+    case "status": {
+      const status = await clusterStatus();
+      printStatus(status);
+      return status.phase === "running" ? 0 : 1;
+    }
+    case "build": {
+      const bins = await ensureBinaries();
+      for (const [name, path] of Object.entries(bins)) console.log(`${name.padEnd(24)} ${path}`);
+      return 0;
+    }
+    default:
+      console.error(usage);
+      return 2;
+  }
+}
+
+try {
+  process.exitCode = await run(process.argv[2]);
+} catch (error) {
+  if (!isLocalClusterError(error)) throw error;
+  console.error(error.message);
+  process.exitCode = 1;
+}

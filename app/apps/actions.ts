@@ -11,6 +11,8 @@ export interface ActionState {
   fields?: FieldError[];
   error?: string;
   message?: string;
+  /** What the user typed, given back so a refused form keeps its input. */
+  values?: Record<string, string>;
 }
 
 function failure(error: unknown): ActionState {
@@ -37,11 +39,12 @@ export async function createAppAction(_state: ActionState, form: FormData): Prom
     selfHeal: checkbox(form, "selfHeal"),
     createNamespace: checkbox(form, "createNamespace"),
   });
-  if (!parsed.success) return { fields: fieldErrors(parsed.error) };
+  const values = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)]));
+  if (!parsed.success) return { fields: fieldErrors(parsed.error), values };
   try {
     await createApplication(parsed.data);
   } catch (error) {
-    return failure(error);
+    return { ...failure(error), values };
   }
   revalidatePath("/");
   redirect(`/apps/${parsed.data.name}`);

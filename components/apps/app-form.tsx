@@ -3,25 +3,36 @@
 import { useActionState } from "react";
 import type { ActionState } from "@/app/apps/actions";
 
-/** A form field with its label and, when invalid, its message. */
+/** A form field with its label and, when invalid, its message (linked by aria-describedby). */
 function Field({ name, label, state, hint, ...input }: { name: string; label: string; state: ActionState; hint?: string } & React.InputHTMLAttributes<HTMLInputElement>) {
   const error = state.fields?.find((f) => f.field === name)?.message;
+  const id = `field-${name}`;
   return (
-    <label className="block">
-      <span className="text-sm font-medium text-slate-700">{label}</span>
+    <div>
+      <label htmlFor={id} className="text-sm font-medium text-slate-700">
+        {label}
+      </label>
       <input
+        id={id}
         name={name}
         aria-invalid={error ? true : undefined}
+        aria-describedby={`${id}-help`}
         className={`mt-1 block w-full rounded-md border px-3 py-1.5 text-sm ${error ? "border-rose-400" : "border-slate-300"}`}
         {...input}
+        defaultValue={state.values?.[name] ?? input.defaultValue}
       />
-      {hint && !error && <span className="mt-1 block text-xs text-slate-500">{hint}</span>}
-      {error && (
-        <span className="mt-1 block text-xs text-rose-700" role="alert" data-testid={`error-${name}`}>
+      {error ? (
+        <span id={`${id}-help`} className="mt-1 block text-xs text-rose-700" role="alert" data-testid={`error-${name}`}>
           {error}
         </span>
+      ) : (
+        hint && (
+          <span id={`${id}-help`} className="mt-1 block text-xs text-slate-500">
+            {hint}
+          </span>
+        )
       )}
-    </label>
+    </div>
   );
 }
 
@@ -48,16 +59,16 @@ export function AppForm({ action }: { action: (state: ActionState, form: FormDat
       <fieldset className="space-y-1 text-sm">
         <legend className="font-medium text-slate-700">Sync policy</legend>
         <label className="flex items-center gap-2">
-          <input type="checkbox" name="automated" /> Automated sync
+          <input type="checkbox" name="automated" defaultChecked={state.values?.automated === "on"} /> Automated sync
         </label>
         <label className="flex items-center gap-2">
-          <input type="checkbox" name="prune" /> Prune resources that left Git
+          <input type="checkbox" name="prune" defaultChecked={state.values?.prune === "on"} /> Prune resources that left Git
         </label>
         <label className="flex items-center gap-2">
-          <input type="checkbox" name="selfHeal" /> Self-heal
+          <input type="checkbox" name="selfHeal" defaultChecked={state.values?.selfHeal === "on"} /> Self-heal
         </label>
         <label className="flex items-center gap-2">
-          <input type="checkbox" name="createNamespace" /> Create the namespace
+          <input type="checkbox" name="createNamespace" defaultChecked={state.values?.createNamespace === "on"} /> Create the namespace
         </label>
       </fieldset>
       <button type="submit" disabled={pending} className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-60">

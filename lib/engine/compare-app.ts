@@ -3,7 +3,7 @@ import { compareResource, summarizeSync, type ResourceDiff } from "@/lib/diff";
 import { loadKubeConfig } from "@/lib/kube/config";
 import { describeKubeError } from "@/lib/kube/errors";
 import { KubeObjectClient } from "@/lib/kube/object-client";
-import { loadDesiredState, type CommitInfo } from "@/lib/source";
+import { loadDesiredState, trackingIdOf, type CommitInfo } from "@/lib/source";
 import { TRACKING_ANNOTATION, keyOf, subjectOf, type AppCondition, type KubeObject, type SyncStatus } from "@/lib/types";
 import { mapLimit } from "./concurrency";
 import { kindsOf, listOwnedObjects, type KindRef } from "./live-state";
@@ -42,8 +42,7 @@ async function placeObjects(client: KubeObjectClient, objects: KubeObject[], app
       if (namespace === obj.metadata.namespace) continue;
       if (namespace) obj.metadata.namespace = namespace;
       else delete obj.metadata.namespace;
-      const key = keyOf(obj);
-      obj.metadata.annotations = { ...obj.metadata.annotations, [TRACKING_ANNOTATION]: `${app.name}:${key.group}/${key.kind}:${key.namespace}/${key.name}` };
+      obj.metadata.annotations = { ...obj.metadata.annotations, [TRACKING_ANNOTATION]: trackingIdOf(app.name, keyOf(obj)) };
     }
   });
   return problems;
@@ -89,8 +88,7 @@ export async function compareApp(app: AppRecord, options: { previousKinds?: Kind
       } catch (error) {
         dryRunError = `${subject}: ${describeKubeError(error).message}`;
       }
-      const diff = compareResource({ key: keyOf(obj), desired: obj, predicted, live: current });
-      return dryRunError && current ? { ...diff, dryRunError } : diff;
+      return compareResource({ key: keyOf(obj), desired: obj, predicted, live: current, dryRunError });
     });
     const desiredSubjects = new Set(desired.map((o) => subjectOf(keyOf(o))));
     for (const [subject, obj] of owned) {

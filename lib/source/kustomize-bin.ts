@@ -1,7 +1,8 @@
 /**
  * Finding the `kustomize` binary: the caller's choice, then `LOCKSTEP_KUSTOMIZE`,
- * then `kustomize` on `PATH`, then the newest build in the local cluster's
- * toolchain cache (`<cache>/bin/<key>/kustomize`, where `<cache>` is
+ * then `kustomize` on `PATH`, then the newest complete build in the local
+ * cluster's toolchain cache (`<cache>/bin/<key>/kustomize` next to the
+ * `.complete` marker its builder writes last, where `<cache>` is
  * `LOCKSTEP_CACHE_DIR`, else `$XDG_CACHE_HOME/lockstep`, else `~/.cache/lockstep`,
  * as `tools/localcluster` lays it out).
  */
@@ -9,6 +10,8 @@ import { constants } from "node:fs";
 import { access, readdir, stat } from "node:fs/promises";
 import { homedir } from "node:os";
 import path from "node:path";
+
+const COMPLETE_MARKER = ".complete";
 
 /** Options for {@link findKustomizeBinary}. */
 export interface FindKustomizeOptions {
@@ -38,7 +41,7 @@ async function newestCachedBinary(name: string): Promise<string | undefined> {
   let newest: { file: string; mtimeMs: number } | undefined;
   for (const key of keys) {
     const file = path.join(binRoot, key, name);
-    if (!(await isExecutableFile(file))) continue;
+    if (!(await isExecutableFile(file)) || !(await exists(path.join(binRoot, key, COMPLETE_MARKER)))) continue;
     const { mtimeMs } = await stat(file);
     if (!newest || mtimeMs > newest.mtimeMs) newest = { file, mtimeMs };
   }
@@ -58,4 +61,11 @@ async function isExecutableFile(file: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
 }

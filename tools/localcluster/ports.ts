@@ -17,15 +17,16 @@ function close(server: Server): Promise<void> {
 }
 
 /**
- * Picks `count` distinct free TCP ports on 127.0.0.1 by letting the kernel
- * choose them while all are held open, then releasing them.
+ * Picks one distinct free TCP port on 127.0.0.1 per name, by letting the
+ * kernel choose them while all are held open, then releasing them.
  */
-export async function pickFreePorts(count: number): Promise<number[]> {
-  const servers = await Promise.all(Array.from({ length: count }, () => listen(0)));
-  const ports = servers.map((server) => {
-    const address = server.address();
-    if (address === null || typeof address === "string") throw new Error("expected a TCP address");
-    return address.port;
+export async function pickFreePorts<Name extends string>(names: readonly Name[]): Promise<Record<Name, number>> {
+  const servers = await Promise.all(names.map(() => listen(0)));
+  const ports = {} as Record<Name, number>;
+  names.forEach((name, index) => {
+    const address = servers[index]?.address();
+    if (address === null || address === undefined || typeof address === "string") throw new Error("expected a TCP address");
+    ports[name] = address.port;
   });
   await Promise.all(servers.map(close));
   return ports;

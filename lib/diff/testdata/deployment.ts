@@ -154,7 +154,7 @@ status:
   updatedReplicas: 2
 `;
 
-/** The live Deployment after someone already rolled out `nginx:1.27` by hand. */
+/** The live Deployment once `nginx:1.27` is rolled out: it matches Git. */
 export const LIVE_DEPLOYMENT_CURRENT = LIVE_DEPLOYMENT.replace("image: nginx:1.25", "image: nginx:1.27");
 
 /**

@@ -5,6 +5,7 @@
 import type { AppSpec, AppUpdate } from "@/lib/apps/spec";
 import { createApp, deleteApp, getApp, getStatusResources, saveStatus, updateApp, type AppRecord } from "@/lib/db/apps";
 import type { OperationRecord } from "@/lib/db/operations";
+import { publish } from "@/lib/events/bus";
 import { loadKubeConfig } from "@/lib/kube/config";
 import { KubeObjectClient } from "@/lib/kube/object-client";
 import { compareApp, type AppComparison } from "./compare-app";
@@ -32,6 +33,7 @@ async function compareAndStore(app: AppRecord): Promise<AppComparison> {
     resources: statusRows(comparison),
   });
   lastComparison.set(app.name, comparison);
+  publish({ type: "app-status", app: app.name, detail: { syncStatus: comparison.syncStatus } });
   return comparison;
 }
 
@@ -52,6 +54,7 @@ export async function syncApp(name: string, options: SyncOptions): Promise<Opera
   const app = await getApp(name);
   const comparison = await compareAndStore(app);
   const operation = await syncFromComparison(app, comparison, options);
+  publish({ type: "operation", app: name, detail: { id: operation.id, phase: operation.phase } });
   if (!operation.dryRun) await compareAndStore(await getApp(name));
   return operation;
 }
@@ -88,5 +91,6 @@ export async function deleteApplication(name: string, options: { cascade: boolea
   }
   await deleteApp(name);
   lastComparison.delete(name);
+  publish({ type: "app-deleted", app: name });
   return { deletedResources };
 }

@@ -52,7 +52,8 @@ async function waitForReady(url: string, child: ChildProcess, logs: () => string
  * directory and SQLite database, pointed at the test cluster. Requires `next build` first.
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
-  if (!existsSync(path.resolve(".next/BUILD_ID"))) {
+  const distDir = process.env.LOCKSTEP_DIST_DIR ?? ".next";
+  if (!existsSync(path.resolve(distDir, "BUILD_ID"))) {
     throw new Error('No production build found; run "npm run build" before the integration and e2e tests.');
   }
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "lockstep-web-"));

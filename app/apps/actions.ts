@@ -3,7 +3,17 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { appSpecSchema, fieldErrors, type FieldError } from "@/lib/apps/spec";
-import { createApplication, deleteApplication, refreshApp, syncApp } from "@/lib/engine";
+import {
+  createApplication,
+  deleteApplication,
+  previewRollback,
+  refreshApp,
+  resumeAutoSync,
+  rollbackApplication,
+  syncApp,
+  terminateOperation,
+  type RollbackPreview,
+} from "@/lib/engine";
 import { isLockstepError } from "@/lib/errors";
 
 /** What a form action answers: field errors, a general error, or a success message. */
@@ -81,4 +91,55 @@ export async function deleteAction(name: string, cascade: boolean): Promise<Acti
   }
   revalidatePath("/");
   redirect("/");
+}
+
+/** What the rollback dialog shows before confirming: the per-resource diff, or why it cannot. */
+export interface RollbackPreviewState {
+  preview?: RollbackPreview;
+  error?: string;
+}
+
+/** The per-resource diff a rollback to the entry would make (dry runs only; nothing changes). */
+export async function previewRollbackAction(name: string, operationId: string, prune: boolean): Promise<RollbackPreviewState> {
+  try {
+    return { preview: await previewRollback(name, { operationId, prune }) };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+/** Rolls the app back to a history entry's manifests and pauses its automated sync. */
+export async function rollbackAction(name: string, operationId: string, prune: boolean): Promise<ActionState> {
+  try {
+    const op = await rollbackApplication(name, { operationId, prune, initiator: "web" });
+    revalidatePath(`/apps/${name}`);
+    revalidatePath("/");
+    return op.phase === "Succeeded" ? { message: op.message ?? "Rolled back." } : { error: op.message ?? `Rollback ${op.phase}.` };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+/** Turns automated sync back on after a rollback and syncs Git's version. */
+export async function resumeAutoSyncAction(name: string): Promise<ActionState> {
+  try {
+    const { operation } = await resumeAutoSync(name, "web");
+    revalidatePath(`/apps/${name}`);
+    revalidatePath("/");
+    if (!operation) return { message: "Automated sync resumed; an automated sync is already running." };
+    return operation.phase === "Succeeded" ? { message: "Automated sync resumed; Git's version is live." } : { error: operation.message ?? `Sync ${operation.phase}.` };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+/** Asks the app's running operation to stop before its next resource. */
+export async function terminateAction(name: string, operationId: string): Promise<ActionState> {
+  try {
+    await terminateOperation(name, operationId, "web");
+    revalidatePath(`/apps/${name}`);
+    return { message: "Termination requested; the operation stops before its next resource." };
+  } catch (error) {
+    return failure(error);
+  }
 }

@@ -25,6 +25,15 @@ export function AppTable({ rows }: { rows: AppListRow[] }) {
                 <Link href={`/apps/${app.name}`} className="text-indigo-700 hover:underline">
                   {app.name}
                 </Link>
+                {(app.rolledBackTo || app.autoSyncPaused) && (
+                  <span
+                    className="ml-2 inline-flex items-center rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-inset ring-amber-300"
+                    title={app.rolledBackTo ? `Rolled back to ${app.rolledBackTo.slice(0, 7)}; automated sync ${app.autoSyncPaused ? "paused" : "off"}` : "Automated sync paused"}
+                    data-testid="rollback-badge"
+                  >
+                    ⏸ {app.rolledBackTo ? `Rolled back to ${app.rolledBackTo.slice(0, 7)}` : "Auto-sync paused"}
+                  </span>
+                )}
                 {app.status.conditions.length > 0 && (
                   <span className="ml-2 text-xs text-rose-700" title={app.status.conditions[0]?.message}>
                     ⚠ {app.status.conditions[0]?.type}

@@ -48,6 +48,22 @@ export const appSpecSchema = z.object({
   prune: z.boolean().default(false),
   selfHeal: z.boolean().default(false),
   createNamespace: z.boolean().default(false),
+  /** History entries to keep; null or absent uses LOCKSTEP_HISTORY_LIMIT or 50. */
+  historyLimit: z
+    .number({ error: "History limit must be a whole number." })
+    .int("History limit must be a whole number.")
+    .min(1, "History limit must be at least 1.")
+    .max(1000, "History limit must be at most 1000.")
+    .nullable()
+    .optional(),
+  /** Seconds between two polls of the repository; null or absent uses LOCKSTEP_REFRESH_SECONDS or 180. */
+  refreshSeconds: z
+    .number({ error: "Refresh interval must be a whole number of seconds." })
+    .int("Refresh interval must be a whole number of seconds.")
+    .min(1, "Refresh interval must be at least 1 second.")
+    .max(86_400, "Refresh interval must be at most 86400 seconds (a day).")
+    .nullable()
+    .optional(),
 });
 
 /** A validated application spec. */

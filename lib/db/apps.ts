@@ -6,6 +6,11 @@ import { getDb } from "./client";
 /** An application as stored, with its last known status. */
 export interface AppRecord extends AppSpec {
   id: string;
+  /** The commit SHA a rollback re-applied, until Git's version is synced again; null otherwise. */
+  rolledBackTo: string | null;
+  rolledBackAt: Date | null;
+  /** True when a rollback turned automated sync off; resuming turns it back on. */
+  autoSyncPaused: boolean;
   createdAt: Date;
   updatedAt: Date;
   status: AppStatusRecord;
@@ -75,6 +80,11 @@ function toRecord(app: StoredApp, status: StoredStatus): AppRecord {
     prune: app.prune,
     selfHeal: app.selfHeal,
     createNamespace: app.createNamespace,
+    historyLimit: app.historyLimit,
+    refreshSeconds: app.refreshSeconds,
+    rolledBackTo: app.rolledBackTo,
+    rolledBackAt: app.rolledBackAt,
+    autoSyncPaused: app.autoSyncPaused,
     createdAt: app.createdAt,
     updatedAt: app.updatedAt,
     status: status
@@ -166,8 +176,37 @@ export async function listApps(query: AppListQuery = {}): Promise<{ rows: AppLis
 export async function updateApp(name: string, update: AppUpdate): Promise<AppRecord> {
   const db = await getDb();
   await getApp(name);
-  const app = await db.app.update({ where: { name }, data: update, include: { status: true } });
+  const choseAutomation = update.automated !== undefined ? { autoSyncPaused: false } : {};
+  const app = await db.app.update({ where: { name }, data: { ...update, ...choseAutomation }, include: { status: true } });
   return toRecord(app, app.status);
+}
+
+/**
+ * Records that the app was rolled back to `sha` and turns automated sync off, as Argo CD does,
+ * so the agent does not undo the rollback; remembers that automation was on, for resuming.
+ */
+export async function markRolledBack(appId: string, sha: string | null): Promise<void> {
+  const db = await getDb();
+  await db.$transaction(async (tx) => {
+    const app = await tx.app.findUniqueOrThrow({ where: { id: appId }, select: { automated: true, autoSyncPaused: true } });
+    await tx.app.update({
+      where: { id: appId },
+      data: { automated: false, autoSyncPaused: app.autoSyncPaused || app.automated, rolledBackTo: sha ?? "unknown", rolledBackAt: new Date() },
+    });
+  });
+}
+
+/**
+ * Forgets a rollback once Git's version is live again. With `resumeAutomation`, automated sync
+ * is turned back on if the rollback had paused it; without, a pause stays.
+ */
+export async function clearRollback(appId: string, options: { resumeAutomation: boolean }): Promise<void> {
+  const db = await getDb();
+  await db.$transaction(async (tx) => {
+    const app = await tx.app.findUniqueOrThrow({ where: { id: appId }, select: { automated: true, autoSyncPaused: true } });
+    const automation = options.resumeAutomation ? { automated: app.automated || app.autoSyncPaused, autoSyncPaused: false } : {};
+    await tx.app.update({ where: { id: appId }, data: { rolledBackTo: null, rolledBackAt: null, ...automation } });
+  });
 }
 
 /** Removes an app and its history. */

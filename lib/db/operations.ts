@@ -15,6 +15,13 @@ export interface ResourceResult {
   message?: string;
 }
 
+/** One line of an operation's log: a retry, a termination request, a note. */
+export interface OperationLogEntry {
+  /** ISO 8601 time. */
+  at: string;
+  message: string;
+}
+
 /** A history row. */
 export interface OperationRecord {
   id: string;
@@ -31,6 +38,13 @@ export interface OperationRecord {
   startedAt: Date;
   finishedAt: Date | null;
   results: ResourceResult[];
+  log: OperationLogEntry[];
+  /** How many resources the operation plans to apply or prune; null before it knows. */
+  resourceCount: number | null;
+  /** Who asked to terminate it, when someone did. */
+  terminatedBy: string | null;
+  /** For a rollback: the id of the history entry whose manifests it re-applied. */
+  rollbackOf: string | null;
 }
 
 /** What is known when an operation starts. */
@@ -43,6 +57,13 @@ export interface OperationStart {
   revision?: string;
   revisionSubject?: string;
   revisionAuthor?: string;
+  resourceCount?: number;
+  rollbackOf?: string;
+  /**
+   * Refuse to start unless the app's automated sync is on, checked in the same transaction
+   * that takes the lock, so an auto-sync never runs after a rollback paused automation.
+   */
+  requireAutomated?: boolean;
 }
 
 /** This process, as the holder of operation locks. */
@@ -63,6 +84,10 @@ type StoredOperation = {
   startedAt: Date;
   finishedAt: Date | null;
   results: string;
+  log: string;
+  resourceCount: number | null;
+  terminatedBy: string | null;
+  rollbackOf: string | null;
 };
 
 function toRecord(op: StoredOperation): OperationRecord {
@@ -71,13 +96,18 @@ function toRecord(op: StoredOperation): OperationRecord {
     kind: op.kind as OperationKind,
     phase: op.phase as OperationPhase,
     results: JSON.parse(op.results) as ResourceResult[],
+    log: JSON.parse(op.log) as OperationLogEntry[],
   };
 }
 
 const RECORD_FIELDS = {
   id: true, appId: true, kind: true, phase: true, message: true, revision: true, revisionSubject: true,
   revisionAuthor: true, initiator: true, dryRun: true, prune: true, startedAt: true, finishedAt: true, results: true,
+  log: true, resourceCount: true, terminatedBy: true, rollbackOf: true,
 } as const;
+
+/** Phases of an operation that still holds its app's lock. */
+const ACTIVE_PHASES = ["Running", "Terminating"];
 
 /**
  * Takes the app's operation lock and writes the `Running` history row in one transaction.
@@ -86,9 +116,14 @@ const RECORD_FIELDS = {
  */
 export async function startOperation(start: OperationStart, appName: string): Promise<OperationRecord> {
   const db = await getDb();
+  const { requireAutomated, ...data } = start;
   try {
     const op = await db.$transaction(async (tx) => {
-      const created = await tx.operation.create({ data: { ...start, phase: "Running" }, select: RECORD_FIELDS });
+      if (requireAutomated) {
+        const app = await tx.app.findUnique({ where: { id: start.appId }, select: { automated: true } });
+        if (!app?.automated) throw new ConflictError(`Automated sync is off for application "${appName}".`);
+      }
+      const created = await tx.operation.create({ data: { ...data, phase: "Running" }, select: RECORD_FIELDS });
       await tx.operationLock.create({ data: { appId: start.appId, operationId: created.id, holder: LOCK_HOLDER } });
       return created;
     });
@@ -131,8 +166,65 @@ export async function finishOperation(id: string, end: OperationEnd): Promise<Op
   return toRecord(op);
 }
 
+/**
+ * Stores the results so far of a running operation (so the page can show its progress) and
+ * answers whether someone asked to terminate it — one query between two resources.
+ */
+export async function recordProgress(id: string, results: ResourceResult[]): Promise<{ terminatedBy: string | null }> {
+  const db = await getDb();
+  return db.operation.update({ where: { id }, data: { results: JSON.stringify(results) }, select: { terminatedBy: true } });
+}
+
+/** Appends one line to an operation's log, atomically, whoever else writes to it. */
+export async function appendOperationLog(id: string, message: string): Promise<void> {
+  const db = await getDb();
+  const entry = JSON.stringify({ at: new Date().toISOString(), message } satisfies OperationLogEntry);
+  await db.$executeRaw`UPDATE "Operation" SET "log" = json_insert("log", '$[#]', json(${entry})) WHERE "id" = ${id}`;
+}
+
+/**
+ * Asks a running operation to stop: marks it `Terminating` with who asked. The flag lives in
+ * the database, so the process running the operation sees it whichever process took the
+ * request; it stops before its next resource. A finished operation is a ConflictError.
+ */
+export async function requestTermination(appId: string, id: string, who: string): Promise<OperationRecord> {
+  const db = await getDb();
+  const { count } = await db.operation.updateMany({
+    where: { id, appId, phase: { in: ACTIVE_PHASES } },
+    data: { phase: "Terminating", terminatedBy: who },
+  });
+  if (count === 0) {
+    const op = await getOperation(appId, id);
+    throw new ConflictError(`Operation "${op.id}" is not running; it ended ${op.phase}.`);
+  }
+  await appendOperationLog(id, `Termination requested by ${who}.`);
+  return getOperation(appId, id);
+}
+
+/**
+ * Deletes the app's oldest finished operations beyond the newest `keep`, so history stays
+ * bounded; a running operation is never deleted. Returns how many were deleted.
+ */
+export async function pruneHistory(appId: string, keep: number): Promise<number> {
+  const db = await getDb();
+  const kept = await db.operation.findMany({ where: { appId }, orderBy: { startedAt: "desc" }, take: Math.max(1, keep), select: { id: true } });
+  const { count } = await db.operation.deleteMany({
+    where: { appId, id: { notIn: kept.map((k) => k.id) }, phase: { notIn: ACTIVE_PHASES } },
+  });
+  return count;
+}
+
+/** The operation holding the app's lock, if one does. */
+export async function getRunningOperation(appId: string): Promise<OperationRecord | undefined> {
+  const db = await getDb();
+  const lock = await db.operationLock.findUnique({ where: { appId }, select: { operationId: true } });
+  if (!lock) return undefined;
+  const op = await db.operation.findUnique({ where: { id: lock.operationId }, select: RECORD_FIELDS });
+  return op ? toRecord(op) : undefined;
+}
+
 /** The app's operations, newest first. */
-export async function listOperations(appId: string, limit = 50): Promise<OperationRecord[]> {
+export async function listOperations(appId: string, limit = 500): Promise<OperationRecord[]> {
   const db = await getDb();
   const ops = await db.operation.findMany({ where: { appId }, orderBy: { startedAt: "desc" }, take: limit, select: RECORD_FIELDS });
   return ops.map(toRecord);
@@ -144,6 +236,13 @@ export async function getOperation(appId: string, id: string): Promise<Operation
   const op = await db.operation.findFirst({ where: { id, appId }, select: RECORD_FIELDS });
   if (!op) throw new NotFoundError(`Operation "${id}" does not exist for this application.`);
   return toRecord(op);
+}
+
+/** Ids of the app's operations that stored manifests (the ones a rollback or a comparison can use). */
+export async function operationIdsWithManifests(appId: string): Promise<Set<string>> {
+  const db = await getDb();
+  const ops = await db.operation.findMany({ where: { appId, manifests: { not: null } }, select: { id: true } });
+  return new Set(ops.map((op) => op.id));
 }
 
 /** The manifests an operation applied, decompressed. */
@@ -172,9 +271,13 @@ export async function releaseInterruptedOperations(): Promise<number> {
     const [lockHost, pid] = lock.holder.split(":");
     if (lockHost !== host || isAlive(Number(pid))) continue;
     await db.$transaction([
-      db.operation.updateMany({ where: { id: lock.operationId, phase: "Running" }, data: { phase: "Failed", message: "interrupted", finishedAt: new Date() } }),
+      db.operation.updateMany({
+        where: { id: lock.operationId, phase: { in: ACTIVE_PHASES } },
+        data: { phase: "Failed", message: "interrupted", finishedAt: new Date() },
+      }),
       db.operationLock.delete({ where: { appId: lock.appId } }),
     ]);
+    await appendOperationLog(lock.operationId, `Interrupted: the process ${lock.holder} that ran it is gone; its lock was released.`);
     released += 1;
   }
   return released;

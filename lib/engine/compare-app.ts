@@ -1,27 +1,53 @@
+import { clusterCacheFor, type ClusterCache } from "@/lib/cache";
 import type { AppRecord } from "@/lib/db/apps";
 import { compareResource, summarizeSync, type ResourceDiff } from "@/lib/diff";
-import { loadKubeConfig } from "@/lib/kube/config";
+import { attributeChanges, type FieldChange } from "@/lib/drift";
+import { aggregateHealth, type HealthAssessment } from "@/lib/health";
 import { describeKubeError } from "@/lib/kube/errors";
-import { KubeObjectClient } from "@/lib/kube/object-client";
+import type { KubeObjectClient } from "@/lib/kube/object-client";
 import { loadDesiredState, trackingIdOf, type CommitInfo } from "@/lib/source";
-import { TRACKING_ANNOTATION, keyOf, subjectOf, type AppCondition, type KubeObject, type SyncStatus } from "@/lib/types";
+import { TRACKING_ANNOTATION, keyOf, subjectOf, type AppCondition, type HealthStatus, type KubeObject, type SyncStatus } from "@/lib/types";
 import { mapLimit } from "./concurrency";
-import { kindsOf, listOwnedObjects, type KindRef } from "./live-state";
+import { cachedDryRun, dryRunKey, rememberDryRun } from "./dry-run-cache";
+import { liveHealth } from "./live-health";
+import { isOwnedBy, kindsOf, type KindRef } from "./live-state";
+
+/** One resource's comparison, with what the live cache adds: health, attribution and drift age. */
+export interface LiveResourceDiff extends ResourceDiff {
+  /** The live object's health (Missing when it does not exist); absent when not assessed. */
+  health?: HealthAssessment;
+  /** For a modified resource: each changed field and the field manager that wrote it. */
+  changes?: FieldChange[];
+  /** When the resource was first seen out of sync (ISO), set by the facade from the previous status. */
+  driftSince?: string;
+}
 
 /** Git (desired) against the cluster (live) for one app, at one moment. */
 export interface AppComparison {
   syncStatus: SyncStatus;
+  /** The worst health of the app's resources; Unknown when the comparison failed; absent when not assessed. */
+  healthStatus?: HealthStatus;
   revision?: CommitInfo;
-  resources: ResourceDiff[];
+  resources: LiveResourceDiff[];
   conditions: AppCondition[];
   /** The rendered objects, as they would be applied. */
   desired: KubeObject[];
   /** The live objects, by subject (for sync results and the resource view). */
   live: Map<string, KubeObject>;
   comparedAt: Date;
+  /** The app spec version (its `updatedAt`) the desired state was rendered for, when rendered from Git. */
+  specVersion?: number;
 }
 
-/** How many dry runs and reads run at once against one API server. */
+/** Options of {@link compareApp}. */
+export interface CompareAppOptions {
+  /** Kinds the app had objects of, so objects that left Git are still found for pruning. */
+  previousKinds?: KindRef[];
+  /** A desired state rendered earlier for the same spec, to compare without reading Git. */
+  desiredState?: { objects: KubeObject[]; commit: CommitInfo };
+}
+
+/** How many dry runs run at once against one API server. */
 const API_CONCURRENCY = 8;
 
 function condition(type: AppCondition["type"], message: string): AppCondition {
@@ -48,56 +74,100 @@ async function placeObjects(client: KubeObjectClient, objects: KubeObject[], app
   return problems;
 }
 
-/**
- * Renders the app from Git at its target revision and compares every object with what the
- * API server would make of it (a server-side-apply dry run) and with the live object.
- * Never throws for a render or cluster failure: those become a `ComparisonError` condition.
- */
-export async function compareApp(app: AppRecord, options: { previousKinds?: KindRef[] } = {}): Promise<AppComparison> {
-  const comparedAt = new Date();
-  let desired: KubeObject[];
-  let revision: CommitInfo | undefined;
+/** The app's live objects of the given kinds, from the cache, by subject. */
+function ownedObjects(cache: ClusterCache, appName: string, kinds: KindRef[]): Map<string, KubeObject> {
+  const owned = new Map<string, KubeObject>();
+  for (const kind of kinds) {
+    for (const obj of cache.list(kind)) if (isOwnedBy(obj, appName)) owned.set(subjectOf(keyOf(obj)), obj);
+  }
+  return owned;
+}
+
+/** The dry-run prediction for one object: from the cache when neither Git nor the live object changed. */
+async function predict(client: KubeObjectClient, cluster: string, obj: KubeObject, live: KubeObject | undefined): Promise<{ predicted?: KubeObject; dryRunError?: string }> {
+  const key = dryRunKey(cluster, obj, live);
+  const cached = cachedDryRun(key);
+  if (cached) return { predicted: cached };
   try {
-    const state = await loadDesiredState({
-      repoUrl: app.repoUrl,
-      revision: app.targetRevision,
-      path: app.path,
-      appName: app.name,
-      destNamespace: app.destNamespace,
-    });
-    desired = state.objects;
-    revision = state.commit;
+    const predicted = await client.applyObject(obj, { dryRun: true });
+    rememberDryRun(key, predicted);
+    return { predicted };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { syncStatus: "Unknown", resources: [], conditions: [condition("ComparisonError", message)], desired: [], live: new Map(), comparedAt };
+    return { dryRunError: `${subjectOf(keyOf(obj))}: ${describeKubeError(error).message}` };
+  }
+}
+
+function withLiveFacts(diff: ResourceDiff, cache: ClusterCache, live: KubeObject | undefined): LiveResourceDiff {
+  const health = liveHealth(cache, live);
+  if (diff.state !== "modified" || !live) return { ...diff, health };
+  return { ...diff, health, changes: attributeChanges(live, diff.changedPaths) };
+}
+
+async function loadDesired(app: AppRecord): Promise<{ objects: KubeObject[]; commit: CommitInfo }> {
+  const state = await loadDesiredState({
+    repoUrl: app.repoUrl,
+    revision: app.targetRevision,
+    path: app.path,
+    appName: app.name,
+    destNamespace: app.destNamespace,
+  });
+  return { objects: state.objects, commit: state.commit };
+}
+
+/**
+ * Renders the app from Git at its target revision (or reuses a render of the same spec) and
+ * compares every object with what the API server would make of it (a server-side-apply dry
+ * run, cached per desired object and live resource version) and with the live object from
+ * the cluster's watch cache. Adds each resource's health and, for drifted ones, the field
+ * managers that changed them. Never throws for a render or cluster failure: those become a
+ * `ComparisonError` condition.
+ */
+export async function compareApp(app: AppRecord, options: CompareAppOptions = {}): Promise<AppComparison> {
+  const comparedAt = new Date();
+  const specVersion = app.updatedAt.getTime();
+  const failed = (message: string, partial: Partial<AppComparison> = {}): AppComparison => ({
+    syncStatus: "Unknown",
+    healthStatus: "Unknown",
+    resources: [],
+    conditions: [condition("ComparisonError", message)],
+    desired: [],
+    live: new Map(),
+    comparedAt,
+    specVersion,
+    ...partial,
+  });
+  let desired: KubeObject[];
+  let revision: CommitInfo;
+  let problems: string[] = [];
+  try {
+    ({ objects: desired, commit: revision } = options.desiredState ?? (await loadDesired(app)));
+  } catch (error) {
+    return failed(error instanceof Error ? error.message : String(error));
   }
 
   try {
-    const client = KubeObjectClient.forConfig(loadKubeConfig(app.destCluster));
-    const problems = await placeObjects(client, desired, app);
-    const owned = await listOwnedObjects(client, app.name, kindsOf([...desired, ...(options.previousKinds ?? [])]));
+    const cache = clusterCacheFor(app.destCluster);
+    if (!options.desiredState) problems = await placeObjects(cache.client, desired, app);
+    const kinds = kindsOf([...desired, ...(options.previousKinds ?? [])]);
+    await cache.ensureKinds(kinds);
+    await cache.ensureEvents([app.destNamespace, ...desired.map((o) => o.metadata.namespace ?? "")]);
+    const owned = ownedObjects(cache, app.name, kinds);
     const live = new Map(owned);
     const resources = await mapLimit(desired, API_CONCURRENCY, async (obj) => {
       const subject = subjectOf(keyOf(obj));
-      const current = live.get(subject) ?? (await client.getObject(obj).catch(() => undefined));
+      const current = live.get(subject) ?? cache.get(obj);
       if (current) live.set(subject, current);
-      let predicted: KubeObject | undefined;
-      let dryRunError: string | undefined;
-      try {
-        predicted = await client.applyObject(obj, { dryRun: true });
-      } catch (error) {
-        dryRunError = `${subject}: ${describeKubeError(error).message}`;
-      }
-      return compareResource({ key: keyOf(obj), desired: obj, predicted, live: current, dryRunError });
+      const prediction = await predict(cache.client, app.destCluster, obj, current);
+      return withLiveFacts(compareResource({ key: keyOf(obj), desired: obj, live: current, ...prediction }), cache, current);
     });
     const desiredSubjects = new Set(desired.map((o) => subjectOf(keyOf(o))));
     for (const [subject, obj] of owned) {
-      if (!desiredSubjects.has(subject)) resources.push(compareResource({ key: keyOf(obj), desired: undefined, predicted: undefined, live: obj }));
+      if (!desiredSubjects.has(subject)) resources.push(withLiveFacts(compareResource({ key: keyOf(obj), desired: undefined, live: obj }), cache, obj));
     }
     const conditions = problems.map((p) => condition("ComparisonError", p));
-    return { syncStatus: summarizeSync(resources), revision, resources, conditions, desired, live, comparedAt };
+    const healthStatus = aggregateHealth(resources.map((r) => r.health?.status ?? "Unknown"));
+    return { syncStatus: summarizeSync(resources), healthStatus, revision, resources, conditions, desired, live, comparedAt, specVersion };
   } catch (error) {
-    const message = `Cannot compare with cluster "${app.destCluster}": ${describeKubeError(error).message}`;
-    return { syncStatus: "Unknown", revision, resources: [], conditions: [condition("ComparisonError", message)], desired, live: new Map(), comparedAt };
+    return failed(`Cannot compare with cluster "${app.destCluster}": ${describeKubeError(error).message}`, { revision, desired });
   }
 }

@@ -3,38 +3,109 @@
  * Route handlers and the reconciler call these functions and nothing deeper.
  */
 import type { AppSpec, AppUpdate } from "@/lib/apps/spec";
-import { createApp, deleteApp, getApp, getStatusResources, saveStatus, updateApp, type AppRecord } from "@/lib/db/apps";
-import type { OperationRecord } from "@/lib/db/operations";
+import { clearRollback, createApp, deleteApp, getApp, getStatusResources, saveStatus, updateApp, type AppRecord } from "@/lib/db/apps";
+import { isOperationRunning, requestTermination, type OperationRecord } from "@/lib/db/operations";
+import { ConflictError } from "@/lib/errors";
 import { publish } from "@/lib/events/bus";
 import { loadKubeConfig } from "@/lib/kube/config";
 import { KubeObjectClient } from "@/lib/kube/object-client";
+import { clusterCacheFor, type ObjectRef } from "@/lib/cache";
+import { driftSince } from "@/lib/drift";
+import { automate, forgetAutomation, selfHealStatus, type SelfHealStatus } from "./automation";
 import { compareApp, type AppComparison } from "./compare-app";
+import { followCluster } from "./live-refresh";
+import { buildResourceTree, describeNode, eventsOfNodes, flattenTree, type KubeEventView, type ResourceDetail, type TreeNode } from "./resource-tree";
+import { compareHistoryEntries, type HistoryComparison } from "./history";
 import { kindsOf, listOwnedObjects } from "./live-state";
+import { previewRollbackOf, rollbackTo, type RollbackOptions, type RollbackPreview } from "./rollback";
 import { kindsOfRows, statusRows, type ResourceStatusRow } from "./status-rows";
 import { syncFromComparison, type SyncOptions } from "./sync-app";
 
-export type { AppComparison } from "./compare-app";
+export type { AppComparison, LiveResourceDiff } from "./compare-app";
+export type { SelfHealStatus } from "./automation";
+export type { KubeEventView, ResourceDetail, TreeNode } from "./resource-tree";
 export type { ResourceStatusRow } from "./status-rows";
 export type { SyncOptions } from "./sync-app";
+export type { HistoryComparison } from "./history";
+export type { ManifestDiff } from "./history-compare";
+export type { RollbackOptions, RollbackPreview, RollbackResource } from "./rollback";
 
 const lastComparison = new Map<string, AppComparison>();
+/** Apps with an operation running in this process: their cluster-triggered refreshes wait. */
+const busy = new Set<string>();
 
-async function compareAndStore(app: AppRecord): Promise<AppComparison> {
+/** Why a comparison runs: `cluster` reuses the last render (Git is not read); `sync` runs no automation. */
+type CompareTrigger = "refresh" | "cluster" | "sync";
+
+/** The last render of an app, when its spec has not changed since and that comparison did not fail. */
+function lastRender(app: AppRecord): { objects: AppComparison["desired"]; commit: NonNullable<AppComparison["revision"]> } | undefined {
+  const last = lastComparison.get(app.name);
+  if (!last?.revision || last.specVersion !== app.updatedAt.getTime() || last.desired.length === 0) return undefined;
+  if (last.conditions.some((c) => c.type === "ComparisonError")) return undefined;
+  return { objects: last.desired, commit: last.revision };
+}
+
+/** True when what the pages show of an app changed (conditions compared without their timestamps). */
+function hasStatusChanged(app: AppRecord, previousRows: ResourceStatusRow[], comparison: AppComparison, rows: ResourceStatusRow[]): boolean {
+  const messages = (conditions: AppComparison["conditions"]) => JSON.stringify(conditions.map((c) => [c.type, c.message]));
+  return (
+    app.status.syncStatus !== comparison.syncStatus ||
+    app.status.healthStatus !== (comparison.healthStatus ?? app.status.healthStatus) ||
+    app.status.revision !== (comparison.revision?.sha ?? app.status.revision) ||
+    messages(app.status.conditions) !== messages(comparison.conditions) ||
+    JSON.stringify(previousRows) !== JSON.stringify(rows)
+  );
+}
+
+const liveHandlers = {
+  refresh: async (name: string) => {
+    const app = await getApp(name).catch(() => undefined);
+    if (app) await compareAndStore(app, "cluster");
+  },
+  isBusy: (name: string) => busy.has(name),
+};
+
+const automationActions = {
+  sync: (name: string, options: SyncOptions) => syncApp(name, options),
+  refresh: (name: string) => liveHandlers.refresh(name),
+};
+
+async function compareAndStore(app: AppRecord, trigger: CompareTrigger = "refresh"): Promise<AppComparison> {
   const previous = await getStatusResources<ResourceStatusRow>(app.id);
-  const comparison = await compareApp(app, { previousKinds: kindsOfRows(previous) });
+  const comparison = await compareApp(app, { previousKinds: kindsOfRows(previous), desiredState: trigger === "cluster" ? lastRender(app) : undefined });
+  const since = driftSince(comparison.resources, previous, comparison.comparedAt);
+  for (const resource of comparison.resources) if (since.has(resource.subject)) resource.driftSince = since.get(resource.subject);
+  const rows = statusRows(comparison);
   await saveStatus(app.id, {
     syncStatus: comparison.syncStatus,
-    healthStatus: app.status.healthStatus,
+    healthStatus: comparison.healthStatus ?? app.status.healthStatus,
     revision: comparison.revision?.sha ?? app.status.revision,
     revisionSubject: comparison.revision?.subject ?? app.status.revisionSubject,
     revisionAuthor: comparison.revision?.author ?? app.status.revisionAuthor,
     revisionDate: comparison.revision ? new Date(comparison.revision.date) : app.status.revisionDate,
     conditions: comparison.conditions,
-    resources: statusRows(comparison),
+    resources: rows,
   });
   lastComparison.set(app.name, comparison);
-  publish({ type: "app-status", app: app.name, detail: { syncStatus: comparison.syncStatus } });
+  followCluster(app.destCluster, liveHandlers);
+  if (trigger !== "cluster" || hasStatusChanged(app, previous, comparison, rows)) {
+    publish({ type: "app-status", app: app.name, detail: { syncStatus: comparison.syncStatus, healthStatus: comparison.healthStatus } });
+  }
+  if (trigger !== "sync") {
+    void automate(app, comparison, automationActions).catch((error) => console.error(`automation of ${app.name} failed: ${error instanceof Error ? error.message : String(error)}`));
+  }
   return comparison;
+}
+
+/**
+ * Reads back what a sync wrote (and pruned) into the watch cache, so the comparison right
+ * after it sees Lockstep's own writes even if the watch has not delivered them yet.
+ */
+async function confirmWrites(app: AppRecord, comparison: AppComparison): Promise<void> {
+  const refs: ObjectRef[] = [...comparison.desired, ...comparison.live.values()];
+  await clusterCacheFor(app.destCluster)
+    .confirm(refs)
+    .catch((error) => console.error(`reading back ${app.name}'s objects failed: ${error instanceof Error ? error.message : String(error)}`));
 }
 
 /** Compares an app with Git and the cluster now and stores the result as its status. */
@@ -52,11 +123,74 @@ export async function getAppComparison(name: string, maxAgeMs = 10_000): Promise
 /** Syncs an app from a fresh comparison, then refreshes its status. A running operation → 409. */
 export async function syncApp(name: string, options: SyncOptions): Promise<OperationRecord> {
   const app = await getApp(name);
-  const comparison = await compareAndStore(app);
-  const operation = await syncFromComparison(app, comparison, options);
+  busy.add(name);
+  try {
+    const comparison = await compareAndStore(app, "sync");
+    const operation = await syncFromComparison(app, comparison, options);
+    publish({ type: "operation", app: name, detail: { id: operation.id, phase: operation.phase } });
+    if (app.rolledBackTo && isFullSuccessfulSync(operation, options)) await clearRollback(app.id, { resumeAutomation: false });
+    if (!operation.dryRun) {
+      await confirmWrites(app, comparison);
+      await compareAndStore(await getApp(name), "sync");
+    }
+    return operation;
+  } finally {
+    busy.delete(name);
+  }
+}
+
+/** A real sync of every resource that succeeded: Git's version is live again. */
+function isFullSuccessfulSync(operation: OperationRecord, options: SyncOptions): boolean {
+  return !operation.dryRun && operation.phase === "Succeeded" && (options.resources ?? []).length === 0;
+}
+
+/**
+ * Rolls an app back to an earlier successful history entry by re-applying its stored
+ * manifests (Git is neither read nor written), pauses its automated sync, then compares it
+ * with Git again so its page shows how far Git has moved on. A running operation → 409.
+ */
+export async function rollbackApplication(name: string, options: RollbackOptions): Promise<OperationRecord> {
+  const operation = await rollbackTo(await getApp(name), options);
   publish({ type: "operation", app: name, detail: { id: operation.id, phase: operation.phase } });
-  if (!operation.dryRun) await compareAndStore(await getApp(name));
+  await compareAndStore(await getApp(name));
   return operation;
+}
+
+/** What rolling back to an entry would change, per resource; changes and records nothing. */
+export async function previewRollback(name: string, options: Pick<RollbackOptions, "operationId" | "prune">): Promise<RollbackPreview> {
+  return previewRollbackOf(await getApp(name), options);
+}
+
+/**
+ * Ends a rollback: turns automated sync back on if the rollback paused it, forgets the
+ * rollback, and syncs Git's version now. Refused (409) when the app is neither rolled back
+ * nor paused, or while an operation runs.
+ */
+export async function resumeAutoSync(name: string, initiator: string): Promise<{ app: AppRecord; operation: OperationRecord | null }> {
+  const app = await getApp(name);
+  if (!app.rolledBackTo && !app.autoSyncPaused) throw new ConflictError(`Application "${name}" is not rolled back and its automated sync is not paused.`);
+  if (await isOperationRunning(app.id)) throw new ConflictError(`An operation is already in progress for application "${name}".`);
+  await clearRollback(app.id, { resumeAutomation: true });
+  publish({ type: "app-status", app: name, detail: { resumed: true } });
+  let operation: OperationRecord | null = null;
+  try {
+    operation = await syncApp(name, { initiator });
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+  }
+  return { app: await getApp(name), operation };
+}
+
+/** Asks an app's running operation to stop before its next resource; a finished one → 409. */
+export async function terminateOperation(name: string, operationId: string, who: string): Promise<OperationRecord> {
+  const operation = await requestTermination((await getApp(name)).id, operationId, who);
+  publish({ type: "operation", app: name, detail: { id: operation.id, phase: operation.phase } });
+  return operation;
+}
+
+/** The per-resource diff between the manifests of two of an app's history entries. */
+export async function compareHistory(name: string, fromId: string, toId: string): Promise<HistoryComparison> {
+  return compareHistoryEntries(await getApp(name), fromId, toId);
 }
 
 /** Stores a new app and compares it at once, so its page has a status to show. */
@@ -91,6 +225,33 @@ export async function deleteApplication(name: string, options: { cascade: boolea
   }
   await deleteApp(name);
   lastComparison.delete(name);
+  forgetAutomation(name);
   publish({ type: "app-deleted", app: name });
   return { deletedResources };
+}
+
+/** An app's resource tree from the watch cache, with its latest comparison (refreshed when older than 10 s). */
+export async function getResourceTree(name: string): Promise<TreeNode[]> {
+  const app = await getApp(name);
+  return buildResourceTree(clusterCacheFor(app.destCluster), await getAppComparison(name));
+}
+
+/** One node of an app's tree (by uid or subject): live YAML (Secrets masked), diff against Git, Events. */
+export async function getResourceDetail(name: string, id: string): Promise<ResourceDetail | undefined> {
+  const app = await getApp(name);
+  const cache = clusterCacheFor(app.destCluster);
+  const comparison = await getAppComparison(name);
+  return describeNode(cache, comparison, buildResourceTree(cache, comparison), id);
+}
+
+/** The latest Kubernetes Events about an app's objects and everything below them, newest first. */
+export async function listAppEvents(name: string): Promise<KubeEventView[]> {
+  const app = await getApp(name);
+  const cache = clusterCacheFor(app.destCluster);
+  return eventsOfNodes(cache, flattenTree(buildResourceTree(cache, await getAppComparison(name))));
+}
+
+/** Whether self-heal holds back for an app, and why; undefined when it never acted. */
+export function getSelfHealStatus(name: string): SelfHealStatus | undefined {
+  return selfHealStatus(name);
 }

@@ -1,5 +1,6 @@
 import type { ResourceDiff } from "@/lib/diff";
-import type { KubeObject, SyncStatus } from "@/lib/types";
+import type { FieldChange } from "@/lib/drift";
+import type { HealthStatus, KubeObject, SyncStatus } from "@/lib/types";
 import type { AppComparison } from "./compare-app";
 import type { KindRef } from "./live-state";
 
@@ -15,6 +16,14 @@ export interface ResourceStatusRow {
   state: ResourceDiff["state"];
   changedPaths: string[];
   message?: string;
+  /** The live object's health; absent in rows stored before health was assessed. */
+  health?: HealthStatus;
+  /** Why, in one line. */
+  healthMessage?: string;
+  /** When the resource was first seen out of sync (ISO); kept across refreshes while it stays so. */
+  driftSince?: string;
+  /** Changed fields with the field manager that wrote each (modified resources only). */
+  changes?: FieldChange[];
 }
 
 /** The rows stored with an app's status after a comparison. */
@@ -35,6 +44,9 @@ export function statusRows(comparison: AppComparison): ResourceStatusRow[] {
     state: r.state,
     changedPaths: r.changedPaths,
     ...(r.dryRunError ? { message: r.dryRunError } : {}),
+    ...(r.health ? { health: r.health.status, ...(r.health.message ? { healthMessage: r.health.message } : {}) } : {}),
+    ...(r.driftSince ? { driftSince: r.driftSince } : {}),
+    ...(r.changes ? { changes: r.changes } : {}),
   }));
 }
 

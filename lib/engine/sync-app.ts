@@ -1,12 +1,15 @@
 import type { AppRecord } from "@/lib/db/apps";
-import { finishOperation, startOperation, type OperationRecord, type ResourceResult } from "@/lib/db/operations";
-import type { ResourceDiff } from "@/lib/diff";
+import { finishOperation, pruneHistory, startOperation, type OperationRecord, type ResourceResult } from "@/lib/db/operations";
+import { redactSecretValues } from "@/lib/diff";
 import { loadKubeConfig } from "@/lib/kube/config";
 import { describeKubeError } from "@/lib/kube/errors";
 import { KubeObjectClient } from "@/lib/kube/object-client";
 import { orderForPrune, orderForSync } from "@/lib/sync/order";
+import { withRetry } from "@/lib/sync/retry";
 import { keyOf, subjectOf, type KubeObject, type OperationKind, type ResourceAction } from "@/lib/types";
 import type { AppComparison } from "./compare-app";
+import { historyLimitFor } from "./history-limit";
+import { OperationProgress } from "./operation-progress";
 
 /** What the user asked of a sync. */
 export interface SyncOptions {
@@ -22,6 +25,14 @@ export interface SyncOptions {
   kind?: OperationKind;
 }
 
+/** What only the engine passes to a sync: a rollback's source entry and a start hook. */
+export interface SyncRunOptions extends SyncOptions {
+  /** For a rollback: the history entry whose manifests are re-applied. */
+  rollbackOf?: string;
+  /** Runs once the app's lock is held and the `Running` row written, before the first apply. */
+  onStarted?: (operation: OperationRecord) => Promise<void>;
+}
+
 function result(obj: KubeObject, action: ResourceAction, message?: string): ResourceResult {
   const key = keyOf(obj);
   return { subject: subjectOf(key), ...key, action, ...(message ? { message } : {}) };
@@ -31,80 +42,135 @@ function namespaceObject(name: string): KubeObject {
   return { apiVersion: "v1", kind: "Namespace", metadata: { name } };
 }
 
+const isNamespaced = (o: KubeObject) => o.metadata.namespace !== undefined;
+
+/** What a sync will touch: the objects to apply (in order) and the live objects to prune (in order). */
+interface SyncPlan {
+  apply: { obj: KubeObject; unchanged: boolean }[];
+  prune: KubeObject[];
+}
+
+function planSync(comparison: AppComparison, isSelected: (subject: string) => boolean): SyncPlan {
+  const status = new Map(comparison.resources.map((r) => [r.subject, r.status]));
+  const apply = orderForSync(comparison.desired, { isNamespaced })
+    .filter((obj) => isSelected(subjectOf(keyOf(obj))))
+    .map((obj) => ({ obj, unchanged: status.get(subjectOf(keyOf(obj))) === "Synced" }));
+  const prunable = comparison.resources
+    .filter((r) => r.state === "prunable" && isSelected(r.subject))
+    .map((r) => comparison.live.get(r.subject))
+    .filter((o): o is KubeObject => o !== undefined);
+  return { apply, prune: orderForPrune(prunable, { isNamespaced }) };
+}
+
+/** A failure message that starts with the subject and never carries a Secret's value. */
+function failureMessage(obj: KubeObject, error: unknown): string {
+  return redactSecretValues(`${subjectOf(keyOf(obj))}: ${describeKubeError(error).message}`, [obj]);
+}
+
+/** Retries a call on retryable API failures, writing each retry to the operation's log. */
+function retrying<T>(obj: KubeObject, progress: OperationProgress, call: () => Promise<T>): Promise<T> {
+  return withRetry(call, {
+    onRetry: (n) => progress.log(redactSecretValues(`${subjectOf(keyOf(obj))}: ${n.reason}; retry ${n.retry} of ${n.retries} in ${n.delayMs} ms.`, [obj])),
+  });
+}
+
 /**
- * Runs one sync of an app from a fresh comparison: applies (server-side, field manager
- * `lockstep`) the objects that drifted or are missing, in a safe order, and prunes when asked.
- * The history row is written as `Running` first and completed at the end, whatever happens.
+ * Runs one sync of an app from a comparison: applies (server-side, field manager `lockstep`)
+ * the objects that drifted or are missing, in a safe order, and prunes when asked. The
+ * history row is written as `Running` first and completed at the end, whatever happens; each
+ * result is stored and published as it comes, retryable API failures are retried with
+ * backoff (each retry in the operation's log), and a termination request stops the run
+ * before its next resource. Old history beyond the app's limit is pruned afterwards.
  */
-export async function syncFromComparison(app: AppRecord, comparison: AppComparison, options: SyncOptions): Promise<OperationRecord> {
+export async function syncFromComparison(app: AppRecord, comparison: AppComparison, options: SyncRunOptions): Promise<OperationRecord> {
   const prune = options.prune ?? app.prune;
   const dryRun = options.dryRun ?? false;
+  const kind = options.kind ?? "sync";
+  const selected = new Set(options.resources ?? []);
+  const plan = planSync(comparison, (subject) => selected.size === 0 || selected.has(subject));
   const operation = await startOperation(
     {
       appId: app.id,
-      kind: options.kind ?? "sync",
+      kind,
       initiator: options.initiator,
       dryRun,
       prune,
       revision: comparison.revision?.sha,
       revisionSubject: comparison.revision?.subject,
       revisionAuthor: comparison.revision?.author,
+      resourceCount: plan.apply.filter((a) => !a.unchanged).length + plan.prune.length,
+      rollbackOf: options.rollbackOf,
+      requireAutomated: kind === "auto-sync" || kind === "self-heal",
     },
     app.name,
   );
-  const results: ResourceResult[] = [];
+  const progress = new OperationProgress(operation, app.name);
   try {
+    await options.onStarted?.(operation);
     const comparisonError = comparison.conditions.find((c) => c.type === "ComparisonError");
     if (comparisonError && comparison.desired.length === 0) {
-      return await finishOperation(operation.id, { phase: "Error", message: comparisonError.message, results });
+      return await finishOperation(operation.id, { phase: "Error", message: comparisonError.message, results: progress.results });
     }
     const client = KubeObjectClient.forConfig(loadKubeConfig(app.destCluster));
-    const selected = new Set(options.resources ?? []);
-    const isSelected = (subject: string) => selected.size === 0 || selected.has(subject);
-    const bySubject = new Map<string, ResourceDiff>(comparison.resources.map((r) => [r.subject, r]));
-
     if (app.createNamespace && !dryRun) {
-      await client.applyObject(namespaceObject(app.destNamespace));
+      const namespace = namespaceObject(app.destNamespace);
+      await retrying(namespace, progress, () => client.applyObject(namespace));
     }
-    const isNamespaced = (o: KubeObject) => o.metadata.namespace !== undefined;
-    for (const obj of orderForSync(comparison.desired, { isNamespaced })) {
-      const subject = subjectOf(keyOf(obj));
-      if (!isSelected(subject)) continue;
-      const diff = bySubject.get(subject);
-      if (diff?.status === "Synced") {
-        results.push(result(obj, "unchanged"));
+    let keepGoing = true;
+    let stopped = false;
+    for (const { obj, unchanged } of plan.apply) {
+      if (!keepGoing) {
+        stopped = true;
+        break;
+      }
+      if (unchanged) {
+        progress.note(result(obj, "unchanged"));
         continue;
       }
-      try {
-        await client.applyObject(obj, { dryRun });
-        results.push(result(obj, comparison.live.has(subject) ? "configured" : "created", dryRun ? "dry run" : undefined));
-      } catch (error) {
-        results.push(result(obj, "failed", `${subject}: ${describeKubeError(error).message}`));
-      }
-    }
-    const prunable = comparison.resources.filter((r) => r.state === "prunable" && isSelected(r.subject));
-    const prunableObjects = prunable.map((r) => comparison.live.get(r.subject)).filter((o): o is KubeObject => o !== undefined);
-    for (const obj of orderForPrune(prunableObjects, { isNamespaced })) {
       const subject = subjectOf(keyOf(obj));
+      let outcome: ResourceResult;
+      try {
+        await retrying(obj, progress, () => client.applyObject(obj, { dryRun }));
+        outcome = result(obj, comparison.live.has(subject) ? "configured" : "created", dryRun ? "dry run" : undefined);
+      } catch (error) {
+        outcome = result(obj, "failed", failureMessage(obj, error));
+      }
+      keepGoing = await progress.record(outcome);
+    }
+    for (const obj of plan.prune) {
+      if (!keepGoing) {
+        stopped = true;
+        break;
+      }
       if (!prune) {
-        results.push(result(obj, "skipped", "requires pruning; prune is off"));
+        progress.note(result(obj, "skipped", "requires pruning; prune is off"));
         continue;
       }
+      let outcome: ResourceResult;
       try {
-        if (!dryRun) await client.deleteObject(obj);
-        results.push(result(obj, "pruned", dryRun ? "dry run" : undefined));
+        if (!dryRun) await retrying(obj, progress, () => client.deleteObject(obj));
+        outcome = result(obj, "pruned", dryRun ? "dry run" : undefined);
       } catch (error) {
-        results.push(result(obj, "failed", `${subject}: ${describeKubeError(error).message}`));
+        outcome = result(obj, "failed", failureMessage(obj, error));
       }
+      keepGoing = await progress.record(outcome);
     }
-    const failed = results.filter((r) => r.action === "failed").length;
-    return await finishOperation(operation.id, {
-      phase: failed > 0 ? "Failed" : "Succeeded",
-      message: failed > 0 ? `${failed} resource(s) failed to sync.` : dryRun ? "Dry run: nothing was changed." : "Successfully synced.",
-      results,
-      manifests: dryRun ? undefined : comparison.desired,
-    });
+    return await finishOperation(operation.id, { ...outcomeOf(progress, { dryRun, kind, stopped }), manifests: dryRun ? undefined : comparison.desired });
   } catch (error) {
-    return finishOperation(operation.id, { phase: "Error", message: describeKubeError(error).message, results });
+    return finishOperation(operation.id, { phase: "Error", message: describeKubeError(error).message, results: progress.results });
+  } finally {
+    await pruneHistory(app.id, historyLimitFor(app)).catch((error) => console.error(`pruning the history of ${app.name} failed: ${error instanceof Error ? error.message : String(error)}`));
   }
+}
+
+function outcomeOf(
+  progress: OperationProgress,
+  run: { dryRun: boolean; kind: OperationKind; stopped: boolean },
+): { phase: "Succeeded" | "Failed"; message: string; results: ResourceResult[] } {
+  const results = progress.results;
+  if (run.stopped && progress.terminatedBy) return { phase: "Failed", message: `terminated by ${progress.terminatedBy}`, results };
+  const failed = results.filter((r) => r.action === "failed").length;
+  if (failed > 0) return { phase: "Failed", message: `${failed} resource(s) failed to sync.`, results };
+  if (run.dryRun) return { phase: "Succeeded", message: "Dry run: nothing was changed.", results };
+  return { phase: "Succeeded", message: run.kind === "rollback" ? "Successfully rolled back." : "Successfully synced.", results };
 }

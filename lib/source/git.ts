@@ -7,7 +7,9 @@ import { GitError } from "./git-error";
 import { gitEnv } from "./git-env";
 import { runProcess, type ProcessResult } from "./process";
 import { redactCredentials } from "./redact";
+import { secretsOfAuth, type RepoAuth } from "./repo-auth";
 import type { RepoCredentials } from "./repo-url";
+import { withSshKey } from "./ssh-command";
 
 /** How long a git command may run unless told otherwise: 60 s. */
 export const DEFAULT_GIT_TIMEOUT_MS = 60_000;
@@ -31,6 +33,8 @@ export interface RunGitOptions extends GitCommandOptions {
   cwd?: string;
   /** Credentials for an HTTP(S) remote. */
   credentials?: RepoCredentials;
+  /** Credentials for the remote, basic or SSH key (see `resolveRemote`); `credentials` wins for basic. */
+  auth?: RepoAuth;
   /** Extra environment variables. */
   env?: Readonly<Record<string, string>>;
 }
@@ -38,13 +42,16 @@ export interface RunGitOptions extends GitCommandOptions {
 /** Runs `git ...args` and resolves with its result whatever the exit code. */
 export async function execGit(args: readonly string[], options: RunGitOptions = {}): Promise<ProcessResult> {
   const fullArgs = options.gitDir ? [`--git-dir=${options.gitDir}`, ...args] : [...args];
-  try {
-    return await runProcess("git", fullArgs, {
+  const credentials = options.credentials ?? options.auth?.basic;
+  const run = (sshEnv: Record<string, string> = {}) =>
+    runProcess("git", fullArgs, {
       cwd: options.cwd,
-      env: gitEnv({ credentials: options.credentials, extra: options.env }),
+      env: gitEnv({ credentials, extra: { ...sshEnv, ...options.env } }),
       timeoutMs: options.timeoutMs ?? DEFAULT_GIT_TIMEOUT_MS,
       signal: options.signal,
     });
+  try {
+    return await (options.auth?.ssh ? withSshKey(options.auth.ssh, run) : run());
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new GitError(`cannot run git: ${reason}`, { command: args[0] ?? "", exitCode: null, timedOut: false });
@@ -69,7 +76,8 @@ export function toGitError(command: string, result: ProcessResult, options: RunG
     return new GitError(`git ${command} timed out after ${seconds} s`, details);
   }
   if (result.aborted) return new GitError(`git ${command} was cancelled`, details);
-  const stderr = redactCredentials(result.stderr.trim(), { secrets: secretsOf(options.credentials) });
+  const secrets = [...secretsOf(options.credentials), ...secretsOfAuth(options.auth)];
+  const stderr = redactCredentials(result.stderr.trim(), { secrets });
   return new GitError(`git ${command} failed: ${stderr || `exit code ${result.exitCode}`}`, details);
 }
 

@@ -11,7 +11,7 @@
  */
 export { checkoutCommit, type Checkout, type CheckoutOptions } from "./checkout";
 export { readCommitInfo, type CommitInfo } from "./commit-info";
-export { DEFAULT_GIT_TIMEOUT_MS, type GitCommandOptions } from "./git";
+export { DEFAULT_GIT_TIMEOUT_MS, execGit, runGit, type GitCommandOptions, type RunGitOptions } from "./git";
 export { GitError, isGitError, type GitErrorDetails } from "./git-error";
 export { KUSTOMIZATION_FILES, DEFAULT_KUSTOMIZE_TIMEOUT_MS } from "./kustomize";
 export { findKustomizeBinary, type FindKustomizeOptions } from "./kustomize-bin";
@@ -29,9 +29,19 @@ export type { IsNamespaced } from "./namespacing";
 export { trackingIdOf } from "./ownership";
 export { redactCredentials, type RedactOptions } from "./redact";
 export { renderManifests, type RenderOptions } from "./render";
+export {
+  resolveRemote,
+  secretsOfAuth,
+  setCredentialLookup,
+  type AuthenticatedRemote,
+  type CredentialLookup,
+  type RepoAuth,
+  type SshKeyCredentials,
+} from "./repo-auth";
 export { RenderError, isRenderError } from "./render-error";
 export { parseRepoUrl, repoIdentity, type ParsedRepoUrl, type RepoCredentials } from "./repo-url";
 export { pickRevision, resolveRevision, type ResolveRevisionOptions } from "./revision";
+export { createRevisionMemo, type RevisionMemo } from "./revision-memo";
 export { RevisionNotFoundError, isRevisionNotFoundError } from "./revision-not-found-error";
 export { isCommitSha } from "./sha";
 export { SourceError, isSourceError } from "./source-error";

@@ -12,7 +12,9 @@ import { readCommitInfo, type CommitInfo } from "./commit-info";
 import { ensureCommit, type FetchEvent } from "./mirror";
 import type { IsNamespaced } from "./namespacing";
 import { renderManifests } from "./render";
+import { cacheRender, getCachedRender, type RenderKey } from "./render-cache";
 import { resolveRevision } from "./revision";
+import type { RevisionMemo } from "./revision-memo";
 
 /** Options for {@link loadDesiredState}. */
 export interface LoadDesiredStateOptions {
@@ -42,6 +44,14 @@ export interface LoadDesiredStateOptions {
   timeoutMs?: number;
   /** Called before each network fetch. */
   onFetch?: (event: FetchEvent) => void;
+  /** Revision answers shared by one refresh cycle (one `ls-remote` per repository and revision). */
+  revisions?: RevisionMemo;
+  /**
+   * A hard refresh: render again even when this commit was already rendered
+   * for this app. By default a commit that has not moved is not rendered twice.
+   * @default false
+   */
+  hard?: boolean;
   /** Aborting kills any running git or kustomize process. */
   signal?: AbortSignal;
 }
@@ -55,14 +65,25 @@ export interface DesiredState {
 }
 
 /**
- * Resolves the revision (`ls-remote` unless it is a SHA), makes sure the commit
- * is in the mirror, renders the path at that commit in a private checkout, and
- * removes the checkout.
+ * Resolves the revision (`ls-remote` unless it is a SHA); unless the app was
+ * already rendered at that commit (and this is not a hard refresh), makes sure
+ * the commit is in the mirror, renders the path at that commit in a private
+ * checkout, and removes the checkout.
  * @throws RevisionNotFoundError, GitError (repository problems) or RenderError (content problems).
  */
 export async function loadDesiredState(options: LoadDesiredStateOptions): Promise<DesiredState> {
   const git = { timeoutMs: options.timeoutMs, signal: options.signal };
-  const sha = await resolveRevision(options.repoUrl, options.revision, git);
+  const sha = await resolveRevision(options.repoUrl, options.revision, { ...git, revisions: options.revisions });
+  const cacheKey: RenderKey | undefined = options.isNamespaced ? undefined : { ...options, sha };
+  const cached = cacheKey && !options.hard ? getCachedRender(cacheKey) : undefined;
+  if (cached) return cached;
+  const state = await renderAt(sha, options);
+  if (cacheKey) cacheRender(cacheKey, state);
+  return state;
+}
+
+async function renderAt(sha: string, options: LoadDesiredStateOptions): Promise<DesiredState> {
+  const git = { timeoutMs: options.timeoutMs, signal: options.signal };
   const { mirrorDir } = await ensureCommit(options.repoUrl, sha, { ...git, dataDir: options.dataDir, onFetch: options.onFetch });
   const commit = await readCommitInfo(mirrorDir, sha, git);
   const scratchDir = options.dataDir === undefined ? undefined : path.join(options.dataDir, "scratch");

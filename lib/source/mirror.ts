@@ -10,7 +10,8 @@ import { dataDir } from "@/lib/db/config";
 
 import { execGit, runGit, type GitCommandOptions } from "./git";
 import { createKeyedLock } from "./keyed-lock";
-import { parseRepoUrl, repoHash, type ParsedRepoUrl } from "./repo-url";
+import { resolveRemote, type AuthenticatedRemote } from "./repo-auth";
+import { repoHash } from "./repo-url";
 import { RevisionNotFoundError } from "./revision-not-found-error";
 import { assertCommitSha } from "./sha";
 
@@ -69,7 +70,7 @@ export async function ensureCommit(repoUrl: string, sha: string, options: Ensure
   assertCommitSha(sha);
   const dir = mirrorDir(repoUrl, options);
   if (await hasCommit(dir, sha, options)) return { mirrorDir: dir, fetched: false };
-  const remote = parseRepoUrl(repoUrl);
+  const remote = await resolveRemote(repoUrl);
   return mirrorLock.run(dir, async () => {
     await initMirror(dir, remote, options);
     if (await hasCommit(dir, sha, options)) return { mirrorDir: dir, fetched: false };
@@ -90,16 +91,16 @@ export async function hasCommit(dir: string, sha: string, options: GitCommandOpt
   return result.exitCode === 0;
 }
 
-async function fetchRefs(dir: string, remote: ParsedRepoUrl, refspecs: readonly string[], options: GitCommandOptions): Promise<void> {
+async function fetchRefs(dir: string, remote: AuthenticatedRemote, refspecs: readonly string[], options: GitCommandOptions): Promise<void> {
   await runGit(["fetch", "--quiet", "--no-write-fetch-head", "--", remote.url, ...refspecs], {
     ...options,
     gitDir: dir,
-    credentials: remote.credentials,
+    auth: remote.auth,
   });
 }
 
 /** Creates the bare mirror if it does not exist yet, atomically (init in a temp dir, then rename). */
-async function initMirror(dir: string, remote: ParsedRepoUrl, options: GitCommandOptions): Promise<void> {
+async function initMirror(dir: string, remote: AuthenticatedRemote, options: GitCommandOptions): Promise<void> {
   if (await isDirectory(dir)) return;
   const parent = path.dirname(dir);
   await mkdir(parent, { recursive: true });

@@ -4,13 +4,20 @@
  * stale — and a full commit SHA is taken as is.
  */
 import { execGit, toGitError, type GitCommandOptions } from "./git";
-import { parseRepoUrl } from "./repo-url";
+import { resolveRemote } from "./repo-auth";
+import type { RevisionMemo } from "./revision-memo";
 import { RevisionNotFoundError } from "./revision-not-found-error";
 import { isCommitSha } from "./sha";
 import { SourceError } from "./source-error";
 
 /** Options for {@link resolveRevision}. */
-export type ResolveRevisionOptions = GitCommandOptions;
+export interface ResolveRevisionOptions extends GitCommandOptions {
+  /**
+   * Answers shared by callers of one refresh cycle: the remote is asked once
+   * per (repository, revision) for all of them.
+   */
+  revisions?: RevisionMemo;
+}
 
 /**
  * Resolves `revision` of `repoUrl` to a commit SHA. A full 40- or 64-hex SHA is
@@ -25,13 +32,16 @@ export async function resolveRevision(repoUrl: string, revision: string, options
   const wanted = revision.trim();
   if (isCommitSha(wanted.toLowerCase())) return wanted.toLowerCase();
   assertRefName(wanted);
-  const remote = parseRepoUrl(repoUrl);
-  const result = await execGit(["ls-remote", "--", remote.url, ...candidateRefs(wanted)], {
-    ...options,
-    credentials: remote.credentials,
-  });
+  const { revisions, ...git } = options;
+  if (revisions) return revisions.resolve(repoUrl, wanted, () => lsRemote(repoUrl, wanted, git));
+  return lsRemote(repoUrl, wanted, git);
+}
+
+async function lsRemote(repoUrl: string, wanted: string, options: GitCommandOptions): Promise<string> {
+  const remote = await resolveRemote(repoUrl);
+  const result = await execGit(["ls-remote", "--", remote.url, ...candidateRefs(wanted)], { ...options, auth: remote.auth });
   if (result.exitCode !== 0 || result.timedOut || result.aborted) {
-    throw toGitError("ls-remote", result, { ...options, credentials: remote.credentials });
+    throw toGitError("ls-remote", result, { ...options, auth: remote.auth });
   }
   const sha = pickRevision(result.stdout, wanted);
   if (!sha) throw new RevisionNotFoundError(wanted, remote.url);

@@ -3,7 +3,7 @@
  * Kubernetes cluster is up and tells the tests its kubeconfig.
  *
  * - `LOCKSTEP_TEST_KUBECONFIG` set: use that cluster as-is (it must answer).
- * - otherwise: reuse the healthy local cluster, or start one and stop it again at teardown.
+ * - otherwise: reuse the healthy local cluster, or start one (stopped at teardown in CI only).
  *
  * Tests read the path with `inject("kubeconfig")` (see `cluster.ts`); `process.env.KUBECONFIG` is set too.
  */
@@ -35,6 +35,14 @@ async function resolveCluster(): Promise<{ kubeconfigPath: string; startedHere: 
   return ensureCluster();
 }
 
+/**
+ * A cluster this run started is stopped afterwards in CI (`CI` set) or when `LOCKSTEP_STOP_CLUSTER=1`;
+ * on a developer's machine it is kept for the next run, which reuses it in under a second.
+ */
+function shouldStopAfterRun(): boolean {
+  return Boolean(process.env.CI) || process.env.LOCKSTEP_STOP_CLUSTER === "1";
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const { kubeconfigPath, startedHere } = await resolveCluster().catch((error: unknown) => {
     throw withoutStack(error);
@@ -42,6 +50,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   process.env.KUBECONFIG = kubeconfigPath;
   project.provide("kubeconfig", kubeconfigPath);
   return async () => {
-    if (startedHere) await stopCluster();
+    if (startedHere && shouldStopAfterRun()) await stopCluster();
   };
 }

@@ -4,13 +4,24 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { bootstrapAdminToken } from "./auth";
+import { forgetApiToken, registerApiToken } from "./lockstep-api";
 
 /** A running Lockstep web server for tests, with everything it printed. */
 export interface WebServer {
   url: string;
   dataDir: string;
+  /** Process id of the `next start` server, e.g. to read its memory from /proc. */
+  pid: number;
+  /** The password of the `admin` user (set through `LOCKSTEP_ADMIN_PASSWORD`). */
+  adminPassword: string;
+  /** An admin API token, which `api()` sends to this server by default; absent when started with `signIn: false`. */
+  adminToken?: string;
   /** Everything the server wrote to stdout and stderr so far. */
   logs(): string;
+  /** Kills the server with SIGKILL, as a crash would, and keeps its data directory for a restart. */
+  kill(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -19,7 +30,17 @@ export interface WebServerOptions {
   kubeconfig: string;
   /** Extra environment for the server. */
   env?: Record<string, string>;
+  /** Reuse this data directory (and its database), e.g. of a killed server; a fresh one otherwise. */
+  dataDir?: string;
+  /**
+   * Sign in as `admin` once ready and register an admin API token for `api()`.
+   * False leaves the server untouched, e.g. to test the first sign-in. @default true
+   */
+  signIn?: boolean;
 }
+
+/** Admin passwords by data directory, so a restarted server keeps its admin's password. */
+const adminPasswords = new Map<string, string>();
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -56,7 +77,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   if (!existsSync(path.resolve(distDir, "BUILD_ID"))) {
     throw new Error('No production build found; run "npm run build" before the integration and e2e tests.');
   }
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "lockstep-web-"));
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), "lockstep-web-")));
+  const adminPassword = adminPasswords.get(dataDir) ?? `admin-${randomBytes(12).toString("base64url")}`;
+  adminPasswords.set(dataDir, adminPassword);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = "";
@@ -68,6 +91,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       LOCKSTEP_DATA_DIR: dataDir,
       DATABASE_URL: `file:${path.join(dataDir, "lockstep.db")}`,
       LOCKSTEP_REFRESH_SECONDS: "3600",
+      LOCKSTEP_ADMIN_PASSWORD: adminPassword,
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -75,8 +99,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const logs = () => output;
+  let adminToken: string | undefined;
   try {
     await waitForReady(url, child, logs);
+    adminToken = options.signIn === false ? undefined : await bootstrapAdminToken(url, adminPassword);
+    if (adminToken) registerApiToken(url, adminToken);
   } catch (error) {
     child.kill("SIGKILL");
     throw error;
@@ -84,14 +111,25 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   return {
     url,
     dataDir,
+    pid: child.pid ?? -1,
+    adminPassword,
+    ...(adminToken ? { adminToken } : {}),
     logs,
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGKILL");
+      await exited;
+    },
     async stop() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once("exit", r));
         child.kill("SIGTERM");
         await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
         if (child.exitCode === null) child.kill("SIGKILL");
       }
+      forgetApiToken(url);
+      adminPasswords.delete(dataDir);
       await rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -26,7 +26,7 @@ const recipeVersion = "1";
 const markerName = ".complete";
 
 /** Files whose content decides what gets built: module files plus the etcd entry point. */
-const inputFiles = [...goModules.flatMap((module) => [`${module}/go.mod`, `${module}/go.sum`]), "etcd/main.go"];
+const inputFiles = [...goModules.flatMap((goModule) => [`${goModule}/go.mod`, `${goModule}/go.sum`]), "etcd/main.go"];
 
 function defaultProgress(line: string): void {
   process.stderr.write(`${line}\n`);

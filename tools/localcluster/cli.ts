@@ -14,10 +14,10 @@ function printStatus(status: ClusterStatus): void {
   console.log(`local cluster: ${status.phase} (${status.summary})`);
   console.log(`state directory: ${status.dir}`);
   if (status.phase === "stopped") return;
-  for (const process of status.processes) {
-    const pid = process.pid === undefined ? "no pid file" : `pid ${process.pid}`;
-    const health = process.health ? `, healthz ${process.health.ok ? "ok" : `failing: ${process.health.detail}`}` : "";
-    console.log(`  ${process.name.padEnd(24)} ${process.running ? "running" : "not running"} (${pid}${health})`);
+  for (const component of status.processes) {
+    const pid = component.pid === undefined ? "no pid file" : `pid ${component.pid}`;
+    const health = component.health ? `, healthz ${component.health.ok ? "ok" : `failing: ${component.health.detail}`}` : "";
+    console.log(`  ${component.name.padEnd(24)} ${component.running ? "running" : "not running"} (${pid}${health})`);
   }
   if (status.apiserver) console.log(`apiserver /readyz: ${status.apiserver.ok ? "ok" : status.apiserver.detail}`);
   if (status.phase === "running") console.log(`kubeconfig: ${status.kubeconfigPath}`);

@@ -30,12 +30,12 @@ export interface BinarySpec {
 
 /** Build recipe per binary. Later kube binaries reuse most of the first one's compiled packages. */
 export const binarySpecs: Record<BinaryName, BinarySpec> = {
-  etcd: { module: "etcd", pkg: ".", firstBuildMinutes: 2 },
-  "kube-apiserver": { module: "kube", pkg: "k8s.io/kubernetes/cmd/kube-apiserver", firstBuildMinutes: 12 },
+  etcd: { module: "etcd", pkg: ".", firstBuildMinutes: 1 },
+  "kube-apiserver": { module: "kube", pkg: "k8s.io/kubernetes/cmd/kube-apiserver", firstBuildMinutes: 6 },
   "kube-controller-manager": {
     module: "kube",
     pkg: "k8s.io/kubernetes/cmd/kube-controller-manager",
-    firstBuildMinutes: 3,
+    firstBuildMinutes: 2,
   },
   "kube-scheduler": { module: "kube", pkg: "k8s.io/kubernetes/cmd/kube-scheduler", firstBuildMinutes: 1 },
   kubectl: { module: "kube", pkg: "k8s.io/kubernetes/cmd/kubectl", firstBuildMinutes: 1 },

@@ -47,8 +47,8 @@ export function compareGoVersions(a: number[], b: number[]): number {
 /** The newest `go` directive across the local cluster's go.mod files, e.g. `1.26.0`. */
 export async function requiredGoVersion(): Promise<string> {
   let newest = "1.0";
-  for (const module of goModules) {
-    const goMod = await readFile(join(toolsDir, module, "go.mod"), "utf8");
+  for (const goModule of goModules) {
+    const goMod = await readFile(join(toolsDir, goModule, "go.mod"), "utf8");
     const directive = /^go\s+(\S+)\s*$/m.exec(goMod)?.[1];
     const parsedDirective = directive ? parseGoVersion(directive) : undefined;
     const parsedNewest = parseGoVersion(newest);

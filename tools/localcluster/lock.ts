@@ -1,6 +1,8 @@
-import { open, readFile, rm } from "node:fs/promises";
+import { randomUUID } from "node:crypto";
+import { link, readFile, rm, writeFile } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 import { LocalClusterError } from "./errors";
+import { isPidAlive } from "./pid";
 
 /** Options for {@link withFileLock}. */
 export interface FileLockOptions {
@@ -12,46 +14,39 @@ export interface FileLockOptions {
   onWait?: (holderPid: number) => void;
 }
 
-/** True when a process with this PID exists (it may belong to another user). */
-export function isPidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
+/**
+ * Creates the lock file with our PID in one atomic step: the PID goes into a
+ * private file first, which is then hard-linked to the lock path (link fails if
+ * the lock exists), so nobody ever reads a half-written lock.
+ */
 async function tryAcquire(path: string): Promise<boolean> {
+  const candidate = `${path}.${process.pid}.${randomUUID()}`;
+  await writeFile(candidate, String(process.pid));
   try {
-    const handle = await open(path, "wx");
-    await handle.writeFile(String(process.pid));
-    await handle.close();
+    await link(candidate, path);
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
     throw error;
+  } finally {
+    await rm(candidate, { force: true });
   }
-}
-
-async function readHolder(path: string): Promise<number | undefined> {
-  const text = await readFile(path, "utf8").catch(() => "");
-  const pid = Number.parseInt(text, 10);
-  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
 }
 
 /**
  * Runs `fn` while holding an exclusive lock file, so two `npm run cluster:up`
- * (or two test runs) never build or start at the same time. A lock left by a
- * dead process is taken over.
+ * (or two test runs, or two calls in one process) never build or start at the
+ * same time. A lock left by a dead process is taken over.
  */
 export async function withFileLock<T>(path: string, options: FileLockOptions, fn: () => Promise<T>): Promise<T> {
   const deadline = Date.now() + options.timeoutMs;
   let announced = false;
   while (!(await tryAcquire(path))) {
-    const holder = await readHolder(path);
-    if (holder === undefined || holder === process.pid || !isPidAlive(holder)) {
-      await rm(path, { force: true });
+    const content = await readFile(path, "utf8").catch(() => undefined);
+    if (content === undefined) continue;
+    const holder = Number.parseInt(content, 10);
+    if (!(holder > 0) || !isPidAlive(holder)) {
+      if ((await readFile(path, "utf8").catch(() => undefined)) === content) await rm(path, { force: true });
       continue;
     }
     if (Date.now() > deadline) {

@@ -75,10 +75,9 @@ async function openssl(dir: string, args: string[]): Promise<void> {
       );
     }
     const stderr = String((error as { stderr?: unknown }).stderr ?? "").trim();
-    throw new LocalClusterError(
-      `openssl failed to create a certificate in ${dir} (OpenSSL 3.0 or newer is required): ${stderr}`,
-      { cause: error },
-    );
+    const tooOld = /unknown option|unrecognized|invalid option/i.test(stderr);
+    const reason = tooOld ? "OpenSSL 3.0 or newer is required (for `req -x509 -CA`)" : stderr.split("\n").at(-1);
+    throw new LocalClusterError(`openssl failed to create a certificate in ${dir}: ${reason}.`, { cause: error });
   }
 }
 

@@ -22,11 +22,17 @@ function httpProbe(url: string): Promise<Probe> {
   });
 }
 
+/** The failing checks of a `/readyz` or `/healthz` body (`[-]...` lines), or the whole body when there are none. */
+function failingChecks(body: string): string {
+  const failing = body.split("\n").filter((line) => line.startsWith("[-]"));
+  return failing.length > 0 ? failing.join("; ") : body.trim();
+}
+
 /** GETs `path` over TLS and reports whether it answered 200. */
 async function httpsProbe(connection: ApiConnection, path: string): Promise<Probe> {
   try {
     const response = await apiRequest(connection, "GET", path, { timeoutMs: 2_000 });
-    return { ok: response.status === 200, detail: response.body.trim() || `HTTP ${response.status}` };
+    return { ok: response.status === 200, detail: failingChecks(response.body) || `HTTP ${response.status}` };
   } catch (error) {
     return { ok: false, detail: (error as Error).message };
   }

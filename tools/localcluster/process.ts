@@ -2,7 +2,7 @@ import { execFile, spawn } from "node:child_process";
 import { open, readFile, readlink, writeFile } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 import { promisify } from "node:util";
-import { isPidAlive } from "./lock";
+import { isPidAlive } from "./pid";
 
 const execFileAsync = promisify(execFile);
 
@@ -25,8 +25,8 @@ export interface DaemonSpec {
 export interface Daemon {
   spec: DaemonSpec;
   pid: number;
-  /** The exit code once the process has exited (null when killed by a signal), else undefined. */
-  exitCode(): number | null | undefined;
+  /** How the process ended (`exit code 1`, `signal SIGKILL`), or undefined while it runs. */
+  exitReason(): string | undefined;
 }
 
 /**
@@ -35,7 +35,7 @@ export interface Daemon {
  */
 export async function startDaemon(spec: DaemonSpec): Promise<Daemon> {
   const log = await open(spec.logPath, "a");
-  let exit: { code: number | null } | undefined;
+  let exitReason: string | undefined;
   try {
     const child = spawn(spec.binary, spec.args, {
       cwd: spec.cwd,
@@ -46,10 +46,10 @@ export async function startDaemon(spec: DaemonSpec): Promise<Daemon> {
       child.once("error", reject);
       child.once("spawn", () => resolve(child.pid as number));
     });
-    child.once("exit", (code) => (exit = { code }));
+    child.once("exit", (code, signal) => (exitReason = code === null ? `signal ${signal}` : `exit code ${code}`));
     child.unref();
     await writeFile(spec.pidPath, `${pid}\n`);
-    return { spec, pid, exitCode: () => exit?.code };
+    return { spec, pid, exitReason: () => exitReason };
   } finally {
     await log.close();
   }
@@ -62,10 +62,7 @@ export async function readPidFile(path: string): Promise<number | undefined> {
   return Number.isInteger(pid) && pid > 0 ? pid : undefined;
 }
 
-async function linuxExecutable(pid: number): Promise<string | undefined> {
-  const stat = await readFile(`/proc/${pid}/stat`, "utf8");
-  const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
-  if (state === "Z" || state === "X") return undefined;
+async function linuxExecutable(pid: number): Promise<string> {
   return (await readlink(`/proc/${pid}/exe`)).replace(/ \(deleted\)$/, "");
 }
 

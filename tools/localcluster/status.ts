@@ -76,10 +76,10 @@ export async function inspectCluster(layout: ClusterLayout): Promise<ClusterStat
     const pki = pkiPaths(layout.pkiDir);
     const admin = await loadConnection(state.server, pki.ca.cert, pki.admin).catch(() => undefined);
     if (admin && processes.some((p) => p.name === "kube-apiserver" && p.running)) apiserver = await probeApiserver(admin);
-    for (const process of processes) {
-      const port = componentPort(state, process.name);
-      if (admin && port !== undefined && process.running) {
-        process.health = await probeComponent({ server: `https://${loopback}:${port}`, ca: admin.ca });
+    for (const component of processes) {
+      const port = componentPort(state, component.name);
+      if (admin && port !== undefined && component.running) {
+        component.health = await probeComponent({ server: `https://${loopback}:${port}`, ca: admin.ca });
       }
     }
   }

@@ -24,7 +24,7 @@ export async function exitedDuringStartup(daemon: Daemon): Promise<LocalClusterE
     );
   }
   return new LocalClusterError(
-    `${name} exited during start-up with code ${daemon.exitCode()}: "${await lastLogLine(logPath)}"; the full log is ${logPath}.`,
+    `${name} exited during start-up (${daemon.exitReason()}): "${await lastLogLine(logPath)}"; the full log is ${logPath}.`,
   );
 }
 
@@ -38,7 +38,7 @@ export async function waitFor(what: string, check: () => Promise<boolean>, optio
   const deadline = Date.now() + options.timeoutMs;
   for (;;) {
     for (const daemon of options.watch) {
-      if (daemon.exitCode() !== undefined) throw await exitedDuringStartup(daemon);
+      if (daemon.exitReason() !== undefined) throw await exitedDuringStartup(daemon);
     }
     if (await check().catch(() => false)) return;
     if (Date.now() > deadline) {

@@ -66,12 +66,70 @@ export function openApiDocument(): Record<string, unknown> {
         parameters: [nameParam, { name: "id", in: "path", required: true, schema: { type: "string" } }],
         get: { summary: "Operation status", responses: { "200": { description: "The operation.", content: json("Operation") }, "404": error("No such operation.") } },
       },
+      "/api/apps/{name}/operations/{id}/terminate": {
+        parameters: [nameParam, { name: "id", in: "path", required: true, schema: { type: "string" } }],
+        post: {
+          summary: "Terminate a running operation",
+          description: "Marks the operation Terminating; it stops before its next resource and ends Failed with the message `terminated by <who>`. Works whichever process runs the operation.",
+          responses: { "200": { description: "The operation, now Terminating.", content: json("Operation") }, "404": error("No such application or operation."), "409": error("The operation has already ended.") },
+        },
+      },
+      "/api/apps/{name}/history/compare": {
+        parameters: [
+          nameParam,
+          { name: "from", in: "query", required: true, schema: { type: "string" }, description: "Id of the older history entry." },
+          { name: "to", in: "query", required: true, schema: { type: "string" }, description: "Id of the newer history entry." },
+        ],
+        get: {
+          summary: "Compare the manifests of two history entries (Secret values masked)",
+          responses: { "200": { description: "Per-resource diffs.", content: json("HistoryComparison") }, "404": error("No such application or operation."), "422": error("Missing parameter, or an entry without stored manifests.") },
+        },
+      },
+      "/api/apps/{name}/rollback": {
+        parameters: [nameParam],
+        post: {
+          summary: "Roll back to an earlier history entry",
+          description: "Re-applies the manifests a successful, non-dry-run operation stored (not re-rendered from Git; Git is never written), pruning by the app's setting or `prune`, and turns automated sync off. With `dryRun`, answers the per-resource diff the rollback would make and changes nothing.",
+          requestBody: { required: true, content: json("RollbackRequest") },
+          responses: {
+            "200": { description: "The completed rollback operation, or with `dryRun` the preview.", content: { "application/json": { schema: { oneOf: [{ $ref: "#/components/schemas/Operation" }, { $ref: "#/components/schemas/RollbackPreview" }] } } } },
+            "404": error("No such application or operation."),
+            "409": error("An operation is already in progress."),
+            "422": error("Invalid request, or an entry that cannot be rolled back to (failed, dry run, no manifests)."),
+            "502": error("The cluster could not be reached."),
+          },
+        },
+      },
+      "/api/apps/{name}/resume-auto-sync": {
+        parameters: [nameParam],
+        post: {
+          summary: "Resume automated sync after a rollback",
+          description: "Turns automated sync back on if a rollback paused it, forgets the rollback and syncs Git's version now.",
+          responses: { "200": { description: "The app and the sync operation (null when an automated sync was already running).", content: json("ResumeResult") }, "404": error("No such application."), "409": error("Not rolled back, or an operation is in progress.") },
+        },
+      },
     },
     components: {
       schemas: {
         AppSpec: z.toJSONSchema(appSpecSchema, { io: "input" }),
         AppUpdate: z.toJSONSchema(appUpdateSchema, { io: "input" }),
-        App: { allOf: [{ $ref: "#/components/schemas/AppSpec" }, { type: "object", properties: { id: { type: "string" }, createdAt: { type: "string" }, updatedAt: { type: "string" }, status: { $ref: "#/components/schemas/AppStatus" } } }] },
+        App: {
+          allOf: [
+            { $ref: "#/components/schemas/AppSpec" },
+            {
+              type: "object",
+              properties: {
+                id: { type: "string" },
+                createdAt: { type: "string" },
+                updatedAt: { type: "string" },
+                rolledBackTo: { type: ["string", "null"], description: "Commit SHA a rollback re-applied, until Git's version is synced again." },
+                rolledBackAt: { type: ["string", "null"] },
+                autoSyncPaused: { type: "boolean", description: "A rollback turned automated sync off; resume turns it back on." },
+                status: { $ref: "#/components/schemas/AppStatus" },
+              },
+            },
+          ],
+        },
         AppStatus: {
           type: "object",
           properties: {
@@ -105,11 +163,55 @@ export function openApiDocument(): Record<string, unknown> {
             phase: { enum: ["Running", "Terminating", "Succeeded", "Failed", "Error"] },
             message: { type: ["string", "null"] },
             revision: { type: ["string", "null"] },
+            revisionSubject: { type: ["string", "null"] },
+            revisionAuthor: { type: ["string", "null"] },
             initiator: { type: "string" },
+            dryRun: { type: "boolean" },
+            prune: { type: "boolean" },
             startedAt: { type: "string" },
             finishedAt: { type: ["string", "null"] },
             results: { type: "array", items: { type: "object", properties: { subject: { type: "string" }, action: { enum: ["created", "configured", "unchanged", "pruned", "failed", "skipped"] }, message: { type: "string" } } } },
+            log: { type: "array", description: "Retries and notes, in order.", items: { type: "object", properties: { at: { type: "string" }, message: { type: "string" } } } },
+            resourceCount: { type: ["integer", "null"], description: "Resources the operation plans to apply or prune." },
+            terminatedBy: { type: ["string", "null"] },
+            rollbackOf: { type: ["string", "null"], description: "For a rollback: the history entry re-applied." },
           },
+        },
+        RollbackRequest: {
+          type: "object",
+          required: ["operationId"],
+          properties: {
+            operationId: { type: "string", description: "The history entry to roll back to." },
+            prune: { type: "boolean", description: "Delete the app's objects that are not in that entry's manifests. Default: the app's prune setting." },
+            dryRun: { type: "boolean", default: false, description: "Answer the per-resource diff only." },
+          },
+        },
+        RollbackPreview: {
+          type: "object",
+          properties: {
+            target: { type: "object", properties: { id: { type: "string" }, revision: { type: ["string", "null"] }, revisionSubject: { type: ["string", "null"] }, revisionAuthor: { type: ["string", "null"] }, startedAt: { type: "string" } } },
+            prune: { type: "boolean" },
+            syncStatus: { enum: ["Synced", "OutOfSync", "Unknown"] },
+            resources: {
+              type: "array",
+              items: { type: "object", properties: { subject: { type: "string" }, state: { enum: ["synced", "modified", "missing", "prunable"] }, action: { enum: ["create", "update", "unchanged", "prune", "keep"] }, changedPaths: { type: "array", items: { type: "string" } }, diff: { type: "string" }, error: { type: "string" } } },
+            },
+          },
+        },
+        HistoryComparison: {
+          type: "object",
+          properties: {
+            from: { type: "object", properties: { id: { type: "string" }, kind: { type: "string" }, phase: { type: "string" }, revision: { type: ["string", "null"] }, revisionSubject: { type: ["string", "null"] }, startedAt: { type: "string" } } },
+            to: { type: "object", properties: { id: { type: "string" }, kind: { type: "string" }, phase: { type: "string" }, revision: { type: ["string", "null"] }, revisionSubject: { type: ["string", "null"] }, startedAt: { type: "string" } } },
+            resources: {
+              type: "array",
+              items: { type: "object", properties: { subject: { type: "string" }, change: { enum: ["added", "removed", "changed", "unchanged"] }, changedPaths: { type: "array", items: { type: "string" } }, diff: { type: "string" } } },
+            },
+          },
+        },
+        ResumeResult: {
+          type: "object",
+          properties: { app: { $ref: "#/components/schemas/App" }, operation: { oneOf: [{ $ref: "#/components/schemas/Operation" }, { type: "null" }] } },
         },
         Error: { type: "object", required: ["error"], properties: { error: { type: "string" }, fields: { type: "array", items: { type: "object", properties: { field: { type: "string" }, message: { type: "string" } } } } } },
       },

@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AppActions } from "@/components/apps/app-actions";
+import { RollbackBanner } from "@/components/apps/rollback-banner";
 import { SideBySideDiff, UnifiedDiff } from "@/components/diff/unified-diff";
 import { HistoryTable } from "@/components/history/history-table";
+import { OperationProgress } from "@/components/history/operation-progress";
 import { HealthBadge, SyncBadge } from "@/components/ui/badges";
 import { Time } from "@/components/ui/time";
 import { getApp, getStatusResources } from "@/lib/db/apps";
-import { isOperationRunning, listOperations } from "@/lib/db/operations";
+import { getRunningOperation, listOperations, operationIdsWithManifests } from "@/lib/db/operations";
 import { getAppComparison, type ResourceStatusRow } from "@/lib/engine";
 import { NotFoundError } from "@/lib/errors";
 
@@ -25,7 +27,8 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const [resources, running] = await Promise.all([getStatusResources<ResourceStatusRow>(app.id), isOperationRunning(app.id)]);
+  const [resources, runningOperation] = await Promise.all([getStatusResources<ResourceStatusRow>(app.id), getRunningOperation(app.id)]);
+  const running = runningOperation !== undefined;
 
   return (
     <div>
@@ -61,6 +64,11 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
         <AppActions name={app.name} prune={app.prune} running={running} resources={resources.map((r) => ({ subject: r.subject, status: r.status, state: r.state }))} />
       </div>
 
+      {(app.rolledBackTo || app.autoSyncPaused) && (
+        <RollbackBanner name={app.name} rolledBackTo={app.rolledBackTo} gitRevision={app.status.revision} autoSyncPaused={app.autoSyncPaused} />
+      )}
+      {runningOperation && <OperationProgress name={app.name} operation={runningOperation} />}
+
       {app.status.conditions.map((c, i) => (
         <div key={i} className="mb-3 rounded-md border border-rose-200 bg-rose-50 px-4 py-2 text-sm text-rose-900" role="alert" data-testid="condition">
           <span className="font-semibold">{c.type}</span>: <span className="whitespace-pre-wrap">{c.message}</span>
@@ -77,7 +85,7 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
 
       {tab === "resources" && <ResourcesTab rows={resources} />}
       {tab === "diff" && <DiffTab name={app.name} view={query.view === "split" ? "split" : "unified"} />}
-      {tab === "history" && <HistoryTab appId={app.id} />}
+      {tab === "history" && <HistoryTab name={app.name} appId={app.id} prune={app.prune} running={running} />}
     </div>
   );
 }
@@ -139,6 +147,7 @@ async function DiffTab({ name, view }: { name: string; view: "unified" | "split"
   );
 }
 
-async function HistoryTab({ appId }: { appId: string }) {
-  return <HistoryTable operations={await listOperations(appId)} />;
+async function HistoryTab({ name, appId, prune, running }: { name: string; appId: string; prune: boolean; running: boolean }) {
+  const [operations, withManifests] = await Promise.all([listOperations(appId), operationIdsWithManifests(appId)]);
+  return <HistoryTable name={name} operations={operations} withManifests={[...withManifests]} prune={prune} running={running} />;
 }

@@ -1,0 +1,54 @@
+/**
+ * The signed-in principal for server components and server actions. Every server action
+ * starts with `await requireUser(permission, app)`: the proxy only lets signed-in users post
+ * actions at all, and this decides what each action needs. Pages may call it too.
+ */
+import { headers } from "next/headers";
+import { forbidden, unauthorized } from "next/navigation";
+import { refineAuditNote } from "@/lib/audit/notes";
+import { readStamp } from "@/lib/audit/request-context";
+import { authenticate } from "@/lib/auth/authenticate";
+import { authorize } from "@/lib/auth/authorize";
+import type { Principal } from "@/lib/auth/principal";
+import type { Permission } from "@/lib/auth/roles";
+
+/** Who is signed in, or null. */
+export async function currentUser(): Promise<Principal | null> {
+  return authenticate(await headers());
+}
+
+/** Options of {@link requireUser}. */
+export interface RequireUserOptions {
+  /** The audit log's name for the action, e.g. `app.sync`. */
+  action?: string;
+}
+
+/**
+ * The signed-in principal when it has `permission` (on `app`, when given); otherwise stops
+ * the action or page with 401 (`unauthorized()`) or 403 (`forbidden()`). Also names the
+ * action and app in the request's audit entry.
+ */
+export async function requireUser(permission: Permission, app?: string, options: RequireUserOptions = {}): Promise<Principal> {
+  const requestHeaders = await headers();
+  const principal = await authenticate(requestHeaders);
+  const decision = authorize(principal, { permission, ...(app !== undefined ? { app } : {}) });
+  const stamp = readStamp(requestHeaders);
+  if (stamp) {
+    refineAuditNote(stamp.requestId, {
+      ...(options.action ? { action: options.action } : {}),
+      ...(app !== undefined ? { app } : {}),
+      ...(decision.allowed ? {} : { result: "denied" as const, detail: decision.reason }),
+    });
+  }
+  if (!decision.allowed) {
+    if (decision.status === 401) unauthorized();
+    forbidden();
+  }
+  return principal!;
+}
+
+/** Records in the request's audit entry that a server action answered with an error. */
+export async function noteActionFailure(message: string): Promise<void> {
+  const stamp = readStamp(await headers());
+  if (stamp) refineAuditNote(stamp.requestId, { result: "failed", detail: message.slice(0, 500) });
+}

@@ -1,0 +1,35 @@
+/**
+ * Runs measurements and turns every planned figure into a number or an explicit reason:
+ * missing features give "not available yet", a failure gives "failed: <why>".
+ */
+import type { BenchContext, Measurement } from "./context";
+import { missingReason } from "./features";
+import { unavailable, type Figure } from "./figures";
+
+/** Runs one measurement; answers exactly the figures it plans, in order. */
+export async function runMeasurement(context: BenchContext, measurement: Measurement): Promise<Figure[]> {
+  const specs = measurement.figures(context.options);
+  const missing = measurement.requires.filter((feature) => !context.features.has(feature));
+  if (missing.length > 0) {
+    context.log(`${measurement.id}: skipped, ${missingReason(missing)}`);
+    return specs.map((spec) => unavailable(spec, missingReason(missing)));
+  }
+  const recorded = new Map<string, Figure>();
+  let failure: string | undefined;
+  const start = performance.now();
+  try {
+    await measurement.run(context, (figure) => recorded.set(figure.id, figure));
+  } catch (error) {
+    failure = `failed: ${error instanceof Error ? error.message : String(error)}`;
+    context.log(`${measurement.id}: ${failure}`);
+  }
+  context.log(`${measurement.id}: done in ${Math.round((performance.now() - start) / 1000)} s`);
+  return specs.map((spec) => recorded.get(spec.id) ?? unavailable(spec, failure ?? "failed: the measurement reported no figure"));
+}
+
+/** Runs the measurements one after the other (never in parallel: they would disturb each other). */
+export async function runMeasurements(context: BenchContext, measurements: readonly Measurement[]): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  for (const measurement of measurements) figures.push(...(await runMeasurement(context, measurement)));
+  return figures;
+}

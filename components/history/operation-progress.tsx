@@ -1,0 +1,47 @@
+import type { OperationRecord } from "@/lib/db/operations";
+import { PhaseBadge } from "@/components/ui/badges";
+import { Time } from "@/components/ui/time";
+import { TerminateButton } from "./terminate-button";
+
+/**
+ * The running operation of an app, resource by resource as results come in (the page is
+ * refreshed on each `operation` event), with a button to terminate it.
+ */
+export function OperationProgress({ name, operation }: { name: string; operation: OperationRecord }) {
+  const done = operation.results.filter((r) => r.action !== "unchanged" && r.action !== "skipped").length;
+  const total = operation.resourceCount;
+  const percent = total ? Math.min(100, Math.round((done / total) * 100)) : 0;
+  const last = operation.results.slice(-8);
+  return (
+    <section className="mb-4 rounded-lg border border-sky-200 bg-sky-50 p-4 text-sm" data-testid="operation-progress" aria-live="polite">
+      <div className="flex flex-wrap items-center gap-3">
+        <PhaseBadge phase={operation.phase} />
+        <span className="font-medium">{operation.kind}</span>
+        <span className="text-slate-600">by {operation.initiator}, started</span>
+        <Time value={operation.startedAt} />
+        <span className="text-slate-700" data-testid="operation-progress-count">
+          {done}
+          {total !== null ? ` of ${total}` : ""} resource(s) done
+        </span>
+        <span className="ml-auto">
+          <TerminateButton name={name} operationId={operation.id} terminating={operation.phase === "Terminating"} />
+        </span>
+      </div>
+      {total ? (
+        <div className="mt-2 h-1.5 w-full overflow-hidden rounded bg-sky-100">
+          <div className="h-full bg-sky-500" style={{ width: `${percent}%` }} />
+        </div>
+      ) : null}
+      {last.length > 0 && (
+        <ul className="mt-2 space-y-0.5 text-xs">
+          {last.map((r) => (
+            <li key={r.subject}>
+              <span className="font-mono">{r.subject}</span> — <span className={r.action === "failed" ? "text-rose-700" : ""}>{r.action}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {operation.log.length > 0 && <p className="mt-2 font-mono text-xs text-slate-600">{operation.log.at(-1)?.message}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+/**
+ * What the audit log will say about a request still being answered. The proxy opens a note
+ * for every mutating request (who, what, which app, from where); a server action may refine
+ * it (its own action name, the app, a failure it answered with); when the response is done,
+ * the request hook appends the note to the audit log with the HTTP status.
+ *
+ * Notes are keyed by the request id the request hook stamps on every request, and kept on
+ * `globalThis`, which the proxy, route handlers, server actions and instrumentation share
+ * within the one server process.
+ */
+import type { AuditEntryRecord } from "@/lib/db/audit";
+
+/** The audit log's view of a request in progress. */
+export interface AuditNote {
+  actor: string;
+  actorKind: AuditEntryRecord["actorKind"];
+  action: string;
+  app: string | null;
+  method: string;
+  path: string;
+  address: string | null;
+  /** Set when the outcome is known before the status (a denial, a server action's failure). */
+  result?: AuditEntryRecord["result"];
+  detail?: string;
+}
+
+const globalForNotes = globalThis as unknown as { lockstepAuditNotes?: Map<string, AuditNote> };
+
+function notes(): Map<string, AuditNote> {
+  globalForNotes.lockstepAuditNotes ??= new Map();
+  return globalForNotes.lockstepAuditNotes;
+}
+
+/** Opens the note of a request. */
+export function openAuditNote(requestId: string, note: AuditNote): void {
+  notes().set(requestId, note);
+}
+
+/** Refines the note of a request, if it has one; returns whether it had. */
+export function refineAuditNote(requestId: string, change: Partial<AuditNote>): boolean {
+  const note = notes().get(requestId);
+  if (!note) return false;
+  notes().set(requestId, { ...note, ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) });
+  return true;
+}
+
+/** Removes and returns the note of a finished request. */
+export function takeAuditNote(requestId: string): AuditNote | undefined {
+  const note = notes().get(requestId);
+  notes().delete(requestId);
+  return note;
+}

@@ -1,0 +1,27 @@
+/** Issuing API tokens: the value is returned once and only its digest is stored. */
+import type { z } from "zod";
+import { createApiToken, type ApiTokenRecord } from "@/lib/db/api-tokens";
+import type { Principal } from "./principal";
+import type { newTokenSchema } from "./schemas";
+import { digest, newApiTokenValue } from "./secrets";
+
+/** A new token and its value, which is never shown again. */
+export interface IssuedToken {
+  token: ApiTokenRecord;
+  value: string;
+}
+
+/** Creates a token for automation, with a role, an optional app scope and an expiry. */
+export async function issueApiToken(input: z.infer<typeof newTokenSchema>, createdBy: Principal): Promise<IssuedToken> {
+  const value = newApiTokenValue();
+  const token = await createApiToken({
+    name: input.name,
+    tokenHash: digest(value),
+    prefix: value.slice(0, 8),
+    role: input.role,
+    apps: input.apps,
+    expiresAt: new Date(Date.now() + input.expiresInDays * 86_400_000),
+    createdBy: createdBy.name,
+  });
+  return { token, value };
+}

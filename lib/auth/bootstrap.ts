@@ -1,0 +1,46 @@
+/**
+ * The first start: with no user at all, creates `admin`. Its password comes from
+ * `LOCKSTEP_ADMIN_PASSWORD` when set (the operator chose it; never printed), otherwise it is
+ * generated, printed once to the server's output — as Argo CD's initial admin secret — and
+ * must be changed at first sign-in.
+ */
+import { countUsers, createUser } from "@/lib/db/users";
+import { isLockstepError } from "@/lib/errors";
+import { generatePassword, hashPassword } from "./password";
+
+/** The name of the first administrator. */
+export const INITIAL_ADMIN = "admin";
+
+/** Options of {@link ensureInitialAdmin}. */
+export interface InitialAdminOptions {
+  /** A password chosen by the operator. @default process.env.LOCKSTEP_ADMIN_PASSWORD */
+  password?: string;
+  /** Where the generated password is printed. @default console.log */
+  print?: (text: string) => void;
+}
+
+/** Creates the initial admin when there is no user yet; returns whether it did. */
+export async function ensureInitialAdmin(options: InitialAdminOptions = {}): Promise<boolean> {
+  if ((await countUsers()) > 0) return false;
+  const provided = options.password ?? process.env.LOCKSTEP_ADMIN_PASSWORD;
+  const password = provided || generatePassword();
+  try {
+    await createUser({ name: INITIAL_ADMIN, role: "admin", passwordHash: await hashPassword(password), mustChangePassword: !provided });
+  } catch (error) {
+    if (isLockstepError(error) && error.status === 409) return false;
+    throw error;
+  }
+  if (!provided) {
+    (options.print ?? console.log)(
+      [
+        "",
+        "Lockstep created the initial administrator. Sign in once with these credentials; you will be asked to choose a new password.",
+        `  user:     ${INITIAL_ADMIN}`,
+        `  password: ${password}`,
+        "This password is printed only now.",
+        "",
+      ].join("\n"),
+    );
+  }
+  return true;
+}

@@ -1,0 +1,55 @@
+/**
+ * The session cookie: HTTP-only (no script reads it), SameSite=Lax (not sent on cross-site
+ * posts), Secure when the request came over HTTPS (or `LOCKSTEP_SECURE_COOKIES=true`, behind a
+ * TLS-terminating proxy that does not say so), and holding only a random value whose digest
+ * the database keeps.
+ */
+
+/** The cookie's name. */
+export const SESSION_COOKIE = "lockstep_session";
+
+/** How long a session lasts: `LOCKSTEP_SESSION_HOURS`, default 12 hours. */
+export function sessionLifetimeMs(): number {
+  const hours = Number(process.env.LOCKSTEP_SESSION_HOURS ?? 12);
+  return (Number.isFinite(hours) && hours > 0 ? hours : 12) * 3_600_000;
+}
+
+/** Something with request headers: `Headers`, `NextRequest.headers`, `headers()`. */
+export interface HeaderSource {
+  get(name: string): string | null;
+}
+
+/** True when the request arrived over HTTPS, directly or as a proxy in front says. */
+export function isHttpsRequest(url: string, headers: HeaderSource): boolean {
+  if (process.env.LOCKSTEP_SECURE_COOKIES === "true") return true;
+  return url.startsWith("https:") || headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
+}
+
+/** Attributes of the session cookie. */
+export interface SessionCookieOptions {
+  httpOnly: true;
+  sameSite: "lax";
+  secure: boolean;
+  path: "/";
+  maxAge: number;
+}
+
+/** The cookie's attributes for a request; `maxAge` in seconds (0 deletes it). */
+export function sessionCookieOptions(options: { secure: boolean; maxAgeMs: number }): SessionCookieOptions {
+  return { httpOnly: true, sameSite: "lax", secure: options.secure, path: "/", maxAge: Math.floor(options.maxAgeMs / 1000) };
+}
+
+/** A `Set-Cookie` header value for the session cookie. */
+export function serializeSessionCookie(value: string, options: { secure: boolean; maxAgeMs: number }): string {
+  const attrs = sessionCookieOptions(options);
+  return [`${SESSION_COOKIE}=${value}`, `Path=${attrs.path}`, `Max-Age=${attrs.maxAge}`, "HttpOnly", "SameSite=Lax", ...(attrs.secure ? ["Secure"] : [])].join("; ");
+}
+
+/** The value of cookie `name` in a `Cookie` header, or undefined. */
+export function readCookie(header: string | null, name: string): string | undefined {
+  for (const part of (header ?? "").split(";")) {
+    const index = part.indexOf("=");
+    if (index > 0 && part.slice(0, index).trim() === name) return part.slice(index + 1).trim();
+  }
+  return undefined;
+}

@@ -1,0 +1,26 @@
+import type { Role } from "./roles";
+
+/** Who is asking: a signed-in user or an API token. */
+export interface Principal {
+  kind: "user" | "token";
+  /** The user name, or `token:<token name>`. */
+  name: string;
+  role: Role;
+  /** App globs a deployer may deploy to; `["*"]` for admins and unscoped tokens. */
+  grants: readonly string[];
+  /** For an app-scoped token: the only app globs it may touch at all. */
+  scope?: readonly string[];
+  /** True while a generated or reset password waits to be changed: only signing out and changing it are allowed. */
+  mustChangePassword: boolean;
+  /** The user's id (for users). */
+  userId?: string;
+  /** The session's digest (for a browser session). */
+  sessionId?: string;
+  /** The token's id (for API tokens). */
+  tokenId?: string;
+}
+
+/** How the audit log and messages name a principal: `alice` or `token:ci`. */
+export function describePrincipal(principal: Principal | null): string {
+  return principal?.name ?? "anonymous";
+}

@@ -1,0 +1,59 @@
+import type { KubeConfig, KubernetesObject } from "@kubernetes/client-node";
+import { KubeObjectClient } from "@/lib/kube/object-client";
+import type { KubeObject } from "@/lib/types";
+
+/** A full list of a collection and the resource version to watch it from. */
+export interface CollectionList {
+  items: KubeObject[];
+  resourceVersion: string;
+}
+
+/** Options of a list or watch. */
+export interface CollectionQuery {
+  labelSelector?: string;
+  fieldSelector?: string;
+}
+
+/**
+ * The object client plus what an informer needs that a plain client hides: the URL path of
+ * a collection, and a list that keeps the collection's resource version (the snapshot every
+ * page belongs to), so the watch can resume exactly after it.
+ */
+export class CacheClient extends KubeObjectClient {
+  /** A client for the given configuration. */
+  static override forConfig(kc: KubeConfig): CacheClient {
+    const client = kc.makeApiClient(CacheClient);
+    client.setDefaultNamespace(kc);
+    return client;
+  }
+
+  /**
+   * The path of a kind's collection — across all namespaces, or in one — or undefined when
+   * the cluster does not serve the kind.
+   */
+  async collectionPath(apiVersion: string, kind: string, namespace?: string): Promise<string | undefined> {
+    if (!(await this.describeKind(apiVersion, kind))) return undefined;
+    const spec = { apiVersion, kind, metadata: namespace ? { namespace } : {} };
+    return this.specUriPath(spec as KubernetesObject, "list");
+  }
+
+  /** Lists a whole collection page by page; items get their apiVersion and kind back. */
+  async listCollection(path: string, ref: { apiVersion: string; kind: string }, query: CollectionQuery = {}): Promise<CollectionList> {
+    const items: KubeObject[] = [];
+    let continueToken: string | undefined;
+    let resourceVersion = "";
+    do {
+      const context = this.configuration.baseServer.makeRequestContext(path, "GET" as never);
+      context.setHeaderParam("Accept", "application/json");
+      context.setQueryParam("limit", "500");
+      if (query.labelSelector) context.setQueryParam("labelSelector", query.labelSelector);
+      if (query.fieldSelector) context.setQueryParam("fieldSelector", query.fieldSelector);
+      if (continueToken) context.setQueryParam("continue", continueToken);
+      const page = (await this.requestPromise(context)) as unknown as { items?: KubeObject[]; metadata?: { continue?: string; resourceVersion?: string } };
+      for (const item of page.items ?? []) items.push({ ...item, apiVersion: ref.apiVersion, kind: ref.kind });
+      resourceVersion = page.metadata?.resourceVersion ?? resourceVersion;
+      continueToken = page.metadata?.continue || undefined;
+    } while (continueToken);
+    return { items, resourceVersion };
+  }
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { withChildKinds } from "./child-kinds";
+
+describe("withChildKinds", () => {
+  const names = (refs: { kind: string }[]) => refs.map((r) => r.kind).sort();
+
+  it("adds ReplicaSets and Pods below a Deployment", () => {
+    expect(names(withChildKinds([{ apiVersion: "apps/v1", kind: "Deployment" }]))).toEqual(["Deployment", "Pod", "ReplicaSet"]);
+  });
+
+  it("adds Jobs and Pods below a CronJob and EndpointSlices below a Service, once each", () => {
+    const kinds = withChildKinds([
+      { apiVersion: "batch/v1", kind: "CronJob" },
+      { apiVersion: "batch/v1", kind: "Job" },
+      { apiVersion: "v1", kind: "Service" },
+    ]);
+    expect(names(kinds)).toEqual(["CronJob", "EndpointSlice", "Job", "Pod", "Service"]);
+  });
+
+  it("adds nothing to a kind without controllers below it", () => {
+    expect(names(withChildKinds([{ apiVersion: "v1", kind: "ConfigMap" }]))).toEqual(["ConfigMap"]);
+  });
+});

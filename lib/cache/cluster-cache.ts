@@ -1,0 +1,191 @@
+import { Watch, type KubeConfig } from "@kubernetes/client-node";
+import type { KubeObject } from "@/lib/types";
+import type { BackoffOptions } from "./backoff";
+import { CacheClient } from "./cache-client";
+import { EVENT_KIND, withChildKinds } from "./child-kinds";
+import { Informer, type InformerPhase, type KindRef } from "./informer";
+import { OwnerIndex } from "./owner-index";
+import type { StoreChange } from "./store";
+
+/** One change seen by the cache, with the kind it belongs to. */
+export interface CacheEvent {
+  ref: KindRef;
+  change: StoreChange;
+}
+
+/** A watch of the cache, for status pages and tests. */
+export interface WatchStatus {
+  apiVersion: string;
+  kind: string;
+  /** The namespace watched, or undefined for all. */
+  namespace?: string;
+  phase: InformerPhase;
+  objects: number;
+  relists: number;
+  lastError?: string;
+}
+
+/** Options of {@link ClusterCache}. */
+export interface ClusterCacheOptions {
+  /** Delays between failed list or watch attempts. */
+  backoff?: BackoffOptions;
+  /** Seconds the server keeps one watch open. @default 300 */
+  watchTimeoutSeconds?: number;
+}
+
+/** A reference to one object: kind and name. */
+export type ObjectRef = Pick<KubeObject, "apiVersion" | "kind"> & { metadata: { name: string; namespace?: string } };
+
+function kindKey(ref: KindRef, namespace?: string): string {
+  return `${ref.apiVersion}|${ref.kind}|${namespace ?? "*"}`;
+}
+
+/**
+ * The live state of one cluster, shared by every app that deploys there: one informer per
+ * kind any app owns (all namespaces) plus the kinds their controllers create, Events per
+ * namespace in use, and an owner index over all of them. Kinds are added on demand; nothing
+ * ever lists the whole cluster on a refresh.
+ */
+export class ClusterCache {
+  /** The client the cache lists with; also fine for dry runs and discovery (cached). */
+  readonly client: CacheClient;
+  private readonly watch: Watch;
+  private readonly informers = new Map<string, Informer>();
+  private readonly owners = new OwnerIndex();
+  private readonly listeners = new Set<(event: CacheEvent) => void>();
+
+  constructor(
+    kubeConfig: KubeConfig,
+    private readonly options: ClusterCacheOptions = {},
+  ) {
+    this.client = CacheClient.forConfig(kubeConfig);
+    this.watch = new Watch(kubeConfig);
+  }
+
+  /**
+   * Makes sure the given kinds, and the kinds their controllers create, are watched, and
+   * waits until each has been listed once. Kinds the cluster does not serve are skipped.
+   * @throws the cluster's error when a first list fails.
+   */
+  async ensureKinds(kinds: readonly KindRef[]): Promise<void> {
+    const served: KindRef[] = [];
+    for (const ref of withChildKinds(kinds)) {
+      if (this.informers.has(kindKey(ref)) || (await this.client.describeKind(ref.apiVersion, ref.kind))) served.push(ref);
+    }
+    await Promise.all(served.map((ref) => this.informerFor(ref).waitForSync()));
+  }
+
+  /** Makes sure the Events of these namespaces are watched and listed once. */
+  async ensureEvents(namespaces: readonly string[]): Promise<void> {
+    await Promise.all([...new Set(namespaces)].filter(Boolean).map((ns) => this.informerFor(EVENT_KIND, ns).waitForSync()));
+  }
+
+  /** The cached object, or undefined when it does not exist (or its kind is not watched). */
+  get(ref: ObjectRef): KubeObject | undefined {
+    return this.informers.get(kindKey(ref))?.store.get(ref.metadata.namespace, ref.metadata.name);
+  }
+
+  /** True when the object's kind is watched and listed, so `get` is authoritative. */
+  isWatched(ref: KindRef): boolean {
+    return this.informers.get(kindKey(ref))?.isSynced ?? false;
+  }
+
+  /** Every cached object of a kind. */
+  list(ref: KindRef): KubeObject[] {
+    return this.informers.get(kindKey(ref))?.store.list() ?? [];
+  }
+
+  /** The cached object with this uid. */
+  byUid(uid: string): KubeObject | undefined {
+    return this.owners.get(uid);
+  }
+
+  /** The cached objects owned by `uid`. */
+  childrenOf(uid: string): KubeObject[] {
+    return this.owners.childrenOf(uid);
+  }
+
+  /** The chain of cached owners above an object, nearest first. */
+  ownersOf(obj: KubeObject): KubeObject[] {
+    return this.owners.ownersOf(obj);
+  }
+
+  /** The cached Events of a namespace whose involved object has one of these uids. */
+  eventsFor(namespace: string, uids: ReadonlySet<string>): KubeObject[] {
+    const events = this.informers.get(kindKey(EVENT_KIND, namespace))?.store.list() ?? [];
+    return events.filter((e) => uids.has(String((e.involvedObject as { uid?: string } | undefined)?.uid ?? "")));
+  }
+
+  /**
+   * Reads objects straight from the API and puts them in the cache (or drops those that are
+   * gone), so a refresh right after Lockstep wrote them sees its own writes even before the
+   * watch delivers them. Only kinds already watched are touched.
+   */
+  async confirm(refs: readonly ObjectRef[]): Promise<void> {
+    await Promise.all(
+      refs.map(async (ref) => {
+        const informer = this.informers.get(kindKey(ref));
+        if (!informer) return;
+        const live = await this.client.getObject(ref);
+        if (live) informer.accept(live);
+        else informer.forget(ref);
+      }),
+    );
+  }
+
+  /** Hears every change of every watched kind; returns the function that stops listening. */
+  onChange(listener: (event: CacheEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The state of every watch. */
+  status(): WatchStatus[] {
+    return [...this.informers.entries()].map(([key, informer]) => {
+      const [apiVersion = "", kind = "", namespace = "*"] = key.split("|");
+      return {
+        apiVersion,
+        kind,
+        ...(namespace === "*" ? {} : { namespace }),
+        phase: informer.phase,
+        objects: informer.store.size,
+        relists: informer.relists,
+        ...(informer.lastError ? { lastError: informer.lastError } : {}),
+      };
+    });
+  }
+
+  /** Stops every watch. */
+  stop(): void {
+    for (const informer of this.informers.values()) informer.stop();
+    this.informers.clear();
+    this.listeners.clear();
+  }
+
+  private informerFor(ref: KindRef, namespace?: string): Informer {
+    const key = kindKey(ref, namespace);
+    let informer = this.informers.get(key);
+    if (informer) return informer;
+    const indexed = ref.kind !== EVENT_KIND.kind;
+    informer = new Informer({
+      client: this.client,
+      watch: this.watch,
+      ref,
+      namespace,
+      backoff: this.options.backoff,
+      watchTimeoutSeconds: this.options.watchTimeoutSeconds,
+      onChanges: (changes) => {
+        for (const change of changes) {
+          if (indexed) {
+            if (change.type === "deleted") this.owners.remove(change.object);
+            else this.owners.upsert(change.object);
+          }
+          for (const listener of this.listeners) listener({ ref, change });
+        }
+      },
+    });
+    this.informers.set(key, informer);
+    informer.start();
+    return informer;
+  }
+}

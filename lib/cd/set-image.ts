@@ -1,0 +1,152 @@
+/**
+ * `set-image`: the CD half's one write to Git. Clones the config repository
+ * shallowly, points one `images:` entry of a kustomization at a new image,
+ * commits and pushes; when another pipeline pushed first, it catches up with
+ * the new head and applies its edit again, a bounded number of times, so
+ * parallel bumps of different images never lose one. Running it twice is
+ * harmless: the second run finds the version already there and commits nothing.
+ */
+import { readFile, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+import { isGitError, parseRepoUrl, resolveRemote, type AuthenticatedRemote, type RepoAuth } from "@/lib/source";
+
+import { cloneConfigRepo, type ConfigClone, type GitAuthor } from "./config-clone";
+import { describeImageTarget, validateImageUpdate, type ImageUpdate } from "./image-update";
+import { setKustomizationImage } from "./kustomization-images";
+import { SetImageError } from "./set-image-error";
+
+/** The author of set-image commits unless told otherwise. */
+export const DEFAULT_AUTHOR: GitAuthor = { name: "Lockstep set-image", email: "set-image@lockstep.local" };
+
+/** How many times set-image pushes before giving up on a branch that keeps moving. */
+export const DEFAULT_MAX_ATTEMPTS = 5;
+
+const KUSTOMIZATION_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+
+/** What to change, where, and as whom. */
+export interface SetImageOptions {
+  /** The config repository's URL (credentials in it are used, never shown). */
+  repoUrl: string;
+  /** The branch to commit to. @default the repository's default branch */
+  branch?: string;
+  /** The kustomization file, or the directory holding it, relative to the repository root. */
+  path: string;
+  /** The image entry to set. */
+  image: ImageUpdate;
+  /** The commit's author and committer. @default DEFAULT_AUTHOR */
+  author?: GitAuthor;
+  /** The commit message. @default "Set image <name> to <image>" with the file named in the body */
+  message?: string;
+  /** Credentials; when absent, those in the URL or the stored repository credentials are used. */
+  auth?: RepoAuth;
+  /** Pushes tried before giving up. @default 5 */
+  maxAttempts?: number;
+  /** Timeout of each git command, in milliseconds. @default 60_000 */
+  timeoutMs?: number;
+  /** Told about each step, for a CLI's progress lines. */
+  onProgress?: (line: string) => void;
+}
+
+/** What set-image did. */
+export interface SetImageResult {
+  /** `committed`: a new commit was pushed; `unchanged`: the file already named that version. */
+  status: "committed" | "unchanged";
+  /** The new commit, or the branch head that already had the version. */
+  commit: string;
+  /** The branch written to. */
+  branch: string;
+  /** The kustomization file edited, relative to the repository root. */
+  file: string;
+  /** Pushes tried (0 when nothing was committed). */
+  attempts: number;
+  /** One sentence saying what happened. */
+  message: string;
+}
+
+/** A repository-relative path without `..`, leading slashes or backslashes. */
+function cleanRepoPath(input: string): string {
+  const trimmed = input.trim().replace(/^\.\/+/, "").replace(/\/+$/, "");
+  const normalized = path.posix.normalize(trimmed === "" ? "." : trimmed);
+  if (path.posix.isAbsolute(normalized) || normalized.split("/").includes("..") || normalized.includes("\\") || /[\0\n\r]/.test(normalized)) {
+    throw new SetImageError(`The path "${input}" must be relative to the repository root and must not contain '..'.`, { status: 422 });
+  }
+  return normalized;
+}
+
+async function isFile(file: string): Promise<boolean> {
+  return stat(file).then((s) => s.isFile(), () => false);
+}
+
+/** The kustomization file at `repoPath` in the clone: the path itself, or a kustomization file in that directory. */
+async function locateKustomization(clone: ConfigClone, repoPath: string): Promise<string> {
+  const candidates = /\.ya?ml$|(^|\/)Kustomization$/.test(repoPath) ? [repoPath] : KUSTOMIZATION_NAMES.map((name) => path.posix.join(repoPath, name));
+  for (const candidate of candidates) {
+    if (await isFile(path.join(clone.dir, candidate))) return candidate;
+  }
+  throw new SetImageError(`No kustomization file at "${repoPath}" on branch ${clone.branch}.`, { status: 422 });
+}
+
+function defaultMessage(image: ImageUpdate, file: string): string {
+  return `Set image ${image.name} to ${describeImageTarget(image)}\n\nIn ${file}, by lockstep set-image.`;
+}
+
+/** Maps a failed git step to a SetImageError whose message is already free of credentials. */
+function gitFailure(error: unknown, remote: AuthenticatedRemote, branch: string | undefined): SetImageError {
+  if (!isGitError(error)) throw error;
+  if (branch && /Remote branch .* not found|couldn't find remote ref/i.test(error.message)) {
+    return new SetImageError(`The branch "${branch}" does not exist in ${remote.url}.`, { status: 422 });
+  }
+  return new SetImageError(`Cannot update ${remote.url}: ${error.message}`, { status: 502 });
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Sets an image in a kustomization in Git: clone, edit, commit, push, and on a
+ * moved branch catch up and try again (at most `maxAttempts` pushes).
+ * @throws SetImageError — 422 for a malformed image, path or kustomization; 409
+ * when the branch kept moving; 502 when the Git host failed. Nothing is pushed then.
+ */
+export async function setImage(options: SetImageOptions): Promise<SetImageResult> {
+  const image = validateImageUpdate(options.image);
+  const repoPath = cleanRepoPath(options.path);
+  const remote = options.auth ? { url: parseRepoUrl(options.repoUrl).url, auth: options.auth } : await resolveRemote(options.repoUrl);
+  const maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
+  const progress = options.onProgress ?? (() => undefined);
+  const target = describeImageTarget(image);
+
+  progress(`Cloning ${remote.url}${options.branch ? ` (${options.branch})` : ""}…`);
+  const clone = await cloneConfigRepo(remote, { branch: options.branch, timeoutMs: options.timeoutMs }).catch((error: unknown) => {
+    throw gitFailure(error, remote, options.branch);
+  });
+  try {
+    const file = await locateKustomization(clone, repoPath);
+    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+      const absolute = path.join(clone.dir, file);
+      const edit = setKustomizationImage(await readFile(absolute, "utf8"), image, { file });
+      if (!edit.changed) {
+        const message = `${file} on ${clone.branch} already sets ${image.name} to ${target}; nothing to commit.`;
+        return { status: "unchanged", commit: await clone.head(), branch: clone.branch, file, attempts: attempt - 1, message };
+      }
+      await writeFile(absolute, edit.text);
+      const commit = await clone.commit(file, options.message ?? defaultMessage(image, file), options.author ?? DEFAULT_AUTHOR);
+      progress(`Pushing ${commit.slice(0, 12)} to ${clone.branch} (attempt ${attempt} of ${maxAttempts})…`);
+      const outcome = await clone.push();
+      if (outcome.pushed) {
+        const message = `Set ${image.name} to ${target} in ${file} on ${clone.branch} (commit ${commit.slice(0, 12)}).`;
+        return { status: "committed", commit, branch: clone.branch, file, attempts: attempt, message };
+      }
+      if (!outcome.retryable) throw new SetImageError(`The push to ${remote.url} was refused: ${outcome.reason}`, { status: 502 });
+      progress(`The branch ${clone.branch} moved (${outcome.reason}); applying the change again on its new head.`);
+      await pause(50 + Math.random() * 200 * attempt);
+      await clone.catchUp();
+    }
+    throw new SetImageError(`The branch ${clone.branch} kept moving; gave up after ${maxAttempts} attempts without pushing.`, { status: 409 });
+  } catch (error) {
+    if (isGitError(error)) throw gitFailure(error, remote, clone.branch);
+    throw error;
+  } finally {
+    await clone.dispose();
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * The audit log: append and read, nothing else. No function here changes or deletes an
+ * entry, and no route exposes one that would.
+ */
+import { getDb } from "./client";
+
+/** The outcome of an audited request. */
+export const AUDIT_RESULTS = ["succeeded", "failed", "denied"] as const;
+/** One of {@link AUDIT_RESULTS}. */
+export type AuditResult = (typeof AUDIT_RESULTS)[number];
+
+/** One audited request. */
+export interface AuditEntryRecord {
+  id: string;
+  at: Date;
+  actor: string;
+  actorKind: "user" | "token" | "anonymous";
+  action: string;
+  app: string | null;
+  method: string;
+  path: string;
+  address: string | null;
+  result: AuditResult;
+  status: number;
+  detail: string | null;
+}
+
+/** What appending an entry needs. */
+export type NewAuditEntry = Omit<AuditEntryRecord, "id" | "at"> & { at?: Date };
+
+/** Appends an entry. */
+export async function appendAuditEntry(entry: NewAuditEntry): Promise<void> {
+  await (await getDb()).auditEntry.create({ data: entry });
+}
+
+/** Filters of the audit log. */
+export interface AuditQuery {
+  actor?: string;
+  app?: string;
+  /** Prefix of the action, e.g. `app.` or `app.sync`. */
+  action?: string;
+  result?: AuditResult;
+  since?: Date;
+  until?: Date;
+  /** @default 100 */
+  limit?: number;
+  /** Skips this many entries (newest first). @default 0 */
+  offset?: number;
+}
+
+/** Entries matching the filters, newest first, and how many match in all. */
+export async function listAuditEntries(query: AuditQuery = {}): Promise<{ entries: AuditEntryRecord[]; total: number }> {
+  const db = await getDb();
+  const where = {
+    ...(query.actor ? { actor: query.actor } : {}),
+    ...(query.app ? { app: query.app } : {}),
+    ...(query.action ? { action: { startsWith: query.action } } : {}),
+    ...(query.result ? { result: query.result } : {}),
+    ...(query.since || query.until ? { at: { ...(query.since ? { gte: query.since } : {}), ...(query.until ? { lte: query.until } : {}) } } : {}),
+  };
+  const [total, rows] = await Promise.all([
+    db.auditEntry.count({ where }),
+    db.auditEntry.findMany({ where, orderBy: [{ at: "desc" }, { id: "desc" }], take: query.limit ?? 100, skip: query.offset ?? 0 }),
+  ]);
+  return { total, entries: rows.map((row) => ({ ...row, actorKind: row.actorKind as AuditEntryRecord["actorKind"], result: row.result as AuditResult })) };
+}

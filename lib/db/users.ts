@@ -1,0 +1,133 @@
+/**
+ * Accounts: local users with a password hash, and users created at their first single sign-on.
+ * Password hashes never leave this module except to the sign-in check (`getUserCredentials`).
+ */
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import type { Role } from "@/lib/auth/roles";
+import { getDb } from "./client";
+
+/** A user as shown and authorized (never the password hash). */
+export interface UserRecord {
+  id: string;
+  name: string;
+  role: Role;
+  /** App globs a deployer may deploy. */
+  grants: string[];
+  mustChangePassword: boolean;
+  source: "local" | "oidc";
+  hasPassword: boolean;
+  lastSignInAt: Date | null;
+  createdAt: Date;
+}
+
+type StoredUser = {
+  id: string;
+  name: string;
+  role: string;
+  grants: string;
+  mustChangePassword: boolean;
+  source: string;
+  passwordHash: string | null;
+  lastSignInAt: Date | null;
+  createdAt: Date;
+};
+
+function toRecord(user: StoredUser): UserRecord {
+  return {
+    id: user.id,
+    name: user.name,
+    role: user.role as Role,
+    grants: JSON.parse(user.grants) as string[],
+    mustChangePassword: user.mustChangePassword,
+    source: user.source as UserRecord["source"],
+    hasPassword: user.passwordHash !== null,
+    lastSignInAt: user.lastSignInAt,
+    createdAt: user.createdAt,
+  };
+}
+
+/** What creating a user needs. */
+export interface NewUser {
+  name: string;
+  role: Role;
+  grants?: string[];
+  passwordHash: string | null;
+  mustChangePassword?: boolean;
+  source?: UserRecord["source"];
+}
+
+/** How many users exist. */
+export async function countUsers(): Promise<number> {
+  return (await getDb()).user.count();
+}
+
+/** Stores a new user; a taken name → 409. */
+export async function createUser(user: NewUser): Promise<UserRecord> {
+  const db = await getDb();
+  if (await db.user.findUnique({ where: { name: user.name }, select: { id: true } })) {
+    throw new ConflictError(`A user named "${user.name}" already exists.`);
+  }
+  const created = await db.user.create({
+    data: {
+      name: user.name,
+      role: user.role,
+      grants: JSON.stringify(user.grants ?? []),
+      passwordHash: user.passwordHash,
+      mustChangePassword: user.mustChangePassword ?? false,
+      source: user.source ?? "local",
+    },
+  });
+  return toRecord(created);
+}
+
+/** All users, by name. */
+export async function listUsers(): Promise<UserRecord[]> {
+  return (await (await getDb()).user.findMany({ orderBy: { name: "asc" } })).map(toRecord);
+}
+
+/** One user by name, or undefined. */
+export async function findUser(name: string): Promise<UserRecord | undefined> {
+  const user = await (await getDb()).user.findUnique({ where: { name } });
+  return user ? toRecord(user) : undefined;
+}
+
+/** One user by id, or undefined. */
+export async function findUserById(id: string): Promise<UserRecord | undefined> {
+  const user = await (await getDb()).user.findUnique({ where: { id } });
+  return user ? toRecord(user) : undefined;
+}
+
+/** A user and the password hash to check a sign-in against, or undefined. */
+export async function getUserCredentials(name: string): Promise<{ user: UserRecord; passwordHash: string | null } | undefined> {
+  const user = await (await getDb()).user.findUnique({ where: { name } });
+  return user ? { user: toRecord(user), passwordHash: user.passwordHash } : undefined;
+}
+
+/** The fields an update may change. */
+export interface UserUpdate {
+  role?: Role;
+  grants?: string[];
+  passwordHash?: string;
+  mustChangePassword?: boolean;
+  lastSignInAt?: Date;
+}
+
+/** Changes a user; an unknown name → 404. */
+export async function updateUser(name: string, update: UserUpdate): Promise<UserRecord> {
+  const db = await getDb();
+  const { grants, ...rest } = update;
+  const { count } = await db.user.updateMany({ where: { name }, data: { ...rest, ...(grants ? { grants: JSON.stringify(grants) } : {}) } });
+  if (count === 0) throw new NotFoundError(`User "${name}" does not exist.`);
+  return (await findUser(name))!;
+}
+
+/** Deletes a user and their sessions; an unknown name → 404. */
+export async function deleteUser(name: string): Promise<void> {
+  const { count } = await (await getDb()).user.deleteMany({ where: { name } });
+  if (count === 0) throw new NotFoundError(`User "${name}" does not exist.`);
+}
+
+/** How many admins exist (the last one may not be removed or demoted). */
+export async function countAdmins(): Promise<number> {
+  return (await getDb()).user.count({ where: { role: "admin" } });
+}

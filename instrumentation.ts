@@ -1,6 +1,17 @@
-/** Starts the background reconciler in the Node.js server process (not during builds or on the edge). */
+/**
+ * Prepares the Node.js server process (not builds or the edge): the request hook that stamps
+ * requests and writes the audit log, the initial admin on first start, stored repository
+ * credentials for every Git command, then the background reconciler.
+ */
 export async function register(): Promise<void> {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.LOCKSTEP_RECONCILER === "off") return;
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { installRequestHook } = await import("@/lib/audit/request-hook");
+  installRequestHook();
+  const { ensureInitialAdmin } = await import("@/lib/auth/bootstrap");
+  await ensureInitialAdmin();
+  const { installCredentialLookup } = await import("@/lib/credentials");
+  installCredentialLookup();
+  if (process.env.LOCKSTEP_RECONCILER === "off") return;
   const { startReconciler } = await import("@/lib/engine/reconciler");
   startReconciler();
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { UserMenu } from "@/components/auth/user-menu";
+import { currentUser } from "./_auth/session";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,7 +10,8 @@ export const metadata: Metadata = {
   description: "GitOps dashboard: Git is the source of truth, Lockstep shows drift and syncs the cluster.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await currentUser();
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 text-slate-900">
@@ -20,9 +23,41 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/" className="text-sm text-slate-600 hover:text-slate-900">
               Applications
             </Link>
-            <Link href="/apps/new" className="ml-auto rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
-              New application
-            </Link>
+            {user && (
+              <Link href="/drift" className="text-sm text-slate-600 hover:text-slate-900">
+                Drift
+              </Link>
+            )}
+            {user && (
+              <Link href="/audit" className="text-sm text-slate-600 hover:text-slate-900">
+                Audit
+              </Link>
+            )}
+            {user?.role === "admin" && (
+              <Link href="/settings/users" className="text-sm text-slate-600 hover:text-slate-900">
+                Users
+              </Link>
+            )}
+            {user?.role === "admin" && (
+              <Link href="/settings/tokens" className="text-sm text-slate-600 hover:text-slate-900">
+                Tokens
+              </Link>
+            )}
+            {user?.role === "admin" && (
+              <Link href="/repositories" className="text-sm text-slate-600 hover:text-slate-900">
+                Repositories
+              </Link>
+            )}
+            {user?.role === "admin" && (
+              <Link href="/apps/new" className="ml-auto rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
+                New application
+              </Link>
+            )}
+            {user && (
+              <span className={user.role === "admin" ? "" : "ml-auto"}>
+                <UserMenu name={user.name} role={user.role} />
+              </span>
+            )}
           </nav>
         </header>
         <main className="mx-auto max-w-7xl px-6 py-6">{children}</main>

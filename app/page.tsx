@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { AppTable } from "@/components/apps/app-table";
 import { ClusterPanel } from "@/components/apps/cluster-panel";
+import { LiveUpdates } from "@/components/live/live-updates";
 import { listApps } from "@/lib/db/apps";
 import { getClusterInfo } from "@/lib/kube/cluster-info";
 import { SYNC_STATUSES, type SyncStatus } from "@/lib/types";
@@ -27,7 +28,10 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
     <div>
       <ClusterPanel info={cluster} />
       <div className="mb-4 flex flex-wrap items-end gap-3">
-        <h1 className="mr-auto text-2xl font-semibold">Applications</h1>
+        <h1 className="text-2xl font-semibold">Applications</h1>
+        <span className="mr-auto self-center">
+          <LiveUpdates url="/api/events" />
+        </span>
         <form className="flex gap-2" action="/">
           <input name="q" defaultValue={search} placeholder="Search name, repo, namespace" aria-label="Search" className="w-64 rounded-md border border-slate-300 px-3 py-1.5 text-sm" />
           <select name="sync" defaultValue={syncStatus ?? ""} aria-label="Sync status" className="rounded-md border border-slate-300 px-2 py-1.5 text-sm">

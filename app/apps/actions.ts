@@ -15,6 +15,7 @@ import {
   type RollbackPreview,
 } from "@/lib/engine";
 import { isLockstepError } from "@/lib/errors";
+import { noteActionFailure, requireUser } from "../_auth/session";
 
 /** What a form action answers: field errors, a general error, or a success message. */
 export interface ActionState {
@@ -25,10 +26,11 @@ export interface ActionState {
   values?: Record<string, string>;
 }
 
-function failure(error: unknown): ActionState {
-  if (isLockstepError(error)) return { error: error.message };
-  console.error(error);
-  return { error: "Something went wrong; the server log has the details." };
+async function failure(error: unknown): Promise<ActionState> {
+  const message = isLockstepError(error) ? error.message : "Something went wrong; the server log has the details.";
+  if (!isLockstepError(error)) console.error(error);
+  await noteActionFailure(message);
+  return { error: message };
 }
 
 function checkbox(form: FormData, name: string): boolean {
@@ -37,6 +39,7 @@ function checkbox(form: FormData, name: string): boolean {
 
 /** Creates an application from the New application form. */
 export async function createAppAction(_state: ActionState, form: FormData): Promise<ActionState> {
+  await requireUser("admin", String(form.get("name") ?? "") || undefined, { action: "app.create" });
   const parsed = appSpecSchema.safeParse({
     name: String(form.get("name") ?? ""),
     repoUrl: String(form.get("repoUrl") ?? ""),
@@ -54,27 +57,29 @@ export async function createAppAction(_state: ActionState, form: FormData): Prom
   try {
     await createApplication(parsed.data);
   } catch (error) {
-    return { ...failure(error), values };
+    return { ...(await failure(error)), values };
   }
   revalidatePath("/");
   redirect(`/apps/${parsed.data.name}`);
 }
 
-/** Compares the app with Git and the cluster now. */
-export async function refreshAction(name: string): Promise<ActionState> {
+/** Compares the app with Git and the cluster now; `hard` renders the manifests again even if the commit did not move. */
+export async function refreshAction(name: string, options: { hard?: boolean } = {}): Promise<ActionState> {
+  await requireUser("deployer", name, { action: "app.refresh" });
   try {
-    await refreshApp(name);
+    await refreshApp(name, { hard: options.hard === true });
   } catch (error) {
     return failure(error);
   }
   revalidatePath(`/apps/${name}`);
-  return { message: "Refreshed." };
+  return { message: options.hard ? "Rendered again and refreshed." : "Refreshed." };
 }
 
 /** Syncs the app with the options chosen in the Sync dialog. */
 export async function syncAction(name: string, options: { prune: boolean; dryRun: boolean; resources: string[] }): Promise<ActionState> {
+  const user = await requireUser("deployer", name, { action: "app.sync" });
   try {
-    const op = await syncApp(name, { ...options, initiator: "web" });
+    const op = await syncApp(name, { ...options, initiator: user.name });
     revalidatePath(`/apps/${name}`);
     return op.phase === "Succeeded" ? { message: op.message ?? "Synced." } : { error: op.message ?? `Sync ${op.phase}.` };
   } catch (error) {
@@ -84,6 +89,7 @@ export async function syncAction(name: string, options: { prune: boolean; dryRun
 
 /** Deletes the app, and its cluster resources when `cascade`. */
 export async function deleteAction(name: string, cascade: boolean): Promise<ActionState> {
+  await requireUser("admin", name, { action: "app.delete" });
   try {
     await deleteApplication(name, { cascade });
   } catch (error) {
@@ -101,6 +107,7 @@ export interface RollbackPreviewState {
 
 /** The per-resource diff a rollback to the entry would make (dry runs only; nothing changes). */
 export async function previewRollbackAction(name: string, operationId: string, prune: boolean): Promise<RollbackPreviewState> {
+  await requireUser("deployer", name, { action: "app.rollback-preview" });
   try {
     return { preview: await previewRollback(name, { operationId, prune }) };
   } catch (error) {
@@ -110,8 +117,9 @@ export async function previewRollbackAction(name: string, operationId: string, p
 
 /** Rolls the app back to a history entry's manifests and pauses its automated sync. */
 export async function rollbackAction(name: string, operationId: string, prune: boolean): Promise<ActionState> {
+  const user = await requireUser("deployer", name, { action: "app.rollback" });
   try {
-    const op = await rollbackApplication(name, { operationId, prune, initiator: "web" });
+    const op = await rollbackApplication(name, { operationId, prune, initiator: user.name });
     revalidatePath(`/apps/${name}`);
     revalidatePath("/");
     return op.phase === "Succeeded" ? { message: op.message ?? "Rolled back." } : { error: op.message ?? `Rollback ${op.phase}.` };
@@ -122,8 +130,9 @@ export async function rollbackAction(name: string, operationId: string, prune: b
 
 /** Turns automated sync back on after a rollback and syncs Git's version. */
 export async function resumeAutoSyncAction(name: string): Promise<ActionState> {
+  const user = await requireUser("deployer", name, { action: "app.resume-auto-sync" });
   try {
-    const { operation } = await resumeAutoSync(name, "web");
+    const { operation } = await resumeAutoSync(name, user.name);
     revalidatePath(`/apps/${name}`);
     revalidatePath("/");
     if (!operation) return { message: "Automated sync resumed; an automated sync is already running." };
@@ -135,8 +144,9 @@ export async function resumeAutoSyncAction(name: string): Promise<ActionState> {
 
 /** Asks the app's running operation to stop before its next resource. */
 export async function terminateAction(name: string, operationId: string): Promise<ActionState> {
+  const user = await requireUser("deployer", name, { action: "app.terminate" });
   try {
-    await terminateOperation(name, operationId, "web");
+    await terminateOperation(name, operationId, user.name);
     revalidatePath(`/apps/${name}`);
     return { message: "Termination requested; the operation stops before its next resource." };
   } catch (error) {

@@ -1,9 +1,10 @@
 /**
  * A GitHub-style push webhook, signed as GitHub signs it (`X-Hub-Signature-256`, HMAC-SHA256
- * of the exact body with the shared secret). Sent with plain `fetch`: webhooks authenticate
- * by signature, not by a user session, and need their own headers.
+ * of the exact body with the shared secret). Sent without a user token: webhooks
+ * authenticate by their signature alone.
  */
 import { createHmac, randomUUID } from "node:crypto";
+import { api } from "@/test/helpers/lockstep-api";
 
 /** What a push changed. */
 export interface PushEvent {
@@ -31,17 +32,11 @@ export function pushPayload(event: PushEvent): Record<string, unknown> {
 
 /** Posts a signed push event to `<baseUrl>/api/webhooks/git`; answers the HTTP status and body. */
 export async function sendPushWebhook(baseUrl: string, secret: string, event: PushEvent): Promise<{ status: number; text: string }> {
-  const body = JSON.stringify(pushPayload(event));
-  const signature = `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
-  const response = await fetch(`${baseUrl}/api/webhooks/git`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "x-github-event": "push",
-      "x-github-delivery": randomUUID(),
-      "x-hub-signature-256": signature,
-    },
-    body,
+  const payload = pushPayload(event);
+  const signature = `sha256=${createHmac("sha256", secret).update(JSON.stringify(payload)).digest("hex")}`;
+  const answer = await api(baseUrl, "POST", "/api/webhooks/git", payload, {
+    token: null,
+    headers: { "x-github-event": "push", "x-github-delivery": randomUUID(), "x-hub-signature-256": signature },
   });
-  return { status: response.status, text: await response.text() };
+  return { status: answer.status, text: answer.text };
 }

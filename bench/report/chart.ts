@@ -25,6 +25,14 @@ const COLORS = { lockstep: "#4f46e5", peer: "#d97706" };
 
 const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
+/** A round axis maximum at or above `value`, split into four steps of 1, 2, 2.5 or 5 × a power of ten. */
+function niceAxisMax(value: number): number {
+  const rawStep = value / 4;
+  const magnitude = 10 ** Math.floor(Math.log10(rawStep));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= rawStep) ?? 10 * magnitude;
+  return step * 4;
+}
+
 interface Point {
   n: number;
   value: number;
@@ -42,7 +50,7 @@ function series(figures: readonly Figure[], panel: Panel, sizes: number[], side:
 function panelSvg(figures: readonly Figure[], panel: Panel, sizes: number[]): string {
   const ours = series(figures, panel, sizes, "lockstep");
   const theirs = series(figures, panel, sizes, "peer");
-  const maxValue = Math.max(1, ...ours.map((p) => p.value), ...theirs.map((p) => p.value)) * 1.1;
+  const maxValue = niceAxisMax(Math.max(1, ...ours.map((p) => p.value), ...theirs.map((p) => p.value)));
   const plotW = WIDTH - MARGIN.left - MARGIN.right;
   const plotH = HEIGHT - MARGIN.top - MARGIN.bottom;
   const logMin = Math.log10(Math.min(...sizes));

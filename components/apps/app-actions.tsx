@@ -23,7 +23,7 @@ function Notice({ state }: { state: ActionState | null }) {
   return <p className="text-sm text-emerald-700">{state.message}</p>;
 }
 
-/** Refresh, Sync and Delete, with their dialogs. */
+/** Refresh, Hard refresh, Sync and Delete, with their dialogs. */
 export function AppActions({ name, resources, prune, running }: { name: string; resources: SyncChoice[]; prune: boolean; running: boolean }) {
   const router = useRouter();
   const [dialog, setDialog] = useState<"sync" | "delete" | null>(null);
@@ -55,6 +55,14 @@ export function AppActions({ name, resources, prune, running }: { name: string; 
       <div className="flex gap-2">
         <button onClick={() => run(() => refreshAction(name))} disabled={pending} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-60">
           Refresh
+        </button>
+        <button
+          onClick={() => run(() => refreshAction(name, { hard: true }))}
+          disabled={pending}
+          title="Render the manifests again even if the commit did not move"
+          className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-60"
+        >
+          Hard refresh
         </button>
         <button
           onClick={() => setDialog("sync")}

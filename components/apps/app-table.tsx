@@ -31,7 +31,7 @@ export function AppTable({ rows }: { rows: AppListRow[] }) {
                     title={app.rolledBackTo ? `Rolled back to ${app.rolledBackTo.slice(0, 7)}; automated sync ${app.autoSyncPaused ? "paused" : "off"}` : "Automated sync paused"}
                     data-testid="rollback-badge"
                   >
-                    ⏸ {app.rolledBackTo ? `Rolled back to ${app.rolledBackTo.slice(0, 7)}` : "Auto-sync paused"}
+                    {app.rolledBackTo ? `Rolled back to ${app.rolledBackTo.slice(0, 7)}` : "Auto-sync paused"}
                   </span>
                 )}
                 {app.status.conditions.length > 0 && (

@@ -12,6 +12,8 @@ export interface RollbackBannerProps {
   /** The SHA Git's target revision is at, as last compared. */
   gitRevision: string | null;
   autoSyncPaused: boolean;
+  /** Whether automated sync is on now (someone turned it back on by editing the app). */
+  automated: boolean;
 }
 
 const short = (sha: string | null) => (sha ? sha.slice(0, 7) : "unknown");
@@ -20,7 +22,7 @@ const short = (sha: string | null) => (sha ? sha.slice(0, 7) : "unknown");
  * The persistent banner of a rolled-back app: what runs, where Git is, that automated sync is
  * paused, and one button that (after a confirmation) resumes it and syncs Git's version.
  */
-export function RollbackBanner({ name, rolledBackTo, gitRevision, autoSyncPaused }: RollbackBannerProps) {
+export function RollbackBanner({ name, rolledBackTo, gitRevision, autoSyncPaused, automated }: RollbackBannerProps) {
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const [state, setState] = useState<ActionState | null>(null);
@@ -35,16 +37,17 @@ export function RollbackBanner({ name, rolledBackTo, gitRevision, autoSyncPaused
     });
   return (
     <div className="mb-4 flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950" role="status" data-testid="rollback-banner">
-      <span className="text-lg" aria-hidden>
-        ⏸
-      </span>
+      <svg viewBox="0 0 16 16" className="h-4 w-4 fill-amber-700" aria-hidden>
+        <rect x="3" y="2" width="3.5" height="12" rx="1" />
+        <rect x="9.5" y="2" width="3.5" height="12" rx="1" />
+      </svg>
       <span className="mr-auto">
         {rolledBackTo && (
           <>
             Rolled back to <code className="font-semibold">{short(rolledBackTo)}</code>; Git is at <code className="font-semibold">{short(gitRevision)}</code>.{" "}
           </>
         )}
-        {autoSyncPaused ? "Automated sync is paused." : "Automated sync is off for this app."}
+        {autoSyncPaused ? "Automated sync is paused." : automated ? "Automated sync is on and will bring Git's version back." : "Automated sync is off for this app."}
       </span>
       {state?.error && (
         <span className="text-rose-700" role="alert">

@@ -1,9 +1,11 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 
 /** The sign-in form: posts to /api/auth/login, then goes to `next` (or to the password change the account owes). */
 export function LoginForm({ next }: { next: string }) {
+  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -23,7 +25,8 @@ export function LoginForm({ next }: { next: string }) {
         setError(body.error ?? "Signing in failed.");
         return;
       }
-      window.location.assign(body.mustChangePassword ? "/account/password" : next);
+      router.replace(body.mustChangePassword ? "/account/password" : next);
+      router.refresh();
     } finally {
       setPending(false);
     }

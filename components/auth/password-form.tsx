@@ -1,9 +1,11 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 
 /** Changing one's password: the current one, the new one twice. */
 export function PasswordForm({ required }: { required: boolean }) {
+  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -27,7 +29,8 @@ export function PasswordForm({ required }: { required: boolean }) {
         setError(body.fields?.map((f) => f.message).join(" ") || body.error || "The password could not be changed.");
         return;
       }
-      window.location.assign("/");
+      router.replace("/");
+      router.refresh();
     } finally {
       setPending(false);
     }

@@ -12,7 +12,7 @@ function triggerOf(op: OperationRecord): string {
     case "self-heal":
       return "self-heal (live drifted)";
     case "rollback":
-      return "rollback";
+      return "stored manifests re-applied, not Git";
     default:
       return "manual sync";
   }
@@ -96,7 +96,6 @@ export function HistoryTable({ name, operations, withManifests, prune, running }
                 </p>
               )}
               {op.message && <p className="mt-1 text-slate-700">{op.message}</p>}
-              {op.rollbackOf && <p className="mt-1 text-xs text-slate-500">Re-applied the manifests of entry {op.rollbackOf}.</p>}
               {op.results.length > 0 && (
                 <details className="mt-2">
                   <summary className="cursor-pointer text-xs text-slate-600">

@@ -8,8 +8,8 @@
  */
 import { subscribe } from "node:diagnostics_channel";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { appendAuditEntry, type AuditResult } from "@/lib/db/audit";
-import { takeAuditNote } from "./notes";
+import { appendAuditEntry } from "@/lib/db/audit";
+import { resultOfStatus, takeAuditNote } from "./notes";
 import {
   CLIENT_ADDRESS_HEADER,
   clientAddress,
@@ -19,12 +19,6 @@ import {
   REQUEST_ID_HEADER,
   STAMP_HEADER,
 } from "./request-context";
-
-/** The audit result of an HTTP status. */
-export function resultOfStatus(status: number): AuditResult {
-  if (status === 401 || status === 403 || status === 429) return "denied";
-  return status >= 400 || status === 0 ? "failed" : "succeeded";
-}
 
 function stamp(request: IncomingMessage): string {
   for (const name of Object.keys(request.headers)) {

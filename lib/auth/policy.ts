@@ -63,6 +63,16 @@ export const ACCESS_RULES: readonly AccessRule[] = [
   rule("GET", "/api/apps/[name]/operations/[id]", "viewer", app),
   rule("POST", "/api/apps/[name]/refresh", "deployer", { ...app, action: "app.refresh" }),
   rule("POST", "/api/apps/[name]/sync", "deployer", { ...app, action: "app.sync" }),
+  rule("GET", "/api/apps/[name]/history/compare", "viewer", app),
+  rule("POST", "/api/apps/[name]/rollback", "deployer", { ...app, action: "app.rollback" }),
+  rule("POST", "/api/apps/[name]/resume-auto-sync", "deployer", { ...app, action: "app.resume-auto-sync" }),
+  rule("POST", "/api/apps/[name]/operations/[id]/terminate", "deployer", { ...app, action: "app.terminate" }),
+  rule("GET", "/api/apps/[name]/tree", "viewer", app),
+  rule("GET", "/api/apps/[name]/events", "viewer", app),
+
+  // Live status across apps: the list pages' event stream and the drift report (each filters by what the caller may see).
+  rule("GET", "/api/events", "viewer"),
+  rule("GET", "/api/drift", "viewer"),
 
   // Audit log, users and API tokens. The audit log has no route that changes it.
   rule("GET", "/api/audit", "viewer"),
@@ -74,15 +84,29 @@ export const ACCESS_RULES: readonly AccessRule[] = [
   rule("POST", "/api/tokens", "admin", { action: "token.create" }),
   rule("DELETE", "/api/tokens/[id]", "admin", { action: "token.revoke" }),
 
+  // The CD half: Git hosts and CI pipelines authenticate themselves in their route handlers.
+  rule("POST", "/api/webhooks/git", "anonymous", { action: "webhook.git", note: "Git hosts prove themselves with the webhook secret (HMAC signature or token), checked by lib/webhooks." }),
+  rule("POST", "/api/images", "anonymous", { action: "image.set", note: "CI pipelines prove themselves with the CI token, checked by lib/cd/ci-token.ts." }),
+
+  // Repository credentials: secrets are write-only, but even their URL prefixes are for admins.
+  rule("GET", "/api/repositories", "admin"),
+  rule("POST", "/api/repositories", "admin", { action: "repository.create" }),
+  rule("GET", "/api/repositories/[id]", "admin"),
+  rule("PATCH", "/api/repositories/[id]", "admin", { action: "repository.update" }),
+  rule("DELETE", "/api/repositories/[id]", "admin", { action: "repository.delete" }),
+
   // Pages. Server actions posted to a page need at least `viewer` and check their own permission.
   rule("GET", "/login", "anonymous", { note: "The sign-in form." }),
   rule("GET", "/account/password", "signed-in"),
   rule("GET", "/", "viewer"),
   rule("GET", "/apps/new", "admin"),
   rule("GET", "/apps/[name]", "viewer", app),
+  rule("GET", "/apps/[name]/compare", "viewer", app),
   rule("GET", "/audit", "viewer"),
+  rule("GET", "/drift", "viewer"),
   rule("GET", "/settings/users", "admin"),
   rule("GET", "/settings/tokens", "admin"),
+  rule("GET", "/repositories", "admin"),
 ];
 
 const SORTED_RULES = [...ACCESS_RULES].sort((a, b) => comparePatternSpecificity(a.pattern, b.pattern));
@@ -111,6 +135,16 @@ export function findAccessRule(method: string, path: string): RuleMatch | undefi
     if (candidate.methods.includes(wanted)) return { rule: candidate, params };
   }
   return undefined;
+}
+
+/** The methods some rule allows on `path` (for a 405's `Allow` header); empty when no rule covers the path at all. */
+export function allowedMethods(path: string): HttpMethod[] {
+  const methods = new Set<HttpMethod>();
+  for (const candidate of SORTED_RULES) {
+    if (matchRoutePattern(candidate.pattern, path)) for (const m of candidate.methods) methods.add(m);
+  }
+  if (methods.has("GET")) ["HEAD", "OPTIONS"].forEach((m) => methods.add(m as HttpMethod));
+  return HTTP_METHODS.filter((m) => methods.has(m));
 }
 
 function stronger(a: Permission, b: Permission): Permission {

@@ -1,4 +1,5 @@
 import { Watch, type KubeConfig } from "@kubernetes/client-node";
+import { isNotFound } from "@/lib/kube/errors";
 import type { KubeObject } from "@/lib/types";
 import type { BackoffOptions } from "./backoff";
 import { CacheClient } from "./cache-client";
@@ -22,6 +23,8 @@ export interface WatchStatus {
   phase: InformerPhase;
   objects: number;
   relists: number;
+  /** Failed list or watch attempts since the start; each was retried with backoff. */
+  failures: number;
   lastError?: string;
 }
 
@@ -35,6 +38,9 @@ export interface ClusterCacheOptions {
 
 /** A reference to one object: kind and name. */
 export type ObjectRef = Pick<KubeObject, "apiVersion" | "kind"> & { metadata: { name: string; namespace?: string } };
+
+/** Reads at once while confirming objects. */
+const CONFIRM_CONCURRENCY = 8;
 
 function kindKey(ref: KindRef, namespace?: string): string {
   return `${ref.apiVersion}|${ref.kind}|${namespace ?? "*"}`;
@@ -70,7 +76,7 @@ export class ClusterCache {
   async ensureKinds(kinds: readonly KindRef[]): Promise<void> {
     const served: KindRef[] = [];
     for (const ref of withChildKinds(kinds)) {
-      if (this.informers.has(kindKey(ref)) || (await this.client.describeKind(ref.apiVersion, ref.kind))) served.push(ref);
+      if (this.informers.has(kindKey(ref)) || (await this.isServed(ref))) served.push(ref);
     }
     await Promise.all(served.map((ref) => this.informerFor(ref).waitForSync()));
   }
@@ -122,15 +128,16 @@ export class ClusterCache {
    * watch delivers them. Only kinds already watched are touched.
    */
   async confirm(refs: readonly ObjectRef[]): Promise<void> {
-    await Promise.all(
-      refs.map(async (ref) => {
-        const informer = this.informers.get(kindKey(ref));
-        if (!informer) return;
+    const queue = refs.filter((ref) => this.informers.has(kindKey(ref)));
+    const worker = async () => {
+      for (let ref = queue.shift(); ref; ref = queue.shift()) {
+        const informer = this.informers.get(kindKey(ref)) as Informer;
         const live = await this.client.getObject(ref);
         if (live) informer.accept(live);
         else informer.forget(ref);
-      }),
-    );
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONFIRM_CONCURRENCY, queue.length) }, worker));
   }
 
   /** Hears every change of every watched kind; returns the function that stops listening. */
@@ -150,6 +157,7 @@ export class ClusterCache {
         phase: informer.phase,
         objects: informer.store.size,
         relists: informer.relists,
+        failures: informer.failuresSinceStart,
         ...(informer.lastError ? { lastError: informer.lastError } : {}),
       };
     });
@@ -160,6 +168,16 @@ export class ClusterCache {
     for (const informer of this.informers.values()) informer.stop();
     this.informers.clear();
     this.listeners.clear();
+  }
+
+  /** Whether the cluster serves a kind; an API group it does not know at all counts as no. */
+  private async isServed(ref: KindRef): Promise<boolean> {
+    try {
+      return (await this.client.describeKind(ref.apiVersion, ref.kind)) !== undefined;
+    } catch (error) {
+      if (isNotFound(error)) return false;
+      throw error;
+    }
   }
 
   private informerFor(ref: KindRef, namespace?: string): Informer {

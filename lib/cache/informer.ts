@@ -1,4 +1,4 @@
-import { Watch } from "@kubernetes/client-node";
+import type { Watch } from "@kubernetes/client-node";
 import { describeKubeError } from "@/lib/kube/errors";
 import type { KubeObject } from "@/lib/types";
 import { backoffDelay, type BackoffOptions } from "./backoff";
@@ -17,8 +17,8 @@ export interface KindRef {
 
 /** Options of {@link Informer}. */
 export interface InformerOptions {
-  client: CacheClient;
-  watch: Watch;
+  client: Pick<CacheClient, "collectionPath" | "listCollection">;
+  watch: Pick<Watch, "watch">;
   ref: KindRef;
   /** Watch one namespace only. @default all namespaces */
   namespace?: string;
@@ -69,6 +69,7 @@ export class Informer {
   private stopped = false;
   private failures = 0;
   private relistCount = 0;
+  private failureCount = 0;
   private lastErrorText: string | undefined;
   private abortWatch: AbortController | undefined;
   private wake: (() => void) | undefined;
@@ -90,6 +91,11 @@ export class Informer {
   /** How many times the informer listed the collection again after the first list. */
   get relists(): number {
     return this.relistCount;
+  }
+
+  /** How many list or watch attempts failed (the API server was away, say) since the start. */
+  get failuresSinceStart(): number {
+    return this.failureCount;
   }
 
   /** True once the first list is in the store. */
@@ -224,6 +230,7 @@ export class Informer {
 
   private failed(error: unknown): void {
     this.failures += 1;
+    this.failureCount += 1;
     this.phaseValue = "reconnecting";
     this.lastErrorText = `${this.options.ref.kind}: ${describeKubeError(error).message}`;
     if (!this.synced) for (const waiter of this.waiters.splice(0)) waiter.reject(new Error(this.lastErrorText));

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 
-import { constantTimeEquals, verifyCiToken } from "./ci-token";
+import { constantTimeEquals } from "@/lib/crypto/constant-time";
+
+import { verifyCiToken } from "./ci-token";
 
 describe("verifyCiToken", () => {
   it("accepts the configured token as a bearer token", () => {

@@ -5,22 +5,18 @@
  * configured every request is refused. This is the one place to swap for
  * per-user API tokens once Lockstep has them.
  */
-import { createHash, timingSafeEqual } from "node:crypto";
+import path from "node:path";
+
+import { authenticateToken, bearerOf } from "@/lib/auth/authenticate";
+import { authorize } from "@/lib/auth/authorize";
+import { constantTimeEquals } from "@/lib/crypto/constant-time";
+import { listAppsByRepo } from "@/lib/db/apps";
 
 /** The environment variable holding the CI token. */
 export const CI_TOKEN_VARIABLE = "LOCKSTEP_CI_TOKEN";
 
-/** Why a request was refused, in one sentence; `undefined` when it may proceed. */
+/** Whether a request may proceed, and if not why, in one sentence. */
 export type CiTokenVerdict = { allowed: true } | { allowed: false; reason: string };
-
-function digest(value: string): Buffer {
-  return createHash("sha256").update(value, "utf8").digest();
-}
-
-/** Compares two strings in time independent of where they differ (and of their lengths, by hashing first). */
-export function constantTimeEquals(a: string, b: string): boolean {
-  return timingSafeEqual(digest(a), digest(b));
-}
 
 /**
  * Checks the `Authorization` header of a request against the configured CI token.
@@ -31,5 +27,43 @@ export function verifyCiToken(authorization: string | null, configured: string |
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
   if (!match?.[1]) return { allowed: false, reason: "A CI token is required: send Authorization: Bearer <token>." };
   if (!constantTimeEquals(match[1], configured)) return { allowed: false, reason: "The CI token is not valid." };
+  return { allowed: true };
+}
+
+/** A directory inside a repository, normalized for comparison: `apps/web`, or `.` for the root. */
+function normalizeRepoDir(dir: string): string {
+  const trimmed = dir.trim().replace(/^\.\/+/, "").replace(/\/+$/, "");
+  const base = path.posix.basename(trimmed);
+  const withoutFile = ["kustomization.yaml", "kustomization.yml", "Kustomization"].includes(base) ? path.posix.dirname(trimmed) : trimmed;
+  return path.posix.normalize(withoutFile || ".");
+}
+
+/** The apps an image change touches: those that deploy `targetPath` of `repoUrl`. */
+export async function appsAffectedBy(repoUrl: string, targetPath: string): Promise<string[]> {
+  const wanted = normalizeRepoDir(targetPath);
+  return (await listAppsByRepo([repoUrl])).filter((app) => normalizeRepoDir(app.path) === wanted).map((app) => app.name);
+}
+
+/**
+ * Who may set an image: the CI token of `LOCKSTEP_CI_TOKEN`, or a Lockstep API token — an
+ * admin's, or one with deployer rights on every app that deploys the changed path (a deployer
+ * token may not edit a path no app deploys).
+ */
+export async function authorizeImageRequest(authorization: string | null, target: { repoUrl: string; path: string }): Promise<CiTokenVerdict> {
+  const configured = process.env[CI_TOKEN_VARIABLE];
+  const bearer = bearerOf(authorization);
+  if (configured && bearer && constantTimeEquals(bearer, configured)) return { allowed: true };
+  if (!bearer) return { allowed: false, reason: "A CI token or API token is required: send Authorization: Bearer <token>." };
+  const principal = await authenticateToken(bearer);
+  if (!principal) return { allowed: false, reason: "The token is not valid." };
+  const apps = await appsAffectedBy(target.repoUrl, target.path);
+  if (apps.length === 0) {
+    const decision = authorize(principal, { permission: "admin" });
+    return decision.allowed ? { allowed: true } : { allowed: false, reason: `No application deploys ${target.path} of this repository, so only an admin token may change it.` };
+  }
+  for (const app of apps) {
+    const decision = authorize(principal, { permission: "deployer", app });
+    if (!decision.allowed) return { allowed: false, reason: decision.reason };
+  }
   return { allowed: true };
 }

@@ -4,9 +4,10 @@
  * `lockstep set-image` and `POST /api/images`), and the agent picks the
  * commit up like any other.
  */
-export { CI_TOKEN_VARIABLE, constantTimeEquals, verifyCiToken, type CiTokenVerdict } from "./ci-token";
+export { appsAffectedBy, authorizeImageRequest, CI_TOKEN_VARIABLE, verifyCiToken, type CiTokenVerdict } from "./ci-token";
 export type { GitAuthor } from "./config-clone";
 export { describeImageTarget, IMAGE_SPEC_EXAMPLE, parseImageSpec, validateImageUpdate, type ImageUpdate } from "./image-update";
 export { setKustomizationImage, type ImageEdit, type SetKustomizationImageOptions } from "./kustomization-images";
 export { DEFAULT_AUTHOR, DEFAULT_MAX_ATTEMPTS, setImage, type SetImageOptions, type SetImageResult } from "./set-image";
 export { isSetImageError, SetImageError, type SetImageErrorOptions } from "./set-image-error";
+export { setImageRequestSchema, toSetImageOptions, type SetImageRequest } from "./image-request";

@@ -25,6 +25,7 @@ describe("setKustomizationImage", () => {
   it("changes only the tag's characters, keeping comments, quotes and key order byte for byte", () => {
     const edit = setKustomizationImage(COMMENTED, { name: "guestbook", newTag: "1.4.2" });
     expect(edit.changed).toBe(true);
+    expect(edit.image).toBe("registry.example.com/demo/guestbook:1.4.2");
     expect(edit.text).toBe(COMMENTED.replace('newTag: "1.0.0"', 'newTag: "1.4.2"'));
   });
 
@@ -42,7 +43,7 @@ describe("setKustomizationImage", () => {
 
   it("makes no change when the file already names that version", () => {
     const edit = setKustomizationImage(COMMENTED, { name: "guestbook", newName: "registry.example.com/demo/guestbook", newTag: "1.0.0" });
-    expect(edit).toEqual({ text: COMMENTED, changed: false });
+    expect(edit).toEqual({ text: COMMENTED, changed: false, image: "registry.example.com/demo/guestbook:1.0.0" });
   });
 
   it("adds a missing field under the entry's first key, in kustomize's field order", () => {

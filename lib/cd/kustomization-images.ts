@@ -19,6 +19,8 @@ export interface ImageEdit {
   text: string;
   /** False when the file already named that image version. */
   changed: boolean;
+  /** The image the entry now points at, e.g. `registry.example.com/guestbook:1.4.2`. */
+  image: string;
 }
 
 /** The fields of an `images:` entry Lockstep writes, in kustomize's order. */
@@ -253,7 +255,7 @@ function applySplices(source: string, splices: readonly Splice[]): string {
 }
 
 /** The plain-data value the file must have after the edit, computed on the parsed original. */
-function expectedValue(document: Document, update: ImageUpdate): unknown {
+function expectedValue(document: Document, update: ImageUpdate): { images: Record<string, unknown>[] } & Record<string, unknown> {
   const value = (document.toJS() ?? {}) as Record<string, unknown>;
   const images = Array.isArray(value.images) ? [...(value.images as Record<string, unknown>[])] : [];
   const index = images.findIndex((entry) => entry && entry.name === update.name);
@@ -309,11 +311,21 @@ export function setKustomizationImage(source: string, update: ImageUpdate, optio
   } else {
     refuse(`The images field of ${file} is not a list.`);
   }
-  if (splices.length === 0) return { text: source, changed: false };
+  const expected = expectedValue(document, update);
+  const image = effectiveImage(expected.images.find((entry) => entry?.name === update.name) ?? {}, update.name);
+  if (splices.length === 0) return { text: source, changed: false, image };
   const text = applySplices(source, splices);
   const reparsed = parseDocument(text, { uniqueKeys: false });
-  if (reparsed.errors.length > 0 || !isDeepStrictEqual(reparsed.toJS(), expectedValue(document, update))) {
+  if (reparsed.errors.length > 0 || !isDeepStrictEqual(reparsed.toJS(), expected)) {
     refuse(`${file} is laid out in a way set-image cannot edit without changing other content; edit it by hand once (for example, write images: as a block list).`);
   }
-  return { text, changed: text !== source };
+  return { text, changed: text !== source, image };
+}
+
+/** `newName[:newTag][@digest]` of an entry, falling back to its name. */
+function effectiveImage(entry: Record<string, unknown>, name: string): string {
+  const text = (value: unknown) => (value === undefined || value === null ? undefined : String(value));
+  const tag = text(entry.newTag);
+  const digest = text(entry.digest);
+  return `${text(entry.newName) ?? name}${tag ? `:${tag}` : ""}${digest ? `@${digest}` : ""}`;
 }

@@ -12,7 +12,7 @@ import path from "node:path";
 import { isGitError, parseRepoUrl, resolveRemote, type AuthenticatedRemote, type RepoAuth } from "@/lib/source";
 
 import { cloneConfigRepo, type ConfigClone, type GitAuthor } from "./config-clone";
-import { describeImageTarget, validateImageUpdate, type ImageUpdate } from "./image-update";
+import { validateImageUpdate, type ImageUpdate } from "./image-update";
 import { setKustomizationImage } from "./kustomization-images";
 import { SetImageError } from "./set-image-error";
 
@@ -36,7 +36,7 @@ export interface SetImageOptions {
   image: ImageUpdate;
   /** The commit's author and committer. @default DEFAULT_AUTHOR */
   author?: GitAuthor;
-  /** The commit message. @default "Set image <name> to <image>" with the file named in the body */
+  /** The commit message. @default "Set image <name> to <image the entry now points at>", naming the file in the body */
   message?: string;
   /** Credentials; when absent, those in the URL or the stored repository credentials are used. */
   auth?: RepoAuth;
@@ -87,8 +87,8 @@ async function locateKustomization(clone: ConfigClone, repoPath: string): Promis
   throw new SetImageError(`No kustomization file at "${repoPath}" on branch ${clone.branch}.`, { status: 422 });
 }
 
-function defaultMessage(image: ImageUpdate, file: string): string {
-  return `Set image ${image.name} to ${describeImageTarget(image)}\n\nIn ${file}, by lockstep set-image.`;
+function defaultMessage(name: string, target: string, file: string): string {
+  return `Set image ${name} to ${target}\n\nIn ${file}, by lockstep set-image.`;
 }
 
 /** Maps a failed git step to a SetImageError whose message is already free of credentials. */
@@ -114,7 +114,6 @@ export async function setImage(options: SetImageOptions): Promise<SetImageResult
   const remote = options.auth ? { url: parseRepoUrl(options.repoUrl).url, auth: options.auth } : await resolveRemote(options.repoUrl);
   const maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
   const progress = options.onProgress ?? (() => undefined);
-  const target = describeImageTarget(image);
 
   progress(`Cloning ${remote.url}${options.branch ? ` (${options.branch})` : ""}…`);
   const clone = await cloneConfigRepo(remote, { branch: options.branch, timeoutMs: options.timeoutMs }).catch((error: unknown) => {
@@ -126,15 +125,15 @@ export async function setImage(options: SetImageOptions): Promise<SetImageResult
       const absolute = path.join(clone.dir, file);
       const edit = setKustomizationImage(await readFile(absolute, "utf8"), image, { file });
       if (!edit.changed) {
-        const message = `${file} on ${clone.branch} already sets ${image.name} to ${target}; nothing to commit.`;
+        const message = `${file} on ${clone.branch} already sets ${image.name} to ${edit.image}; nothing to commit.`;
         return { status: "unchanged", commit: await clone.head(), branch: clone.branch, file, attempts: attempt - 1, message };
       }
       await writeFile(absolute, edit.text);
-      const commit = await clone.commit(file, options.message ?? defaultMessage(image, file), options.author ?? DEFAULT_AUTHOR);
+      const commit = await clone.commit(file, options.message ?? defaultMessage(image.name, edit.image, file), options.author ?? DEFAULT_AUTHOR);
       progress(`Pushing ${commit.slice(0, 12)} to ${clone.branch} (attempt ${attempt} of ${maxAttempts})…`);
       const outcome = await clone.push();
       if (outcome.pushed) {
-        const message = `Set ${image.name} to ${target} in ${file} on ${clone.branch} (commit ${commit.slice(0, 12)}).`;
+        const message = `Set ${image.name} to ${edit.image} in ${file} on ${clone.branch} (commit ${commit.slice(0, 12)}).`;
         return { status: "committed", commit, branch: clone.branch, file, attempts: attempt, message };
       }
       if (!outcome.retryable) throw new SetImageError(`The push to ${remote.url} was refused: ${outcome.reason}`, { status: 502 });

@@ -5,7 +5,7 @@ import { attributeChanges, type FieldChange } from "@/lib/drift";
 import { aggregateHealth, type HealthAssessment } from "@/lib/health";
 import { describeKubeError } from "@/lib/kube/errors";
 import type { KubeObjectClient } from "@/lib/kube/object-client";
-import { loadDesiredState, trackingIdOf, type CommitInfo } from "@/lib/source";
+import { isGitError, loadDesiredState, trackingIdOf, type CommitInfo, type RevisionMemo } from "@/lib/source";
 import { TRACKING_ANNOTATION, keyOf, subjectOf, type AppCondition, type HealthStatus, type KubeObject, type SyncStatus } from "@/lib/types";
 import { mapLimit } from "./concurrency";
 import { cachedDryRun, dryRunKey, rememberDryRun } from "./dry-run-cache";
@@ -45,6 +45,8 @@ export interface CompareAppOptions {
   previousKinds?: KindRef[];
   /** A desired state rendered earlier for the same spec, to compare without reading Git. */
   desiredState?: { objects: KubeObject[]; commit: CommitInfo };
+  /** How Git is read: a cycle's shared `ls-remote` answers, and whether to render again (hard refresh). */
+  source?: { revisions?: RevisionMemo; hard?: boolean };
 }
 
 /** How many dry runs run at once against one API server. */
@@ -103,13 +105,15 @@ function withLiveFacts(diff: ResourceDiff, cache: ClusterCache, live: KubeObject
   return { ...diff, health, changes: attributeChanges(live, diff.changedPaths) };
 }
 
-async function loadDesired(app: AppRecord): Promise<{ objects: KubeObject[]; commit: CommitInfo }> {
+async function loadDesired(app: AppRecord, source: CompareAppOptions["source"] = {}): Promise<{ objects: KubeObject[]; commit: CommitInfo }> {
   const state = await loadDesiredState({
     repoUrl: app.repoUrl,
     revision: app.targetRevision,
     path: app.path,
     appName: app.name,
     destNamespace: app.destNamespace,
+    revisions: source.revisions,
+    hard: source.hard,
   });
   return { objects: state.objects, commit: state.commit };
 }
@@ -120,7 +124,7 @@ async function loadDesired(app: AppRecord): Promise<{ objects: KubeObject[]; com
  * run, cached per desired object and live resource version) and with the live object from
  * the cluster's watch cache. Adds each resource's health and, for drifted ones, the field
  * managers that changed them. Never throws for a render or cluster failure: those become a
- * `ComparisonError` condition.
+ * `ComparisonError` condition (`RepoUnreachable` when git could not reach the repository).
  */
 export async function compareApp(app: AppRecord, options: CompareAppOptions = {}): Promise<AppComparison> {
   const comparedAt = new Date();
@@ -140,9 +144,10 @@ export async function compareApp(app: AppRecord, options: CompareAppOptions = {}
   let revision: CommitInfo;
   let problems: string[] = [];
   try {
-    ({ objects: desired, commit: revision } = options.desiredState ?? (await loadDesired(app)));
+    ({ objects: desired, commit: revision } = options.desiredState ?? (await loadDesired(app, options.source)));
   } catch (error) {
-    return failed(error instanceof Error ? error.message : String(error));
+    const message = error instanceof Error ? error.message : String(error);
+    return failed(message, isGitError(error) ? { conditions: [condition("RepoUnreachable", message)] } : {});
   }
 
   try {

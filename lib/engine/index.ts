@@ -11,6 +11,7 @@ import { loadKubeConfig } from "@/lib/kube/config";
 import { KubeObjectClient } from "@/lib/kube/object-client";
 import { clusterCacheFor, type ObjectRef } from "@/lib/cache";
 import { driftSince } from "@/lib/drift";
+import type { RevisionMemo } from "@/lib/source";
 import { automate, forgetAutomation, selfHealStatus, type SelfHealStatus } from "./automation";
 import { compareApp, type AppComparison } from "./compare-app";
 import { followCluster } from "./live-refresh";
@@ -19,6 +20,7 @@ import { compareHistoryEntries, type HistoryComparison } from "./history";
 import { kindsOf, listOwnedObjects } from "./live-state";
 import { previewRollbackOf, rollbackTo, type RollbackOptions, type RollbackPreview } from "./rollback";
 import { kindsOfRows, statusRows, type ResourceStatusRow } from "./status-rows";
+import { isRepoUnreachable, recordUnreachable } from "./unreachable";
 import { syncFromComparison, type SyncOptions } from "./sync-app";
 
 export type { AppComparison, LiveResourceDiff } from "./compare-app";
@@ -70,9 +72,10 @@ const automationActions = {
   refresh: (name: string) => liveHandlers.refresh(name),
 };
 
-async function compareAndStore(app: AppRecord, trigger: CompareTrigger = "refresh"): Promise<AppComparison> {
+async function compareAndStore(app: AppRecord, trigger: CompareTrigger = "refresh", source: RefreshOptions = {}): Promise<AppComparison> {
   const previous = await getStatusResources<ResourceStatusRow>(app.id);
-  const comparison = await compareApp(app, { previousKinds: kindsOfRows(previous), desiredState: trigger === "cluster" ? lastRender(app) : undefined });
+  const comparison = await compareApp(app, { previousKinds: kindsOfRows(previous), desiredState: trigger === "cluster" ? lastRender(app) : undefined, source });
+  if (isRepoUnreachable(comparison)) return recordUnreachable(app, previous, comparison, lastComparison.get(app.name));
   const since = driftSince(comparison.resources, previous, comparison.comparedAt);
   for (const resource of comparison.resources) if (since.has(resource.subject)) resource.driftSince = since.get(resource.subject);
   const rows = statusRows(comparison);
@@ -108,9 +111,20 @@ async function confirmWrites(app: AppRecord, comparison: AppComparison): Promise
     .catch((error) => console.error(`reading back ${app.name}'s objects failed: ${error instanceof Error ? error.message : String(error)}`));
 }
 
-/** Compares an app with Git and the cluster now and stores the result as its status. */
-export async function refreshApp(name: string): Promise<AppComparison> {
-  return compareAndStore(await getApp(name));
+/** How a refresh reads Git. */
+export interface RefreshOptions {
+  /** Render again even when the commit did not move (a hard refresh). @default false */
+  hard?: boolean;
+  /** `ls-remote` answers shared by one refresh cycle of the reconciler. */
+  revisions?: RevisionMemo;
+}
+
+/**
+ * Compares an app with Git and the cluster now and stores the result as its status. An
+ * unreachable repository keeps the last known status and adds a `RepoUnreachable` condition.
+ */
+export async function refreshApp(name: string, options: RefreshOptions = {}): Promise<AppComparison> {
+  return compareAndStore(await getApp(name), "refresh", options);
 }
 
 /** The latest comparison of an app, refreshed when older than `maxAgeMs`. @default 10 s */
@@ -146,13 +160,16 @@ function isFullSuccessfulSync(operation: OperationRecord, options: SyncOptions):
 
 /**
  * Rolls an app back to an earlier successful history entry by re-applying its stored
- * manifests (Git is neither read nor written), pauses its automated sync, then compares it
- * with Git again so its page shows how far Git has moved on. A running operation → 409.
+ * manifests (Git is neither read nor written) and pauses its automated sync. Answers once
+ * applied; comparing with Git again (so the page shows how far Git has moved on) follows in
+ * the background. A running operation → 409.
  */
 export async function rollbackApplication(name: string, options: RollbackOptions): Promise<OperationRecord> {
   const operation = await rollbackTo(await getApp(name), options);
   publish({ type: "operation", app: name, detail: { id: operation.id, phase: operation.phase } });
-  await compareAndStore(await getApp(name));
+  void getApp(name)
+    .then((app) => compareAndStore(app))
+    .catch((error) => console.error(`comparing ${name} after its rollback failed: ${error instanceof Error ? error.message : String(error)}`));
   return operation;
 }
 

@@ -1,72 +1,122 @@
-import { listAllApps } from "@/lib/db/apps";
+/**
+ * The reconciler: polls every app's repository on its interval (ls-remote only
+ * — a fetch and a render happen only when the commit moved), refreshes apps at
+ * once when a webhook says their branch moved, and backs off from unreachable
+ * repositories while the rest carry on. Automated sync and self-heal are not
+ * decided here: the facade runs them after every refresh.
+ */
+import { listAppSources } from "@/lib/db/app-sources";
 import { releaseInterruptedOperations } from "@/lib/db/operations";
 import { isLockstepError } from "@/lib/errors";
-import { mapLimit } from "./concurrency";
-import { refreshApp, syncApp } from "./index";
+import type { RevisionMemo } from "@/lib/source";
 
-/** Reconciler settings. */
+import { refreshApp } from "./index";
+import { createPollScheduler, type PollScheduler, type RefreshOutcome } from "./poll-scheduler";
+import { isRepoUnreachable } from "./unreachable";
+
+/** Reconciler settings; each defaults from the environment. */
 export interface ReconcilerOptions {
-  /** Time between two refreshes of every app. @default LOCKSTEP_REFRESH_SECONDS or 180 s */
+  /** Time between two polls of an app without its own interval. @default LOCKSTEP_REFRESH_SECONDS or 180 s */
   intervalMs?: number;
-  /** Apps refreshed at once. @default 4 */
+  /** Refreshes running at once. @default LOCKSTEP_REFRESH_CONCURRENCY or 4 */
   concurrency?: number;
   /** Where to report a failed refresh. @default console.error */
   onError?: (appName: string, error: unknown) => void;
 }
 
-interface RunningReconciler {
-  stop(): void;
+interface ReconcilerState {
+  scheduler: PollScheduler;
+  timer?: NodeJS.Timeout;
+  polling: boolean;
 }
 
-const globalForReconciler = globalThis as unknown as { lockstepReconciler?: RunningReconciler };
+const globalForReconciler = globalThis as unknown as { lockstepReconciler?: ReconcilerState };
 
-/** The configured interval: `LOCKSTEP_REFRESH_SECONDS`, else 180 seconds (as Argo CD's default). */
+function positiveNumber(text: string | undefined, fallback: number): number {
+  const value = Number(text);
+  return text !== undefined && text.trim() !== "" && Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+/** The global poll interval: `LOCKSTEP_REFRESH_SECONDS`, else 180 seconds (Argo CD's default). */
 export function refreshIntervalMs(): number {
-  const seconds = Number(process.env.LOCKSTEP_REFRESH_SECONDS ?? 180);
-  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 180_000;
+  return positiveNumber(process.env.LOCKSTEP_REFRESH_SECONDS, 180) * 1000;
 }
 
-/** Refreshes every app once; an automated app found OutOfSync is synced. */
-export async function reconcileAll(options: ReconcilerOptions = {}): Promise<void> {
-  const apps = await listAllApps();
-  await mapLimit(apps, options.concurrency ?? 4, async (app) => {
-    try {
-      const comparison = await refreshApp(app.name);
-      if (app.automated && comparison.syncStatus === "OutOfSync") {
-        await syncApp(app.name, { initiator: "automated", kind: "auto-sync" });
-      }
-    } catch (error) {
-      if (isLockstepError(error) && error.status === 409) return;
-      (options.onError ?? ((name, e) => console.error(`refresh of ${name} failed: ${e instanceof Error ? e.message : String(e)}`)))(app.name, error);
-    }
-  });
+/** How many refreshes run at once: `LOCKSTEP_REFRESH_CONCURRENCY`, else 4. */
+export function refreshConcurrency(): number {
+  return Math.floor(positiveNumber(process.env.LOCKSTEP_REFRESH_CONCURRENCY, 4));
+}
+
+/** Refreshes one app for the scheduler; an operation in progress or a deleted app is not an error. */
+async function refreshForSchedule(name: string, revisions: RevisionMemo, onError: ReconcilerOptions["onError"]): Promise<RefreshOutcome> {
+  try {
+    return { unreachable: isRepoUnreachable(await refreshApp(name, { revisions })) };
+  } catch (error) {
+    if (isLockstepError(error) && (error.status === 409 || error.status === 404)) return { unreachable: false };
+    (onError ?? ((app, e) => console.error(`refresh of ${app} failed: ${e instanceof Error ? e.message : String(e)}`)))(name, error);
+    return { unreachable: false };
+  }
+}
+
+/** The process's reconciler, created on first use (polling starts only with {@link startReconciler}). */
+function reconciler(options: ReconcilerOptions = {}): ReconcilerState {
+  globalForReconciler.lockstepReconciler ??= {
+    polling: false,
+    scheduler: createPollScheduler({
+      listApps: listAppSources,
+      refresh: (name, revisions) => refreshForSchedule(name, revisions, options.onError),
+      intervalMs: options.intervalMs ?? refreshIntervalMs(),
+      concurrency: options.concurrency ?? refreshConcurrency(),
+      onError: options.onError,
+    }),
+  };
+  return globalForReconciler.lockstepReconciler;
 }
 
 /**
- * Starts the background loop once per process: releases operations left by a crashed process,
- * then refreshes every app on an interval with jitter. Returns a handle to stop it.
+ * Refreshes these apps as soon as possible, after the caller has moved on (a
+ * webhook answers first). Works whether or not polling runs.
+ */
+export function requestRefresh(names: readonly string[]): void {
+  if (names.length > 0) reconciler().scheduler.request(names);
+}
+
+/** Refreshes every app once now and waits for all of them. */
+export async function reconcileAll(): Promise<void> {
+  const state = reconciler();
+  requestRefresh((await listAppSources()).map((app) => app.name));
+  await state.scheduler.idle();
+}
+
+/** A started reconciler. */
+export interface RunningReconciler {
+  stop(): void;
+}
+
+/**
+ * Starts polling once per process: releases operations left by a crashed
+ * process, then ticks the scheduler, which refreshes each app when it is due.
+ * Errors are logged and polling carries on. Returns a handle to stop it.
  */
 export function startReconciler(options: ReconcilerOptions = {}): RunningReconciler {
-  if (globalForReconciler.lockstepReconciler) return globalForReconciler.lockstepReconciler;
-  const interval = options.intervalMs ?? refreshIntervalMs();
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = false;
+  const state = reconciler(options);
+  const handle = {
+    stop() {
+      state.polling = false;
+      if (state.timer) clearTimeout(state.timer);
+      state.timer = undefined;
+    },
+  };
+  if (state.polling) return handle;
+  state.polling = true;
   const tick = async () => {
-    await reconcileAll(options).catch((error) => console.error(`reconcile failed: ${error instanceof Error ? error.message : String(error)}`));
-    if (!stopped) timer = setTimeout(tick, interval * (0.9 + Math.random() * 0.2));
+    await state.scheduler.tick().catch((error) => console.error(`reconcile failed: ${error instanceof Error ? error.message : String(error)}`));
+    if (state.polling) state.timer = setTimeout(tick, state.scheduler.nextTickMs());
   };
   void releaseInterruptedOperations()
     .catch(() => 0)
     .then(() => {
-      if (!stopped) timer = setTimeout(tick, 1000);
+      if (state.polling) state.timer = setTimeout(tick, 1000);
     });
-  const handle = {
-    stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      globalForReconciler.lockstepReconciler = undefined;
-    },
-  };
-  globalForReconciler.lockstepReconciler = handle;
   return handle;
 }

@@ -40,6 +40,7 @@ export {
 } from "./repo-auth";
 export { RenderError, isRenderError } from "./render-error";
 export { parseRepoUrl, repoIdentity, type ParsedRepoUrl, type RepoCredentials } from "./repo-url";
+export { repoLocation, repoMatchKey, type RepoLocation, type RepoTransport } from "./repo-location";
 export { pickRevision, resolveRevision, type ResolveRevisionOptions } from "./revision";
 export { createRevisionMemo, type RevisionMemo } from "./revision-memo";
 export { RevisionNotFoundError, isRevisionNotFoundError } from "./revision-not-found-error";

@@ -7,7 +7,8 @@ import { access } from "node:fs/promises";
 import path from "node:path";
 
 import { findKustomizeBinary } from "./kustomize-bin";
-import { parseYamlManifests, type SourcedObject } from "./parse-manifests";
+import { formatBytes, LIMIT_VARIABLES, type RenderLimits } from "./limits";
+import { parseYamlManifests, type DocumentBudget, type SourcedObject } from "./parse-manifests";
 import { runProcess } from "./process";
 import { redactCredentials } from "./redact";
 import { RenderError } from "./render-error";
@@ -31,6 +32,28 @@ export interface BuildKustomizationOptions {
   timeoutMs?: number;
   /** Aborting kills kustomize. */
   signal?: AbortSignal;
+  /** Output size and remote bases; see {@link RenderLimits}. @default no output limit, no remote bases */
+  limits?: Pick<RenderLimits, "maxTotalBytes" | "allowRemoteBases">;
+  /** The render's YAML document budget. */
+  budget?: DocumentBudget;
+}
+
+/** An address nothing listens on: proxy settings pointing there make any HTTP fetch fail at once. */
+const NO_NETWORK_PROXY = "http://127.0.0.1:9";
+
+/**
+ * The environment kustomize runs with: none of the server's own variables (tokens, passwords),
+ * and unless remote bases are allowed, no way to fetch anything — git may use no protocol and
+ * HTTP goes to a closed port — behind the pre-check that already refuses remote references.
+ */
+export function kustomizeEnvironment(options: { allowRemoteBases: boolean }): NodeJS.ProcessEnv {
+  const keep = ["PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "XDG_CACHE_HOME", "XDG_CONFIG_HOME"];
+  const env = Object.fromEntries(keep.filter((k) => process.env[k] !== undefined).map((k) => [k, process.env[k]])) as NodeJS.ProcessEnv;
+  Object.assign(env, { GIT_TERMINAL_PROMPT: "0", GIT_ASKPASS: "" });
+  if (!options.allowRemoteBases) {
+    Object.assign(env, { GIT_ALLOW_PROTOCOL: "none", HTTP_PROXY: NO_NETWORK_PROXY, HTTPS_PROXY: NO_NETWORK_PROXY, http_proxy: NO_NETWORK_PROXY, https_proxy: NO_NETWORK_PROXY, NO_PROXY: "", no_proxy: "" });
+  }
+  return env;
 }
 
 /** True when `dir` holds a kustomization file. */
@@ -52,21 +75,26 @@ export async function buildKustomization(dir: string, options: BuildKustomizatio
     throw new RenderError(`kustomize is not installed: put it on PATH or set LOCKSTEP_KUSTOMIZE (needed to build ${shown})`);
   }
   const timeoutMs = options.timeoutMs ?? DEFAULT_KUSTOMIZE_TIMEOUT_MS;
-  const result = await runProcess(bin, ["build", dir], {
+  const maxOutputBytes = options.limits?.maxTotalBytes;
+  const result = await runProcess(bin, ["build", dir, "--load-restrictor", "LoadRestrictionsRootOnly"], {
     cwd: dir,
-    env: { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_ASKPASS: "" },
+    env: kustomizeEnvironment({ allowRemoteBases: options.limits?.allowRemoteBases ?? false }),
     timeoutMs,
     signal: options.signal,
+    ...(maxOutputBytes !== undefined ? { maxOutputBytes } : {}),
   }).catch((error: NodeJS.ErrnoException) => {
     throw new RenderError(`cannot run kustomize (${bin}): ${error.code ?? error.message}`);
   });
   if (result.timedOut) throw new RenderError(`kustomize build ${shown} timed out after ${Math.round(timeoutMs / 1000)} s`);
   if (result.aborted) throw new RenderError(`kustomize build ${shown} was cancelled`);
+  if (result.outputExceeded) {
+    throw new RenderError(`kustomize build ${shown} printed more than ${formatBytes(maxOutputBytes ?? 0)} (raise ${LIMIT_VARIABLES.maxTotalBytes} to allow more)`);
+  }
   if (result.exitCode !== 0) {
     const message = cleanStderr(result.stderr, options.root) || `exit code ${result.exitCode}`;
     throw new RenderError(`kustomize build ${shown} failed: ${message}`);
   }
-  return parseYamlManifests(result.stdout, `kustomize build ${shown}`);
+  return parseYamlManifests(result.stdout, `kustomize build ${shown}`, options.budget ? { budget: options.budget } : {});
 }
 
 /** Kustomize's stderr without its `Error: ` prefix, checkout paths or credentials. */

@@ -9,7 +9,7 @@ import path from "node:path";
 import { dataDir } from "@/lib/db/config";
 
 import { execGit, runGit, type GitCommandOptions } from "./git";
-import { createKeyedLock } from "./keyed-lock";
+import { createKeyedLock, type KeyedLock } from "./keyed-lock";
 import { resolveRemote, type AuthenticatedRemote } from "./repo-auth";
 import { repoHash } from "./repo-url";
 import { RevisionNotFoundError } from "./revision-not-found-error";
@@ -17,7 +17,12 @@ import { assertCommitSha } from "./sha";
 
 const FETCH_REFSPECS = ["+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*"];
 
-const mirrorLock = createKeyedLock();
+/**
+ * Kept on `globalThis`: Next.js bundles the reconciler (instrumentation) apart from the route
+ * handlers, so a module-level lock would be one per bundle and their fetches would collide.
+ */
+const globalForMirrors = globalThis as unknown as { lockstepMirrorLock?: KeyedLock };
+const mirrorLock = (globalForMirrors.lockstepMirrorLock ??= createKeyedLock());
 
 /** Where mirrors live. */
 export interface MirrorLocationOptions {

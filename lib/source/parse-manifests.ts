@@ -24,18 +24,60 @@ const YAML_OPTIONS = {
   customTags: (tags: Tags) => tags.filter((tag) => typeof tag !== "string" && tag.format !== "TIME" && tag.tag !== "tag:yaml.org,2002:timestamp"),
 };
 
-/** Parses a multi-document YAML text named `source` (a path, or `kustomize build <path>`). */
-export function parseYamlManifests(text: string, source: string): SourcedObject[] {
+/** How many YAML documents a render may still parse; shared by all files of one render. */
+export interface DocumentBudget {
+  remaining: number;
+  /** The limit, for the message. */
+  limit: number;
+}
+
+/** Options of {@link parseYamlManifests}. */
+export interface ParseYamlOptions {
+  /** Refuse the text when it holds more documents than the budget has left; the budget is spent. */
+  budget?: DocumentBudget;
+}
+
+/** At least how many documents a text holds, counted without parsing (document start markers). */
+function countDocumentMarkers(text: string): number {
+  return (text.match(/^---/gm)?.length ?? 0) + 1;
+}
+
+function spend(budget: DocumentBudget | undefined, count: number, source: string): void {
+  if (!budget) return;
+  if (count > budget.remaining) {
+    throw new RenderError(`${source} brings the render over ${budget.limit} YAML documents (raise LOCKSTEP_RENDER_MAX_DOCUMENTS to allow more)`);
+  }
+  budget.remaining -= count;
+}
+
+/**
+ * Parses a multi-document YAML text named `source` (a path, or `kustomize build <path>`).
+ * Aliases may expand at most 100 times per document, so a "billion laughs" text is refused
+ * instead of exhausting memory.
+ */
+export function parseYamlManifests(text: string, source: string, options: ParseYamlOptions = {}): SourcedObject[] {
+  if (options.budget && countDocumentMarkers(text) > options.budget.remaining + 1) spend(options.budget, countDocumentMarkers(text) - 1, source);
   const documents = parseAllDocuments(text, YAML_OPTIONS);
   const list = Array.isArray(documents) ? documents : [];
+  spend(options.budget, list.length, source);
   const objects: SourcedObject[] = [];
   list.forEach((document, index) => {
     const [error] = document.errors;
     if (error) throw new RenderError(`invalid YAML in ${source}: ${firstLine(error.message)}`);
     const name = list.length > 1 ? `${source} (document ${index + 1})` : source;
-    objects.push(...toObjects(document.toJS({ maxAliasCount: 100 }), name));
+    objects.push(...toObjects(toJs(document, name), name));
   });
   return objects;
+}
+
+function toJs(document: { toJS(options: { maxAliasCount: number }): unknown }, name: string): unknown {
+  try {
+    return document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/alias/i.test(message)) throw new RenderError(`${name}: YAML aliases expand too much (refused as a resource exhaustion attack)`);
+    throw new RenderError(`invalid YAML in ${name}: ${firstLine(message)}`);
+  }
 }
 
 /** Parses a JSON text named `source` holding one object (possibly a `List`). */

@@ -15,6 +15,8 @@ export interface RunProcessOptions {
   timeoutMs: number;
   /** Aborting kills the process (group) as a timeout does. */
   signal?: AbortSignal;
+  /** Kill the process (group) once its standard output exceeds this many bytes. */
+  maxOutputBytes?: number;
 }
 
 /** How a child process ended. */
@@ -29,6 +31,8 @@ export interface ProcessResult {
   timedOut: boolean;
   /** True when it was killed because `signal` aborted. */
   aborted: boolean;
+  /** True when it was killed for printing more than `maxOutputBytes`. */
+  outputExceeded: boolean;
 }
 
 /**
@@ -47,6 +51,8 @@ export function runProcess(file: string, args: readonly string[], options: RunPr
     const stderr: Buffer[] = [];
     let timedOut = false;
     let aborted = false;
+    let outputExceeded = false;
+    let outputBytes = 0;
     const killGroup = () => {
       if (child.pid === undefined) return;
       try {
@@ -69,7 +75,15 @@ export function runProcess(file: string, args: readonly string[], options: RunPr
       clearTimeout(timer);
       options.signal?.removeEventListener("abort", onAbort);
     };
-    child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
+    child.stdout.on("data", (chunk: Buffer) => {
+      outputBytes += chunk.length;
+      if (options.maxOutputBytes !== undefined && outputBytes > options.maxOutputBytes) {
+        if (!outputExceeded) killGroup();
+        outputExceeded = true;
+        return;
+      }
+      stdout.push(chunk);
+    });
     child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
     child.on("error", (error) => {
       cleanup();
@@ -83,6 +97,7 @@ export function runProcess(file: string, args: readonly string[], options: RunPr
         stderr: Buffer.concat(stderr).toString("utf8"),
         timedOut,
         aborted,
+        outputExceeded,
       });
     });
   });

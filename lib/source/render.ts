@@ -8,7 +8,10 @@ import { realpath } from "node:fs/promises";
 
 import { keyOf, subjectOf, type KubeObject } from "@/lib/types";
 
+import { scanCheckout } from "./checkout-scan";
 import { buildKustomization, hasKustomization } from "./kustomize";
+import { checkKustomization } from "./kustomize-refs";
+import { renderLimits, type RenderLimits } from "./limits";
 import { createNamespacedCheck, type IsNamespaced } from "./namespacing";
 import { claimObject } from "./ownership";
 import type { SourcedObject } from "./parse-manifests";
@@ -39,6 +42,8 @@ export interface RenderOptions {
   commit?: string;
   /** Aborting kills a running `kustomize build`. */
   signal?: AbortSignal;
+  /** What the render may cost. @default renderLimits(): the defaults and their environment overrides */
+  limits?: RenderLimits;
 }
 
 /**
@@ -49,9 +54,16 @@ export interface RenderOptions {
 export async function renderManifests(options: RenderOptions): Promise<KubeObject[]> {
   const root = await realpath(options.root);
   const dir = await resolveAppDir(root, options.path, { commit: options.commit });
-  const sourced = (await hasKustomization(dir))
-    ? await buildKustomization(dir, { root, kustomizeBin: options.kustomizeBin, timeoutMs: options.timeoutMs, signal: options.signal })
-    : await readYamlDir(dir, { root });
+  const limits = options.limits ?? renderLimits();
+  const budget = { remaining: limits.maxDocuments, limit: limits.maxDocuments };
+  await scanCheckout(root, { limits });
+  let sourced: SourcedObject[];
+  if (await hasKustomization(dir)) {
+    await checkKustomization(dir, { root, limits });
+    sourced = await buildKustomization(dir, { root, kustomizeBin: options.kustomizeBin, timeoutMs: options.timeoutMs, signal: options.signal, limits, budget });
+  } else {
+    sourced = await readYamlDir(dir, { root, limits, budget });
+  }
   const isNamespaced = createNamespacedCheck(
     sourced.map(({ object }) => object),
     options.isNamespaced,

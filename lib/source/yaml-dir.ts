@@ -10,8 +10,9 @@ import type { Dirent } from "node:fs";
 import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 
+import { DEFAULT_RENDER_LIMITS, formatBytes, LIMIT_VARIABLES, type RenderLimits } from "./limits";
 import { isInside } from "./paths";
-import { parseJsonManifest, parseYamlManifests, type SourcedObject } from "./parse-manifests";
+import { parseJsonManifest, parseYamlManifests, type DocumentBudget, type SourcedObject } from "./parse-manifests";
 import { RenderError } from "./render-error";
 
 const MANIFEST_EXTENSIONS = new Set([".yaml", ".yml", ".json"]);
@@ -20,17 +21,30 @@ const MANIFEST_EXTENSIONS = new Set([".yaml", ".yml", ".json"]);
 export interface ReadYamlDirOptions {
   /** The repository root: file names in messages are relative to it, and symlinks may not leave it. */
   root: string;
+  /** File count and sizes. @default DEFAULT_RENDER_LIMITS */
+  limits?: Pick<RenderLimits, "maxFiles" | "maxFileBytes" | "maxTotalBytes">;
+  /** The render's YAML document budget. */
+  budget?: DocumentBudget;
 }
 
 /** Reads every manifest under `dir` into objects, each with the file it came from. */
 export async function readYamlDir(dir: string, options: ReadYamlDirOptions): Promise<SourcedObject[]> {
   const root = await realpath(options.root);
+  const limits = options.limits ?? DEFAULT_RENDER_LIMITS;
   const files = await listManifestFiles(await realpath(dir), root);
+  if (files.length > limits.maxFiles) {
+    throw new RenderError(`${path.relative(root, dir) || "."} has ${files.length} manifest files; a render may read at most ${limits.maxFiles} (${LIMIT_VARIABLES.maxFiles})`);
+  }
   const objects: SourcedObject[] = [];
+  let totalBytes = 0;
   for (const file of files) {
     const name = path.relative(root, file);
+    const size = (await stat(file)).size;
+    if (size > limits.maxFileBytes) throw new RenderError(`${name} is ${formatBytes(size)}; manifest files may be at most ${formatBytes(limits.maxFileBytes)} (${LIMIT_VARIABLES.maxFileBytes})`);
+    totalBytes += size;
+    if (totalBytes > limits.maxTotalBytes) throw new RenderError(`the manifests reach ${formatBytes(totalBytes)} at ${name}; a render may read at most ${formatBytes(limits.maxTotalBytes)} (${LIMIT_VARIABLES.maxTotalBytes})`);
     const text = await readFile(file, "utf8");
-    const parsed = path.extname(file).toLowerCase() === ".json" ? parseJsonManifest(text, name) : parseYamlManifests(text, name);
+    const parsed = path.extname(file).toLowerCase() === ".json" ? parseJsonManifest(text, name) : parseYamlManifests(text, name, options.budget ? { budget: options.budget } : {});
     objects.push(...parsed.filter(({ object }) => !isKustomizeConfig(object.apiVersion)));
   }
   return objects;

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium } from "../helpers/browser";
+import { launchChromium, newSignedInPage } from "../helpers/browser";
 import { commitFiles, createGitFixture, type GitFixture } from "../helpers/git";
 import { startWebServer, type WebServer } from "../helpers/web-server";
 
@@ -40,7 +40,7 @@ describe("the dashboard in Chromium", () => {
   });
 
   it("shows the local cluster as connected on the Applications page", async () => {
-    const page = await browser.newPage();
+    const page = await newSignedInPage(browser, web);
     await page.goto(web.url);
     await expect.poll(() => page.getByTestId("cluster-connection").textContent()).toContain("Connected");
     expect(await page.getByText(/node.? ready/).textContent()).toMatch(/1\/1 node ready/);
@@ -52,7 +52,7 @@ describe("the dashboard in Chromium", () => {
     const repo = await git.createRepo(`e2e-${id}.git`);
     await commitFiles(repo, { files: { "app/deployment.yaml": DEPLOYMENT }, message: "Add hello" });
 
-    const page = await browser.newPage();
+    const page = await newSignedInPage(browser, web);
     await page.goto(`${web.url}/apps/new`);
     await page.getByLabel("Name", { exact: true }).fill("Bad Name");
     await page.getByLabel("Repository URL", { exact: true }).fill(git.server.repoUrl(`e2e-${id}.git`));

@@ -168,7 +168,7 @@ describe("the GitOps core, from Git to the cluster", () => {
     expect(diff.conditions[0]?.message).toMatch(/line \d+|flow sequence|Unexpected|Missing/i);
     expect((await sync(healthy.name)).body.phase).toBe("Succeeded");
     expect((await diffOf(healthy.name)).syncStatus).toBe("Synced");
-    const page = await fetch(`${web.url}/apps/${broken.name}`);
+    const page = await fetch(`${web.url}/apps/${broken.name}`, { headers: { authorization: `Bearer ${web.adminToken}` } });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("ComparisonError");
   });
@@ -221,8 +221,9 @@ describe("the GitOps core, from Git to the cluster", () => {
     await record("GET", `/api/apps/${name}`);
     await record("GET", `/api/apps/${name}/history`);
     await record("POST", `/api/apps/${name}/sync`, {});
-    responses.push(await (await fetch(`${web.url}/apps/${name}?tab=diff`)).text());
-    responses.push(await (await fetch(`${web.url}/apps/${name}?tab=resources`)).text());
+    const signedIn = { headers: { authorization: `Bearer ${web.adminToken}` } };
+    responses.push(await (await fetch(`${web.url}/apps/${name}?tab=diff`, signedIn)).text());
+    responses.push(await (await fetch(`${web.url}/apps/${name}?tab=resources`, signedIn)).text());
     for (const text of [...responses, web.logs()]) {
       expect(text).not.toContain(planted);
       expect(text).not.toContain(encoded);

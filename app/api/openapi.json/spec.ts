@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { appSpecSchema, appUpdateSchema } from "@/lib/apps/spec";
+import { authPaths, authSchemas, authSecuritySchemes, defaultSecurity } from "./auth-spec";
+import { cdPaths, cdSchemas } from "./cd-spec";
 
 const json = (ref: string) => ({ "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } });
 const error = (description: string) => ({ description, content: json("Error") });
@@ -44,7 +46,11 @@ export function openApiDocument(): Record<string, unknown> {
       },
       "/api/apps/{name}/refresh": {
         parameters: [nameParam],
-        post: { summary: "Compare with Git and the cluster now", responses: { "200": { description: "The new status.", content: json("App") }, "404": error("No such application.") } },
+        post: {
+          summary: "Compare with Git and the cluster now",
+          parameters: [{ name: "hard", in: "query", schema: { type: "boolean", default: false }, description: "Render the manifests again even if the commit did not move." }],
+          responses: { "200": { description: "The new status.", content: json("App") }, "404": error("No such application.") },
+        },
       },
       "/api/apps/{name}/diff": {
         parameters: [nameParam, { name: "refresh", in: "query", schema: { type: "boolean" }, description: "Compare now instead of using a comparison up to 10 s old." }],
@@ -100,6 +106,47 @@ export function openApiDocument(): Record<string, unknown> {
           },
         },
       },
+      "/api/apps/{name}/tree": {
+        parameters: [nameParam, { name: "node", in: "query", schema: { type: "string" }, description: "A node's uid (or subject, for a resource not in the cluster): answer its details instead." }],
+        get: {
+          summary: "Resource tree, or one node's details",
+          description: "The app's resources and, by ownerReferences, what their controllers made (Deployment → ReplicaSet → Pod, Job → Pod, Service → EndpointSlice), with sync status and health. With `node`: its live YAML (Secret values masked, managedFields left out), diff against Git, changed fields with their field managers and its Kubernetes Events.",
+          responses: {
+            "200": { description: "The tree (`{nodes}`), or with `node` the node's details.", content: { "application/json": { schema: { oneOf: [{ $ref: "#/components/schemas/ResourceTree" }, { $ref: "#/components/schemas/ResourceDetail" }] } } } },
+            "404": error("No such application, or no such node in its tree."),
+          },
+        },
+      },
+      "/api/apps/{name}/events": {
+        parameters: [nameParam],
+        get: {
+          summary: "Live events of one application (Server-Sent Events)",
+          description: "A `text/event-stream`: `change` events (`{type, app, detail, at}`; type `app-status`, `operation`, `resource` or `k8s-event`) for the app, a `ready` event on open, and after a reconnect with `Last-Event-ID` the missed events or a `resync` event.",
+          responses: { "200": { description: "The event stream.", content: { "text/event-stream": { schema: { type: "string" } } } }, "404": error("No such application.") },
+        },
+      },
+      "/api/events": {
+        get: {
+          summary: "Live status changes of all applications (Server-Sent Events)",
+          description: "A `text/event-stream` of `change` events (`app-status`, `operation`, `app-deleted`) with only sync status, health and phase, for the apps the caller may see; resumes from `Last-Event-ID`.",
+          responses: { "200": { description: "The event stream.", content: { "text/event-stream": { schema: { type: "string" } } } } },
+        },
+      },
+      "/api/drift": {
+        get: {
+          summary: "Drift across all applications",
+          description: "Every out-of-sync resource of the apps the caller may see, oldest drift first, with the changed fields, the field manager that wrote each and when the drift was first seen.",
+          parameters: [
+            { name: "app", in: "query", schema: { type: "string" } },
+            { name: "namespace", in: "query", schema: { type: "string" } },
+            { name: "format", in: "query", schema: { enum: ["json", "csv"], default: "json" }, description: "`csv` answers a download with one row per changed field." },
+          ],
+          responses: {
+            "200": { description: "The report.", content: { ...json("DriftReport"), "text/csv": { schema: { type: "string" } } } },
+            "422": error("Invalid query."),
+          },
+        },
+      },
       "/api/apps/{name}/resume-auto-sync": {
         parameters: [nameParam],
         post: {
@@ -108,9 +155,15 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { "200": { description: "The app and the sync operation (null when an automated sync was already running).", content: json("ResumeResult") }, "404": error("No such application."), "409": error("Not rolled back, or an operation is in progress.") },
         },
       },
+      ...cdPaths,
+      ...authPaths,
     },
+    security: defaultSecurity,
     components: {
+      securitySchemes: { ...authSecuritySchemes, ciToken: { type: "http", scheme: "bearer", description: "LOCKSTEP_CI_TOKEN, for POST /api/images." } },
       schemas: {
+        ...cdSchemas(),
+        ...authSchemas(),
         AppSpec: z.toJSONSchema(appSpecSchema, { io: "input" }),
         AppUpdate: z.toJSONSchema(appUpdateSchema, { io: "input" }),
         App: {
@@ -150,7 +203,19 @@ export function openApiDocument(): Record<string, unknown> {
             syncStatus: { enum: ["Synced", "OutOfSync", "Unknown"] },
             resources: {
               type: "array",
-              items: { type: "object", properties: { subject: { type: "string" }, status: { enum: ["Synced", "OutOfSync"] }, state: { enum: ["synced", "modified", "missing", "prunable"] }, changedPaths: { type: "array", items: { type: "string" } }, diff: { type: "string" } } },
+              items: {
+                type: "object",
+                properties: {
+                  subject: { type: "string" },
+                  status: { enum: ["Synced", "OutOfSync"] },
+                  state: { enum: ["synced", "modified", "missing", "prunable"] },
+                  changedPaths: { type: "array", items: { type: "string" } },
+                  diff: { type: "string" },
+                  health: { $ref: "#/components/schemas/Health" },
+                  changes: { type: "array", items: { $ref: "#/components/schemas/FieldChange" }, description: "For a modified resource: each changed field and the field manager that wrote it." },
+                  driftSince: { type: "string", description: "When the resource was first seen out of sync." },
+                },
+              },
             },
           },
         },
@@ -207,6 +272,71 @@ export function openApiDocument(): Record<string, unknown> {
               type: "array",
               items: { type: "object", properties: { subject: { type: "string" }, change: { enum: ["added", "removed", "changed", "unchanged"] }, changedPaths: { type: "array", items: { type: "string" } }, diff: { type: "string" } } },
             },
+          },
+        },
+        FieldChange: {
+          type: "object",
+          properties: {
+            path: { type: "string", description: "Field path, e.g. spec.template.spec.containers[name=web].image." },
+            manager: { type: "string", description: "The field manager that wrote the live value, e.g. kubectl-set." },
+            operation: { enum: ["Update", "Apply"] },
+            subresource: { type: "string", description: "E.g. scale, for `kubectl scale`." },
+            changedAt: { type: "string", description: "When that manager last wrote the object, when recorded." },
+          },
+        },
+        Health: { type: "object", properties: { status: { enum: ["Healthy", "Progressing", "Degraded", "Suspended", "Missing", "Unknown"] }, message: { type: "string" } } },
+        TreeNode: {
+          type: "object",
+          properties: {
+            id: { type: "string", description: "The object's uid, or its subject when it is not in the cluster." },
+            subject: { type: "string" },
+            apiVersion: { type: "string" },
+            kind: { type: "string" },
+            namespace: { type: "string" },
+            name: { type: "string" },
+            sync: { enum: ["Synced", "OutOfSync", "Unknown"], description: "Only for the app's own resources." },
+            state: { enum: ["synced", "modified", "missing", "prunable"] },
+            health: { $ref: "#/components/schemas/Health" },
+            children: { type: "array", items: { $ref: "#/components/schemas/TreeNode" } },
+          },
+        },
+        ResourceTree: { type: "object", properties: { nodes: { type: "array", items: { $ref: "#/components/schemas/TreeNode" } } } },
+        KubeEvent: {
+          type: "object",
+          properties: { uid: { type: "string" }, type: { type: "string" }, reason: { type: "string" }, message: { type: "string" }, object: { type: "string" }, count: { type: "integer" }, lastSeen: { type: "string" } },
+        },
+        ResourceDetail: {
+          type: "object",
+          properties: {
+            node: { $ref: "#/components/schemas/TreeNode" },
+            liveYaml: { type: "string", description: "Secret values masked." },
+            diff: { type: "string" },
+            changes: { type: "array", items: { $ref: "#/components/schemas/FieldChange" } },
+            driftSince: { type: "string" },
+            events: { type: "array", items: { $ref: "#/components/schemas/KubeEvent" } },
+          },
+        },
+        DriftReport: {
+          type: "object",
+          properties: {
+            entries: {
+              type: "array",
+              items: {
+                type: "object",
+                properties: {
+                  app: { type: "string" },
+                  subject: { type: "string" },
+                  kind: { type: "string" },
+                  namespace: { type: "string" },
+                  name: { type: "string" },
+                  state: { enum: ["modified", "missing", "prunable"] },
+                  driftSince: { type: "string" },
+                  changes: { type: "array", items: { $ref: "#/components/schemas/FieldChange" } },
+                },
+              },
+            },
+            apps: { type: "array", items: { type: "string" } },
+            namespaces: { type: "array", items: { type: "string" } },
           },
         },
         ResumeResult: {

@@ -1,20 +1,26 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AppActions } from "@/components/apps/app-actions";
+import { KubeEvents } from "@/components/apps/kube-events";
 import { RollbackBanner } from "@/components/apps/rollback-banner";
 import { SideBySideDiff, UnifiedDiff } from "@/components/diff/unified-diff";
+import { FieldChanges } from "@/components/drift/field-changes";
 import { HistoryTable } from "@/components/history/history-table";
 import { OperationProgress } from "@/components/history/operation-progress";
+import { LiveUpdates } from "@/components/live/live-updates";
+import { ResourceDetailPanel } from "@/components/tree/resource-detail";
+import { ResourceTree } from "@/components/tree/resource-tree";
 import { HealthBadge, SyncBadge } from "@/components/ui/badges";
+import { HealthIcon } from "@/components/ui/health-icon";
 import { Time } from "@/components/ui/time";
 import { getApp, getStatusResources } from "@/lib/db/apps";
 import { getRunningOperation, listOperations, operationIdsWithManifests } from "@/lib/db/operations";
-import { getAppComparison, type ResourceStatusRow } from "@/lib/engine";
+import { getAppComparison, getResourceDetail, getResourceTree, getSelfHealStatus, listAppEvents, type ResourceStatusRow } from "@/lib/engine";
 import { NotFoundError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
-const TABS = ["resources", "diff", "history"] as const;
+const TABS = ["resources", "tree", "diff", "history"] as const;
 type Tab = (typeof TABS)[number];
 
 type Props = { params: Promise<{ name: string }>; searchParams: Promise<Record<string, string | undefined>> };
@@ -57,15 +63,18 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
               <Time value={app.status.revisionDate} />
             </p>
           )}
-          <p className="mt-1 text-xs text-slate-500">
-            Compared <Time value={app.status.reconciledAt} />
+          <p className="mt-1 flex items-center gap-3 text-xs text-slate-500">
+            <span>
+              Compared <Time value={app.status.reconciledAt} />
+            </span>
+            <LiveUpdates url={`/api/apps/${app.name}/events`} />
           </p>
         </div>
         <AppActions name={app.name} prune={app.prune} running={running} resources={resources.map((r) => ({ subject: r.subject, status: r.status, state: r.state }))} />
       </div>
 
       {(app.rolledBackTo || app.autoSyncPaused) && (
-        <RollbackBanner name={app.name} rolledBackTo={app.rolledBackTo} gitRevision={app.status.revision} autoSyncPaused={app.autoSyncPaused} />
+        <RollbackBanner name={app.name} rolledBackTo={app.rolledBackTo} gitRevision={app.status.revision} autoSyncPaused={app.autoSyncPaused} automated={app.automated} />
       )}
       {runningOperation && <OperationProgress name={app.name} operation={runningOperation} />}
 
@@ -74,6 +83,8 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
           <span className="font-semibold">{c.type}</span>: <span className="whitespace-pre-wrap">{c.message}</span>
         </div>
       ))}
+
+      <SelfHealNotice name={app.name} />
 
       <nav className="mb-4 flex gap-4 border-b border-slate-200 text-sm">
         {TABS.map((t) => (
@@ -84,6 +95,8 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
       </nav>
 
       {tab === "resources" && <ResourcesTab rows={resources} />}
+      {tab === "tree" && <TreeTab name={app.name} node={query.node} />}
+      {(tab === "resources" || tab === "tree") && <EventsPanel name={app.name} />}
       {tab === "diff" && <DiffTab name={app.name} view={query.view === "split" ? "split" : "unified"} />}
       {tab === "history" && <HistoryTab name={app.name} appId={app.id} prune={app.prune} running={running} />}
     </div>
@@ -100,6 +113,7 @@ function ResourcesTab({ rows }: { rows: ResourceStatusRow[] }) {
           <th className="px-4 py-2">Namespace</th>
           <th className="px-4 py-2">Name</th>
           <th className="px-4 py-2">Status</th>
+          <th className="px-4 py-2">Health</th>
           <th className="px-4 py-2">Changed fields</th>
         </tr>
       </thead>
@@ -112,7 +126,24 @@ function ResourcesTab({ rows }: { rows: ResourceStatusRow[] }) {
             <td className="px-4 py-2">
               <SyncBadge status={r.status} /> <span className="text-xs text-slate-500">{r.state}</span>
             </td>
-            <td className="px-4 py-2 font-mono text-xs text-slate-600">{r.message ?? r.changedPaths.join(", ")}</td>
+            <td className="px-4 py-2 text-xs" data-testid="resource-health">
+              {r.health ? (
+                <span className="inline-flex items-center gap-1">
+                  <HealthIcon status={r.health} message={r.healthMessage} /> {r.health}
+                  {r.healthMessage && r.health !== "Healthy" && <span className="text-slate-500">— {r.healthMessage}</span>}
+                </span>
+              ) : (
+                "—"
+              )}
+            </td>
+            <td className="px-4 py-2 font-mono text-xs text-slate-600">
+              {r.message ?? (r.changes ? <FieldChanges changes={r.changes} /> : r.changedPaths.join(", "))}
+              {r.driftSince && (
+                <span className="mt-0.5 block font-sans text-slate-500">
+                  out of sync since <Time value={r.driftSince} />
+                </span>
+              )}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -139,7 +170,18 @@ async function DiffTab({ name, view }: { name: string; view: "unified" | "split"
           <h3 className="mb-1 font-mono text-sm">
             {r.subject} <span className="text-slate-500">({r.state})</span>
           </h3>
-          {r.changedPaths.length > 0 && <p className="mb-1 text-xs text-slate-600">Changed: {r.changedPaths.join(", ")}</p>}
+          {r.driftSince && (
+            <p className="mb-1 text-xs text-slate-600" data-testid="drift-since">
+              Out of sync since <Time value={r.driftSince} />
+            </p>
+          )}
+          {r.changes && r.changes.length > 0 ? (
+            <div className="mb-1">
+              <FieldChanges changes={r.changes} />
+            </div>
+          ) : (
+            r.changedPaths.length > 0 && <p className="mb-1 text-xs text-slate-600">Changed: {r.changedPaths.join(", ")}</p>
+          )}
           {view === "split" ? <SideBySideDiff text={r.diff} /> : <UnifiedDiff text={r.diff} />}
         </section>
       ))}
@@ -150,4 +192,43 @@ async function DiffTab({ name, view }: { name: string; view: "unified" | "split"
 async function HistoryTab({ name, appId, prune, running }: { name: string; appId: string; prune: boolean; running: boolean }) {
   const [operations, withManifests] = await Promise.all([listOperations(appId), operationIdsWithManifests(appId)]);
   return <HistoryTable name={name} operations={operations} withManifests={[...withManifests]} prune={prune} running={running} />;
+}
+
+async function TreeTab({ name, node }: { name: string; node?: string }) {
+  const [nodes, detail] = await Promise.all([getResourceTree(name), node ? getResourceDetail(name, node) : Promise.resolve(undefined)]);
+  return (
+    <div className="mb-6 grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+      <div className="rounded-lg border border-slate-200 bg-white p-3">
+        <ResourceTree nodes={nodes} appName={name} selected={detail?.node.id} />
+      </div>
+      <div>
+        {detail ? (
+          <ResourceDetailPanel detail={detail} />
+        ) : (
+          <p className="text-sm text-slate-500">{node ? "That resource is no longer in the tree." : "Click a resource to see its live manifest, its diff against Git and its events."}</p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+async function EventsPanel({ name }: { name: string }) {
+  const events = await listAppEvents(name);
+  return (
+    <section className="mt-6" aria-label="Kubernetes events">
+      <h2 className="mb-2 text-sm font-semibold text-slate-700">Kubernetes events</h2>
+      <KubeEvents events={events.slice(0, 20)} empty="No events for this app's resources." />
+    </section>
+  );
+}
+
+function SelfHealNotice({ name }: { name: string }) {
+  const status = getSelfHealStatus(name);
+  if (!status?.backingOff) return null;
+  return (
+    <div className="mb-3 rounded-md border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900" role="status" data-testid="self-heal-backoff">
+      <span className="font-semibold">Self-heal is backing off</span> after {status.attempts} heal{status.attempts === 1 ? "" : "s"} in a row: {status.reason} Next attempt at{" "}
+      <Time value={status.nextAttemptAt} />.
+    </div>
+  );
 }

@@ -1,0 +1,16 @@
+import { getDb } from "./client";
+
+/** The fields of an app that scheduling and webhook matching read: no status, no spec beyond its source. */
+export interface AppSourceRecord {
+  name: string;
+  repoUrl: string;
+  targetRevision: string;
+  /** Seconds between polls; null uses the global interval. */
+  refreshSeconds: number | null;
+}
+
+/** Every app's source fields, cheap enough to read every few seconds for thousands of apps. */
+export async function listAppSources(): Promise<AppSourceRecord[]> {
+  const db = await getDb();
+  return db.app.findMany({ select: { name: true, repoUrl: true, targetRevision: true, refreshSeconds: true }, orderBy: { name: "asc" } });
+}

@@ -1,0 +1,104 @@
+import { listOutOfSyncStatuses, type OutOfSyncStatus } from "@/lib/db/drift";
+import { toCsv } from "./csv";
+import type { FieldChange } from "./managers";
+
+/** The fields of a stored resource row that the report reads. */
+export interface DriftRow {
+  subject: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  status: string;
+  state: string;
+  changedPaths: string[];
+  driftSince?: string;
+  changes?: FieldChange[];
+}
+
+/** One out-of-sync resource on the Drift page. */
+export interface DriftEntry {
+  app: string;
+  subject: string;
+  kind: string;
+  /** The resource's namespace (empty for cluster-scoped ones). */
+  namespace: string;
+  name: string;
+  /** `modified`, `missing` or `prunable`. */
+  state: string;
+  /** When first seen out of sync (ISO); empty for rows stored before first-seen was recorded. */
+  driftSince: string;
+  /** Changed fields with the manager that wrote each; for `modified` resources. */
+  changes: FieldChange[];
+}
+
+/** Filters of the report. */
+export interface DriftQuery {
+  app?: string;
+  namespace?: string;
+  /** Which apps the caller may see (an app-scoped token sees only its apps). @default all */
+  canSee?: (app: string) => boolean;
+}
+
+/** The report and the choices its filters offer. */
+export interface DriftReport {
+  entries: DriftEntry[];
+  /** Apps and namespaces with drift (before filtering), for the filter menus. */
+  apps: string[];
+  namespaces: string[];
+}
+
+function entriesOf(status: OutOfSyncStatus): DriftEntry[] {
+  return (status.resources as DriftRow[])
+    .filter((row) => row.status === "OutOfSync")
+    .map((row) => ({
+      app: status.appName,
+      subject: row.subject,
+      kind: row.kind,
+      namespace: row.namespace,
+      name: row.name,
+      state: row.state,
+      driftSince: row.driftSince ?? "",
+      changes: row.changes ?? row.changedPaths.map((path) => ({ path })),
+    }));
+}
+
+/** Oldest drift first; unknown first-seen times last; then by app and subject. */
+function oldestFirst(a: DriftEntry, b: DriftEntry): number {
+  if (a.driftSince !== b.driftSince) {
+    if (!a.driftSince) return 1;
+    if (!b.driftSince) return -1;
+    return a.driftSince.localeCompare(b.driftSince);
+  }
+  return a.app.localeCompare(b.app) || a.subject.localeCompare(b.subject);
+}
+
+/** Builds the report from stored statuses (pure, for tests). */
+export function buildDriftReport(statuses: readonly OutOfSyncStatus[], query: DriftQuery = {}): DriftReport {
+  const visible = statuses.filter((s) => query.canSee?.(s.appName) ?? true);
+  const all = visible.flatMap(entriesOf);
+  const entries = all.filter((e) => (!query.app || e.app === query.app) && (query.namespace === undefined || query.namespace === "" || e.namespace === query.namespace)).sort(oldestFirst);
+  return {
+    entries,
+    apps: [...new Set(all.map((e) => e.app))].sort(),
+    namespaces: [...new Set(all.map((e) => e.namespace).filter(Boolean))].sort(),
+  };
+}
+
+/**
+ * Every out-of-sync resource across all apps, oldest drift first, with the changed fields and
+ * the managers that wrote them — the Drift page and its export.
+ */
+export async function listDrift(query: DriftQuery = {}): Promise<DriftReport> {
+  return buildDriftReport(await listOutOfSyncStatuses(), query);
+}
+
+/** The report as CSV: one row per changed field (one per resource without field detail). */
+export function driftCsv(entries: readonly DriftEntry[]): string {
+  const header = ["app", "kind", "namespace", "name", "state", "drift_since", "field", "manager", "changed_at"];
+  const rows = entries.flatMap((e) => {
+    const base = [e.app, e.kind, e.namespace, e.name, e.state, e.driftSince];
+    if (e.changes.length === 0) return [[...base, "", "", ""]];
+    return e.changes.map((c) => [...base, c.path, c.manager ?? "", c.changedAt ?? ""]);
+  });
+  return toCsv(header, rows);
+}

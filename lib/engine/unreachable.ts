@@ -1,0 +1,41 @@
+/**
+ * When Git cannot be reached, an app keeps what was last known about it —
+ * sync status, health, revision and resources — and gains a `RepoUnreachable`
+ * condition quoting git's error (credentials already removed by lib/source).
+ * Nothing is wiped because a Git host had a bad minute.
+ */
+import { saveStatus, type AppRecord, type StatusUpdate } from "@/lib/db/apps";
+import { publish } from "@/lib/events/bus";
+
+import type { AppComparison } from "./compare-app";
+
+/** True when the comparison failed because the repository could not be reached. */
+export function isRepoUnreachable(comparison: AppComparison): boolean {
+  return comparison.conditions.some((condition) => condition.type === "RepoUnreachable");
+}
+
+/** The status to store: the previous one, with the unreachable condition instead of the old conditions. */
+export function unreachableStatus(app: AppRecord, previousRows: unknown[], comparison: AppComparison): StatusUpdate {
+  return {
+    syncStatus: app.status.syncStatus,
+    healthStatus: app.status.healthStatus,
+    revision: app.status.revision,
+    revisionSubject: app.status.revisionSubject,
+    revisionAuthor: app.status.revisionAuthor,
+    revisionDate: app.status.revisionDate,
+    conditions: comparison.conditions.filter((condition) => condition.type === "RepoUnreachable"),
+    resources: previousRows,
+  };
+}
+
+/**
+ * Stores the last known status with the `RepoUnreachable` condition and tells
+ * the pages; answers the last good comparison with that condition (or the
+ * failed one when there is none).
+ */
+export async function recordUnreachable(app: AppRecord, previousRows: unknown[], comparison: AppComparison, last: AppComparison | undefined): Promise<AppComparison> {
+  const status = unreachableStatus(app, previousRows, comparison);
+  await saveStatus(app.id, status);
+  publish({ type: "app-status", app: app.name, detail: { syncStatus: status.syncStatus, condition: "RepoUnreachable" } });
+  return last ? { ...last, conditions: status.conditions } : comparison;
+}

@@ -3,7 +3,7 @@
  * counted per account and per address (see rate-limit.ts); an unknown user name costs as much
  * time as a wrong password, and both get the same answer.
  */
-import { createSession, deleteSession, deleteUserSessions } from "@/lib/db/sessions";
+import { createSession, deleteExpiredSessions, deleteSession, deleteUserSessions } from "@/lib/db/sessions";
 import { getUserCredentials, updateUser, type UserRecord } from "@/lib/db/users";
 import { ValidationError } from "@/lib/errors";
 import { sessionLifetimeMs } from "./cookies";
@@ -22,6 +22,7 @@ export interface NewSession {
 
 /** Starts a session for a user who proved who they are (password or single sign-on). */
 export async function startSession(user: UserRecord, options: { address?: string } = {}): Promise<NewSession> {
+  await deleteExpiredSessions();
   const cookieValue = newSessionValue();
   const expiresAt = new Date(Date.now() + sessionLifetimeMs());
   await createSession({ id: digest(cookieValue), userId: user.id, expiresAt, ...(options.address ? { address: options.address } : {}) });

@@ -5,7 +5,7 @@
 import type { AppSpec, AppUpdate } from "@/lib/apps/spec";
 import { clearRollback, createApp, deleteApp, getApp, getStatusResources, saveStatus, updateApp, type AppRecord } from "@/lib/db/apps";
 import { isOperationRunning, requestTermination, type OperationRecord } from "@/lib/db/operations";
-import { ConflictError } from "@/lib/errors";
+import { ConflictError, LockstepError } from "@/lib/errors";
 import { publish } from "@/lib/events/bus";
 import { loadKubeConfig } from "@/lib/kube/config";
 import { KubeObjectClient } from "@/lib/kube/object-client";
@@ -106,9 +106,20 @@ async function compareAndStore(app: AppRecord, trigger: CompareTrigger = "refres
  */
 async function confirmWrites(app: AppRecord, comparison: AppComparison): Promise<void> {
   const refs: ObjectRef[] = [...comparison.desired, ...comparison.live.values()];
-  await clusterCacheFor(app.destCluster)
-    .confirm(refs)
-    .catch((error) => console.error(`reading back ${app.name}'s objects failed: ${error instanceof Error ? error.message : String(error)}`));
+  try {
+    await liveCacheOf(app).confirm(refs);
+  } catch (error) {
+    console.error(`reading back ${app.name}'s objects failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** The watch cache of the app's destination; a destination that cannot be configured is a 502. */
+function liveCacheOf(app: AppRecord): ReturnType<typeof clusterCacheFor> {
+  try {
+    return clusterCacheFor(app.destCluster);
+  } catch (error) {
+    throw new LockstepError(`Cannot reach cluster "${app.destCluster}": ${error instanceof Error ? error.message : String(error)}`, 502);
+  }
 }
 
 /** How a refresh reads Git. */
@@ -250,13 +261,13 @@ export async function deleteApplication(name: string, options: { cascade: boolea
 /** An app's resource tree from the watch cache, with its latest comparison (refreshed when older than 10 s). */
 export async function getResourceTree(name: string): Promise<TreeNode[]> {
   const app = await getApp(name);
-  return buildResourceTree(clusterCacheFor(app.destCluster), await getAppComparison(name));
+  return buildResourceTree(liveCacheOf(app), await getAppComparison(name));
 }
 
 /** One node of an app's tree (by uid or subject): live YAML (Secrets masked), diff against Git, Events. */
 export async function getResourceDetail(name: string, id: string): Promise<ResourceDetail | undefined> {
   const app = await getApp(name);
-  const cache = clusterCacheFor(app.destCluster);
+  const cache = liveCacheOf(app);
   const comparison = await getAppComparison(name);
   return describeNode(cache, comparison, buildResourceTree(cache, comparison), id);
 }
@@ -264,7 +275,7 @@ export async function getResourceDetail(name: string, id: string): Promise<Resou
 /** The latest Kubernetes Events about an app's objects and everything below them, newest first. */
 export async function listAppEvents(name: string): Promise<KubeEventView[]> {
   const app = await getApp(name);
-  const cache = clusterCacheFor(app.destCluster);
+  const cache = liveCacheOf(app);
   return eventsOfNodes(cache, flattenTree(buildResourceTree(cache, await getAppComparison(name))));
 }
 

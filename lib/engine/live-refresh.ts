@@ -99,8 +99,13 @@ const globalForLive = globalThis as unknown as { lockstepFollowedClusters?: Set<
 export function followCluster(cluster: string, handlers: LiveRefreshHandlers): void {
   globalForLive.lockstepFollowedClusters ??= new Set();
   if (globalForLive.lockstepFollowedClusters.has(cluster)) return;
+  let cache: ClusterCache;
+  try {
+    cache = clusterCacheFor(cluster);
+  } catch {
+    return;
+  }
   globalForLive.lockstepFollowedClusters.add(cluster);
-  const cache = clusterCacheFor(cluster);
   const scheduler = new RefreshScheduler(handlers);
   const notices = new ChildNotices();
   cache.onChange(({ ref, change }: CacheEvent) => {

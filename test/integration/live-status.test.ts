@@ -274,4 +274,8 @@ describe("live status: health, drift, self-heal and automated sync on the real c
       resumed.close();
     }
   });
+
+  it("logs no failed live refresh, read-back or automation while doing all of the above", () => {
+    expect(web.logs()).not.toMatch(/live refresh of .* failed|reading back .* failed|automation of .* failed|auto-sync of .* failed|self-heal of .* failed/);
+  });
 });

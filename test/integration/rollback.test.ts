@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { KubeConfig } from "@kubernetes/client-node";
 import { KubeObjectClient } from "@/lib/kube/object-client";
 import { commitFiles, createGitFixture, type GitFixture } from "../helpers/git";
+import { openEventStream } from "../helpers/event-stream";
 import { api, type OperationBody } from "../helpers/lockstep-api";
 import { startWebServer, type WebServer } from "../helpers/web-server";
 
@@ -360,9 +361,10 @@ describe("history and rollback", () => {
     }
   });
 
-  it("stops applying when a running operation is terminated, and says who terminated it", async () => {
+  it("streams progress resource by resource, stops applying when the running operation is terminated, and says who terminated it", async () => {
     const count = 150;
     const { name, namespace } = await ls.setUp(manyConfigMaps(count));
+    const stream = await openEventStream(`${web.url}/api/apps/${name}/events`, { token: web.adminToken });
     const syncing = api<HistoryEntry>(web.url, "POST", `/api/apps/${name}/sync`, {});
     let running: HistoryEntry | undefined;
     await expect
@@ -390,6 +392,14 @@ describe("history and rollback", () => {
 
     const again = await api(web.url, "POST", `/api/apps/${name}/operations/${running?.id}/terminate`);
     expect(again.status).toBe(409);
+
+    stream.close();
+    const progress = stream.events
+      .map((e) => (e.data as { type?: string; detail?: { id?: string; done?: number; total?: number; subject?: string } }))
+      .filter((d) => d.type === "operation" && d.detail?.id === running?.id && d.detail?.done !== undefined);
+    expect(progress.map((d) => d.detail?.done)).toEqual(finished.body.results.map((_, i) => i + 1));
+    expect(progress.map((d) => d.detail?.subject)).toEqual(finished.body.results.map((r) => r.subject));
+    expect(progress.every((d) => d.detail?.total === count)).toBe(true);
     await api(web.url, "DELETE", `/api/apps/${name}`);
   }, 180_000);
 });

@@ -116,7 +116,7 @@ describe("secrets never leave the server", () => {
     const failed = await api<OperationBody>(web.url, "POST", `/api/apps/${broken}/sync`, {});
     expect(failed.body.phase).not.toBe("Succeeded");
 
-    const credential = await api<{ id: string }>(web.url, "POST", "/api/repositories", { urlPrefix: privateGit.server.repoUrl(""), username: "deploy", password: canaries.repoPassword });
+    const credential = await api<{ id: string }>(web.url, "POST", "/api/repositories", { urlPrefix: privateGit.server.repoUrl(`private-${id}.git`), username: "deploy", password: canaries.repoPassword });
     expect(credential.status, credential.text).toBe(201);
     const privateRepo = await privateGit.createRepo(`private-${id}.git`);
     await commitFiles(privateRepo, { files: { "configmap.yaml": CONFIGMAP.replace("plain", "private") }, message: "Private" });
@@ -156,6 +156,7 @@ describe("secrets never leave the server", () => {
     responses.push({ where: "server log", text: web.logs() });
 
     expect(responses.length).toBeGreaterThan(20);
+    expect(forms(issued.body.value).some((form) => issued.text.includes(form)), "the search finds a value where it is meant to be").toBe(true);
     const leaks: string[] = [];
     for (const [label, value] of Object.entries(canaries)) {
       for (const form of forms(value)) {

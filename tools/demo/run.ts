@@ -5,8 +5,9 @@
  * registers the example application. Ctrl-C stops everything it started.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { copyDirToRepo, createBareRepo, startGitServer, type GitServer } from "@/tools/gitserver";
 import { ensureBinaries, ensureCluster, isLocalClusterError, stopCluster } from "@/tools/localcluster";
@@ -39,13 +40,39 @@ async function createConfigRepo(): Promise<{ server: GitServer; repoUrl: string 
   return { server, repoUrl: server.repoUrl(REPO_NAME) };
 }
 
-async function registerApps(baseUrl: string, repoUrl: string): Promise<void> {
+/**
+ * The demo admin's password: `LOCKSTEP_ADMIN_PASSWORD` when set, else one generated at the
+ * first run and kept (readable by this user only) in the demo's data directory, so the demo's
+ * database and its admin stay in step across runs.
+ */
+async function demoAdminPassword(): Promise<string> {
+  if (process.env.LOCKSTEP_ADMIN_PASSWORD) return process.env.LOCKSTEP_ADMIN_PASSWORD;
+  const file = path.join(DATA_DIR, "admin-password");
+  const kept = await readFile(file, "utf8").catch(() => undefined);
+  if (kept?.trim()) return kept.trim();
+  const password = `demo-${randomBytes(12).toString("base64url")}`;
+  await mkdir(DATA_DIR, { recursive: true });
+  await writeFile(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}
+
+/** Signs in as admin and answers the headers that authenticate the demo's API calls. */
+async function signInHeaders(baseUrl: string, password: string): Promise<Record<string, string>> {
+  const response = await fetch(`${baseUrl}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "admin", password }) });
+  if (!response.ok) {
+    throw new Error(`Signing in as admin failed (${response.status}); the demo database has another admin password: set LOCKSTEP_ADMIN_PASSWORD to it, or delete ${DATA_DIR}.`);
+  }
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith("lockstep_session="))?.split(";")[0] ?? "";
+  return { "content-type": "application/json", cookie, origin: baseUrl };
+}
+
+async function registerApps(baseUrl: string, repoUrl: string, headers: Record<string, string>): Promise<void> {
   for (const app of APPS) {
     const spec = { ...app, repoUrl, targetRevision: "main", createNamespace: true };
-    let response = await fetch(`${baseUrl}/api/apps`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(spec) });
+    let response = await fetch(`${baseUrl}/api/apps`, { method: "POST", headers, body: JSON.stringify(spec) });
     if (response.status === 409) {
       const { name, ...update } = spec;
-      response = await fetch(`${baseUrl}/api/apps/${name}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify(update) });
+      response = await fetch(`${baseUrl}/api/apps/${name}`, { method: "PATCH", headers, body: JSON.stringify(update) });
     }
     if (!response.ok) throw new Error(`Registering the demo app "${app.name}" failed: ${(await response.json()).error}`);
     console.log(`application "${app.name}" registered: ${baseUrl}/apps/${app.name}`);
@@ -73,6 +100,7 @@ async function main(): Promise<void> {
   const { server: gitServer, repoUrl } = await createConfigRepo();
 
   if (await needsBuild()) await run(path.resolve("node_modules/.bin/next"), ["build"]);
+  const adminPassword = await demoAdminPassword();
   const env = {
     ...process.env,
     NODE_ENV: "production" as const,
@@ -80,6 +108,7 @@ async function main(): Promise<void> {
     LOCKSTEP_KUSTOMIZE: binaries.kustomize,
     LOCKSTEP_DATA_DIR: DATA_DIR,
     LOCKSTEP_REFRESH_SECONDS: process.env.LOCKSTEP_REFRESH_SECONDS ?? "15",
+    LOCKSTEP_ADMIN_PASSWORD: adminPassword,
   };
   const web = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(PORT)], { stdio: "inherit", env });
   const baseUrl = `http://localhost:${PORT}`;
@@ -99,8 +128,10 @@ async function main(): Promise<void> {
   web.on("exit", () => void stop());
 
   await waitForServer(baseUrl, web);
-  await registerApps(baseUrl, repoUrl);
-  console.log(`\nLockstep is running at ${baseUrl} — press Ctrl-C to stop everything the demo started.`);
+  await registerApps(baseUrl, repoUrl, await signInHeaders(baseUrl, adminPassword));
+  const password = process.env.LOCKSTEP_ADMIN_PASSWORD ? "from LOCKSTEP_ADMIN_PASSWORD" : `${adminPassword} (kept in .data/demo/admin-password)`;
+  console.log(`\nLockstep is running at ${baseUrl} — sign in as admin with the password ${password}.`);
+  console.log("Press Ctrl-C to stop everything the demo started.");
 }
 
 main().catch(async (error: unknown) => {

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ExternalLink } from "@/components/ui/external-link";
 import { AppActions } from "@/components/apps/app-actions";
 import { KubeEvents } from "@/components/apps/kube-events";
 import { RollbackBanner } from "@/components/apps/rollback-banner";
@@ -54,7 +55,7 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
               {app.destCluster}/{app.destNamespace}
             </span>
             <span className="font-mono text-xs text-slate-500">
-              {app.repoUrl} @ {app.targetRevision} : {app.path}
+              <ExternalLink href={app.repoUrl} /> @ {app.targetRevision} : {app.path}
             </span>
           </div>
           {app.status.revision && (
@@ -195,7 +196,13 @@ async function HistoryTab({ name, appId, prune, running }: { name: string; appId
 }
 
 async function TreeTab({ name, node }: { name: string; node?: string }) {
-  const [nodes, detail] = await Promise.all([getResourceTree(name), node ? getResourceDetail(name, node) : Promise.resolve(undefined)]);
+  let nodes: Awaited<ReturnType<typeof getResourceTree>>;
+  let detail: Awaited<ReturnType<typeof getResourceDetail>>;
+  try {
+    [nodes, detail] = await Promise.all([getResourceTree(name), node ? getResourceDetail(name, node) : Promise.resolve(undefined)]);
+  } catch (error) {
+    return <p className="text-sm text-rose-700">The resource tree is not available: {error instanceof Error ? error.message : String(error)}</p>;
+  }
   return (
     <div className="mb-6 grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
       <div className="rounded-lg border border-slate-200 bg-white p-3">
@@ -213,7 +220,7 @@ async function TreeTab({ name, node }: { name: string; node?: string }) {
 }
 
 async function EventsPanel({ name }: { name: string }) {
-  const events = await listAppEvents(name);
+  const events = await listAppEvents(name).catch(() => []);
   return (
     <section className="mt-6" aria-label="Kubernetes events">
       <h2 className="mb-2 text-sm font-semibold text-slate-700">Kubernetes events</h2>

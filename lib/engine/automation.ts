@@ -89,7 +89,7 @@ async function runSync(app: AppRecord, state: AppAutomation, options: SyncOption
  */
 export async function automate(app: AppRecord, comparison: AppComparison, actions: AutomationActions): Promise<void> {
   const state = stateOf(app.name);
-  if (!app.automated) {
+  if (!app.automated || comparison.syncStatus !== "OutOfSync") {
     clearTimer(state);
     state.reason = undefined;
     return;

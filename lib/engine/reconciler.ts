@@ -81,13 +81,6 @@ export function requestRefresh(names: readonly string[]): void {
   if (names.length > 0) reconciler().scheduler.request(names);
 }
 
-/** Refreshes every app once now and waits for all of them. */
-export async function reconcileAll(): Promise<void> {
-  const state = reconciler();
-  requestRefresh((await listAppSources()).map((app) => app.name));
-  await state.scheduler.idle();
-}
-
 /** A started reconciler. */
 export interface RunningReconciler {
   stop(): void;

@@ -155,6 +155,7 @@ export async function syncFromComparison(app: AppRecord, comparison: AppComparis
       }
       keepGoing = await progress.record(outcome);
     }
+    progress.settle();
     return await finishOperation(operation.id, { ...outcomeOf(progress, { dryRun, kind, stopped }), manifests: dryRun ? undefined : comparison.desired });
   } catch (error) {
     return finishOperation(operation.id, { phase: "Error", message: describeKubeError(error).message, results: progress.results });

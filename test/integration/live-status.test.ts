@@ -126,7 +126,8 @@ describe("live status: health, drift, self-heal and automated sync on the real c
     events.filter((e) => e.event === "change").map((e) => (e.data as { detail?: { healthStatus?: string } }).detail?.healthStatus).filter((h): h is string => h !== undefined);
 
   it("shows a synced Deployment Progressing, then Healthy once kwok makes its Pods Ready", async () => {
-    const { name } = await setUp({ "deployment.yaml": deployment("web", { replicas: 2 }) });
+    // minReadySeconds keeps the rollout visibly in progress for a moment after kwok makes the Pods Ready.
+    const { name } = await setUp({ "deployment.yaml": deployment("web", { replicas: 2, extraSpec: "  minReadySeconds: 3\n" }) });
     const stream = await openEventStream(`${web.url}/api/apps/${name}/events`, { token: web.adminToken });
     try {
       await sync(name);

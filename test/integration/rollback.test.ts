@@ -361,7 +361,7 @@ describe("history and rollback", () => {
     }
   });
 
-  it("streams progress resource by resource, stops applying when the running operation is terminated, and says who terminated it", async () => {
+  it("streams progress as resources are applied, stops applying when the running operation is terminated, and says who terminated it", async () => {
     const count = 150;
     const { name, namespace } = await ls.setUp(manyConfigMaps(count));
     const stream = await openEventStream(`${web.url}/api/apps/${name}/events`, { token: web.adminToken });
@@ -397,8 +397,11 @@ describe("history and rollback", () => {
     const progress = stream.events
       .map((e) => (e.data as { type?: string; detail?: { id?: string; done?: number; total?: number; subject?: string } }))
       .filter((d) => d.type === "operation" && d.detail?.id === running?.id && d.detail?.done !== undefined);
-    expect(progress.map((d) => d.detail?.done)).toEqual(finished.body.results.map((_, i) => i + 1));
-    expect(progress.map((d) => d.detail?.subject)).toEqual(finished.body.results.map((r) => r.subject));
+    const done = progress.map((d) => d.detail?.done ?? 0);
+    expect(done.length).toBeGreaterThan(0);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    expect(done.at(-1)).toBe(finished.body.results.length);
+    for (const event of progress) expect(event.detail?.subject).toBe(finished.body.results[(event.detail?.done ?? 0) - 1]?.subject);
     expect(progress.every((d) => d.detail?.total === count)).toBe(true);
     await api(web.url, "DELETE", `/api/apps/${name}`);
   }, 180_000);

@@ -161,7 +161,7 @@ export async function proxy(request: NextRequest): Promise<Response> {
 
   const refused = await verdictOf(request, facts, match, principal);
 
-  if (facts.isMutation && stamp) {
+  if ((facts.isMutation || match?.rule.action) && stamp) {
     const note = await noteFor(request, facts, match, principal, address);
     openAuditNote(stamp.requestId, refused ? { ...note, result: resultOfStatus(refused.status), detail: refused.reason } : note);
   }

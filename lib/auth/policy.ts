@@ -27,7 +27,7 @@ export interface AccessRule {
   appParam?: string;
   /** For creations: the JSON body field naming the new app (recorded in the audit log). */
   appBodyField?: string;
-  /** The audit log's name for what the request does, e.g. `app.sync`. */
+  /** The audit log's name for what the request does, e.g. `app.sync`; a read with an action is audited too. */
   action?: string;
   /** Why a route is open to anonymous callers; required for `anonymous` rules. */
   note?: string;
@@ -48,6 +48,8 @@ export const ACCESS_RULES: readonly AccessRule[] = [
   rule("POST", "/api/auth/logout", "anonymous", { action: "auth.logout", note: "Signing out ends whatever session the cookie names, if any." }),
   rule("GET", "/api/auth/me", "signed-in"),
   rule("POST", "/api/auth/password", "signed-in", { action: "auth.change-password" }),
+  rule("GET", "/api/auth/oidc/login", "anonymous", { note: "Starts single sign-on: redirects to the identity provider." }),
+  rule("GET", "/api/auth/oidc/callback", "anonymous", { action: "auth.sso", note: "The identity provider's redirect back; state, nonce, PKCE and the ID token are checked." }),
 
   // The API description.
   rule("GET", "/api/openapi.json", "anonymous", { note: "The API's public description; holds no data." }),

@@ -22,6 +22,8 @@ const EXPECTED: Record<string, Permission> = {
   "POST /api/auth/logout": "anonymous",
   "GET /api/auth/me": "signed-in",
   "POST /api/auth/password": "signed-in",
+  "GET /api/auth/oidc/login": "anonymous",
+  "GET /api/auth/oidc/callback": "anonymous",
   "GET /api/openapi.json": "anonymous",
   "GET /api/apps": "viewer",
   "POST /api/apps": "admin",

@@ -1,0 +1,33 @@
+import { refineAuditNote } from "@/lib/audit/notes";
+import { readStamp } from "@/lib/audit/request-context";
+import { isHttpsRequest, readCookie, serializeSessionCookie, sessionLifetimeMs } from "@/lib/auth/cookies";
+import { OIDC_STATE_COOKIE, completeOidcSignIn } from "@/lib/auth/oidc/flow";
+import { isLockstepError } from "@/lib/errors";
+import { browserOrigin } from "../../../_shared/origin";
+
+/** The identity provider's redirect back: checks it, starts a session and goes where the user was headed; errors go to the sign-in page. */
+export async function GET(request: Request): Promise<Response> {
+  const stamp = readStamp(request.headers);
+  const origin = browserOrigin(request);
+  const secure = isHttpsRequest(request.url, request.headers);
+  const clearState = `${OIDC_STATE_COOKIE}=; Path=/api/auth/oidc; Max-Age=0; HttpOnly; SameSite=Lax`;
+  try {
+    const { session, next } = await completeOidcSignIn({
+      search: new URL(request.url).search,
+      cookieState: readCookie(request.headers.get("cookie"), OIDC_STATE_COOKIE),
+      address: stamp?.address ?? "unknown",
+    });
+    if (stamp) refineAuditNote(stamp.requestId, { actor: session.user.name, actorKind: "user" });
+    const headers = new Headers({ location: `${origin}${next}` });
+    headers.append("set-cookie", serializeSessionCookie(session.cookieValue, { secure, maxAgeMs: sessionLifetimeMs() }));
+    headers.append("set-cookie", clearState);
+    return new Response(null, { status: 303, headers });
+  } catch (error) {
+    const message = isLockstepError(error) ? error.message : "Single sign-on failed; the server log has the details.";
+    if (!isLockstepError(error)) console.error(error);
+    if (stamp) refineAuditNote(stamp.requestId, { result: "denied", detail: message.slice(0, 500) });
+    const headers = new Headers({ location: `${origin}/login?error=${encodeURIComponent(message)}` });
+    headers.append("set-cookie", clearState);
+    return new Response(null, { status: 303, headers });
+  }
+}

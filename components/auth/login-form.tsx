@@ -1,11 +1,12 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 
-/** The sign-in form: posts to /api/auth/login, then goes to `next` (or to the password change the account owes). */
+/**
+ * The sign-in form: posts to /api/auth/login, then loads `next` (or the password change the
+ * account owes) as a new document, so no page cached while signed out is shown.
+ */
 export function LoginForm({ next }: { next: string }) {
-  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -25,17 +26,16 @@ export function LoginForm({ next }: { next: string }) {
         setError(body.error ?? "Signing in failed.");
         return;
       }
-      router.replace(body.mustChangePassword ? "/account/password" : next);
-      router.refresh();
+      window.location.replace(new URL(body.mustChangePassword ? "/account/password" : next, window.location.origin).href);
     } finally {
       setPending(false);
     }
   }
 
   return (
-    <form onSubmit={submit} className="space-y-4 rounded-lg border border-slate-200 bg-white p-6">
+    <form onSubmit={submit} method="post" className="space-y-4 rounded-lg border border-slate-200 bg-white p-6">
       {error && (
-        <p className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800" role="alert">
+        <p className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800" role="alert" data-testid="sign-in-error">
           {error}
         </p>
       )}

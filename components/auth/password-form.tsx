@@ -1,11 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 
 /** Changing one's password: the current one, the new one twice. */
 export function PasswordForm({ required }: { required: boolean }) {
-  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -29,8 +27,7 @@ export function PasswordForm({ required }: { required: boolean }) {
         setError(body.fields?.map((f) => f.message).join(" ") || body.error || "The password could not be changed.");
         return;
       }
-      router.replace("/");
-      router.refresh();
+      window.location.replace(new URL("/", window.location.origin).href);
     } finally {
       setPending(false);
     }
@@ -38,7 +35,7 @@ export function PasswordForm({ required }: { required: boolean }) {
 
   const input = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm";
   return (
-    <form onSubmit={submit} className="space-y-4 rounded-lg border border-slate-200 bg-white p-6">
+    <form onSubmit={submit} method="post" className="space-y-4 rounded-lg border border-slate-200 bg-white p-6">
       {required && <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">Your password was generated or reset: choose your own before going on.</p>}
       {error && (
         <p className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800" role="alert">

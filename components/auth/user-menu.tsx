@@ -1,13 +1,10 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 /** The signed-in user's name and role, and the Sign out button. */
 export function UserMenu({ name, role }: { name: string; role: string }) {
-  const router = useRouter();
   async function signOut() {
     await fetch("/api/auth/logout", { method: "POST" });
-    router.replace("/login");
-    router.refresh();
+    window.location.replace(new URL("/login", window.location.origin).href);
   }
   return (
     <span className="flex items-center gap-3 text-sm text-slate-600">

@@ -24,7 +24,7 @@ describe("signing in, roles and the audit log in Chromium", () => {
     await page.getByLabel("User name").fill("admin");
     await page.getByLabel("Password").fill("not the password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect.poll(() => page.getByRole("alert").textContent()).toBe("Wrong user name or password.");
+    await expect.poll(() => page.getByTestId("sign-in-error").textContent()).toBe("Wrong user name or password.");
     await page.getByLabel("Password").fill(web.adminPassword);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL(`${web.url}/audit`);

@@ -156,6 +156,8 @@ describe("secrets never leave the server", () => {
     responses.push({ where: "server log", text: web.logs() });
 
     expect(responses.length).toBeGreaterThan(20);
+    const comparison = responses.find((r) => r.where === `/api/apps/${name}/history/compare`);
+    expect(comparison?.text, "the history comparison of the rotated Secret shows masks").toContain("++++++++");
     expect(forms(issued.body.value).some((form) => issued.text.includes(form)), "the search finds a value where it is meant to be").toBe(true);
     const leaks: string[] = [];
     for (const [label, value] of Object.entries(canaries)) {

@@ -1,8 +1,9 @@
 /**
  * The OpenID Connect authorization-code flow with PKCE, by `openid-client`: the sign-in
  * redirect (state, nonce and code verifier kept server-side for ten minutes, the state also in
- * a cookie bound to the browser) and the callback (code exchange, ID token signature, issuer,
- * audience, expiry and nonce checked by openid-client), which makes or updates the SSO user
+ * a cookie bound to the browser) and the callback (code exchange; the ID token's signature
+ * against the issuer's JWKS — non-repudiation checks on, not only TLS — issuer, audience,
+ * expiry and nonce checked by openid-client), which makes or updates the SSO user
  * with the role its groups map to and starts a session.
  */
 import * as client from "openid-client";
@@ -43,7 +44,12 @@ function configuration(config: OidcConfig): Promise<client.Configuration> {
   const key = `${config.issuer} ${config.clientId}`;
   const cached = state().configuration;
   if (cached?.key === key) return cached.value;
-  const value = client.discovery(new URL(config.issuer), config.clientId, config.clientSecret, undefined, config.allowHttp ? { execute: [client.allowInsecureRequests] } : undefined);
+  const value = client
+    .discovery(new URL(config.issuer), config.clientId, config.clientSecret, undefined, config.allowHttp ? { execute: [client.allowInsecureRequests] } : undefined)
+    .then((discovered) => {
+      client.enableNonRepudiationChecks(discovered);
+      return discovered;
+    });
   value.catch(() => {
     if (state().configuration?.value === value) state().configuration = undefined;
   });

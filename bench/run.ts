@@ -19,6 +19,7 @@ import { Kubectl } from "./lib/kubectl";
 import { LockstepClient } from "./lib/lockstep-client";
 import { NamespacePool } from "./lib/namespaces";
 import { BenchUsageError, parseBenchOptions, USAGE, type BenchOptions } from "./lib/options";
+import type { Figure } from "./lib/figures";
 import { readTreeMemory } from "./lib/process-memory";
 import { runMeasurements } from "./lib/runner";
 import { MEASUREMENTS } from "./measurements";
@@ -89,14 +90,15 @@ async function main(): Promise<number> {
     const context: BenchContext = { options, runId, kubectl, lockstep, web, git, namespaces, webhookSecret, features, environment, workDir, shared: new Map(), log };
     context.shared.set("idle-memory", (await readTreeMemory(web.pid)).rssBytes);
 
-    const figures = await runMeasurements(context, measurements);
-    const table = renderTable(figures, environment);
-    process.stdout.write(`${table}\n`);
-    const files = await writeOutputs(
-      options.outDir,
-      { schemaVersion: 1, startedAt, finishedAt: new Date().toISOString(), environment, options, figures },
-      renderChart(figures, options.sizes, environment),
-    );
+    const write = (figures: readonly Figure[], complete: boolean) =>
+      writeOutputs(
+        options.outDir,
+        { schemaVersion: 1, startedAt, finishedAt: complete ? new Date().toISOString() : null, complete, environment, options, figures: [...figures] },
+        renderChart(figures, options.sizes, environment),
+      );
+    const figures = await runMeasurements(context, measurements, (soFar) => write(soFar, false).then(() => undefined));
+    process.stdout.write(`${renderTable(figures, environment)}\n`);
+    const files = await write(figures, true);
     log(`wrote ${path.relative(process.cwd(), files.json)} and ${path.relative(process.cwd(), files.chart)}`);
     const failed = figures.filter((f) => f.unavailable?.startsWith("failed"));
     return failed.length > 0 ? 1 : 0;

@@ -27,9 +27,19 @@ export async function runMeasurement(context: BenchContext, measurement: Measure
   return specs.map((spec) => recorded.get(spec.id) ?? unavailable(spec, failure ?? "failed: the measurement reported no figure"));
 }
 
-/** Runs the measurements one after the other (never in parallel: they would disturb each other). */
-export async function runMeasurements(context: BenchContext, measurements: readonly Measurement[]): Promise<Figure[]> {
+/**
+ * Runs the measurements one after the other (never in parallel: they would disturb each other),
+ * handing the figures so far to `onProgress` after each, so a long run that is stopped keeps them.
+ */
+export async function runMeasurements(
+  context: BenchContext,
+  measurements: readonly Measurement[],
+  onProgress: (figures: readonly Figure[]) => Promise<void> = async () => undefined,
+): Promise<Figure[]> {
   const figures: Figure[] = [];
-  for (const measurement of measurements) figures.push(...(await runMeasurement(context, measurement)));
+  for (const measurement of measurements) {
+    figures.push(...(await runMeasurement(context, measurement)));
+    await onProgress(figures);
+  }
   return figures;
 }

@@ -11,7 +11,10 @@ import type { BenchOptions } from "../lib/options";
 export interface ResultsFile {
   schemaVersion: 1;
   startedAt: string;
-  finishedAt: string;
+  /** Null while the run is still going (the file is rewritten after each measurement). */
+  finishedAt: string | null;
+  /** False in the files written while the run is still going. */
+  complete: boolean;
   environment: Environment;
   options: BenchOptions;
   figures: Figure[];

@@ -3,6 +3,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { KubeObject, OperationKind, OperationPhase, ResourceAction } from "@/lib/types";
 import { getDb } from "./client";
+import type { Operation as OperationRow } from "@/prisma/generated/client";
 
 /** What an operation did to one resource. */
 export interface ResourceResult {
@@ -22,29 +23,15 @@ export interface OperationLogEntry {
   message: string;
 }
 
-/** A history row. */
-export interface OperationRecord {
-  id: string;
-  appId: string;
+/** An Operation row as stored, without its (large) compressed manifests. */
+type StoredOperation = Omit<OperationRow, "manifests">;
+
+/** A history row: the stored operation with its JSON columns decoded. */
+export interface OperationRecord extends Omit<StoredOperation, "kind" | "phase" | "results" | "log"> {
   kind: OperationKind;
   phase: OperationPhase;
-  message: string | null;
-  revision: string | null;
-  revisionSubject: string | null;
-  revisionAuthor: string | null;
-  initiator: string;
-  dryRun: boolean;
-  prune: boolean;
-  startedAt: Date;
-  finishedAt: Date | null;
   results: ResourceResult[];
   log: OperationLogEntry[];
-  /** How many resources the operation plans to apply or prune; null before it knows. */
-  resourceCount: number | null;
-  /** Who asked to terminate it, when someone did. */
-  terminatedBy: string | null;
-  /** For a rollback: the id of the history entry whose manifests it re-applied. */
-  rollbackOf: string | null;
 }
 
 /** What is known when an operation starts. */
@@ -69,26 +56,6 @@ export interface OperationStart {
 /** This process, as the holder of operation locks. */
 export const LOCK_HOLDER = `${hostname()}:${process.pid}`;
 
-type StoredOperation = {
-  id: string;
-  appId: string;
-  kind: string;
-  phase: string;
-  message: string | null;
-  revision: string | null;
-  revisionSubject: string | null;
-  revisionAuthor: string | null;
-  initiator: string;
-  dryRun: boolean;
-  prune: boolean;
-  startedAt: Date;
-  finishedAt: Date | null;
-  results: string;
-  log: string;
-  resourceCount: number | null;
-  terminatedBy: string | null;
-  rollbackOf: string | null;
-};
 
 function toRecord(op: StoredOperation): OperationRecord {
   return {

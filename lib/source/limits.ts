@@ -46,7 +46,7 @@ function positive(value: string | undefined, fallback: number): number {
 }
 
 /** The limits in force: the defaults, overridden by the environment, then by `overrides`. */
-export function renderLimits(overrides: Partial<RenderLimits> = {}, env: NodeJS.ProcessEnv = process.env): RenderLimits {
+export function renderLimits(overrides: Partial<RenderLimits> = {}, env: Readonly<Record<string, string | undefined>> = process.env): RenderLimits {
   const fromEnv = Object.fromEntries(
     Object.entries(LIMIT_VARIABLES).map(([key, variable]) => [key, positive(env[variable], DEFAULT_RENDER_LIMITS[key as keyof typeof LIMIT_VARIABLES])]),
   ) as Omit<RenderLimits, "allowRemoteBases">;

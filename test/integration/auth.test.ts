@@ -1,7 +1,10 @@
 /**
  * Sign-in, sessions, API tokens, the audit log and the web hardening, against a real server.
  */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { openDb } from "@/lib/db/client";
 import { createTestUser, signInApi } from "../helpers/auth";
 import { api } from "../helpers/lockstep-api";
 import { startWebServer, type WebServer } from "../helpers/web-server";
@@ -94,7 +97,7 @@ describe("sign-in and its hardening", () => {
     expect((await locked.json()).error).toMatch(/Too many failed sign-ins; try again in \d+ minutes?\./);
   });
 
-  it("accepts API tokens until revoked or expired, and honours their app scope", async () => {
+  it("accepts API tokens until they expire or are revoked, and honours their app scope", async () => {
     const scoped = await api<{ value: string; token: { id: string } }>(web.url, "POST", "/api/tokens", { name: "ci", role: "deployer", apps: ["web-*"], expiresInDays: 1 });
     expect(scoped.status).toBe(201);
     expect(scoped.body.value).toMatch(/^lsp_/);
@@ -104,17 +107,34 @@ describe("sign-in and its hardening", () => {
     expect((await api(web.url, "POST", "/api/apps/web-frontend/sync", {}, { token })).status).toBe(404);
     expect((await api(web.url, "POST", "/api/apps/billing/sync", {}, { token })).status).toBe(403);
     expect((await api(web.url, "POST", "/api/apps", {}, { token })).status).toBe(403);
+    const expiring = await api<{ value: string; token: { id: string } }>(web.url, "POST", "/api/tokens", { name: "expiring", role: "viewer" });
+    expect((await api(web.url, "GET", "/api/apps", undefined, { token: expiring.body.value })).status).toBe(200);
+    const db = await openDb(`file:${path.join(web.dataDir, "lockstep.db")}`);
+    try {
+      await db.apiToken.update({ where: { id: expiring.body.token.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    } finally {
+      await db.$disconnect();
+    }
+    expect((await api(web.url, "GET", "/api/apps", undefined, { token: expiring.body.value })).status).toBe(401);
     expect((await api(web.url, "DELETE", `/api/tokens/${scoped.body.token.id}`)).status).toBe(204);
     expect((await api(web.url, "GET", "/api/apps", undefined, { token })).status).toBe(401);
     expect((await api(web.url, "GET", "/api/apps", undefined, { token: "lsp_not-a-real-token" })).status).toBe(401);
   });
 
-  it("refuses cookie-carrying changes sent from another site", async () => {
+  it("refuses cookie-carrying changes, server actions included, sent from another site", async () => {
     const cookie = await signInApi(web.url, "admin", web.adminPassword);
     const body = { name: "csrf", role: "admin", password: "a password of length" };
     expect((await post(`${web.url}/api/users`, body, { cookie, origin: "https://evil.example" })).status).toBe(403);
     expect((await post(`${web.url}/api/users`, body, { cookie, "sec-fetch-site": "cross-site" })).status).toBe(403);
     expect((await api(web.url, "GET", "/api/users")).text).not.toContain('"csrf"');
+    const manifest = JSON.parse(await readFile(path.join(process.env.LOCKSTEP_DIST_DIR ?? ".next", "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName: string }> };
+    const syncAction = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === "syncAction")![0];
+    const forged = await fetch(`${web.url}/apps/anything`, {
+      method: "POST",
+      headers: { cookie, origin: "https://evil.example", "next-action": syncAction, "content-type": "text/plain;charset=UTF-8" },
+      body: JSON.stringify(["anything", { prune: false, dryRun: true, resources: [] }]),
+    });
+    expect(forged.status).toBe(403);
   });
 
   it("refuses request bodies over 1 MiB, declared or streamed", async () => {

@@ -12,6 +12,7 @@ interface ResultFigure {
 }
 
 interface Results {
+  complete: boolean;
   environment: { cpuCount: number; nodeVersion: string; kubernetesServerVersion: string; kubectlVersion: string; gitVersion: string; date: string };
   figures: ResultFigure[];
 }
@@ -42,6 +43,7 @@ describe("the benchmark in quick mode", () => {
     expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0);
 
     const results = JSON.parse(await readFile(path.join(outDir, "results.json"), "utf8")) as Results;
+    expect(results.complete).toBe(true);
     const ids = results.figures.map((f) => f.id);
     expect(ids).toEqual(expect.arrayContaining(["diff.n10", "diff.n30", "sync.empty.n30", "sync.resync10.n30", "detect.webhook", "detect.live-change", "rollback.n30", "scale.full-refresh", "scale.memory", "scale.list-api.p95", "scale.page-usable", "fanout.answer"]));
     for (const figure of results.figures) {

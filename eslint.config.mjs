@@ -22,5 +22,5 @@ export default defineConfig([
       ],
     },
   },
-  globalIgnores([".next/**", "node_modules/**", "prisma/generated/**", "next-env.d.ts", ".data/**", ".tmp-*"]),
+  globalIgnores([".next/**", ".next-*/**", "bench/out/**", "node_modules/**", "prisma/generated/**", "next-env.d.ts", ".data/**", ".tmp-*"]),
 ]);

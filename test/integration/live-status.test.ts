@@ -194,8 +194,9 @@ describe("live status: health, drift, self-heal and automated sync on the real c
 
     await kubectlRun("-n", namespace, "scale", "deployment/healed", "--replicas=4");
     await expect.poll(() => replicasOf("healed", namespace), { timeout: 5_000, interval: 100 }).toBe(1);
-    const heal = (await historyOf(name)).find((op) => op.kind === "self-heal");
-    expect(heal).toMatchObject({ phase: "Succeeded", initiator: "automated" });
+    await expect
+      .poll(async () => (await historyOf(name)).find((op) => op.kind === "self-heal" && op.phase !== "Running"), { timeout: 10_000 })
+      .toMatchObject({ phase: "Succeeded", initiator: "automated" });
     await expect.poll(async () => (await appOf(name)).status.syncStatus, { timeout: 5_000 }).toBe("Synced");
   });
 

@@ -64,9 +64,10 @@ export class LockstepClient {
     return operation;
   }
 
-  /** A page of the Applications list, as the API serves it. */
-  listApps(page: number, pageSize: number): Promise<{ rows: AppBody[]; total: number }> {
-    return this.call("GET", `/api/apps?page=${page}&pageSize=${pageSize}`);
+  /** A page of the Applications list, as the API serves it, optionally searched (`q`). */
+  listApps(page: number, pageSize: number, search?: string): Promise<{ rows: AppBody[]; total: number }> {
+    const query = new URLSearchParams({ page: String(page), pageSize: String(pageSize), ...(search ? { q: search } : {}) });
+    return this.call("GET", `/api/apps?${query}`);
   }
 
   /** One operation of an app. */

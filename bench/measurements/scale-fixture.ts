@@ -1,8 +1,8 @@
 /**
  * The scale fixture, built once per run and shared by the scale and fan-out measurements:
  * `--apps` apps of `--objects-per-app` objects each, one directory (one multi-document file)
- * per app in a single repository, each app in its own namespace, all created and synced
- * through Lockstep's API.
+ * per app in a single repository, each app in its own namespace, all created (and, when a
+ * measurement needs it, synced) through Lockstep's API.
  */
 import { createBenchRepo, type BenchContext, type BenchRepo } from "../lib/context";
 import { mapWithLimit, timed } from "../lib/stats";
@@ -19,8 +19,13 @@ export interface ScaleFixture {
   namePrefix: string;
   /** The file of app `index` in the repository. */
   fileOf(index: number): string;
-  /** Wall-clock time to create every app, and to sync every app. */
+  /** Wall-clock time to create every app. */
   createMs: number;
+}
+
+/** The scale fixture once every app was synced. */
+export interface SyncedScaleFixture extends ScaleFixture {
+  /** Wall-clock time to sync every app. */
   syncMs: number;
 }
 
@@ -43,21 +48,36 @@ async function buildScaleFixture(context: BenchContext): Promise<ScaleFixture> {
       context.lockstep.createApp({ name, repoUrl: repo.url, path: `apps/app-${pad(i)}`, destNamespace: namespaces[i] as string }),
     ),
   );
-  context.log(`scale: syncing ${count} apps`);
-  const synced = await timed(() =>
-    mapWithLimit(apps, SCALE_CONCURRENCY, async (name, i) => {
-      await context.lockstep.sync(name);
-      if ((i + 1) % 100 === 0) context.log(`scale: synced ${i + 1}/${count}`);
-    }),
-  );
-  return { apps, repo, namePrefix, fileOf, createMs: created.ms, syncMs: synced.ms };
+  return { apps, repo, namePrefix, fileOf, createMs: created.ms };
 }
 
-/** The run's scale fixture, built on first use; a failure is remembered, not retried. */
-export function scaleFixture(context: BenchContext): Promise<ScaleFixture> {
-  const existing = context.shared.get("scale-fixture") as Promise<ScaleFixture> | undefined;
+async function syncScaleFixture(context: BenchContext, fixture: ScaleFixture): Promise<SyncedScaleFixture> {
+  context.log(`scale: syncing ${fixture.apps.length} apps`);
+  let done = 0;
+  const synced = await timed(() =>
+    mapWithLimit(fixture.apps, SCALE_CONCURRENCY, async (name) => {
+      await context.lockstep.sync(name);
+      if (++done % 100 === 0) context.log(`scale: synced ${done}/${fixture.apps.length}`);
+    }),
+  );
+  return { ...fixture, syncMs: synced.ms };
+}
+
+/** Computes `build` once per run under `key`; a failure is remembered, not retried. */
+function once<T>(context: BenchContext, key: string, build: () => Promise<T>): Promise<T> {
+  const existing = context.shared.get(key) as Promise<T> | undefined;
   if (existing) return existing;
-  const building = buildScaleFixture(context);
-  context.shared.set("scale-fixture", building);
+  const building = build();
+  context.shared.set(key, building);
   return building;
+}
+
+/** The run's scale fixture with every app created (not necessarily synced), built on first use. */
+export function scaleFixture(context: BenchContext): Promise<ScaleFixture> {
+  return once(context, "scale-fixture", () => buildScaleFixture(context));
+}
+
+/** The run's scale fixture with every app created and synced, built on first use. */
+export function syncedScaleFixture(context: BenchContext): Promise<SyncedScaleFixture> {
+  return once(context, "scale-fixture-synced", async () => syncScaleFixture(context, await scaleFixture(context)));
 }

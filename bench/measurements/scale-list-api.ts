@@ -6,7 +6,7 @@ import type { Measurement } from "../lib/context";
 import { measured, type FigureSpec } from "../lib/figures";
 import type { BenchOptions } from "../lib/options";
 import { percentile, timed } from "../lib/stats";
-import { scaleFixture } from "./scale-fixture";
+import { syncedScaleFixture } from "./scale-fixture";
 
 const PAGE_SIZE = 50;
 const WARM_UP = 10;
@@ -27,7 +27,7 @@ export const scaleListApiMeasurement: Measurement = {
   requires: [],
   figures: (options) => [spec(options, 50), spec(options, 95)],
   async run(context, record) {
-    await scaleFixture(context);
+    await syncedScaleFixture(context);
     const first = await context.lockstep.listApps(1, PAGE_SIZE);
     const pages = Math.max(1, Math.ceil(first.total / PAGE_SIZE));
     for (let i = 0; i < WARM_UP; i++) await context.lockstep.listApps((i % pages) + 1, PAGE_SIZE);

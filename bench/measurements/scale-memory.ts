@@ -6,7 +6,7 @@ import type { Measurement } from "../lib/context";
 import { measured, type FigureSpec } from "../lib/figures";
 import type { BenchOptions } from "../lib/options";
 import { readTreeMemory } from "../lib/process-memory";
-import { scaleFixture } from "./scale-fixture";
+import { syncedScaleFixture } from "./scale-fixture";
 
 const MB = 2 ** 20;
 
@@ -26,7 +26,7 @@ export const scaleMemoryMeasurement: Measurement = {
   requires: [],
   figures: (options) => [spec(options)],
   async run(context, record) {
-    await scaleFixture(context);
+    await syncedScaleFixture(context);
     const memory = await readTreeMemory(context.web.pid);
     const idle = context.shared.get("idle-memory") as number | undefined;
     record(

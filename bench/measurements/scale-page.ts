@@ -11,7 +11,7 @@ import { measured, type FigureSpec } from "../lib/figures";
 import type { BenchOptions } from "../lib/options";
 import { ARGO_UI_FIRST_LOAD } from "../lib/published";
 import { median } from "../lib/stats";
-import { scaleFixture } from "./scale-fixture";
+import { syncedScaleFixture } from "./scale-fixture";
 
 const spec = (o: BenchOptions): FigureSpec => ({
   id: "scale.page-usable",
@@ -41,7 +41,7 @@ export const scalePageMeasurement: Measurement = {
   requires: [],
   figures: (options) => [spec(options)],
   async run(context, record) {
-    await scaleFixture(context);
+    await syncedScaleFixture(context);
     const browser = await launchChromium();
     try {
       context.environment.chromiumVersion = browser.version();

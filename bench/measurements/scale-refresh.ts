@@ -6,7 +6,7 @@ import type { Measurement } from "../lib/context";
 import { measured, type FigureSpec } from "../lib/figures";
 import type { BenchOptions } from "../lib/options";
 import { mapWithLimit, timed } from "../lib/stats";
-import { SCALE_CONCURRENCY, scaleFixture } from "./scale-fixture";
+import { SCALE_CONCURRENCY, syncedScaleFixture } from "./scale-fixture";
 
 const spec = (o: BenchOptions): FigureSpec => ({
   id: "scale.full-refresh",
@@ -24,7 +24,7 @@ export const scaleRefreshMeasurement: Measurement = {
   requires: [],
   figures: (options) => [spec(options)],
   async run(context, record) {
-    const fixture = await scaleFixture(context);
+    const fixture = await syncedScaleFixture(context);
     context.log(`scale-refresh: refreshing ${fixture.apps.length} apps`);
     const { result, ms } = await timed(() => mapWithLimit(fixture.apps, SCALE_CONCURRENCY, (name) => context.lockstep.refresh(name)));
     const synced = result.filter((app) => app.status.syncStatus === "Synced").length;

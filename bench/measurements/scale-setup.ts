@@ -5,7 +5,7 @@
 import type { Measurement } from "../lib/context";
 import { measured, type FigureSpec } from "../lib/figures";
 import type { BenchOptions } from "../lib/options";
-import { SCALE_CONCURRENCY, scaleFixture } from "./scale-fixture";
+import { SCALE_CONCURRENCY, syncedScaleFixture } from "./scale-fixture";
 
 const createSpec = (o: BenchOptions): FigureSpec => ({
   id: "scale.create",
@@ -32,7 +32,7 @@ export const scaleSetupMeasurement: Measurement = {
   requires: [],
   figures: (options) => [createSpec(options), syncSpec(options)],
   async run(context, record) {
-    const fixture = await scaleFixture(context);
+    const fixture = await syncedScaleFixture(context);
     record(measured(createSpec(context.options), [fixture.createMs]));
     record(measured(syncSpec(context.options), [fixture.syncMs]));
   },

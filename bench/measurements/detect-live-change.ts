@@ -33,7 +33,10 @@ export const detectLiveChangeMeasurement: Measurement = {
       const patch = JSON.stringify({ data: { release: `drift-${trial}` } });
       await kubectl.check(["patch", "configmap", configMap, "-n", app.namespace, "--type", "merge", "-p", patch]);
       const start = performance.now();
-      const seenAt = await lockstep.waitForSyncStatus(app.name, "OutOfSync", { timeoutMs: 60_000 });
+      const seenAt = await lockstep.waitForSyncStatus(app.name, "OutOfSync", { timeoutMs: 60_000 }).catch((error: unknown) => {
+        const earlier = samples.map((ms) => `${Math.round(ms)} ms`).join(", ") || "none";
+        throw new Error(`trial ${trial + 1}: ${error instanceof Error ? error.message : String(error)} Earlier trials: ${earlier}.`);
+      });
       samples.push(seenAt - start);
       await lockstep.sync(app.name);
       await lockstep.waitForSyncStatus(app.name, "Synced", { timeoutMs: 60_000 });

@@ -43,7 +43,10 @@ export const detectWebhookMeasurement: Measurement = {
         modified: Object.keys(files),
       });
       if (answer.status >= 300) throw new Error(`The webhook was answered ${answer.status}: ${answer.text.slice(0, 200)}`);
-      const seenAt = await lockstep.waitForSyncStatus(app.name, "OutOfSync", { timeoutMs: 60_000 });
+      const seenAt = await lockstep.waitForSyncStatus(app.name, "OutOfSync", { timeoutMs: 60_000 }).catch((error: unknown) => {
+        const earlier = samples.map((ms) => `${Math.round(ms)} ms`).join(", ") || "none";
+        throw new Error(`trial ${trial + 1}: ${error instanceof Error ? error.message : String(error)} Earlier trials: ${earlier}.`);
+      });
       samples.push(seenAt - start);
       await lockstep.sync(app.name);
       await lockstep.waitForSyncStatus(app.name, "Synced", { timeoutMs: 60_000 });

@@ -39,9 +39,6 @@ export interface ClusterCacheOptions {
 /** A reference to one object: kind and name. */
 export type ObjectRef = Pick<KubeObject, "apiVersion" | "kind"> & { metadata: { name: string; namespace?: string } };
 
-/** Reads at once while confirming objects. */
-const CONFIRM_CONCURRENCY = 8;
-
 function kindKey(ref: KindRef, namespace?: string): string {
   return `${ref.apiVersion}|${ref.kind}|${namespace ?? "*"}`;
 }
@@ -123,21 +120,17 @@ export class ClusterCache {
   }
 
   /**
-   * Reads objects straight from the API and puts them in the cache (or drops those that are
-   * gone), so a refresh right after Lockstep wrote them sees its own writes even before the
-   * watch delivers them. Only kinds already watched are touched.
+   * Takes in objects Lockstep itself just wrote (the API's answers to its applies), so a
+   * refresh right after sees its own writes even before the watch delivers them. A newer
+   * version already cached wins; only kinds already watched are touched.
    */
-  async confirm(refs: readonly ObjectRef[]): Promise<void> {
-    const queue = refs.filter((ref) => this.informers.has(kindKey(ref)));
-    const worker = async () => {
-      for (let ref = queue.shift(); ref; ref = queue.shift()) {
-        const informer = this.informers.get(kindKey(ref)) as Informer;
-        const live = await this.client.getObject(ref);
-        if (live) informer.accept(live);
-        else informer.forget(ref);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(CONFIRM_CONCURRENCY, queue.length) }, worker));
+  record(written: readonly KubeObject[]): void {
+    for (const obj of written) this.informers.get(kindKey(obj))?.accept(obj);
+  }
+
+  /** Drops objects Lockstep itself just deleted, before the watch reports them gone. */
+  drop(deleted: readonly ObjectRef[]): void {
+    for (const ref of deleted) this.informers.get(kindKey(ref))?.forget(ref);
   }
 
   /** Hears every change of every watched kind; returns the function that stops listening. */

@@ -93,6 +93,14 @@ export function compareResource(input: CompareInput): ResourceDiff {
   };
 }
 
+/**
+ * The comparison of a resource already known to be synced (a cached verdict), without its
+ * objects: nothing to show, nothing to keep in memory.
+ */
+export function syncedResource(key: ResourceKey): ResourceDiff {
+  return { key, subject: subjectOf(key), ...resultOf("synced", []), diff: "" };
+}
+
 /** The app-level sync status: Synced when every resource is, Unknown when comparison failed. */
 export function summarizeSync(diffs: readonly ResourceDiff[], options: SummarizeOptions = {}): SyncStatus {
   if (options.comparisonFailed) return "Unknown";

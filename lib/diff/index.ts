@@ -4,7 +4,7 @@
  * server-owned noise, masks Secret values, and reports state, changed field paths and a
  * unified YAML diff. It never talks to the cluster.
  */
-export { compareResource, summarizeSync } from "./compare";
+export { compareResource, summarizeSync, syncedResource } from "./compare";
 export type { CompareInput, DiffState, ResourceDiff, SummarizeOptions } from "./compare";
 export { containsSecretValue, isSecret, maskSecretObject, maskSecrets, redactSecretValues } from "./mask";
 export type { MaskedPair } from "./mask";

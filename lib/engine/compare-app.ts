@@ -1,6 +1,6 @@
 import { clusterCacheFor, type ClusterCache } from "@/lib/cache";
 import type { AppRecord } from "@/lib/db/apps";
-import { compareResource, summarizeSync, type ResourceDiff } from "@/lib/diff";
+import { compareResource, summarizeSync, syncedResource, type ResourceDiff } from "@/lib/diff";
 import { attributeChanges, type FieldChange } from "@/lib/drift";
 import { aggregateHealth, type HealthAssessment } from "@/lib/health";
 import { describeKubeError } from "@/lib/kube/errors";
@@ -8,7 +8,7 @@ import type { KubeObjectClient } from "@/lib/kube/object-client";
 import { isGitError, loadDesiredState, trackingIdOf, type CommitInfo, type RevisionMemo } from "@/lib/source";
 import { TRACKING_ANNOTATION, keyOf, subjectOf, type AppCondition, type HealthStatus, type KubeObject, type SyncStatus } from "@/lib/types";
 import { mapLimit } from "./concurrency";
-import { cachedDryRun, dryRunKey, rememberDryRun } from "./dry-run-cache";
+import { cachedDryRun, dryRunKey, rememberDryRun, type DryRunVerdict } from "./dry-run-cache";
 import { liveHealth } from "./live-health";
 import { isOwnedBy, kindsOf, type KindRef } from "./live-state";
 
@@ -47,6 +47,11 @@ export interface CompareAppOptions {
   desiredState?: { objects: KubeObject[]; commit: CommitInfo };
   /** How Git is read: a cycle's shared `ls-remote` answers, and whether to render again (hard refresh). */
   source?: { revisions?: RevisionMemo; hard?: boolean };
+  /**
+   * Dry-run objects that do not exist yet, to show early why the server would refuse them.
+   * A sync turns this off: its own apply answers the same question. @default true
+   */
+  predictMissing?: boolean;
 }
 
 /** How many dry runs run at once against one API server. */
@@ -85,15 +90,10 @@ function ownedObjects(cache: ClusterCache, appName: string, kinds: KindRef[]): M
   return owned;
 }
 
-/** The dry-run prediction for one object: from the cache when neither Git nor the live object changed. */
-async function predict(client: KubeObjectClient, cluster: string, obj: KubeObject, live: KubeObject | undefined): Promise<{ predicted?: KubeObject; dryRunError?: string }> {
-  const key = dryRunKey(cluster, obj, live);
-  const cached = cachedDryRun(key);
-  if (cached) return { predicted: cached };
+/** The dry-run prediction for one object, or why the server refused it. */
+async function predict(client: KubeObjectClient, obj: KubeObject): Promise<{ predicted?: KubeObject; dryRunError?: string }> {
   try {
-    const predicted = await client.applyObject(obj, { dryRun: true });
-    rememberDryRun(key, predicted);
-    return { predicted };
+    return { predicted: await client.applyObject(obj, { dryRun: true }) };
   } catch (error) {
     return { dryRunError: `${subjectOf(keyOf(obj))}: ${describeKubeError(error).message}` };
   }
@@ -103,6 +103,26 @@ function withLiveFacts(diff: ResourceDiff, cache: ClusterCache, live: KubeObject
   const health = liveHealth(cache, live);
   if (diff.state !== "modified" || !live) return { ...diff, health };
   return { ...diff, health, changes: attributeChanges(live, diff.changedPaths) };
+}
+
+/** A synced resource's comparison without its objects: they add nothing to show and cost memory at scale. */
+function lean(diff: ResourceDiff): ResourceDiff {
+  return diff.state === "synced" ? { ...diff, live: undefined, target: undefined } : diff;
+}
+
+/**
+ * Compares one desired object with its live counterpart. The dry run's verdict is cached per
+ * desired object and live object (status aside), so an unchanged resource costs no API call:
+ * a synced one is known synced, a drifted one diffs against the remembered prediction.
+ */
+async function compareObject(cache: ClusterCache, cluster: string, obj: KubeObject, live: KubeObject | undefined, predictMissing: boolean): Promise<LiveResourceDiff> {
+  const key = dryRunKey(cluster, obj, live);
+  const cached: DryRunVerdict | undefined = cachedDryRun(key);
+  if (cached === "synced") return withLiveFacts(syncedResource(keyOf(obj)), cache, live);
+  const prediction = cached ? { predicted: cached } : live || predictMissing ? await predict(cache.client, obj) : {};
+  const diff = compareResource({ key: keyOf(obj), desired: obj, live, ...prediction });
+  if (!cached && prediction.predicted) rememberDryRun(key, diff.state === "synced" ? "synced" : prediction.predicted);
+  return withLiveFacts(lean(diff), cache, live);
 }
 
 async function loadDesired(app: AppRecord, source: CompareAppOptions["source"] = {}): Promise<{ objects: KubeObject[]; commit: CommitInfo }> {
@@ -121,7 +141,7 @@ async function loadDesired(app: AppRecord, source: CompareAppOptions["source"] =
 /**
  * Renders the app from Git at its target revision (or reuses a render of the same spec) and
  * compares every object with what the API server would make of it (a server-side-apply dry
- * run, cached per desired object and live resource version) and with the live object from
+ * run, its verdict cached per desired object and live object, status aside) and with the live object from
  * the cluster's watch cache. Adds each resource's health and, for drifted ones, the field
  * managers that changed them. Never throws for a render or cluster failure: those become a
  * `ComparisonError` condition (`RepoUnreachable` when git could not reach the repository).
@@ -162,12 +182,11 @@ export async function compareApp(app: AppRecord, options: CompareAppOptions = {}
       const subject = subjectOf(keyOf(obj));
       const current = live.get(subject) ?? cache.get(obj);
       if (current) live.set(subject, current);
-      const prediction = await predict(cache.client, app.destCluster, obj, current);
-      return withLiveFacts(compareResource({ key: keyOf(obj), desired: obj, live: current, ...prediction }), cache, current);
+      return compareObject(cache, app.destCluster, obj, current, options.predictMissing ?? true);
     });
     const desiredSubjects = new Set(desired.map((o) => subjectOf(keyOf(o))));
     for (const [subject, obj] of owned) {
-      if (!desiredSubjects.has(subject)) resources.push(withLiveFacts(compareResource({ key: keyOf(obj), desired: undefined, live: obj }), cache, obj));
+      if (!desiredSubjects.has(subject)) resources.push(withLiveFacts(lean(compareResource({ key: keyOf(obj), desired: undefined, live: obj })), cache, obj));
     }
     const conditions = problems.map((p) => condition("ComparisonError", p));
     const healthStatus = aggregateHealth(resources.map((r) => r.health?.status ?? "Unknown"));

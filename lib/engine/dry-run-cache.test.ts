@@ -2,21 +2,46 @@ import { describe, expect, it } from "vitest";
 import type { KubeObject } from "@/lib/types";
 import { cachedDryRun, dryRunKey, rememberDryRun } from "./dry-run-cache";
 
-const desired: KubeObject = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "a", namespace: "n" }, data: { x: "1" } };
-const live = (rv: string): KubeObject => ({ ...desired, metadata: { ...desired.metadata, uid: "u1", resourceVersion: rv } });
+const desired: KubeObject = { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "a", namespace: "n" }, spec: { replicas: 2 } };
+
+function live(changes: { rv: string; spec?: object; status?: object; managers?: object[] }): KubeObject {
+  return {
+    ...desired,
+    metadata: { ...desired.metadata, uid: "u1", resourceVersion: changes.rv, generation: 1, managedFields: changes.managers ?? [{ manager: "lockstep", operation: "Apply", time: "t1" }] },
+    spec: changes.spec ?? desired.spec,
+    status: changes.status ?? {},
+  };
+}
 
 describe("the dry-run cache", () => {
-  it("answers a remembered result for the same desired object and live resource version", () => {
-    const key = dryRunKey("local", desired, live("7"));
-    rememberDryRun(key, live("7"));
-    expect(cachedDryRun(dryRunKey("local", structuredClone(desired), live("7")))).toEqual(live("7"));
+  it("answers a remembered verdict for the same desired object and live object", () => {
+    const key = dryRunKey("local", desired, live({ rv: "7" }));
+    rememberDryRun(key, "synced");
+    expect(cachedDryRun(dryRunKey("local", structuredClone(desired), live({ rv: "7" })))).toBe("synced");
   });
 
-  it("misses once the live object changed or Git's content changed", () => {
-    rememberDryRun(dryRunKey("local", desired, live("8")), live("8"));
-    expect(cachedDryRun(dryRunKey("local", desired, live("9")))).toBeUndefined();
-    expect(cachedDryRun(dryRunKey("local", { ...desired, data: { x: "2" } }, live("8")))).toBeUndefined();
-    expect(cachedDryRun(dryRunKey("other", desired, live("8")))).toBeUndefined();
+  it("still answers once a controller only wrote the status (new resource version, status manager, timestamps)", () => {
+    rememberDryRun(dryRunKey("local", desired, live({ rv: "8" })), "synced");
+    const afterStatus = live({
+      rv: "9",
+      status: { readyReplicas: 2 },
+      managers: [
+        { manager: "lockstep", operation: "Apply", time: "t2" },
+        { manager: "kube-controller-manager", operation: "Update", subresource: "status", time: "t3" },
+      ],
+    });
+    expect(cachedDryRun(dryRunKey("local", desired, afterStatus))).toBe("synced");
+  });
+
+  it("misses once the live spec changed, another manager took fields, Git's content changed or the cluster differs", () => {
+    const predicted = live({ rv: "10", spec: { replicas: 3 } });
+    rememberDryRun(dryRunKey("local", desired, live({ rv: "10" })), predicted);
+    expect(cachedDryRun(dryRunKey("local", desired, live({ rv: "11", spec: { replicas: 5 } })))).toBeUndefined();
+    const scaled = live({ rv: "12", managers: [{ manager: "lockstep", operation: "Apply" }, { manager: "kubectl", operation: "Update" }] });
+    expect(cachedDryRun(dryRunKey("local", desired, scaled))).toBeUndefined();
+    expect(cachedDryRun(dryRunKey("local", { ...desired, spec: { replicas: 4 } }, live({ rv: "10" })))).toBeUndefined();
+    expect(cachedDryRun(dryRunKey("other", desired, live({ rv: "10" })))).toBeUndefined();
+    expect(cachedDryRun(dryRunKey("local", desired, live({ rv: "10" })))).toEqual(predicted);
   });
 
   it("never caches the dry run of an object that does not exist yet", () => {

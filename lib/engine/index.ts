@@ -9,7 +9,7 @@ import { ConflictError, LockstepError } from "@/lib/errors";
 import { publish } from "@/lib/events/bus";
 import { loadKubeConfig } from "@/lib/kube/config";
 import { KubeObjectClient } from "@/lib/kube/object-client";
-import { clusterCacheFor, type ObjectRef } from "@/lib/cache";
+import { clusterCacheFor } from "@/lib/cache";
 import { driftSince } from "@/lib/drift";
 import type { RevisionMemo } from "@/lib/source";
 import { automate, forgetAutomation, selfHealStatus, type SelfHealStatus } from "./automation";
@@ -36,7 +36,10 @@ const lastComparison = new Map<string, AppComparison>();
 /** Apps with an operation running in this process: their cluster-triggered refreshes wait. */
 const busy = new Set<string>();
 
-/** Why a comparison runs: `cluster` reuses the last render (Git is not read); `sync` runs no automation. */
+/**
+ * Why a comparison runs: `cluster` reuses the last render (Git is not read); `sync` runs no
+ * automation and dry-runs no object that does not exist yet (the sync's apply answers that).
+ */
 type CompareTrigger = "refresh" | "cluster" | "sync";
 
 /** The last render of an app, when its spec has not changed since and that comparison did not fail. */
@@ -45,6 +48,12 @@ function lastRender(app: AppRecord): { objects: AppComparison["desired"]; commit
   if (!last?.revision || last.specVersion !== app.updatedAt.getTime() || last.desired.length === 0) return undefined;
   if (last.conditions.some((c) => c.type === "ComparisonError")) return undefined;
   return { objects: last.desired, commit: last.revision };
+}
+
+/** The render a comparison used, to compare again without reading Git (right after syncing it), while the spec is unchanged. */
+function renderOf(comparison: AppComparison, app: AppRecord): { objects: AppComparison["desired"]; commit: NonNullable<AppComparison["revision"]> } | undefined {
+  if (!comparison.revision || comparison.desired.length === 0 || comparison.specVersion !== app.updatedAt.getTime()) return undefined;
+  return { objects: comparison.desired, commit: comparison.revision };
 }
 
 /** True when what the pages show of an app changed (conditions compared without their timestamps). */
@@ -72,9 +81,14 @@ const automationActions = {
   refresh: (name: string) => liveHandlers.refresh(name),
 };
 
-async function compareAndStore(app: AppRecord, trigger: CompareTrigger = "refresh", source: RefreshOptions = {}): Promise<AppComparison> {
+async function compareAndStore(app: AppRecord, trigger: CompareTrigger = "refresh", source: RefreshOptions = {}, synced?: AppComparison): Promise<AppComparison> {
   const previous = await getStatusResources<ResourceStatusRow>(app.id);
-  const comparison = await compareApp(app, { previousKinds: kindsOfRows(previous), desiredState: trigger === "cluster" ? lastRender(app) : undefined, source });
+  const comparison = await compareApp(app, {
+    previousKinds: kindsOfRows(previous),
+    desiredState: trigger === "cluster" ? lastRender(app) : synced ? renderOf(synced, app) : undefined,
+    source,
+    predictMissing: trigger !== "sync",
+  });
   if (isRepoUnreachable(comparison)) return recordUnreachable(app, previous, comparison, lastComparison.get(app.name));
   const since = driftSince(comparison.resources, previous, comparison.comparedAt);
   for (const resource of comparison.resources) if (since.has(resource.subject)) resource.driftSince = since.get(resource.subject);
@@ -98,19 +112,6 @@ async function compareAndStore(app: AppRecord, trigger: CompareTrigger = "refres
     void automate(app, comparison, automationActions).catch((error) => console.error(`automation of ${app.name} failed: ${error instanceof Error ? error.message : String(error)}`));
   }
   return comparison;
-}
-
-/**
- * Reads back what a sync wrote (and pruned) into the watch cache, so the comparison right
- * after it sees Lockstep's own writes even if the watch has not delivered them yet.
- */
-async function confirmWrites(app: AppRecord, comparison: AppComparison): Promise<void> {
-  const refs: ObjectRef[] = [...comparison.desired, ...comparison.live.values()];
-  try {
-    await liveCacheOf(app).confirm(refs);
-  } catch (error) {
-    console.error(`reading back ${app.name}'s objects failed: ${error instanceof Error ? error.message : String(error)}`);
-  }
 }
 
 /** The watch cache of the app's destination; a destination that cannot be configured is a 502. */
@@ -145,7 +146,10 @@ export async function getAppComparison(name: string, maxAgeMs = 10_000): Promise
   return refreshApp(name);
 }
 
-/** Syncs an app from a fresh comparison, then refreshes its status. A running operation → 409. */
+/**
+ * Syncs an app from a fresh comparison, then compares the synced render with the cluster
+ * again (Git is not read twice) and stores that as its status. A running operation → 409.
+ */
 export async function syncApp(name: string, options: SyncOptions): Promise<OperationRecord> {
   const app = await getApp(name);
   busy.add(name);
@@ -154,10 +158,7 @@ export async function syncApp(name: string, options: SyncOptions): Promise<Opera
     const operation = await syncFromComparison(app, comparison, options);
     publish({ type: "operation", app: name, detail: { id: operation.id, phase: operation.phase } });
     if (app.rolledBackTo && isFullSuccessfulSync(operation, options)) await clearRollback(app.id, { resumeAutomation: false });
-    if (!operation.dryRun) {
-      await confirmWrites(app, comparison);
-      await compareAndStore(await getApp(name), "sync");
-    }
+    if (!operation.dryRun) await compareAndStore(await getApp(name), "sync", {}, comparison);
     return operation;
   } finally {
     busy.delete(name);

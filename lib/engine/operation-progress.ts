@@ -1,23 +1,25 @@
 import { appendOperationLog, recordProgress, type OperationRecord, type ResourceResult } from "@/lib/db/operations";
 import { publish } from "@/lib/events/bus";
 
-/** Shortest time between two progress events of one operation, so open pages are not flooded. */
-const PUBLISH_INTERVAL_MS = 250;
+/** Shortest time between two writes (and announcements) of one operation's progress. */
+const FLUSH_INTERVAL_MS = 250;
 
 /**
- * The results of a running operation as they come in: each one is stored (so the page and the
- * API show progress resource by resource) and answered with whether someone asked to terminate
- * the operation meanwhile. Progress is announced on the event bus (so open pages refresh) at
- * most every 250 ms, each event carrying the count so far and the latest resource; `settle`
- * announces the last one.
+ * The results of a running operation as they come in, from however many applies run at once.
+ * The first result and then the results of every 250 ms are stored in one write (so the page
+ * and the API show progress without a database write per resource), which also reads whether
+ * someone asked to terminate the operation meanwhile, and are announced on the event bus (so
+ * open pages refresh), each event carrying the count so far and the latest resource. `settle`
+ * announces the last ones.
  */
 export class OperationProgress {
   /** Results so far, in the order the resources were handled. */
   readonly results: ResourceResult[] = [];
-  /** Who asked to terminate the operation, once someone did. */
+  /** Who asked to terminate the operation, once a write has seen it. */
   terminatedBy: string | null = null;
-  private publishedAt = 0;
   private published = 0;
+  private flushedAt = 0;
+  private flushing: Promise<void> | undefined;
 
   constructor(
     private readonly operation: OperationRecord,
@@ -29,27 +31,41 @@ export class OperationProgress {
     this.results.push(result);
   }
 
-  /** Records a result of real work, publishes it, and returns false when the operation must stop. */
+  /** Records a result of real work, storing progress when due; returns false once the operation must stop. */
   async record(result: ResourceResult): Promise<boolean> {
     this.results.push(result);
-    return this.flush(result);
+    if (!this.flushing && Date.now() - this.flushedAt >= FLUSH_INTERVAL_MS) await this.flush();
+    return this.terminatedBy === null;
   }
 
-  /** Stores the results so far and checks for termination; returns false when the operation must stop. */
-  async flush(last?: ResourceResult): Promise<boolean> {
-    const { terminatedBy } = await recordProgress(this.operation.id, this.results);
-    this.terminatedBy = terminatedBy;
-    if (terminatedBy || Date.now() - this.publishedAt >= PUBLISH_INTERVAL_MS) this.announce(last);
-    return terminatedBy === null;
+  /** True until a termination request has been seen. */
+  get keepGoing(): boolean {
+    return this.terminatedBy === null;
+  }
+
+  /** Stores the results so far and checks for termination now; returns false when the operation must stop. */
+  async flush(): Promise<boolean> {
+    while (this.flushing) await this.flushing;
+    this.flushedAt = Date.now();
+    this.flushing = recordProgress(this.operation.id, [...this.results])
+      .then(({ terminatedBy }) => {
+        this.terminatedBy = terminatedBy;
+        this.announce();
+      })
+      .finally(() => {
+        this.flushing = undefined;
+      });
+    await this.flushing;
+    return this.keepGoing;
   }
 
   /** Announces the latest progress if the last results were not announced yet. */
   settle(): void {
-    if (this.published < this.results.length) this.announce(this.results.at(-1));
+    if (this.published < this.results.length) this.announce();
   }
 
-  private announce(last: ResourceResult | undefined): void {
-    this.publishedAt = Date.now();
+  private announce(): void {
+    const last = this.results.at(-1);
     this.published = this.results.length;
     publish({
       type: "operation",

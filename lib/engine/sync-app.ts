@@ -1,13 +1,14 @@
 import type { AppRecord } from "@/lib/db/apps";
 import { finishOperation, pruneHistory, startOperation, type OperationRecord, type ResourceResult } from "@/lib/db/operations";
 import { redactSecretValues } from "@/lib/diff";
-import { loadKubeConfig } from "@/lib/kube/config";
+import { clusterCacheFor, type ClusterCache } from "@/lib/cache";
 import { describeKubeError } from "@/lib/kube/errors";
-import { KubeObjectClient } from "@/lib/kube/object-client";
-import { orderForPrune, orderForSync } from "@/lib/sync/order";
+import { syncSteps } from "@/lib/sync/order";
 import { withRetry } from "@/lib/sync/retry";
 import { keyOf, subjectOf, type KubeObject, type OperationKind, type ResourceAction } from "@/lib/types";
 import type { AppComparison } from "./compare-app";
+import { mapLimit } from "./concurrency";
+import { dryRunKey, rememberDryRun } from "./dry-run-cache";
 import { historyLimitFor } from "./history-limit";
 import { OperationProgress } from "./operation-progress";
 
@@ -44,22 +45,35 @@ function namespaceObject(name: string): KubeObject {
 
 const isNamespaced = (o: KubeObject) => o.metadata.namespace !== undefined;
 
-/** What a sync will touch: the objects to apply (in order) and the live objects to prune (in order). */
+/** How many applies (or deletions) of one step run at once against one API server. */
+const APPLY_CONCURRENCY = 8;
+
+/** One object to apply, and whether the comparison found it synced already. */
+interface PlannedApply {
+  obj: KubeObject;
+  unchanged: boolean;
+}
+
+/**
+ * What a sync will touch: the objects to apply and the live objects to prune, each in steps
+ * (see `syncSteps`) — the steps run one after the other, the objects of a step at once.
+ */
 interface SyncPlan {
-  apply: { obj: KubeObject; unchanged: boolean }[];
-  prune: KubeObject[];
+  apply: PlannedApply[][];
+  prune: KubeObject[][];
 }
 
 function planSync(comparison: AppComparison, isSelected: (subject: string) => boolean): SyncPlan {
   const status = new Map(comparison.resources.map((r) => [r.subject, r.status]));
-  const apply = orderForSync(comparison.desired, { isNamespaced })
-    .filter((obj) => isSelected(subjectOf(keyOf(obj))))
-    .map((obj) => ({ obj, unchanged: status.get(subjectOf(keyOf(obj))) === "Synced" }));
+  const selected = comparison.desired.filter((obj) => isSelected(subjectOf(keyOf(obj))));
+  const apply = syncSteps(selected, { isNamespaced }).map((step) =>
+    step.map((obj) => ({ obj, unchanged: status.get(subjectOf(keyOf(obj))) === "Synced" })),
+  );
   const prunable = comparison.resources
     .filter((r) => r.state === "prunable" && isSelected(r.subject))
     .map((r) => comparison.live.get(r.subject))
     .filter((o): o is KubeObject => o !== undefined);
-  return { apply, prune: orderForPrune(prunable, { isNamespaced }) };
+  return { apply, prune: syncSteps(prunable, { isNamespaced }).reverse() };
 }
 
 /** A failure message that starts with the subject and never carries a Secret's value. */
@@ -76,11 +90,12 @@ function retrying<T>(obj: KubeObject, progress: OperationProgress, call: () => P
 
 /**
  * Runs one sync of an app from a comparison: applies (server-side, field manager `lockstep`)
- * the objects that drifted or are missing, in a safe order, and prunes when asked. The
- * history row is written as `Running` first and completed at the end, whatever happens; each
- * result is stored and published as it comes, retryable API failures are retried with
- * backoff (each retry in the operation's log), and a termination request stops the run
- * before its next resource. Old history beyond the app's limit is pruned afterwards.
+ * the objects that drifted or are missing, in a safe order — step by step (phase, wave, kind),
+ * the objects of a step at once — and prunes when asked, in the reverse order. The history
+ * row is written as `Running` first and completed at the end, whatever happens; progress is
+ * stored and published as it comes (at most every 250 ms), retryable API failures are retried
+ * with backoff (each retry in the operation's log), and a termination request stops the run
+ * from starting on any further resource. Old history beyond the app's limit is pruned afterwards.
  */
 export async function syncFromComparison(app: AppRecord, comparison: AppComparison, options: SyncRunOptions): Promise<OperationRecord> {
   const prune = options.prune ?? app.prune;
@@ -98,7 +113,7 @@ export async function syncFromComparison(app: AppRecord, comparison: AppComparis
       revision: comparison.revision?.sha,
       revisionSubject: comparison.revision?.subject,
       revisionAuthor: comparison.revision?.author,
-      resourceCount: plan.apply.filter((a) => !a.unchanged).length + plan.prune.length,
+      resourceCount: plan.apply.flat().filter((a) => !a.unchanged).length + plan.prune.flat().length,
       rollbackOf: options.rollbackOf,
       requireAutomated: kind === "auto-sync" || kind === "self-heal",
     },
@@ -111,50 +126,15 @@ export async function syncFromComparison(app: AppRecord, comparison: AppComparis
     if (comparisonError && comparison.desired.length === 0) {
       return await finishOperation(operation.id, { phase: "Error", message: comparisonError.message, results: progress.results });
     }
-    const client = KubeObjectClient.forConfig(loadKubeConfig(app.destCluster));
+    const cache = clusterCacheFor(app.destCluster);
     if (app.createNamespace && !dryRun) {
       const namespace = namespaceObject(app.destNamespace);
-      await retrying(namespace, progress, () => client.applyObject(namespace));
+      cache.record([await retrying(namespace, progress, () => cache.client.applyObject(namespace))]);
     }
-    let keepGoing = true;
-    let stopped = false;
-    for (const { obj, unchanged } of plan.apply) {
-      if (!keepGoing) {
-        stopped = true;
-        break;
-      }
-      if (unchanged) {
-        progress.note(result(obj, "unchanged"));
-        continue;
-      }
-      const subject = subjectOf(keyOf(obj));
-      let outcome: ResourceResult;
-      try {
-        await retrying(obj, progress, () => client.applyObject(obj, { dryRun }));
-        outcome = result(obj, comparison.live.has(subject) ? "configured" : "created", dryRun ? "dry run" : undefined);
-      } catch (error) {
-        outcome = result(obj, "failed", failureMessage(obj, error));
-      }
-      keepGoing = await progress.record(outcome);
-    }
-    for (const obj of plan.prune) {
-      if (!keepGoing) {
-        stopped = true;
-        break;
-      }
-      if (!prune) {
-        progress.note(result(obj, "skipped", "requires pruning; prune is off"));
-        continue;
-      }
-      let outcome: ResourceResult;
-      try {
-        if (!dryRun) await retrying(obj, progress, () => client.deleteObject(obj));
-        outcome = result(obj, "pruned", dryRun ? "dry run" : undefined);
-      } catch (error) {
-        outcome = result(obj, "failed", failureMessage(obj, error));
-      }
-      keepGoing = await progress.record(outcome);
-    }
+    const run = { app, comparison, cache, progress, dryRun, prune, stopped: false };
+    for (const step of plan.apply) await applyStep(run, step);
+    for (const step of plan.prune) await pruneStep(run, step);
+    const stopped = run.stopped;
     progress.settle();
     return await finishOperation(operation.id, { ...outcomeOf(progress, { dryRun, kind, stopped }), manifests: dryRun ? undefined : comparison.desired });
   } catch (error) {
@@ -162,6 +142,69 @@ export async function syncFromComparison(app: AppRecord, comparison: AppComparis
   } finally {
     await pruneHistory(app.id, historyLimitFor(app)).catch((error) => console.error(`pruning the history of ${app.name} failed: ${error instanceof Error ? error.message : String(error)}`));
   }
+}
+
+/** What the steps of one sync share. */
+interface SyncRun {
+  app: AppRecord;
+  comparison: AppComparison;
+  cache: ClusterCache;
+  progress: OperationProgress;
+  dryRun: boolean;
+  prune: boolean;
+  /** Set once a termination request left resources untouched. */
+  stopped: boolean;
+}
+
+/** Whether the run may start on another resource; notes that it stopped when it may not. */
+function mayContinue(run: SyncRun): boolean {
+  if (!run.progress.keepGoing) run.stopped = true;
+  return !run.stopped;
+}
+
+/**
+ * Applies one step's objects at once (server-side, field manager `lockstep`). What the API
+ * answered goes straight into the watch cache and, as a synced verdict, into the dry-run
+ * cache: the comparison after the sync then needs no round trip for what Lockstep just wrote.
+ */
+async function applyStep(run: SyncRun, step: PlannedApply[]): Promise<void> {
+  const { cache, comparison, progress, dryRun } = run;
+  await mapLimit(step, APPLY_CONCURRENCY, async ({ obj, unchanged }) => {
+    if (!mayContinue(run)) return;
+    if (unchanged) return progress.note(result(obj, "unchanged"));
+    let outcome: ResourceResult;
+    try {
+      const applied = await retrying(obj, progress, () => cache.client.applyObject(obj, { dryRun }));
+      if (!dryRun) {
+        cache.record([applied]);
+        rememberDryRun(dryRunKey(run.app.destCluster, obj, applied), "synced");
+      }
+      outcome = result(obj, comparison.live.has(subjectOf(keyOf(obj))) ? "configured" : "created", dryRun ? "dry run" : undefined);
+    } catch (error) {
+      outcome = result(obj, "failed", failureMessage(obj, error));
+    }
+    await progress.record(outcome);
+  });
+}
+
+/** Deletes one step's objects at once, or notes them skipped when pruning is off. */
+async function pruneStep(run: SyncRun, step: KubeObject[]): Promise<void> {
+  const { cache, progress, dryRun } = run;
+  await mapLimit(step, APPLY_CONCURRENCY, async (obj) => {
+    if (!mayContinue(run)) return;
+    if (!run.prune) return progress.note(result(obj, "skipped", "requires pruning; prune is off"));
+    let outcome: ResourceResult;
+    try {
+      if (!dryRun) {
+        await retrying(obj, progress, () => cache.client.deleteObject(obj));
+        cache.drop([obj]);
+      }
+      outcome = result(obj, "pruned", dryRun ? "dry run" : undefined);
+    } catch (error) {
+      outcome = result(obj, "failed", failureMessage(obj, error));
+    }
+    await progress.record(outcome);
+  });
 }
 
 function outcomeOf(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SYNC_WAVE_ANNOTATION, type KubeObject } from "@/lib/types";
-import { orderForPrune, orderForSync, syncPhaseOf, syncWaveOf } from "./order";
+import { orderForPrune, orderForSync, syncPhaseOf, syncSteps, syncWaveOf } from "./order";
 
 const CLUSTER_SCOPED = new Set(["Namespace", "CustomResourceDefinition", "ClusterRole", "ClusterRoleBinding", "StorageClass", "Widget"]);
 const options = { isNamespaced: (obj: KubeObject) => !CLUSTER_SCOPED.has(obj.kind) };
@@ -137,5 +137,30 @@ describe("orderForPrune", () => {
       "CustomResourceDefinition/widgets.example.com",
       "Namespace/shop",
     ]);
+  });
+});
+
+describe("syncSteps", () => {
+  it("cuts the sync order into one step per phase, wave and kind, keeping the order", () => {
+    const objects = [
+      object("apps/v1", "Deployment", "web"),
+      object("v1", "ConfigMap", "b"),
+      object("apps/v1", "Deployment", "api"),
+      object("v1", "ConfigMap", "a"),
+      object("v1", "Namespace", "shop"),
+      object("v1", "ConfigMap", "late", "1"),
+      object("v1", "Service", "web"),
+    ];
+    expect(syncSteps(objects, options).map((step) => step.map(subject))).toEqual([
+      ["Namespace/shop"],
+      ["ConfigMap/a", "ConfigMap/b"],
+      ["Service/web"],
+      ["Deployment/api", "Deployment/web"],
+      ["ConfigMap/late"],
+    ]);
+  });
+
+  it("has no step for no objects", () => {
+    expect(syncSteps([], options)).toEqual([]);
   });
 });

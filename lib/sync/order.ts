@@ -90,6 +90,23 @@ export function orderForSync<T extends KubeObject>(objects: readonly T[], option
   return keyed.map(({ obj }) => obj);
 }
 
+/**
+ * The objects in sync order, cut into steps that may each be applied all at once: one step
+ * per phase, wave and kind (ConfigMaps before the Deployments that mount them, as in
+ * `orderForSync`), in that order. Returns new arrays.
+ */
+export function syncSteps<T extends KubeObject>(objects: readonly T[], options: SyncOrderOptions): T[][] {
+  const steps: T[][] = [];
+  let stepKey: string | undefined;
+  for (const obj of orderForSync(objects, options)) {
+    const key = `${syncPhaseOf(obj, options)}|${syncWaveOf(obj)}|${groupOf(obj.apiVersion)}|${obj.kind}`;
+    if (key !== stepKey) steps.push([]);
+    stepKey = key;
+    steps.at(-1)?.push(obj);
+  }
+  return steps;
+}
+
 /** The objects in the order to delete them: the reverse of `orderForSync`. */
 export function orderForPrune<T extends KubeObject>(objects: readonly T[], options: SyncOrderOptions): T[] {
   return orderForSync(objects, options).reverse();

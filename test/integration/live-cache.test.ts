@@ -67,14 +67,17 @@ describe("the watch cache on the shared cluster", () => {
     expect(cache.ownersOf(pod).map((o) => o.kind)).toEqual(["ReplicaSet", "Deployment"]);
   });
 
-  it("reads back objects it is told were written, before the watch delivers them", async () => {
+  it("takes in the objects it is told were written and drops those deleted, never going back to an older version", async () => {
     await cache.ensureKinds([CONFIGMAP]);
-    const written = await kube.applyObject(configMap("confirmed", ns.name, "fresh"));
-    await cache.confirm([written]);
-    expect(valueOf(cache.get(written))).toBe("fresh");
-    await kube.deleteObject(written);
-    await cache.confirm([written]);
-    expect(cache.get(written)).toBeUndefined();
+    const first = await kube.applyObject(configMap("recorded", ns.name, "first"));
+    const second = await kube.applyObject(configMap("recorded", ns.name, "second"));
+    cache.record([second]);
+    expect(valueOf(cache.get(second))).toBe("second");
+    cache.record([first]);
+    expect(valueOf(cache.get(second))).toBe("second");
+    await kube.deleteObject(second);
+    cache.drop([second]);
+    expect(cache.get(second)).toBeUndefined();
   });
 
   it("reports a kind the cluster does not serve by skipping it, and a first list that fails with the cluster's error", async () => {

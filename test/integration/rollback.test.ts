@@ -362,7 +362,7 @@ describe("history and rollback", () => {
   });
 
   it("streams progress as resources are applied, stops applying when the running operation is terminated, and says who terminated it", async () => {
-    const count = 150;
+    const count = 1000;
     const { name, namespace } = await ls.setUp(manyConfigMaps(count));
     const stream = await openEventStream(`${web.url}/api/apps/${name}/events`, { token: web.adminToken });
     const syncing = api<HistoryEntry>(web.url, "POST", `/api/apps/${name}/sync`, {});
@@ -428,7 +428,7 @@ describe("a server killed during a sync", () => {
     servers.push(first);
     let url = first.url;
     const ls = lockstep(() => url, git, namespaces);
-    const count = 150;
+    const count = 1000;
     const { name, namespace } = await ls.setUp(manyConfigMaps(count));
 
     const syncing = api(first.url, "POST", `/api/apps/${name}/sync`, {}).catch((error: unknown) => error);

@@ -5,6 +5,7 @@ import { backoffDelay, type BackoffOptions } from "./backoff";
 import type { CacheClient, CollectionQuery } from "./cache-client";
 import { resourceVersionOf } from "./resource-version";
 import { ObjectStore, type StoreChange } from "./store";
+import { trimForCache } from "./trim";
 
 /** What an informer is doing. */
 export type InformerPhase = "starting" | "watching" | "reconnecting" | "stopped";
@@ -130,7 +131,7 @@ export class Informer {
 
   /** Puts an object read directly from the API into the store (newer versions only). */
   accept(obj: KubeObject): void {
-    this.emit(this.store.upsert(this.typed(obj)));
+    this.emit(this.store.upsert(this.prepared(obj)));
   }
 
   /** Removes an object the API says is gone. */
@@ -163,7 +164,7 @@ export class Informer {
   private async list(): Promise<void> {
     const path = await this.collectionPath();
     const list = await this.options.client.listCollection(path, this.options.ref, this.options.query);
-    const changes = this.store.replace(list.items);
+    const changes = this.store.replace(list.items.map((obj) => this.prepared(obj)));
     this.resourceVersion = list.resourceVersion;
     this.failures = 0;
     this.lastErrorText = undefined;
@@ -214,14 +215,16 @@ export class Informer {
       return;
     }
     const version = resourceVersionOf(obj);
-    if (type === "ADDED" || type === "MODIFIED") this.emit(this.store.upsert(this.typed(obj)));
+    if (type === "ADDED" || type === "MODIFIED") this.emit(this.store.upsert(this.prepared(obj)));
     else if (type === "DELETED") this.emit(this.store.remove(obj));
     if (version) this.resourceVersion = version;
   }
 
-  private typed(obj: KubeObject): KubeObject {
+  /** The object as stored: typed (list items may lack apiVersion and kind) and trimmed (see `trimForCache`). */
+  private prepared(obj: KubeObject): KubeObject {
     const { apiVersion, kind } = this.options.ref;
-    return obj.apiVersion === apiVersion && obj.kind === kind ? obj : { ...obj, apiVersion, kind };
+    const trimmed = trimForCache(obj);
+    return trimmed.apiVersion === apiVersion && trimmed.kind === kind ? trimmed : { ...trimmed, apiVersion, kind };
   }
 
   private emit(change: StoreChange | undefined): void {

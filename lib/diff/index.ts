@@ -8,7 +8,7 @@ export { compareResource, summarizeSync, syncedResource } from "./compare";
 export type { CompareInput, DiffState, ResourceDiff, SummarizeOptions } from "./compare";
 export { containsSecretValue, isSecret, maskSecretObject, maskSecrets, redactSecretValues } from "./mask";
 export type { MaskedPair } from "./mask";
-export { defaultNormalizer, IGNORED_PATHS, normalizeForDiff } from "./normalize";
+export { BOOKKEEPING_ANNOTATIONS, defaultNormalizer, IGNORED_PATHS, normalizeForDiff } from "./normalize";
 export type { Normalizer } from "./normalize";
 export { changedPaths } from "./paths";
 export { sideBySide, toYaml, unifiedDiff } from "./unified";

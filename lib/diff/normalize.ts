@@ -22,7 +22,7 @@ const SERVER_METADATA_FIELDS = [
 ] as const;
 
 /** Annotations written by clients and controllers as bookkeeping, not configuration. */
-const BOOKKEEPING_ANNOTATIONS = [
+export const BOOKKEEPING_ANNOTATIONS = [
   "kubectl.kubernetes.io/last-applied-configuration",
   "deployment.kubernetes.io/revision",
 ] as const;

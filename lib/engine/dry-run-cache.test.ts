@@ -20,25 +20,27 @@ describe("the dry-run cache", () => {
     expect(cachedDryRun(dryRunKey("local", structuredClone(desired), live({ rv: "7" })))).toBe("synced");
   });
 
-  it("still answers once a controller only wrote the status (new resource version, status manager, timestamps)", () => {
+  it("still answers once a controller only wrote the status or a bookkeeping annotation (new resource version, managers, timestamps)", () => {
     rememberDryRun(dryRunKey("local", desired, live({ rv: "8" })), "synced");
-    const afterStatus = live({
+    const afterController = live({
       rv: "9",
       status: { readyReplicas: 2 },
       managers: [
         { manager: "lockstep", operation: "Apply", time: "t2" },
+        { manager: "kube-controller-manager", operation: "Update", time: "t3" },
         { manager: "kube-controller-manager", operation: "Update", subresource: "status", time: "t3" },
       ],
     });
-    expect(cachedDryRun(dryRunKey("local", desired, afterStatus))).toBe("synced");
+    afterController.metadata.annotations = { "deployment.kubernetes.io/revision": "1" };
+    expect(cachedDryRun(dryRunKey("local", desired, afterController))).toBe("synced");
   });
 
-  it("misses once the live spec changed, another manager took fields, Git's content changed or the cluster differs", () => {
+  it("misses once the live spec changed, Lockstep's own ownership changed, Git's content changed or the cluster differs", () => {
     const predicted = live({ rv: "10", spec: { replicas: 3 } });
     rememberDryRun(dryRunKey("local", desired, live({ rv: "10" })), predicted);
     expect(cachedDryRun(dryRunKey("local", desired, live({ rv: "11", spec: { replicas: 5 } })))).toBeUndefined();
-    const scaled = live({ rv: "12", managers: [{ manager: "lockstep", operation: "Apply" }, { manager: "kubectl", operation: "Update" }] });
-    expect(cachedDryRun(dryRunKey("local", desired, scaled))).toBeUndefined();
+    const reowned = live({ rv: "12", managers: [{ manager: "lockstep", operation: "Apply", fieldsV1: { "f:spec": {} } }] });
+    expect(cachedDryRun(dryRunKey("local", desired, reowned))).toBeUndefined();
     expect(cachedDryRun(dryRunKey("local", { ...desired, spec: { replicas: 4 } }, live({ rv: "10" })))).toBeUndefined();
     expect(cachedDryRun(dryRunKey("other", desired, live({ rv: "10" })))).toBeUndefined();
     expect(cachedDryRun(dryRunKey("local", desired, live({ rv: "10" })))).toEqual(predicted);

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import type { KubeObject } from "@/lib/types";
+import { BOOKKEEPING_ANNOTATIONS } from "@/lib/diff";
+import { FIELD_MANAGER, type KubeObject } from "@/lib/types";
 
 /** How many dry-run verdicts are kept per process; the least recently used goes first. */
 export const DRY_RUN_CACHE_SIZE = 50_000;
@@ -30,29 +31,33 @@ function desiredHash(desired: KubeObject): string {
 }
 
 interface ManagedFieldsEntry {
-  time?: unknown;
+  manager?: unknown;
   subresource?: unknown;
+  time?: unknown;
 }
 
 /**
- * The live object without what a write to its status changes: the `status`, the resource
- * version and generation, and the field managers of the status subresource, other managers
- * without their timestamps. A server-side apply's outcome outside `status` depends only on
- * what is left, so controllers reporting progress do not make a cached verdict stale.
+ * What of the live object a server-side apply's outcome depends on, outside what a diff
+ * ignores: its content without `status`, resource version, generation and bookkeeping
+ * annotations, and Lockstep's own field ownership (without timestamps) — which decides
+ * what an apply removes. Controllers reporting progress, or stamping a Deployment's
+ * revision, leave it unchanged, so a cached verdict stays good.
  */
 function liveFingerprint(live: KubeObject): string {
-  const managers = ((live.metadata.managedFields ?? []) as ManagedFieldsEntry[])
-    .filter((entry) => entry.subresource !== "status")
+  const ownership = ((live.metadata.managedFields ?? []) as ManagedFieldsEntry[])
+    .filter((entry) => entry.manager === FIELD_MANAGER && entry.subresource === undefined)
     .map((entry) => ({ ...entry, time: undefined }));
-  const metadata = { ...live.metadata, managedFields: managers, resourceVersion: undefined, generation: undefined };
+  const annotations = { ...live.metadata.annotations };
+  for (const annotation of BOOKKEEPING_ANNOTATIONS) delete annotations[annotation];
+  const metadata = { ...live.metadata, annotations, managedFields: ownership, resourceVersion: undefined, generation: undefined };
   return JSON.stringify({ ...live, status: undefined, metadata });
 }
 
 /**
  * The cache key of a dry run: the cluster, a hash of the desired object and a hash of the live
- * object apart from its status (see {@link liveFingerprint}; the uid is part of it). Anything
- * that could change the server's answer outside `status` — Git's content, any write to the
- * object's spec or metadata — changes the key. Undefined when there is no live object:
+ * object's fingerprint (see {@link liveFingerprint}; the uid is part of it). Anything that
+ * could change the server's answer where a diff looks — Git's content, any write to the
+ * object's spec or metadata, Lockstep's own ownership — changes the key. Undefined when there is no live object:
  * creations are not cached.
  */
 export function dryRunKey(cluster: string, desired: KubeObject, live: KubeObject | undefined): string | undefined {

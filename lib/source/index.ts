@@ -10,6 +10,7 @@
  * for callers that cache by commit.
  */
 export { checkoutCommit, type Checkout, type CheckoutOptions } from "./checkout";
+export { removeIdleCheckouts } from "./checkout-pool";
 export { readCommitInfo, type CommitInfo } from "./commit-info";
 export { DEFAULT_GIT_TIMEOUT_MS, execGit, runGit, type GitCommandOptions, type RunGitOptions } from "./git";
 export { GitError, isGitError, type GitErrorDetails } from "./git-error";

@@ -7,7 +7,7 @@ import path from "node:path";
 
 import type { KubeObject } from "@/lib/types";
 
-import { checkoutCommit } from "./checkout";
+import { acquireCheckout } from "./checkout-pool";
 import { readCommitInfo, type CommitInfo } from "./commit-info";
 import { ensureCommit, type FetchEvent } from "./mirror";
 import type { IsNamespaced } from "./namespacing";
@@ -67,8 +67,8 @@ export interface DesiredState {
 /**
  * Resolves the revision (`ls-remote` unless it is a SHA); unless the app was
  * already rendered at that commit (and this is not a hard refresh), makes sure
- * the commit is in the mirror, renders the path at that commit in a private
- * checkout, and removes the checkout.
+ * the commit is in the mirror and renders the path at that commit, from a
+ * checkout shared with the other renders of that commit (see `checkout-pool`).
  * @throws RevisionNotFoundError, GitError (repository problems) or RenderError (content problems).
  */
 export async function loadDesiredState(options: LoadDesiredStateOptions): Promise<DesiredState> {
@@ -87,7 +87,7 @@ async function renderAt(sha: string, options: LoadDesiredStateOptions): Promise<
   const { mirrorDir } = await ensureCommit(options.repoUrl, sha, { ...git, dataDir: options.dataDir, onFetch: options.onFetch });
   const commit = await readCommitInfo(mirrorDir, sha, git);
   const scratchDir = options.dataDir === undefined ? undefined : path.join(options.dataDir, "scratch");
-  const checkout = await checkoutCommit(mirrorDir, sha, { ...git, scratchDir });
+  const checkout = await acquireCheckout(mirrorDir, sha, { timeoutMs: options.timeoutMs, scratchDir });
   try {
     const objects = await renderManifests({
       root: checkout.dir,
@@ -99,9 +99,10 @@ async function renderAt(sha: string, options: LoadDesiredStateOptions): Promise<
       timeoutMs: options.timeoutMs,
       commit: sha,
       signal: options.signal,
+      scan: (limits) => checkout.scan(limits),
     });
     return { commit, objects };
   } finally {
-    await checkout.dispose();
+    checkout.release();
   }
 }

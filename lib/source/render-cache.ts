@@ -2,7 +2,9 @@
  * Rendered desired states by commit: when a branch has not moved, a refresh
  * reuses the objects rendered for that commit instead of checking the tree
  * out and running Kustomize again. A hard refresh bypasses it. Entries are
- * copied in and out, so callers may mutate what they get.
+ * kept as JSON text (a fraction of the memory of the parsed objects, which
+ * matters at thousands of apps) and parsed afresh on the way out, so callers
+ * may mutate what they get.
  */
 import type { KubeObject } from "@/lib/types";
 
@@ -30,9 +32,15 @@ export interface RenderKey {
 /** How many renders are kept; the least recently used goes first. */
 export const RENDER_CACHE_SIZE = 2000;
 
-const globalForCache = globalThis as unknown as { lockstepRenderCache?: Map<string, CachedRender> };
+/** One cached render: its commit and its objects as JSON text. */
+interface StoredRender {
+  commit: CommitInfo;
+  objectsJson: string;
+}
 
-function entries(): Map<string, CachedRender> {
+const globalForCache = globalThis as unknown as { lockstepRenderCache?: Map<string, StoredRender> };
+
+function entries(): Map<string, StoredRender> {
   globalForCache.lockstepRenderCache ??= new Map();
   return globalForCache.lockstepRenderCache;
 }
@@ -49,7 +57,7 @@ export function getCachedRender(key: RenderKey): CachedRender | undefined {
   if (!hit) return undefined;
   map.delete(id);
   map.set(id, hit);
-  return structuredClone(hit);
+  return { commit: { ...hit.commit }, objects: JSON.parse(hit.objectsJson) as KubeObject[] };
 }
 
 /** Remembers a copy of `render` for `key`, evicting the least recently used entry when full. */
@@ -57,7 +65,7 @@ export function cacheRender(key: RenderKey, render: CachedRender): void {
   const map = entries();
   const id = keyString(key);
   map.delete(id);
-  map.set(id, structuredClone(render));
+  map.set(id, { commit: { ...render.commit }, objectsJson: JSON.stringify(render.objects) });
   while (map.size > RENDER_CACHE_SIZE) {
     const oldest = map.keys().next().value;
     if (oldest === undefined) break;

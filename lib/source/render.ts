@@ -44,6 +44,8 @@ export interface RenderOptions {
   signal?: AbortSignal;
   /** What the render may cost. @default renderLimits(): the defaults and their environment overrides */
   limits?: RenderLimits;
+  /** Checks the whole checkout before anything is read. @default scanCheckout of `root` (a shared checkout scans once) */
+  scan?: (limits: RenderLimits) => Promise<void>;
 }
 
 /**
@@ -56,7 +58,7 @@ export async function renderManifests(options: RenderOptions): Promise<KubeObjec
   const dir = await resolveAppDir(root, options.path, { commit: options.commit });
   const limits = options.limits ?? renderLimits();
   const budget = { remaining: limits.maxDocuments, limit: limits.maxDocuments };
-  await scanCheckout(root, { limits });
+  await (options.scan ? options.scan(limits) : scanCheckout(root, { limits }));
   let sourced: SourcedObject[];
   if (await hasKustomization(dir)) {
     await checkKustomization(dir, { root, limits });

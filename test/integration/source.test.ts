@@ -12,6 +12,7 @@ import {
   loadDesiredState,
   mirrorDir,
   readCommitInfo,
+  removeIdleCheckouts,
   resolveRevision,
   RevisionNotFoundError,
   type FetchEvent,
@@ -232,6 +233,17 @@ describe("lib/source against real Git repositories over smart HTTP", () => {
       ]);
       expect(state.objects[1]?.metadata.labels?.[APP_LABEL]).toBe("web");
       expect(state.objects[1]?.metadata.annotations?.[TRACKING_ANNOTATION]).toBe("web:apps/Deployment:web-prod/web");
+      expect(await readdir(path.join(dataDir, "scratch"))).toHaveLength(1);
+    });
+
+    it("renders every app of one commit from a single checkout, removed once no render uses it", async () => {
+      await commitFiles(repo, { files: { "apps/a/cm.yaml": CONFIGMAP("a"), "apps/b/cm.yaml": CONFIGMAP("b") }, message: "two apps" });
+      const load = (app: string) => loadDesiredState({ repoUrl: url, revision: "main", path: `apps/${app}`, appName: app, destNamespace: app, dataDir });
+      const [a, b] = await Promise.all([load("a"), load("b")]);
+      expect([a.objects[0]?.metadata.name, b.objects[0]?.metadata.name]).toEqual(["a", "b"]);
+      const checkouts = await readdir(path.join(dataDir, "scratch"));
+      expect(checkouts).toHaveLength(1);
+      await removeIdleCheckouts();
       expect(await readdir(path.join(dataDir, "scratch"))).toEqual([]);
     });
 

@@ -22,9 +22,7 @@ export interface CollectionQuery {
 export class CacheClient extends KubeObjectClient {
   /** A client for the given configuration. */
   static override forConfig(kc: KubeConfig): CacheClient {
-    const client = kc.makeApiClient(CacheClient);
-    client.setDefaultNamespace(kc);
-    return client;
+    return KubeObjectClient.prepare(kc.makeApiClient(CacheClient), kc);
   }
 
   /**

@@ -8,6 +8,7 @@ import {
 } from "@kubernetes/client-node";
 import { FIELD_MANAGER, type KubeObject } from "@/lib/types";
 import { isNotFound } from "./errors";
+import { sharedConnections } from "./shared-connections";
 
 /** How a kind is served by the API: its plural resource name and whether it is namespaced. */
 export interface ResourceInfo {
@@ -34,8 +35,13 @@ type HttpMethod = "GET" | "PATCH" | "DELETE";
 export class KubeObjectClient extends KubernetesObjectApi {
   /** A client for the given configuration, defaulting namespaces from its context. */
   static forConfig(kc: KubeConfig): KubeObjectClient {
-    const client = kc.makeApiClient(KubeObjectClient);
+    return KubeObjectClient.prepare(kc.makeApiClient(KubeObjectClient), kc);
+  }
+
+  /** Sets up a new client: default namespace from the context, one connection pool for all its requests. */
+  protected static prepare<C extends KubeObjectClient>(client: C, kc: KubeConfig): C {
     client.setDefaultNamespace(kc);
+    client.configuration.middleware.push(sharedConnections());
     return client;
   }
 

@@ -7,8 +7,13 @@ const nextConfig = {
   experimental: {
     /** `forbidden()` and `unauthorized()` answer 403 and 401 from pages and server actions. */
     authInterrupts: true,
-    /** The proxy buffers request bodies for itself and the handler; API bodies over 1 MiB are refused anyway. */
-    proxyClientMaxBodySize: "2mb",
+    /**
+     * The proxy buffers each request body up to this size for itself and the handler, and a
+     * longer body reaches both cut short, without an error. So it stays above the largest body
+     * limit (the Git webhook's 25 MiB, lib/http/body-limit.ts) by more than one network read:
+     * a webhook of up to 25 MiB arrives whole, and a larger one is still seen as too large.
+     */
+    proxyClientMaxBodySize: "26mb",
   },
   /** Security headers for every response, static files included; the proxy adds the Content-Security-Policy. */
   async headers() {

@@ -5,7 +5,7 @@
  * 1. the access rule of the route (lib/auth/policy.ts) — no rule, no entry (fail closed);
  * 2. who is asking (session cookie or bearer token) and whether the rule lets them;
  * 3. for a browser's cookie-carrying mutation, that it comes from this site (CSRF);
- * 4. for an API mutation, that its body is at most 1 MiB;
+ * 4. for an API mutation, that its body is at most 1 MiB (25 MiB for the Git webhook);
  * 5. for every mutation, an audit note, written with the status once the answer is sent;
  * 6. security headers, with a fresh script nonce for pages.
  *
@@ -19,7 +19,7 @@ import { authenticate } from "@/lib/auth/authenticate";
 import { authorize } from "@/lib/auth/authorize";
 import { allowedMethods, findAccessRule, findServerActionRule, requirementOf, type RuleMatch } from "@/lib/auth/policy";
 import type { Principal } from "@/lib/auth/principal";
-import { bodyTooLarge, declaredBodyProblem, MAX_API_BODY_BYTES } from "@/lib/http/body-limit";
+import { bodyLimitOf, declaredBodyProblem, readBodyWithin } from "@/lib/http/body-limit";
 import { crossSiteReason } from "@/lib/http/same-origin";
 import {
   API_CONTENT_SECURITY_POLICY,
@@ -84,11 +84,11 @@ function refusal(facts: RequestFacts, request: NextRequest, verdict: Refusal, pr
 
 async function bodyProblem(request: NextRequest, facts: RequestFacts): Promise<string | undefined> {
   if (!facts.isApi || !facts.isMutation) return undefined;
-  const declared = declaredBodyProblem(request.headers.get("content-length"));
+  const limit = bodyLimitOf(facts.path);
+  const declared = declaredBodyProblem(request.headers.get("content-length"), limit);
   if (declared) return declared;
   if (request.headers.get("content-length") !== null || !request.body) return undefined;
-  const size = (await request.clone().arrayBuffer()).byteLength;
-  return size > MAX_API_BODY_BYTES ? bodyTooLarge() : undefined;
+  return (await readBodyWithin(request.clone().body, limit.bytes)) ? undefined : limit.tooLarge;
 }
 
 async function appNameFromBody(request: NextRequest, field: string): Promise<string | null> {

@@ -5,13 +5,14 @@
 import type { AppSpec, AppUpdate } from "@/lib/apps/spec";
 import { clearRollback, createApp, deleteApp, getApp, getStatusResources, saveStatus, updateApp, type AppRecord } from "@/lib/db/apps";
 import { isOperationRunning, requestTermination, type OperationRecord } from "@/lib/db/operations";
-import { ConflictError, LockstepError } from "@/lib/errors";
+import { ConflictError, isLockstepError, LockstepError } from "@/lib/errors";
 import { publish } from "@/lib/events/bus";
 import { loadKubeConfig } from "@/lib/kube/config";
 import { KubeObjectClient } from "@/lib/kube/object-client";
 import { clusterCacheFor } from "@/lib/cache";
 import { driftSince } from "@/lib/drift";
 import type { RevisionMemo } from "@/lib/source";
+import { appMemory } from "./app-memory";
 import { automate, forgetAutomation, selfHealStatus, type SelfHealStatus } from "./automation";
 import { compareApp, type AppComparison } from "./compare-app";
 import { followCluster } from "./live-refresh";
@@ -32,9 +33,7 @@ export type { HistoryComparison } from "./history";
 export type { ManifestDiff } from "./history-compare";
 export type { RollbackOptions, RollbackPreview, RollbackResource } from "./rollback";
 
-const lastComparison = new Map<string, AppComparison>();
-/** Apps with an operation running in this process: their cluster-triggered refreshes wait. */
-const busy = new Set<string>();
+const { lastComparison, busy } = appMemory();
 
 /**
  * Why a comparison runs: `cluster` reuses the last render (Git is not read); `sync` runs no
@@ -70,8 +69,9 @@ function hasStatusChanged(app: AppRecord, previousRows: ResourceStatusRow[], com
 
 const liveHandlers = {
   refresh: async (name: string) => {
-    const app = await getApp(name).catch(() => undefined);
-    if (app) await compareAndStore(app, "cluster");
+    await compareAndStore(name, "cluster").catch((error: unknown) => {
+      if (!isLockstepError(error) || error.status !== 404) throw error;
+    });
   },
   isBusy: (name: string) => busy.has(name),
 };
@@ -81,7 +81,18 @@ const automationActions = {
   refresh: (name: string) => liveHandlers.refresh(name),
 };
 
-async function compareAndStore(app: AppRecord, trigger: CompareTrigger = "refresh", source: RefreshOptions = {}, synced?: AppComparison): Promise<AppComparison> {
+/**
+ * Compares an app and stores the result, after any comparison of it already running: the app
+ * is read afresh once its turn comes, so each comparison starts from what the previous one
+ * stored and none overwrites a later one (a cluster change compared with an older render must
+ * not replace the status of a commit a webhook just brought in). `synced` is the comparison a
+ * sync just applied: its render is compared again without reading Git.
+ */
+function compareAndStore(name: string, trigger: CompareTrigger = "refresh", source: RefreshOptions = {}, synced?: AppComparison): Promise<AppComparison> {
+  return appMemory().comparing.run(name, async () => compareAndStoreNow(await getApp(name), trigger, source, synced));
+}
+
+async function compareAndStoreNow(app: AppRecord, trigger: CompareTrigger, source: RefreshOptions, synced?: AppComparison): Promise<AppComparison> {
   const previous = await getStatusResources<ResourceStatusRow>(app.id);
   const comparison = await compareApp(app, {
     previousKinds: kindsOfRows(previous),
@@ -136,7 +147,7 @@ export interface RefreshOptions {
  * unreachable repository keeps the last known status and adds a `RepoUnreachable` condition.
  */
 export async function refreshApp(name: string, options: RefreshOptions = {}): Promise<AppComparison> {
-  return compareAndStore(await getApp(name), "refresh", options);
+  return compareAndStore(name, "refresh", options);
 }
 
 /** The latest comparison of an app, refreshed when older than `maxAgeMs`. @default 10 s */
@@ -154,11 +165,11 @@ export async function syncApp(name: string, options: SyncOptions): Promise<Opera
   const app = await getApp(name);
   busy.add(name);
   try {
-    const comparison = await compareAndStore(app, "sync");
+    const comparison = await compareAndStore(name, "sync");
     const operation = await syncFromComparison(app, comparison, options);
     publish({ type: "operation", app: name, detail: { id: operation.id, phase: operation.phase } });
     if (app.rolledBackTo && isFullSuccessfulSync(operation, options)) await clearRollback(app.id, { resumeAutomation: false });
-    if (!operation.dryRun) await compareAndStore(await getApp(name), "sync", {}, comparison);
+    if (!operation.dryRun) await compareAndStore(name, "sync", {}, comparison);
     return operation;
   } finally {
     busy.delete(name);
@@ -179,9 +190,7 @@ function isFullSuccessfulSync(operation: OperationRecord, options: SyncOptions):
 export async function rollbackApplication(name: string, options: RollbackOptions): Promise<OperationRecord> {
   const operation = await rollbackTo(await getApp(name), options);
   publish({ type: "operation", app: name, detail: { id: operation.id, phase: operation.phase } });
-  void getApp(name)
-    .then((app) => compareAndStore(app))
-    .catch((error) => console.error(`comparing ${name} after its rollback failed: ${error instanceof Error ? error.message : String(error)}`));
+  void compareAndStore(name).catch((error) => console.error(`comparing ${name} after its rollback failed: ${error instanceof Error ? error.message : String(error)}`));
   return operation;
 }
 
@@ -225,14 +234,14 @@ export async function compareHistory(name: string, fromId: string, toId: string)
 /** Stores a new app and compares it at once, so its page has a status to show. */
 export async function createApplication(spec: AppSpec): Promise<AppRecord> {
   const app = await createApp(spec);
-  await compareAndStore(app);
+  await compareAndStore(app.name);
   return getApp(app.name);
 }
 
 /** Changes an app's spec and compares it again. */
 export async function updateApplication(name: string, update: AppUpdate): Promise<AppRecord> {
-  const app = await updateApp(name, update);
-  await compareAndStore(app);
+  await updateApp(name, update);
+  await compareAndStore(name);
   return getApp(name);
 }
 

@@ -7,6 +7,7 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 
+import { CoreV1Api } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { openDb } from "@/lib/db/client";
@@ -24,7 +25,7 @@ const CONFIGMAP = (value: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:
 
 interface AppBody {
   name: string;
-  status: { revision: string | null; reconciledAt: string | null; conditions: { type: string; message: string }[] };
+  status: { syncStatus: string; revision: string | null; reconciledAt: string | null; conditions: { type: string; message: string }[] };
 }
 
 async function until<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 60_000): Promise<T> {
@@ -78,6 +79,27 @@ describe("Git webhooks, from each host's push to a refreshed app", () => {
     return fetch(`${web.url}/api/webhooks/git`, { method: "POST", headers: deliveryHeaders(provider, body, secret), body });
   }
 
+  /** The same delivery sent in chunks, without a Content-Length, as a proxy may forward it. */
+  function deliverStreamed(provider: WebhookProvider, body: string) {
+    const bytes = new TextEncoder().encode(body);
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let at = 0; at < bytes.length; at += 256 * 1024) controller.enqueue(bytes.slice(at, at + 256 * 1024));
+        controller.close();
+      },
+    });
+    return fetch(`${web.url}/api/webhooks/git`, { method: "POST", headers: deliveryHeaders(provider, body, SECRET), body: stream, duplex: "half" } as RequestInit);
+  }
+
+  /** GitHub's push fixture for `repoPath` with its commits repeated until the body is at least `bytes` long. */
+  function largeGithubPush(repoPath: string, bytes: number): string {
+    const payload = JSON.parse(fixtureBody("github", { host: host(), repoPath })) as { commits: { id: string }[] };
+    const commit = payload.commits[0]!;
+    const count = Math.ceil(bytes / JSON.stringify(commit).length);
+    payload.commits = Array.from({ length: count }, (_, i) => ({ ...commit, id: i.toString(16).padStart(40, "0") }));
+    return JSON.stringify(payload);
+  }
+
   describe.each(WEBHOOK_PROVIDERS)("from %s", (provider) => {
     it("refreshes the app on the pushed repository and branch at once, and no other", async () => {
       const target = await appOnNewRepo(provider);
@@ -115,6 +137,57 @@ describe("Git webhooks, from each host's push to a refreshed app", () => {
       expect(body).toMatchObject({ result: "ignored", apps: [] });
       expect(body.message).toMatch(/^No application uses .*acme\/nobody-deploys-this/);
     });
+  });
+
+  it("keeps the pushed commit's OutOfSync status when the app's live objects change after the webhook refresh", async () => {
+    const target = await appOnNewRepo("cluster-after-push");
+    const synced = await api<{ phase: string }>(web.url, "POST", `/api/apps/${target.name}/sync`, {});
+    expect(synced.body.phase, synced.text).toBe("Succeeded");
+    const pushed = await commitFiles(target.repo, { files: { "cm.yaml": CONFIGMAP("2") }, message: "Second release" });
+
+    const response = await deliver("github", fixtureBody("github", { host: host(), repoPath: target.repoPath }));
+    expect(response.status).toBe(202);
+    const refreshed = await until(
+      () => appOf(target.name),
+      (app) => app.status.revision === pushed && app.status.syncStatus === "OutOfSync",
+      `${target.name} to be OutOfSync at ${pushed}`,
+    );
+
+    const core = namespace.kc.makeApiClient(CoreV1Api);
+    const live = await core.readNamespacedConfigMap({ name: "settings", namespace: namespace.name });
+    live.metadata!.annotations = { ...live.metadata!.annotations, "example.com/touched-by": "an operator" };
+    await core.replaceNamespacedConfigMap({ name: "settings", namespace: namespace.name, body: live });
+    const afterClusterChange = await until(
+      () => appOf(target.name),
+      (app) => app.status.reconciledAt !== refreshed.status.reconciledAt,
+      `${target.name} to be compared again after its ConfigMap changed`,
+    );
+    expect(afterClusterChange.status).toMatchObject({ revision: pushed, syncStatus: "OutOfSync" });
+  });
+
+  it("accepts a signed 5 MB GitHub push of many commits, declared or streamed, which any other API route refuses", async () => {
+    const target = await appOnNewRepo("github-large");
+    const pushed = await commitFiles(target.repo, { files: { "cm.yaml": CONFIGMAP("2") }, message: "Second release" });
+    const body = largeGithubPush(target.repoPath, 5 * 1024 * 1024);
+    expect(body.length).toBeGreaterThan(5 * 1024 * 1024);
+
+    for (const response of [await deliver("github", body), await deliverStreamed("github", body)]) {
+      expect(response.status).toBe(202);
+      expect(await response.json()).toMatchObject({ result: "refreshing", apps: [target.name] });
+    }
+    await until(() => appOf(target.name), (app) => app.status.revision === pushed, `${target.name} to show ${pushed}`);
+
+    const elsewhere = await fetch(`${web.url}/api/apps`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${web.adminToken}` }, body });
+    expect(elsewhere.status).toBe(413);
+    expect((await elsewhere.json()).error).toBe("The request body is larger than 1024 KiB.");
+  });
+
+  it("refuses a GitHub push over 25 MiB with 413 and a one-sentence reason, declared or streamed", async () => {
+    const body = largeGithubPush("acme/huge-push", 30 * 1024 * 1024);
+    for (const response of [await deliver("github", body), await deliverStreamed("github", body)]) {
+      expect(response.status).toBe(413);
+      expect((await response.json()).error).toBe("The webhook body is larger than 25 MiB, the most a Git host sends for one push.");
+    }
   });
 
   it("answers before refreshing a thousand affected apps, then refreshes every one of them", async () => {

@@ -34,6 +34,7 @@ export const cdPaths = {
         "202": { description: "Refreshing the listed apps, or ignored (no app uses the repository or follows the branch).", content: json("WebhookAnswer") },
         "400": error("Not a webhook of a supported host, or not JSON."),
         "401": error("Bad or missing signature, or no secret configured; nothing is refreshed."),
+        "413": error("The body is larger than 25 MiB (GitHub's cap on a push payload); every other API route takes at most 1 MiB."),
       },
     },
   },

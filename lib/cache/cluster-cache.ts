@@ -103,6 +103,11 @@ export class ClusterCache {
     return this.owners.get(uid);
   }
 
+  /** The cached objects whose tracking annotation names this app. */
+  trackedBy(app: string): KubeObject[] {
+    return this.owners.trackedBy(app);
+  }
+
   /** The cached objects owned by `uid`. */
   childrenOf(uid: string): KubeObject[] {
     return this.owners.childrenOf(uid);

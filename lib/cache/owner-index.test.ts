@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { KubeObject } from "@/lib/types";
+import { TRACKING_ANNOTATION, type KubeObject } from "@/lib/types";
 import { OwnerIndex } from "./owner-index";
 
 function obj(kind: string, name: string, uid: string, owner?: { kind: string; uid: string }): KubeObject {
@@ -51,5 +51,24 @@ describe("OwnerIndex", () => {
     index.upsert(a);
     index.upsert(b);
     expect(index.ownersOf(a).map((o) => o.metadata.name)).toEqual(["b", "a"]);
+  });
+
+  it("finds the objects each app's tracking annotation claims, following changes and deletions", () => {
+    const index = new OwnerIndex();
+    const tracked = (name: string, uid: string, app: string): KubeObject => ({
+      apiVersion: "v1",
+      kind: "ConfigMap",
+      metadata: { name, namespace: "ns", uid, annotations: { [TRACKING_ANNOTATION]: `${app}:/ConfigMap:ns/${name}` } },
+    });
+    index.upsert(tracked("a", "c1", "shop"));
+    index.upsert(tracked("b", "c2", "shop"));
+    index.upsert(tracked("c", "c3", "shop-admin"));
+    index.upsert(obj("Deployment", "untracked", "d9"));
+    expect(index.trackedBy("shop").map((o) => o.metadata.name).sort()).toEqual(["a", "b"]);
+    index.upsert(tracked("b", "c2", "billing"));
+    index.remove(tracked("a", "c1", "shop"));
+    expect(index.trackedBy("shop")).toEqual([]);
+    expect(index.trackedBy("billing").map((o) => o.metadata.name)).toEqual(["b"]);
+    expect(index.trackedBy("shop-admin").map((o) => o.metadata.name)).toEqual(["c"]);
   });
 });

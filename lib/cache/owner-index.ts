@@ -1,4 +1,4 @@
-import type { KubeObject } from "@/lib/types";
+import { TRACKING_ANNOTATION, type KubeObject } from "@/lib/types";
 
 /** An owner reference as the API writes it. */
 export interface OwnerReference {
@@ -21,14 +21,24 @@ export function ownerReferencesOf(obj: KubeObject): OwnerReference[] {
   return Array.isArray(refs) ? (refs as OwnerReference[]).filter((r) => typeof r?.uid === "string") : [];
 }
 
+/** The app whose tracking annotation an object carries (`<app>:<group>/<Kind>:<ns>/<name>`). */
+function trackingAppOf(obj: KubeObject): string | undefined {
+  const id = obj.metadata.annotations?.[TRACKING_ANNOTATION];
+  const end = id?.indexOf(":") ?? -1;
+  return id !== undefined && end > 0 ? id.slice(0, end) : undefined;
+}
+
 /**
- * Every cached object by uid, and the children of each uid by their ownerReferences — the
- * index behind the resource tree (Deployment → ReplicaSet → Pod), as Argo CD's cluster cache
- * keeps one. Owners need not be cached for their children to be indexed.
+ * Every cached object by uid, the children of each uid by their ownerReferences — the index
+ * behind the resource tree (Deployment → ReplicaSet → Pod), as Argo CD's cluster cache keeps
+ * one — and the objects each app's tracking annotation claims, so finding an app's objects
+ * does not walk every object of a kind. Owners need not be cached for their children to be
+ * indexed.
  */
 export class OwnerIndex {
   private readonly byUid = new Map<string, KubeObject>();
   private readonly children = new Map<string, Set<string>>();
+  private readonly tracked = new Map<string, Set<string>>();
 
   /** Indexes a new or changed object, replacing what was known under its uid. */
   upsert(obj: KubeObject): void {
@@ -40,6 +50,12 @@ export class OwnerIndex {
     for (const ref of ownerReferencesOf(obj)) {
       let set = this.children.get(ref.uid);
       if (!set) this.children.set(ref.uid, (set = new Set()));
+      set.add(uid);
+    }
+    const app = trackingAppOf(obj);
+    if (app !== undefined) {
+      let set = this.tracked.get(app);
+      if (!set) this.tracked.set(app, (set = new Set()));
       set.add(uid);
     }
   }
@@ -57,6 +73,13 @@ export class OwnerIndex {
   /** The cached object with this uid. */
   get(uid: string): KubeObject | undefined {
     return this.byUid.get(uid);
+  }
+
+  /** The cached objects whose tracking annotation names `app` (whether or not the app still wants them). */
+  trackedBy(app: string): KubeObject[] {
+    const set = this.tracked.get(app);
+    if (!set) return [];
+    return [...set].map((uid) => this.byUid.get(uid)).filter((o): o is KubeObject => o !== undefined);
   }
 
   /** The cached objects that name `uid` as an owner. */
@@ -91,5 +114,9 @@ export class OwnerIndex {
       set?.delete(uid);
       if (set?.size === 0) this.children.delete(ref.uid);
     }
+    const app = trackingAppOf(obj);
+    const set = app === undefined ? undefined : this.tracked.get(app);
+    set?.delete(uid);
+    if (app !== undefined && set?.size === 0) this.tracked.delete(app);
   }
 }

@@ -81,11 +81,12 @@ async function placeObjects(client: KubeObjectClient, objects: KubeObject[], app
   return problems;
 }
 
-/** The app's live objects of the given kinds, from the cache, by subject. */
+/** The app's live objects of the given kinds, from the cache's index of tracked objects, by subject. */
 function ownedObjects(cache: ClusterCache, appName: string, kinds: KindRef[]): Map<string, KubeObject> {
+  const wanted = new Set(kinds.map((k) => `${k.apiVersion}|${k.kind}`));
   const owned = new Map<string, KubeObject>();
-  for (const kind of kinds) {
-    for (const obj of cache.list(kind)) if (isOwnedBy(obj, appName)) owned.set(subjectOf(keyOf(obj)), obj);
+  for (const obj of cache.trackedBy(appName)) {
+    if (wanted.has(`${obj.apiVersion}|${obj.kind}`) && isOwnedBy(obj, appName)) owned.set(subjectOf(keyOf(obj)), obj);
   }
   return owned;
 }

@@ -52,6 +52,11 @@ export class LockstepClient {
     return this.call<AppBody>("POST", `/api/apps/${name}/refresh`);
   }
 
+  /** Compares many apps now, as one cycle (`POST /api/refresh`); answers each one's status. */
+  refreshMany(names: readonly string[]): Promise<{ apps: { name: string; syncStatus: string; error?: string }[] }> {
+    return this.call("POST", "/api/refresh", { apps: names });
+  }
+
   /** The diff of the app, compared afresh. */
   diff(name: string): Promise<DiffBody> {
     return this.call<DiffBody>("GET", `/api/apps/${name}/diff?refresh=true`);

@@ -71,6 +71,7 @@ export const ACCESS_RULES: readonly AccessRule[] = [
   rule("POST", "/api/apps/[name]/operations/[id]/terminate", "deployer", { ...app, action: "app.terminate" }),
   rule("GET", "/api/apps/[name]/tree", "viewer", app),
   rule("GET", "/api/apps/[name]/events", "viewer", app),
+  rule("POST", "/api/refresh", "deployer", { action: "apps.refresh" }),
 
   // Live status across apps: the list pages' event stream and the drift report (each filters by what the caller may see).
   rule("GET", "/api/events", "viewer"),

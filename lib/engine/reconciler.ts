@@ -7,9 +7,11 @@
  */
 import { listAppSources } from "@/lib/db/app-sources";
 import { releaseInterruptedOperations } from "@/lib/db/operations";
-import { isLockstepError } from "@/lib/errors";
-import type { RevisionMemo } from "@/lib/source";
+import { isLockstepError, NotFoundError } from "@/lib/errors";
+import { createRevisionMemo, type RevisionMemo } from "@/lib/source";
+import type { HealthStatus, SyncStatus } from "@/lib/types";
 
+import { mapLimit } from "./concurrency";
 import { refreshApp } from "./index";
 import { createPollScheduler, type PollScheduler, type RefreshOutcome } from "./poll-scheduler";
 import { isRepoUnreachable } from "./unreachable";
@@ -79,6 +81,44 @@ function reconciler(options: ReconcilerOptions = {}): ReconcilerState {
  */
 export function requestRefresh(names: readonly string[]): void {
   if (names.length > 0) reconciler().scheduler.request(names);
+}
+
+/** What refreshing one of many apps found. */
+export interface RefreshedApp {
+  name: string;
+  syncStatus: SyncStatus;
+  healthStatus?: HealthStatus;
+  /** The commit compared. */
+  revision?: string;
+  /** Why the app could not be refreshed, when it could not; the others carry on. */
+  error?: string;
+}
+
+/**
+ * Refreshes these apps now, all together as one cycle — one `ls-remote` per repository and
+ * revision for all of them — `refreshConcurrency()` at a time, and resolves once every one is
+ * done (a "refresh all" for people and scripts). A name that is no app is refused before
+ * anything runs.
+ * @throws NotFoundError naming the first unknown app.
+ */
+export async function refreshApps(names: readonly string[], options: { hard?: boolean } = {}): Promise<RefreshedApp[]> {
+  const known = new Set((await listAppSources()).map((app) => app.name));
+  const unknown = names.find((name) => !known.has(name));
+  if (unknown !== undefined) throw new NotFoundError(`Application "${unknown}" does not exist.`);
+  const revisions = createRevisionMemo();
+  return mapLimit([...new Set(names)], refreshConcurrency(), async (name): Promise<RefreshedApp> => {
+    try {
+      const comparison = await refreshApp(name, { revisions, hard: options.hard });
+      return { name, syncStatus: comparison.syncStatus, healthStatus: comparison.healthStatus, revision: comparison.revision?.sha };
+    } catch (error) {
+      return { name, syncStatus: "Unknown", error: error instanceof Error ? error.message : String(error) };
+    }
+  });
+}
+
+/** The names of every app, for a refresh of all of them. */
+export async function allAppNames(): Promise<string[]> {
+  return (await listAppSources()).map((app) => app.name);
 }
 
 /** A started reconciler. */

@@ -38,6 +38,7 @@ const EXPECTED: Record<string, Permission> = {
   "POST /api/apps/[name]/operations/[id]/terminate": "deployer",
   "POST /api/apps/[name]/refresh": "deployer",
   "POST /api/apps/[name]/sync": "deployer",
+  "POST /api/refresh": "deployer",
   "POST /api/apps/[name]/rollback": "deployer",
   "POST /api/apps/[name]/resume-auto-sync": "deployer",
   "GET /api/apps/[name]/tree": "viewer",

@@ -132,6 +132,46 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { "200": { description: "The event stream.", content: { "text/event-stream": { schema: { type: "string" } } } } },
         },
       },
+      "/api/refresh": {
+        post: {
+          summary: "Refresh many applications at once",
+          description: "Compares the named applications (or, without names, every one the caller may refresh) with Git and the cluster as one cycle: one ls-remote per repository for all of them. Answers once all are done.",
+          requestBody: {
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  properties: { apps: { type: "array", items: { type: "string" } }, hard: { type: "boolean", default: false, description: "Render the manifests again even if the commit did not move." } },
+                },
+              },
+            },
+          },
+          responses: {
+            "200": {
+              description: "Each application's new status.",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: {
+                      apps: {
+                        type: "array",
+                        items: {
+                          type: "object",
+                          properties: { name: { type: "string" }, syncStatus: { type: "string" }, healthStatus: { type: "string" }, revision: { type: "string" }, error: { type: "string" } },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+            "403": error("The caller may not refresh one of the named applications."),
+            "404": error("No such application."),
+            "422": error("Invalid request."),
+          },
+        },
+      },
       "/api/drift": {
         get: {
           summary: "Drift across all applications",

@@ -14,9 +14,34 @@ export interface CommitInfo {
   date: string;
 }
 
-/** Reads commit `sha` from a bare mirror (the commit must already be there, see `ensureCommit`). */
+/** How many commits' facts are remembered; a commit never changes, so they never go stale. */
+const REMEMBERED_COMMITS = 1000;
+
+const globalForCommits = globalThis as unknown as { lockstepCommitInfo?: Map<string, CommitInfo> };
+
+function remembered(): Map<string, CommitInfo> {
+  globalForCommits.lockstepCommitInfo ??= new Map();
+  return globalForCommits.lockstepCommitInfo;
+}
+
+/**
+ * Reads commit `sha` from a bare mirror (the commit must already be there, see `ensureCommit`).
+ * A commit's facts never change, so they are read once: when a push moves a branch many apps
+ * follow, every app renders the same commit without a `git log` each.
+ */
 export async function readCommitInfo(mirror: string, sha: string, options: GitCommandOptions = {}): Promise<CommitInfo> {
   assertCommitSha(sha);
+  const key = `${mirror}\n${sha}`;
+  const known = remembered().get(key);
+  if (known) return { ...known };
+  const info = await readFromGit(mirror, sha, options);
+  const map = remembered();
+  map.set(key, info);
+  while (map.size > REMEMBERED_COMMITS) map.delete(map.keys().next().value as string);
+  return { ...info };
+}
+
+async function readFromGit(mirror: string, sha: string, options: GitCommandOptions): Promise<CommitInfo> {
   const output = await runGit(
     ["log", "-1", "--no-show-signature", "--no-color", "--format=%H%x00%s%x00%an%x00%ae%x00%aI", sha, "--"],
     { ...options, gitDir: mirror },

@@ -21,7 +21,7 @@ const FETCH_REFSPECS = ["+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*"
  * Kept on `globalThis`: Next.js bundles the reconciler (instrumentation) apart from the route
  * handlers, so a module-level lock would be one per bundle and their fetches would collide.
  */
-const globalForMirrors = globalThis as unknown as { lockstepMirrorLock?: KeyedLock };
+const globalForMirrors = globalThis as unknown as { lockstepMirrorLock?: KeyedLock; lockstepKnownCommits?: Set<string> };
 const mirrorLock = (globalForMirrors.lockstepMirrorLock ??= createKeyedLock());
 
 /** Where mirrors live. */
@@ -74,6 +74,28 @@ export function mirrorDir(repoUrl: string, options: MirrorLocationOptions = {}):
 export async function ensureCommit(repoUrl: string, sha: string, options: EnsureCommitOptions = {}): Promise<EnsureCommitResult> {
   assertCommitSha(sha);
   const dir = mirrorDir(repoUrl, options);
+  const known = `${dir}\n${sha}`;
+  if (knownCommits().has(known) && (await isDirectory(dir))) return { mirrorDir: dir, fetched: false };
+  const result = await ensureCommitNow(repoUrl, sha, dir, options);
+  knownCommits().add(known);
+  return result;
+}
+
+/**
+ * Commits known to be in their mirror: mirrors never drop a commit (nothing is pruned), so
+ * renders of a commit already seen — as when a push moves a branch many apps follow — skip the
+ * `git cat-file` check. Bounded; forgetting only costs one check.
+ */
+const KNOWN_COMMITS = 5000;
+
+function knownCommits(): Set<string> {
+  globalForMirrors.lockstepKnownCommits ??= new Set();
+  const set = globalForMirrors.lockstepKnownCommits;
+  while (set.size >= KNOWN_COMMITS) set.delete(set.values().next().value as string);
+  return set;
+}
+
+async function ensureCommitNow(repoUrl: string, sha: string, dir: string, options: EnsureCommitOptions): Promise<EnsureCommitResult> {
   if (await hasCommit(dir, sha, options)) return { mirrorDir: dir, fetched: false };
   const remote = await resolveRemote(repoUrl);
   return mirrorLock.run(dir, async () => {

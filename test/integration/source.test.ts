@@ -138,6 +138,15 @@ describe("lib/source against real Git repositories over smart HTTP", () => {
       expect(fetches.map((event) => event.sha)).toEqual([first, second]);
     });
 
+    it("fetches again into a mirror deleted from disk, even for a commit it already had", async () => {
+      const sha = await commitFiles(repo, { files: { "a.yaml": CONFIGMAP("a") }, message: "first" });
+      expect((await ensureCommit(url, sha, { dataDir })).fetched).toBe(true);
+      expect((await ensureCommit(url, sha, { dataDir })).fetched).toBe(false);
+      await rm(mirrorDir(url, { dataDir }), { recursive: true, force: true });
+      expect((await ensureCommit(url, sha, { dataDir })).fetched).toBe(true);
+      expect((await readCommitInfo(mirrorDir(url, { dataDir }), sha)).subject).toBe("first");
+    });
+
     it("lets concurrent callers share one fetch per mirror", async () => {
       let fetches = 0;
       const sha = await commitFiles(repo, { files: { "a.yaml": CONFIGMAP("a") }, message: "first" });

@@ -76,6 +76,13 @@ export const LOCKSTEP_PREFIX = "lockstep.dev/";
 export const APP_LABEL = "lockstep.dev/app";
 /** Annotation set on every object an app renders: `<app>:<group>/<kind>:<namespace>/<name>`. */
 export const TRACKING_ANNOTATION = "lockstep.dev/tracking-id";
+
+/** The app named by an object's tracking annotation (`<app>:<group>/<kind>:<ns>/<name>`). */
+export function trackedAppOf(obj: KubeObject): string | undefined {
+  const id = obj.metadata.annotations?.[TRACKING_ANNOTATION];
+  const colon = id?.indexOf(":") ?? -1;
+  return id && colon > 0 ? id.slice(0, colon) : undefined;
+}
 /** Annotation that orders objects within a sync phase, lowest first. */
 export const SYNC_WAVE_ANNOTATION = "lockstep.dev/sync-wave";
 /** Field manager used for every server-side apply and dry run. */

@@ -1,4 +1,4 @@
-import { TRACKING_ANNOTATION, type KubeObject } from "@/lib/types";
+import { trackedAppOf, type KubeObject } from "@/lib/types";
 
 /** An owner reference as the API writes it. */
 export interface OwnerReference {
@@ -19,13 +19,6 @@ export function uidOf(obj: KubeObject): string | undefined {
 export function ownerReferencesOf(obj: KubeObject): OwnerReference[] {
   const refs = obj.metadata.ownerReferences;
   return Array.isArray(refs) ? (refs as OwnerReference[]).filter((r) => typeof r?.uid === "string") : [];
-}
-
-/** The app whose tracking annotation an object carries (`<app>:<group>/<Kind>:<ns>/<name>`). */
-function trackingAppOf(obj: KubeObject): string | undefined {
-  const id = obj.metadata.annotations?.[TRACKING_ANNOTATION];
-  const end = id?.indexOf(":") ?? -1;
-  return id !== undefined && end > 0 ? id.slice(0, end) : undefined;
 }
 
 /**
@@ -52,7 +45,7 @@ export class OwnerIndex {
       if (!set) this.children.set(ref.uid, (set = new Set()));
       set.add(uid);
     }
-    const app = trackingAppOf(obj);
+    const app = trackedAppOf(obj);
     if (app !== undefined) {
       let set = this.tracked.get(app);
       if (!set) this.tracked.set(app, (set = new Set()));
@@ -114,7 +107,7 @@ export class OwnerIndex {
       set?.delete(uid);
       if (set?.size === 0) this.children.delete(ref.uid);
     }
-    const app = trackingAppOf(obj);
+    const app = trackedAppOf(obj);
     const set = app === undefined ? undefined : this.tracked.get(app);
     set?.delete(uid);
     if (app !== undefined && set?.size === 0) this.tracked.delete(app);

@@ -10,7 +10,7 @@ import { TRACKING_ANNOTATION, keyOf, subjectOf, type AppCondition, type HealthSt
 import { mapLimit } from "./concurrency";
 import { cachedDryRun, dryRunKey, rememberDryRun, type DryRunVerdict } from "./dry-run-cache";
 import { liveHealth } from "./live-health";
-import { isOwnedBy, kindsOf, type KindRef } from "./live-state";
+import { kindsOf, type KindRef } from "./live-state";
 
 /** One resource's comparison, with what the live cache adds: health, attribution and drift age. */
 export interface LiveResourceDiff extends ResourceDiff {
@@ -86,7 +86,7 @@ function ownedObjects(cache: ClusterCache, appName: string, kinds: KindRef[]): M
   const wanted = new Set(kinds.map((k) => `${k.apiVersion}|${k.kind}`));
   const owned = new Map<string, KubeObject>();
   for (const obj of cache.trackedBy(appName)) {
-    if (wanted.has(`${obj.apiVersion}|${obj.kind}`) && isOwnedBy(obj, appName)) owned.set(subjectOf(keyOf(obj)), obj);
+    if (wanted.has(`${obj.apiVersion}|${obj.kind}`)) owned.set(subjectOf(keyOf(obj)), obj);
   }
   return owned;
 }

@@ -44,9 +44,8 @@ type CompareTrigger = "refresh" | "cluster" | "sync";
 /** The last render of an app, when its spec has not changed since and that comparison did not fail. */
 function lastRender(app: AppRecord): { objects: AppComparison["desired"]; commit: NonNullable<AppComparison["revision"]> } | undefined {
   const last = lastComparison.get(app.name);
-  if (!last?.revision || last.specVersion !== app.updatedAt.getTime() || last.desired.length === 0) return undefined;
-  if (last.conditions.some((c) => c.type === "ComparisonError")) return undefined;
-  return { objects: last.desired, commit: last.revision };
+  if (!last || last.conditions.some((c) => c.type === "ComparisonError")) return undefined;
+  return renderOf(last, app);
 }
 
 /** The render a comparison used, to compare again without reading Git (right after syncing it), while the spec is unchanged. */

@@ -1,6 +1,6 @@
 import { clusterCacheFor, EVENT_KIND, type CacheEvent, type ClusterCache } from "@/lib/cache";
 import { publish } from "@/lib/events/bus";
-import { TRACKING_ANNOTATION, type KubeObject } from "@/lib/types";
+import { trackedAppOf, type KubeObject } from "@/lib/types";
 
 /** What the engine does when the cluster changes under an app. */
 export interface LiveRefreshHandlers {
@@ -16,13 +16,6 @@ const DEBOUNCE_MS = 100;
 const BUSY_RETRY_MS = 300;
 /** At most one "the tree below changed" notice per app in this time. */
 const CHILD_NOTICE_MS = 250;
-
-/** The app named by an object's tracking annotation (`<app>:<group>/<kind>:<ns>/<name>`). */
-export function trackedAppOf(obj: KubeObject): string | undefined {
-  const id = obj.metadata.annotations?.[TRACKING_ANNOTATION];
-  const colon = id?.indexOf(":") ?? -1;
-  return id && colon > 0 ? id.slice(0, colon) : undefined;
-}
 
 /** The app an object belongs to: its own tracking annotation, or that of the nearest owner that has one. */
 export function appOfObject(cache: ClusterCache, obj: KubeObject): string | undefined {

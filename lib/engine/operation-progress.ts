@@ -31,11 +31,10 @@ export class OperationProgress {
     this.results.push(result);
   }
 
-  /** Records a result of real work, storing progress when due; returns false once the operation must stop. */
-  async record(result: ResourceResult): Promise<boolean> {
+  /** Records a result of real work, storing progress (and reading termination) when due; see `keepGoing`. */
+  async record(result: ResourceResult): Promise<void> {
     this.results.push(result);
     if (!this.flushing && Date.now() - this.flushedAt >= FLUSH_INTERVAL_MS) await this.flush();
-    return this.terminatedBy === null;
   }
 
   /** True until a termination request has been seen. */
@@ -43,8 +42,8 @@ export class OperationProgress {
     return this.terminatedBy === null;
   }
 
-  /** Stores the results so far and checks for termination now; returns false when the operation must stop. */
-  async flush(): Promise<boolean> {
+  /** Stores the results so far and reads whether someone asked to terminate the operation. */
+  private async flush(): Promise<void> {
     while (this.flushing) await this.flushing;
     this.flushedAt = Date.now();
     this.flushing = recordProgress(this.operation.id, [...this.results])
@@ -56,7 +55,6 @@ export class OperationProgress {
         this.flushing = undefined;
       });
     await this.flushing;
-    return this.keepGoing;
   }
 
   /** Announces the latest progress if the last results were not announced yet. */

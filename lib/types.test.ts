@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { KubeObject } from "@/lib/types";
-import { trackedAppOf } from "./live-refresh";
+import { trackedAppOf, type KubeObject } from "./types";
 
 const withAnnotation = (value?: string): KubeObject => ({
   apiVersion: "apps/v1",

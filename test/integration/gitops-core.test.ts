@@ -193,7 +193,8 @@ describe("the GitOps core, from Git to the cluster", () => {
   });
 
   it("answers one of two concurrent sync requests and refuses the other with 409", async () => {
-    const { name } = await setUp({ "deployment.yaml": DEPLOYMENT("busy", "nginx:1.27"), "service.yaml": SERVICE("busy"), "configmap.yaml": CONFIGMAP("busy") });
+    const many = Array.from({ length: 200 }, (_, i) => CONFIGMAP(`busy-${i}`)).join("---\n");
+    const { name } = await setUp({ "deployment.yaml": DEPLOYMENT("busy", "nginx:1.27"), "service.yaml": SERVICE("busy"), "configmap.yaml": CONFIGMAP("busy"), "many.yaml": many });
     const [a, b] = await Promise.all([sync(name), sync(name)]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const refused = a.status === 409 ? a : b;

@@ -1,40 +1,84 @@
+/**
+ * The engine's error family. Each error names what went wrong in domain terms — its `kind` —
+ * and keeps the underlying `cause`; messages are one sentence, safe to show. Only the web edge
+ * (`app/api/_shared/respond.ts`) turns a kind into an HTTP status.
+ */
 import type { FieldError } from "./apps/spec";
 
-/** Base of the errors the API maps to HTTP statuses; their messages are safe to show. */
-export class LockstepError extends Error {
-  /** The HTTP status a route handler answers with. */
-  readonly status: number;
-  constructor(message: string, status: number) {
-    super(message);
+/** What kind of failure a {@link DomainError} is. */
+export type DomainErrorKind =
+  | "not-found"
+  | "conflict"
+  | "invalid"
+  | "unreachable"
+  | "refused"
+  | "unauthenticated"
+  | "forbidden"
+  | "rate-limited"
+  | "misconfigured";
+
+/** Options every domain error takes. */
+export interface DomainErrorOptions {
+  /** The error that led to this one, kept for the server log. */
+  cause?: unknown;
+}
+
+/** Base of the errors whose messages are meant for the caller. */
+export abstract class DomainError extends Error {
+  /** What kind of failure this is. */
+  abstract readonly kind: DomainErrorKind;
+  constructor(message: string, options: DomainErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
-    this.status = status;
   }
 }
 
-/** Something named does not exist (404). */
-export class NotFoundError extends LockstepError {
-  constructor(message: string) {
-    super(message, 404);
-  }
+/** Something named does not exist. */
+export class NotFoundError extends DomainError {
+  readonly kind = "not-found";
 }
 
-/** The request conflicts with current state: a name taken, an operation running (409). */
-export class ConflictError extends LockstepError {
-  constructor(message: string) {
-    super(message, 409);
-  }
+/** The request conflicts with current state: a name taken, an operation running. */
+export class ConflictError extends DomainError {
+  readonly kind = "conflict";
 }
 
-/** The input is invalid, field by field (422). */
-export class ValidationError extends LockstepError {
+/** The input is invalid, as a whole (one sentence). */
+export class InvalidError extends DomainError {
+  readonly kind = "invalid";
+}
+
+/** The input is invalid, field by field. */
+export class ValidationError extends DomainError {
+  readonly kind = "invalid";
   readonly fields: FieldError[];
-  constructor(fields: FieldError[]) {
-    super(fields.map((f) => `${f.field}: ${f.message}`).join(" "), 422);
+  constructor(fields: FieldError[], options: DomainErrorOptions = {}) {
+    super(fields.map((f) => `${f.field}: ${f.message}`).join(" "), options);
     this.fields = fields;
   }
 }
 
-/** True for any error whose message and status are meant for the client. */
-export function isLockstepError(error: unknown): error is LockstepError {
-  return error instanceof LockstepError;
+/** A system Lockstep depends on (a cluster, a Git host) could not be reached or failed. */
+export class UnreachableError extends DomainError {
+  readonly kind = "unreachable";
+}
+
+/** A policy (a project, a sync window, automation being off) refuses the request. */
+export class RefusedByPolicyError extends DomainError {
+  readonly kind = "refused";
+}
+
+/** The server is set up wrongly (a key missing or malformed); the message names the setting to fix. */
+export class MisconfiguredError extends DomainError {
+  readonly kind = "misconfigured";
+}
+
+/** True for any error whose message is meant for the caller. */
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}
+
+/** True when `error` is a domain error of the given kind. */
+export function isErrorOfKind(error: unknown, kind: DomainErrorKind): error is DomainError {
+  return isDomainError(error) && error.kind === kind;
 }

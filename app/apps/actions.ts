@@ -14,7 +14,7 @@ import {
   terminateOperation,
   type RollbackPreview,
 } from "@/lib/engine";
-import { isLockstepError } from "@/lib/errors";
+import { isDomainError } from "@/lib/errors";
 import { noteActionFailure, requireUser } from "../_auth/session";
 
 /** What a form action answers: field errors, a general error, or a success message. */
@@ -27,8 +27,8 @@ export interface ActionState {
 }
 
 async function failure(error: unknown): Promise<ActionState> {
-  const message = isLockstepError(error) ? error.message : "Something went wrong; the server log has the details.";
-  if (!isLockstepError(error)) console.error(error);
+  const message = isDomainError(error) ? error.message : "Something went wrong; the server log has the details.";
+  if (!isDomainError(error)) console.error(error);
   await noteActionFailure(message);
   return { error: message };
 }

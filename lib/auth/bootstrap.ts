@@ -5,7 +5,7 @@
  * must be changed at first sign-in.
  */
 import { countUsers, createUser } from "@/lib/db/users";
-import { isLockstepError } from "@/lib/errors";
+import { isErrorOfKind } from "@/lib/errors";
 import { generatePassword, hashPassword } from "./password";
 
 /** The name of the first administrator. */
@@ -27,7 +27,7 @@ export async function ensureInitialAdmin(options: InitialAdminOptions = {}): Pro
   try {
     await createUser({ name: INITIAL_ADMIN, role: "admin", passwordHash: await hashPassword(password), mustChangePassword: !provided });
   } catch (error) {
-    if (isLockstepError(error) && error.status === 409) return false;
+    if (isErrorOfKind(error, "conflict")) return false;
     throw error;
   }
   if (!provided) {

@@ -1,24 +1,21 @@
-import { LockstepError } from "@/lib/errors";
+import { DomainError, type DomainErrorOptions } from "@/lib/errors";
 
-/** Nobody is signed in, or the credentials are wrong (401). */
-export class UnauthorizedError extends LockstepError {
-  constructor(message: string) {
-    super(message, 401);
-  }
+/** Nobody is signed in, or the credentials are wrong. */
+export class UnauthorizedError extends DomainError {
+  readonly kind = "unauthenticated";
 }
 
-/** The principal is signed in but may not do this (403). */
-export class ForbiddenError extends LockstepError {
-  constructor(message: string) {
-    super(message, 403);
-  }
+/** The principal is signed in but may not do this. */
+export class ForbiddenError extends DomainError {
+  readonly kind = "forbidden";
 }
 
-/** Too many failed sign-ins from this account or address (429); try again after `retryAfterSeconds`. */
-export class TooManyAttemptsError extends LockstepError {
+/** Too many failed sign-ins from this account or address; try again after `retryAfterSeconds`. */
+export class TooManyAttemptsError extends DomainError {
+  readonly kind = "rate-limited";
   readonly retryAfterSeconds: number;
-  constructor(message: string, retryAfterSeconds: number) {
-    super(message, 429);
+  constructor(message: string, retryAfterSeconds: number, options: DomainErrorOptions = {}) {
+    super(message, options);
     this.retryAfterSeconds = retryAfterSeconds;
   }
 }

@@ -16,7 +16,7 @@ describe("verifyCiToken", () => {
     ["Bearer wrong", "The CI token is not valid."],
     ["Bearer s3cret-token-and-more", "The CI token is not valid."],
   ])("refuses %j", (header, reason) => {
-    expect(verifyCiToken(header, "s3cret-token")).toEqual({ allowed: false, reason });
+    expect(verifyCiToken(header, "s3cret-token")).toEqual({ allowed: false, refusal: "unauthenticated", reason });
   });
 
   it("refuses everything when no token is configured", () => {

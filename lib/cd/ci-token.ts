@@ -16,17 +16,17 @@ import { listAppsByRepo } from "@/lib/db/apps";
 export const CI_TOKEN_VARIABLE = "LOCKSTEP_CI_TOKEN";
 
 /** Whether a request may proceed, and if not why, in one sentence. */
-export type CiTokenVerdict = { allowed: true } | { allowed: false; reason: string };
+export type CiTokenVerdict = { allowed: true } | { allowed: false; refusal: "unauthenticated" | "forbidden"; reason: string };
 
 /**
  * Checks the `Authorization` header of a request against the configured CI token.
  * @param configured the token to accept; `process.env.LOCKSTEP_CI_TOKEN` by default.
  */
 export function verifyCiToken(authorization: string | null, configured: string | undefined = process.env[CI_TOKEN_VARIABLE]): CiTokenVerdict {
-  if (!configured) return { allowed: false, reason: `The image API is disabled: set ${CI_TOKEN_VARIABLE} on the server to accept CI tokens.` };
+  if (!configured) return { allowed: false, refusal: "forbidden", reason: `The image API is disabled: set ${CI_TOKEN_VARIABLE} on the server to accept CI tokens.` };
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
-  if (!match?.[1]) return { allowed: false, reason: "A CI token is required: send Authorization: Bearer <token>." };
-  if (!constantTimeEquals(match[1], configured)) return { allowed: false, reason: "The CI token is not valid." };
+  if (!match?.[1]) return { allowed: false, refusal: "unauthenticated", reason: "A CI token is required: send Authorization: Bearer <token>." };
+  if (!constantTimeEquals(match[1], configured)) return { allowed: false, refusal: "unauthenticated", reason: "The CI token is not valid." };
   return { allowed: true };
 }
 
@@ -53,17 +53,17 @@ export async function authorizeImageRequest(authorization: string | null, target
   const configured = process.env[CI_TOKEN_VARIABLE];
   const bearer = bearerOf(authorization);
   if (configured && bearer && constantTimeEquals(bearer, configured)) return { allowed: true };
-  if (!bearer) return { allowed: false, reason: "A CI token or API token is required: send Authorization: Bearer <token>." };
+  if (!bearer) return { allowed: false, refusal: "unauthenticated", reason: "A CI token or API token is required: send Authorization: Bearer <token>." };
   const principal = await authenticateToken(bearer);
-  if (!principal) return { allowed: false, reason: "The token is not valid." };
+  if (!principal) return { allowed: false, refusal: "unauthenticated", reason: "The token is not valid." };
   const apps = await appsAffectedBy(target.repoUrl, target.path);
   if (apps.length === 0) {
     const decision = authorize(principal, { permission: "admin" });
-    return decision.allowed ? { allowed: true } : { allowed: false, reason: `No application deploys ${target.path} of this repository, so only an admin token may change it.` };
+    return decision.allowed ? { allowed: true } : { allowed: false, refusal: "forbidden", reason: `No application deploys ${target.path} of this repository, so only an admin token may change it.` };
   }
   for (const app of apps) {
     const decision = authorize(principal, { permission: "deployer", app });
-    if (!decision.allowed) return { allowed: false, reason: decision.reason };
+    if (!decision.allowed) return { allowed: false, refusal: "forbidden", reason: decision.reason };
   }
   return { allowed: true };
 }

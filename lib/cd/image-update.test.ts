@@ -38,7 +38,7 @@ describe("parseImageSpec", () => {
       parseImageSpec("bad image");
       expect.unreachable();
     } catch (error) {
-      expect((error as { status: number }).status).toBe(422);
+      expect((error as { kind: string }).kind).toBe("invalid");
     }
   });
 });

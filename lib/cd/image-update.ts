@@ -36,7 +36,7 @@ const MAX_NAME_LENGTH = 255;
 export const IMAGE_SPEC_EXAMPLE = "guestbook=registry.example.com/team/guestbook:1.4.2";
 
 function refuse(message: string): never {
-  throw new SetImageError(message, { status: 422 });
+  throw new SetImageError(message, { kind: "invalid" });
 }
 
 function assertName(what: string, value: string): void {

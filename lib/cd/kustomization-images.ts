@@ -35,7 +35,7 @@ interface Splice {
 }
 
 function refuse(message: string): never {
-  throw new SetImageError(message, { status: 422 });
+  throw new SetImageError(message, { kind: "invalid" });
 }
 
 /** The fields an entry must end up with: set ones, and `undefined` for ones to remove. */

@@ -1,21 +1,22 @@
-import { LockstepError } from "@/lib/errors";
+import { DomainError, type DomainErrorKind } from "@/lib/errors";
 
 /** Options for {@link SetImageError}. */
 export interface SetImageErrorOptions {
-  /**
-   * The HTTP status `POST /api/images` answers with: 422 for bad input, 409 when
-   * the branch kept moving, 502 when the Git host failed.
-   */
-  status: 422 | 409 | 502;
+  /** `invalid` for bad input, `conflict` when the branch kept moving, `unreachable` when the Git host failed. */
+  kind: Extract<DomainErrorKind, "invalid" | "conflict" | "unreachable">;
+  /** The error that led to this one. */
+  cause?: unknown;
 }
 
 /**
  * `set-image` could not do what it was asked; nothing was pushed. The message
  * is one sentence, safe to print (credentials are already removed).
  */
-export class SetImageError extends LockstepError {
+export class SetImageError extends DomainError {
+  readonly kind: SetImageErrorOptions["kind"];
   constructor(message: string, options: SetImageErrorOptions) {
-    super(message, options.status);
+    super(message, { cause: options.cause });
+    this.kind = options.kind;
   }
 }
 

@@ -69,7 +69,7 @@ function cleanRepoPath(input: string): string {
   const trimmed = input.trim().replace(/^\.\/+/, "").replace(/\/+$/, "");
   const normalized = path.posix.normalize(trimmed === "" ? "." : trimmed);
   if (path.posix.isAbsolute(normalized) || normalized.split("/").includes("..") || normalized.includes("\\") || /[\0\n\r]/.test(normalized)) {
-    throw new SetImageError(`The path "${input}" must be relative to the repository root and must not contain '..'.`, { status: 422 });
+    throw new SetImageError(`The path "${input}" must be relative to the repository root and must not contain '..'.`, { kind: "invalid" });
   }
   return normalized;
 }
@@ -84,7 +84,7 @@ async function locateKustomization(clone: ConfigClone, repoPath: string): Promis
   for (const candidate of candidates) {
     if (await isFile(path.join(clone.dir, candidate))) return candidate;
   }
-  throw new SetImageError(`No kustomization file at "${repoPath}" on branch ${clone.branch}.`, { status: 422 });
+  throw new SetImageError(`No kustomization file at "${repoPath}" on branch ${clone.branch}.`, { kind: "invalid" });
 }
 
 function defaultMessage(name: string, target: string, file: string): string {
@@ -95,9 +95,9 @@ function defaultMessage(name: string, target: string, file: string): string {
 function gitFailure(error: unknown, remote: AuthenticatedRemote, branch: string | undefined): SetImageError {
   if (!isGitError(error)) throw error;
   if (branch && /Remote branch .* not found|couldn't find remote ref/i.test(error.message)) {
-    return new SetImageError(`The branch "${branch}" does not exist in ${remote.url}.`, { status: 422 });
+    return new SetImageError(`The branch "${branch}" does not exist in ${remote.url}.`, { kind: "invalid" });
   }
-  return new SetImageError(`Cannot update ${remote.url}: ${error.message}`, { status: 502 });
+  return new SetImageError(`Cannot update ${remote.url}: ${error.message}`, { kind: "unreachable" });
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -136,12 +136,12 @@ export async function setImage(options: SetImageOptions): Promise<SetImageResult
         const message = `Set ${image.name} to ${edit.image} in ${file} on ${clone.branch} (commit ${commit.slice(0, 12)}).`;
         return { status: "committed", commit, branch: clone.branch, file, attempts: attempt, message };
       }
-      if (!outcome.retryable) throw new SetImageError(`The push to ${remote.url} was refused: ${outcome.reason}`, { status: 502 });
+      if (!outcome.retryable) throw new SetImageError(`The push to ${remote.url} was refused: ${outcome.reason}`, { kind: "unreachable" });
       progress(`The branch ${clone.branch} moved (${outcome.reason}); applying the change again on its new head.`);
       await pause(50 + Math.random() * 200 * attempt);
       await clone.catchUp();
     }
-    throw new SetImageError(`The branch ${clone.branch} kept moving; gave up after ${maxAttempts} attempts without pushing.`, { status: 409 });
+    throw new SetImageError(`The branch ${clone.branch} kept moving; gave up after ${maxAttempts} attempts without pushing.`, { kind: "conflict" });
   } catch (error) {
     if (isGitError(error)) throw gitFailure(error, remote, clone.branch);
     throw error;

@@ -1,6 +1,6 @@
 import type { AppRecord } from "@/lib/db/apps";
 import { isOperationRunning, listOperations, type OperationRecord } from "@/lib/db/operations";
-import { isLockstepError } from "@/lib/errors";
+import { isErrorOfKind } from "@/lib/errors";
 import { publish } from "@/lib/events/bus";
 import { FIELD_MANAGER } from "@/lib/types";
 import { decideAutomation, nextAttempt, type SelfHealRecord } from "./automation-policy";
@@ -73,7 +73,7 @@ async function runSync(app: AppRecord, state: AppAutomation, options: SyncOption
   try {
     await actions.sync(app.name, options);
   } catch (error) {
-    if (isLockstepError(error) && error.status === 409) later(app.name, state, Date.now() + BUSY_RETRY_MS, actions);
+    if (isErrorOfKind(error, "conflict")) later(app.name, state, Date.now() + BUSY_RETRY_MS, actions);
     else console.error(`${options.kind} of ${app.name} failed: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
     state.running = false;

@@ -5,7 +5,7 @@
 import type { AppSpec, AppUpdate } from "@/lib/apps/spec";
 import { clearRollback, createApp, deleteApp, getApp, getStatusResources, saveStatus, updateApp, type AppRecord } from "@/lib/db/apps";
 import { isOperationRunning, requestTermination, type OperationRecord } from "@/lib/db/operations";
-import { ConflictError, isLockstepError, LockstepError } from "@/lib/errors";
+import { ConflictError, isErrorOfKind, UnreachableError } from "@/lib/errors";
 import { publish } from "@/lib/events/bus";
 import { loadKubeConfig } from "@/lib/kube/config";
 import { KubeObjectClient } from "@/lib/kube/object-client";
@@ -69,7 +69,7 @@ function hasStatusChanged(app: AppRecord, previousRows: ResourceStatusRow[], com
 const liveHandlers = {
   refresh: async (name: string) => {
     await compareAndStore(name, "cluster").catch((error: unknown) => {
-      if (!isLockstepError(error) || error.status !== 404) throw error;
+      if (!isErrorOfKind(error, "not-found")) throw error;
     });
   },
   isBusy: (name: string) => busy.has(name),
@@ -124,12 +124,12 @@ async function compareAndStoreNow(app: AppRecord, trigger: CompareTrigger, sourc
   return comparison;
 }
 
-/** The watch cache of the app's destination; a destination that cannot be configured is a 502. */
+/** The watch cache of the app's destination; a destination that cannot be configured is unreachable. */
 function liveCacheOf(app: AppRecord): ReturnType<typeof clusterCacheFor> {
   try {
     return clusterCacheFor(app.destCluster);
   } catch (error) {
-    throw new LockstepError(`Cannot reach cluster "${app.destCluster}": ${error instanceof Error ? error.message : String(error)}`, 502);
+    throw new UnreachableError(`Cannot reach cluster "${app.destCluster}": ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }
 

@@ -7,7 +7,7 @@
  */
 import { listAppSources } from "@/lib/db/app-sources";
 import { releaseInterruptedOperations } from "@/lib/db/operations";
-import { isLockstepError, NotFoundError } from "@/lib/errors";
+import { isErrorOfKind, NotFoundError } from "@/lib/errors";
 import { createRevisionMemo, type RevisionMemo } from "@/lib/source";
 import type { HealthStatus, SyncStatus } from "@/lib/types";
 
@@ -54,7 +54,7 @@ async function refreshForSchedule(name: string, revisions: RevisionMemo, onError
   try {
     return { unreachable: isRepoUnreachable(await refreshApp(name, { revisions })) };
   } catch (error) {
-    if (isLockstepError(error) && (error.status === 409 || error.status === 404)) return { unreachable: false };
+    if (isErrorOfKind(error, "conflict") || isErrorOfKind(error, "not-found")) return { unreachable: false };
     (onError ?? ((app, e) => console.error(`refresh of ${app} failed: ${e instanceof Error ? e.message : String(e)}`)))(name, error);
     return { unreachable: false };
   }

@@ -7,7 +7,7 @@
 import { getStatusResources, markRolledBack, type AppRecord } from "@/lib/db/apps";
 import { getOperation, getOperationManifests, isOperationRunning, type OperationRecord } from "@/lib/db/operations";
 import type { DiffState, ResourceDiff } from "@/lib/diff";
-import { ConflictError, LockstepError, ValidationError } from "@/lib/errors";
+import { ConflictError, UnreachableError, ValidationError } from "@/lib/errors";
 import type { KubeObject, SyncStatus } from "@/lib/types";
 import { compareApp, type AppComparison } from "./compare-app";
 import { kindsOfRows, type ResourceStatusRow } from "./status-rows";
@@ -77,14 +77,14 @@ async function loadTarget(app: AppRecord, operationId: string): Promise<{ op: Op
  * Compares stored manifests with the cluster exactly as a refresh compares Git's (the engine's
  * `compareApp`, handed the manifests instead of a render): a server-side apply dry run per
  * object against the live object; the app's live objects not in the manifests are prunable.
- * A cluster that cannot be compared with is a 502, before anything is applied.
+ * A cluster that cannot be compared with is an UnreachableError, before anything is applied.
  */
 async function compareManifests(app: AppRecord, op: OperationRecord, manifests: KubeObject[]): Promise<AppComparison> {
   const previous = await getStatusResources<ResourceStatusRow>(app.id);
   const commit = { sha: op.revision ?? "", subject: op.revisionSubject ?? "", author: op.revisionAuthor ?? "", date: op.startedAt.toISOString() };
   const comparison = await compareApp(app, { previousKinds: kindsOfRows(previous), desiredState: { objects: structuredClone(manifests), commit } });
   const failure = comparison.conditions.find((c) => c.type === "ComparisonError");
-  if (failure && comparison.resources.length === 0) throw new LockstepError(failure.message, 502);
+  if (failure && comparison.resources.length === 0) throw new UnreachableError(failure.message);
   return op.revision ? comparison : { ...comparison, revision: undefined };
 }
 

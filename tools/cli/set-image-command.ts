@@ -130,7 +130,7 @@ export async function runSetImage(args: readonly string[], io: CliIo): Promise<n
     }
     if (isSetImageError(error)) {
       say(io.stderr, `lockstep set-image: ${error.message}`);
-      return error.status === 422 ? 2 : 1;
+      return error.kind === "invalid" ? 2 : 1;
     }
     say(io.stderr, `lockstep set-image: ${error instanceof Error ? error.message : String(error)}`);
     return 1;

@@ -1,12 +1,26 @@
 import { z } from "zod";
 import { fieldErrors } from "@/lib/apps/spec";
-import { isLockstepError, ValidationError } from "@/lib/errors";
+import { isDomainError, ValidationError, type DomainErrorKind } from "@/lib/errors";
+import { TooManyAttemptsError } from "@/lib/auth/errors";
 
 /** A JSON error body: one sentence, plus field-by-field problems for invalid input. */
 export interface ErrorBody {
   error: string;
   fields?: { field: string; message: string }[];
 }
+
+/** The one place a domain error's kind becomes an HTTP status. */
+export const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
+  "not-found": 404,
+  conflict: 409,
+  invalid: 422,
+  unreachable: 502,
+  refused: 403,
+  unauthenticated: 401,
+  forbidden: 403,
+  "rate-limited": 429,
+  misconfigured: 500,
+};
 
 /** Maps any thrown error to a JSON response without leaking internals. */
 export function errorResponse(error: unknown): Response {
@@ -17,7 +31,10 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof ValidationError) {
     return Response.json({ error: "The request is invalid.", fields: error.fields } satisfies ErrorBody, { status: 422 });
   }
-  if (isLockstepError(error)) return Response.json({ error: error.message } satisfies ErrorBody, { status: error.status });
+  if (isDomainError(error)) {
+    const headers: HeadersInit = error instanceof TooManyAttemptsError ? { "Retry-After": String(error.retryAfterSeconds) } : {};
+    return Response.json({ error: error.message } satisfies ErrorBody, { status: STATUS_OF_KIND[error.kind], headers });
+  }
   console.error(error);
   return Response.json({ error: "Internal error; the server log has the details." } satisfies ErrorBody, { status: 500 });
 }

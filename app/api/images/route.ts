@@ -13,7 +13,7 @@ export async function POST(request: Request): Promise<Response> {
   return respond(async () => {
     const body = await parseJson(request, setImageRequestSchema);
     const verdict = await authorizeImageRequest(authorization, body);
-    if (!verdict.allowed) throw verdict.reason.includes("not valid") ? new UnauthorizedError(verdict.reason) : new ForbiddenError(verdict.reason);
+    if (!verdict.allowed) throw verdict.refusal === "unauthenticated" ? new UnauthorizedError(verdict.reason) : new ForbiddenError(verdict.reason);
     return setImage(toSetImageOptions(body));
   });
 }

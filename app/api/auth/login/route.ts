@@ -1,7 +1,6 @@
 import { refineAuditNote } from "@/lib/audit/notes";
 import { readStamp } from "@/lib/audit/request-context";
 import { isHttpsRequest, serializeSessionCookie, sessionLifetimeMs } from "@/lib/auth/cookies";
-import { TooManyAttemptsError } from "@/lib/auth/errors";
 import { signInSchema } from "@/lib/auth/schemas";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { errorResponse, parseJson } from "../../_shared/respond";
@@ -22,9 +21,6 @@ export async function POST(request: Request): Promise<Response> {
     response.headers.append("Set-Cookie", serializeSessionCookie(session.cookieValue, { secure: isHttpsRequest(request.url, request.headers), maxAgeMs: sessionLifetimeMs() }));
     return response;
   } catch (error) {
-    if (error instanceof TooManyAttemptsError) {
-      return Response.json({ error: error.message }, { status: 429, headers: { "Retry-After": String(error.retryAfterSeconds) } });
-    }
     return errorResponse(error);
   }
 }

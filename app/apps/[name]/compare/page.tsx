@@ -2,7 +2,7 @@ import Link from "next/link";
 import { UnifiedDiff } from "@/components/diff/unified-diff";
 import { Time } from "@/components/ui/time";
 import { compareHistory, type HistoryComparison } from "@/lib/engine";
-import { isLockstepError } from "@/lib/errors";
+import { isDomainError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -52,7 +52,7 @@ export default async function CompareHistoryPage({ params, searchParams }: Props
   try {
     comparison = await compareHistory(name, from, to);
   } catch (error) {
-    if (!isLockstepError(error)) throw error;
+    if (!isDomainError(error)) throw error;
     return (
       <div>
         {back}

@@ -2,7 +2,7 @@ import { refineAuditNote } from "@/lib/audit/notes";
 import { readStamp } from "@/lib/audit/request-context";
 import { isHttpsRequest, readCookie, serializeSessionCookie, sessionLifetimeMs } from "@/lib/auth/cookies";
 import { OIDC_STATE_COOKIE, completeOidcSignIn } from "@/lib/auth/oidc/flow";
-import { isLockstepError } from "@/lib/errors";
+import { isDomainError } from "@/lib/errors";
 import { browserOrigin } from "../../../_shared/origin";
 
 /** The identity provider's redirect back: checks it, starts a session and goes where the user was headed; errors go to the sign-in page. */
@@ -23,8 +23,8 @@ export async function GET(request: Request): Promise<Response> {
     headers.append("set-cookie", clearState);
     return new Response(null, { status: 303, headers });
   } catch (error) {
-    const message = isLockstepError(error) ? error.message : "Single sign-on failed; the server log has the details.";
-    if (!isLockstepError(error)) console.error(error);
+    const message = isDomainError(error) ? error.message : "Single sign-on failed; the server log has the details.";
+    if (!isDomainError(error)) console.error(error);
     if (stamp) refineAuditNote(stamp.requestId, { result: "denied", detail: message.slice(0, 500) });
     const headers = new Headers({ location: `${origin}/login?error=${encodeURIComponent(message)}` });
     headers.append("set-cookie", clearState);

@@ -1,0 +1,168 @@
+/**
+ * What the web layer may ask of the engine: everything `app/`, `components/` and `proxy.ts`
+ * call goes through one {@link EngineFacade}, reached with `getEngine()` (lib/engine/instance).
+ * Nothing in `app/` imports lib/db, the caches or Git directly.
+ */
+import type { AppSpec, AppUpdate } from "@/lib/apps/spec";
+import type { AuditNote } from "@/lib/audit/notes";
+import type { UserWithPassword } from "@/lib/auth/accounts";
+import type { IssuedToken } from "@/lib/auth/api-tokens";
+import type { HeaderSource } from "@/lib/auth/cookies";
+import type { Principal } from "@/lib/auth/principal";
+import type { newTokenSchema, newUserSchema, userUpdateSchema } from "@/lib/auth/schemas";
+import type { NewSession, PasswordChange, PasswordSignIn } from "@/lib/auth/sign-in";
+import type { CiTokenVerdict } from "@/lib/cd/ci-token";
+import type { SetImageRequest } from "@/lib/cd/image-request";
+import type { SetImageResult } from "@/lib/cd/set-image";
+import type { RepoCredentialCreate, RepoCredentialUpdate } from "@/lib/credentials/schema";
+import type { RepoCredentialView } from "@/lib/credentials/store";
+import type { ApiTokenRecord } from "@/lib/db/api-tokens";
+import type { AppSourceRecord } from "@/lib/db/app-sources";
+import type { AppListQuery, AppListRow, AppRecord } from "@/lib/db/apps";
+import type { AuditEntryRecord, AuditQuery } from "@/lib/db/audit";
+import type { OperationRecord } from "@/lib/db/operations";
+import type { UserRecord } from "@/lib/db/users";
+import type { DriftQuery, DriftReport } from "@/lib/drift/report";
+import type { EventStreamOptions } from "@/lib/events/sse";
+import type { ClusterInfo } from "@/lib/kube/cluster-info";
+import type { WebhookAnswer } from "@/lib/webhooks/handle";
+import type { z } from "zod";
+import type { SelfHealStatus } from "./automation";
+import type { AppComparison } from "./compare-app";
+import type { HistoryComparison } from "./history";
+import type { RefreshOptions } from "./index";
+import type { RefreshedApp } from "./reconciler";
+import type { KubeEventView, ResourceDetail, TreeNode } from "./resource-tree";
+import type { RollbackPreview } from "./rollback";
+import type { ResourceStatusRow } from "./status-rows";
+
+/** What a caller asks of a sync. */
+export interface SyncRequest {
+  /** Show what would change without changing anything. @default false */
+  dryRun?: boolean;
+  /** Delete the app's objects that left Git. @default the app's prune policy */
+  prune?: boolean;
+  /** Subjects (`Deployment/ns/name`) to sync; all when empty or absent. */
+  resources?: string[];
+}
+
+/** What a caller asks of a rollback. */
+export interface RollbackRequest {
+  /** The history entry to roll back to. */
+  operationId: string;
+  /** Delete the app's objects that are not in that entry's manifests. @default the app's prune policy */
+  prune?: boolean;
+}
+
+/** Options of deleting an app. */
+export interface DeleteRequest {
+  /** Delete the app's live objects from the cluster first. */
+  cascade: boolean;
+  /** Terminate a running operation first instead of refusing with a conflict. @default false */
+  terminateRunning?: boolean;
+}
+
+/** Applications: their specs, status and read models. No read starts an operation. */
+export interface AppsFacade {
+  list(query: AppListQuery): Promise<{ rows: AppListRow[]; total: number; page: number; pageSize: number }>;
+  /** @throws NotFoundError */
+  get(name: string): Promise<AppRecord>;
+  /** The per-resource rows of the app's stored status. */
+  statusResources(name: string): Promise<ResourceStatusRow[]>;
+  /** Every app's repository, revision and refresh interval (webhook matching, refresh all). */
+  sources(): Promise<AppSourceRecord[]>;
+  create(spec: AppSpec, caller: Principal): Promise<AppRecord>;
+  update(name: string, update: AppUpdate, caller: Principal): Promise<AppRecord>;
+  /** @throws ConflictError while an operation runs, unless `terminateRunning`. */
+  delete(name: string, request: DeleteRequest, caller: Principal): Promise<{ deletedResources: number }>;
+  /** The latest comparison; compared afresh (without automation) when none is remembered or it is older than `maxAgeMs`. */
+  comparison(name: string, maxAgeMs?: number): Promise<AppComparison>;
+  tree(name: string): Promise<TreeNode[]>;
+  resourceDetail(name: string, id: string): Promise<ResourceDetail | undefined>;
+  events(name: string): Promise<KubeEventView[]>;
+  selfHealStatus(name: string): SelfHealStatus | undefined;
+  /** Compares the app with Git and the cluster now and stores the result. */
+  refresh(name: string, options?: Pick<RefreshOptions, "hard">): Promise<AppComparison>;
+  /** Refreshes many apps (all when `names` is undefined) as one cycle. */
+  refreshMany(names: readonly string[] | undefined, options?: { hard?: boolean }): Promise<RefreshedApp[]>;
+  /** Queues a refresh of these apps and returns at once. */
+  requestRefresh(names: readonly string[]): void;
+}
+
+/** Operations: queued, run by the engine's worker, recorded with their caller. */
+export interface OperationsFacade {
+  /** Validates and queues a sync; answers the queued operation. @throws ConflictError when one is queued or running. */
+  requestSync(name: string, request: SyncRequest, caller: Principal): Promise<OperationRecord>;
+  /** Validates and queues a rollback to an earlier successful entry. */
+  requestRollback(name: string, request: RollbackRequest, caller: Principal): Promise<OperationRecord>;
+  previewRollback(name: string, request: RollbackRequest): Promise<RollbackPreview>;
+  /** Asks a queued or running operation to stop; in-flight applies are aborted. */
+  terminate(name: string, operationId: string, caller: Principal): Promise<OperationRecord>;
+  /** Ends a rollback: automated sync back on, and a sync of Git's version queued. */
+  resumeAutoSync(name: string, caller: Principal): Promise<{ app: AppRecord; operation: OperationRecord | null }>;
+  /** Resolves once the operation has ended (or `signal` aborts), with its final record. */
+  waitFor(name: string, operationId: string, signal?: AbortSignal): Promise<OperationRecord>;
+  list(name: string, limit?: number): Promise<OperationRecord[]>;
+  get(name: string, operationId: string): Promise<OperationRecord>;
+  /** The queued or running operation of an app, if any. */
+  current(name: string): Promise<OperationRecord | undefined>;
+  /** Ids of the app's history entries that stored manifests (can be rolled back to). */
+  idsWithManifests(name: string): Promise<Set<string>>;
+  compareHistory(name: string, fromId: string, toId: string): Promise<HistoryComparison>;
+}
+
+/** Accounts, sessions, API tokens and single sign-on. */
+export interface AuthFacade {
+  authenticate(headers: HeaderSource): Promise<Principal | null>;
+  signInWithPassword(attempt: PasswordSignIn): Promise<NewSession>;
+  signOut(cookieValue: string): Promise<void>;
+  changePassword(principal: Principal, change: PasswordChange): Promise<UserRecord>;
+  listUsers(): Promise<UserRecord[]>;
+  createUser(input: z.infer<typeof newUserSchema>): Promise<UserWithPassword>;
+  changeUser(name: string, input: z.infer<typeof userUpdateSchema>): Promise<UserWithPassword>;
+  removeUser(name: string): Promise<void>;
+  listTokens(): Promise<ApiTokenRecord[]>;
+  issueToken(input: z.infer<typeof newTokenSchema>, createdBy: Principal): Promise<IssuedToken>;
+  deleteToken(id: string): Promise<void>;
+  isOidcConfigured(): boolean;
+  beginOidcSignIn(options: { origin: string; next: string }): Promise<{ url: string; state: string }>;
+  completeOidcSignIn(options: { search: string; cookieState: string | undefined; address: string }): Promise<{ session: NewSession; next: string }>;
+}
+
+/** The audit trail. */
+export interface AuditFacade {
+  list(query: AuditQuery): Promise<{ entries: AuditEntryRecord[]; total: number }>;
+  openNote(requestId: string, note: AuditNote): void;
+  refineNote(requestId: string, change: Partial<AuditNote>): boolean;
+}
+
+/** Repository credentials (secrets never leave in a view). */
+export interface CredentialsFacade {
+  list(): Promise<RepoCredentialView[]>;
+  get(id: string): Promise<RepoCredentialView>;
+  create(input: RepoCredentialCreate): Promise<RepoCredentialView>;
+  update(id: string, update: RepoCredentialUpdate): Promise<RepoCredentialView>;
+  delete(id: string): Promise<void>;
+}
+
+/** The CD half: image bumps committed to Git. */
+export interface ImagesFacade {
+  authorize(authorization: string | null, target: { repoUrl: string; path: string }): Promise<CiTokenVerdict>;
+  set(request: SetImageRequest): Promise<SetImageResult>;
+}
+
+/** Everything the web layer may ask of the engine. */
+export interface EngineFacade {
+  apps: AppsFacade;
+  operations: OperationsFacade;
+  auth: AuthFacade;
+  audit: AuditFacade;
+  credentials: CredentialsFacade;
+  images: ImagesFacade;
+  drift(query: DriftQuery): Promise<DriftReport>;
+  /** Handles one Git push webhook delivery (signature, matching apps, queued refreshes). */
+  gitWebhook(headers: Headers, body: Uint8Array): Promise<WebhookAnswer>;
+  /** A Server-Sent Events stream of the engine's app events. */
+  eventStream(options: EventStreamOptions): ReadableStream<Uint8Array>;
+  clusterInfo(cluster: string): Promise<ClusterInfo>;
+}

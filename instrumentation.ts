@@ -1,7 +1,7 @@
 /**
  * Prepares the Node.js server process (not builds or the edge): the request hook that stamps
  * requests and writes the audit log, the initial admin on first start, stored repository
- * credentials for every Git command, then the background reconciler.
+ * credentials for every Git command, then the engine: its operation worker and reconciler.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -11,7 +11,6 @@ export async function register(): Promise<void> {
   await ensureInitialAdmin();
   const { installCredentialLookup } = await import("@/lib/credentials");
   installCredentialLookup();
-  if (process.env.LOCKSTEP_RECONCILER === "off") return;
-  const { startReconciler } = await import("@/lib/engine/reconciler");
-  startReconciler();
+  const { getEngine } = await import("@/lib/engine/instance");
+  await getEngine().start({ reconcile: process.env.LOCKSTEP_RECONCILER !== "off" });
 }

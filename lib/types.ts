@@ -30,7 +30,7 @@ export function isWorseHealth(a: HealthStatus, b: HealthStatus): boolean {
 }
 
 /** The phase of an operation (sync, rollback...). */
-export const OPERATION_PHASES = ["Running", "Terminating", "Succeeded", "Failed", "Error"] as const;
+export const OPERATION_PHASES = ["Queued", "Running", "Terminating", "Succeeded", "Failed", "Error"] as const;
 export type OperationPhase = (typeof OPERATION_PHASES)[number];
 
 /** True once an operation has finished, whatever its outcome. */

@@ -16,6 +16,7 @@ const HEALTH_STYLES: Record<HealthStatus, string> = {
 };
 
 const PHASE_STYLES: Record<OperationPhase, string> = {
+  Queued: "bg-slate-100 text-slate-700 ring-slate-200",
   Running: "bg-sky-100 text-sky-800 ring-sky-200",
   Terminating: "bg-sky-100 text-sky-800 ring-sky-200",
   Succeeded: "bg-emerald-100 text-emerald-800 ring-emerald-200",

@@ -42,6 +42,7 @@ export class CacheClient extends KubeObjectClient {
     let resourceVersion = "";
     do {
       const context = this.configuration.baseServer.makeRequestContext(path, "GET" as never);
+      context.setSignal(this.deadline());
       context.setHeaderParam("Accept", "application/json");
       context.setQueryParam("limit", "500");
       if (query.labelSelector) context.setQueryParam("labelSelector", query.labelSelector);

@@ -26,12 +26,19 @@ export interface OperationLogEntry {
 /** An Operation row as stored, without its (large) compressed manifests. */
 type StoredOperation = Omit<OperationRow, "manifests">;
 
+/** What a caller asked of an operation beyond its columns. */
+export interface OperationRequest {
+  /** Subjects to sync; all when empty or absent (selective sync). */
+  resources?: string[];
+}
+
 /** A history row: the stored operation with its JSON columns decoded. */
-export interface OperationRecord extends Omit<StoredOperation, "kind" | "phase" | "results" | "log"> {
+export interface OperationRecord extends Omit<StoredOperation, "kind" | "phase" | "results" | "log" | "request"> {
   kind: OperationKind;
   phase: OperationPhase;
   results: ResourceResult[];
   log: OperationLogEntry[];
+  request: OperationRequest;
 }
 
 /** What is known when an operation starts. */
@@ -57,24 +64,25 @@ export interface OperationStart {
 export const LOCK_HOLDER = `${hostname()}:${process.pid}`;
 
 
-function toRecord(op: StoredOperation): OperationRecord {
+export function toRecord(op: StoredOperation): OperationRecord {
   return {
     ...op,
     kind: op.kind as OperationKind,
     phase: op.phase as OperationPhase,
     results: JSON.parse(op.results) as ResourceResult[],
     log: JSON.parse(op.log) as OperationLogEntry[],
+    request: JSON.parse(op.request) as OperationRequest,
   };
 }
 
-const RECORD_FIELDS = {
+export const RECORD_FIELDS = {
   id: true, appId: true, kind: true, phase: true, message: true, revision: true, revisionSubject: true,
   revisionAuthor: true, initiator: true, dryRun: true, prune: true, startedAt: true, finishedAt: true, results: true,
-  log: true, resourceCount: true, terminatedBy: true, rollbackOf: true,
+  log: true, resourceCount: true, terminatedBy: true, rollbackOf: true, request: true,
 } as const;
 
 /** Phases of an operation that still holds its app's lock. */
-const ACTIVE_PHASES = ["Running", "Terminating"];
+export const ACTIVE_PHASES = ["Queued", "Running", "Terminating"];
 
 /**
  * Takes the app's operation lock and writes the `Running` history row in one transaction.

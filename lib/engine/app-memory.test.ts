@@ -1,31 +1,28 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 
-describe("appMemory", () => {
-  it("is the same memory for every copy of the engine module, as Next.js loads one per bundle", async () => {
-    const first = await import("./app-memory");
-    vi.resetModules();
-    const second = await import("./app-memory");
-    expect(second).not.toBe(first);
-
-    first.appMemory().busy.add("guestbook");
-    expect(second.appMemory().busy.has("guestbook")).toBe(true);
-    expect(second.appMemory()).toBe(first.appMemory());
-    first.appMemory().busy.delete("guestbook");
+describe("createAppMemory", () => {
+  it("is a separate memory for each engine", async () => {
+    const { createAppMemory } = await import("./app-memory");
+    const first = createAppMemory();
+    const second = createAppMemory();
+    first.lastComparison.set("guestbook", {} as never);
+    expect(second.lastComparison.has("guestbook")).toBe(false);
   });
 
   it("compares one app at a time, in the order asked, while other apps compare alongside", async () => {
-    const { appMemory } = await import("./app-memory");
+    const { createAppMemory } = await import("./app-memory");
+    const memory = createAppMemory();
     const order: string[] = [];
     let finishGitRefresh = () => {};
-    const gitRefresh = appMemory().comparing.run("guestbook", async () => {
+    const gitRefresh = memory.comparing.run("guestbook", async () => {
       order.push("git refresh starts");
       await new Promise<void>((resolve) => (finishGitRefresh = resolve));
       order.push("git refresh stored");
     });
-    const clusterRefresh = appMemory().comparing.run("guestbook", async () => {
+    const clusterRefresh = memory.comparing.run("guestbook", async () => {
       order.push("cluster refresh starts");
     });
-    const otherApp = appMemory().comparing.run("billing", async () => {
+    const otherApp = memory.comparing.run("billing", async () => {
       order.push("other app compared");
     });
     await otherApp;

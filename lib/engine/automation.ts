@@ -1,15 +1,19 @@
+/**
+ * Automated sync and self-heal for one engine: after a refresh, decides (see `decideAutomation`)
+ * and queues an `auto-sync` or `self-heal` operation through the same queue people use, or
+ * waits out self-heal's backoff. Its per-app state (attempts, timers) belongs to the engine.
+ */
 import type { AppRecord } from "@/lib/db/apps";
-import { isOperationRunning, listOperations, type OperationRecord } from "@/lib/db/operations";
 import { isErrorOfKind } from "@/lib/errors";
-import { publish } from "@/lib/events/bus";
-import { FIELD_MANAGER } from "@/lib/types";
+import { FIELD_MANAGER, type OperationKind } from "@/lib/types";
 import { decideAutomation, nextAttempt, type SelfHealRecord } from "./automation-policy";
 import type { AppComparison } from "./compare-app";
-import type { SyncOptions } from "./sync-app";
+import { messageOf, type EngineContext } from "./context";
 
-/** What automation may do through the facade. */
+/** What automation may do through the rest of the engine. */
 export interface AutomationActions {
-  sync(name: string, options: SyncOptions): Promise<OperationRecord>;
+  /** Queues an automated operation (initiator `automated`); a conflict means one is queued or running. */
+  enqueue(app: AppRecord, kind: Extract<OperationKind, "auto-sync" | "self-heal">): Promise<unknown>;
   /** Compares the app again (from the cache), which runs automation again. */
   refresh(name: string): Promise<unknown>;
 }
@@ -30,20 +34,10 @@ interface AppAutomation extends SelfHealRecord {
   timer?: NodeJS.Timeout;
   waitingUntil?: number;
   reason?: string;
-  running?: boolean;
 }
 
-/** How long a refused (409) automated sync waits before looking again. */
+/** How long a refused (conflicting) automated sync waits before looking again. */
 const BUSY_RETRY_MS = 2_000;
-
-const globalForAutomation = globalThis as unknown as { lockstepAutomation?: Map<string, AppAutomation> };
-
-function stateOf(name: string): AppAutomation {
-  globalForAutomation.lockstepAutomation ??= new Map();
-  let state = globalForAutomation.lockstepAutomation.get(name);
-  if (!state) globalForAutomation.lockstepAutomation.set(name, (state = { attempts: 0 }));
-  return state;
-}
 
 /** The field managers other than Lockstep that wrote the drifted fields, for the backoff message. */
 function otherWriters(comparison: AppComparison): string[] {
@@ -57,94 +51,113 @@ function clearTimer(state: AppAutomation): void {
   state.waitingUntil = undefined;
 }
 
-function later(name: string, state: AppAutomation, at: number, actions: AutomationActions): void {
-  clearTimer(state);
-  state.waitingUntil = at;
-  state.timer = setTimeout(() => {
-    state.timer = undefined;
-    state.waitingUntil = undefined;
-    actions.refresh(name).catch((error) => console.error(`automation refresh of ${name} failed: ${error instanceof Error ? error.message : String(error)}`));
-  }, Math.max(0, at - Date.now()));
-  state.timer.unref?.();
-}
+/** Automated sync and self-heal of one engine's apps. */
+export class Automation {
+  private readonly states = new Map<string, AppAutomation>();
 
-async function runSync(app: AppRecord, state: AppAutomation, options: SyncOptions, actions: AutomationActions): Promise<void> {
-  state.running = true;
-  try {
-    await actions.sync(app.name, options);
-  } catch (error) {
-    if (isErrorOfKind(error, "conflict")) later(app.name, state, Date.now() + BUSY_RETRY_MS, actions);
-    else console.error(`${options.kind} of ${app.name} failed: ${error instanceof Error ? error.message : String(error)}`);
-  } finally {
-    state.running = false;
-  }
-}
+  constructor(
+    private readonly ctx: Pick<EngineContext, "db" | "events" | "clock" | "log">,
+    private readonly actions: AutomationActions,
+  ) {}
 
-/**
- * Runs the automated sync policy after a refresh (see `decideAutomation`): syncs a new Git
- * revision as `auto-sync`, reverts drift as `self-heal` — at once the first time, then with
- * exponential backoff per app, saying on the app page why it holds back — or does nothing.
- * Initiator `automated`; prunes only when the app's policy does. Reads `automated` as stored,
- * so an app a rollback paused stays still.
- */
-export async function automate(app: AppRecord, comparison: AppComparison, actions: AutomationActions): Promise<void> {
-  const state = stateOf(app.name);
-  if (!app.automated || comparison.syncStatus !== "OutOfSync") {
-    clearTimer(state);
-    state.reason = undefined;
-    return;
+  private stateOf(name: string): AppAutomation {
+    let state = this.states.get(name);
+    if (!state) this.states.set(name, (state = { attempts: 0 }));
+    return state;
   }
-  if (state.running || (await isOperationRunning(app.id))) return;
-  const decision = decideAutomation({
-    automated: app.automated,
-    selfHeal: app.selfHeal,
-    prune: app.prune,
-    syncStatus: comparison.syncStatus,
-    comparisonFailed: comparison.desired.length === 0 && comparison.conditions.some((c) => c.type === "ComparisonError"),
-    revision: comparison.revision?.sha,
-    history: await listOperations(app.id, 20),
-    outOfSyncStates: comparison.resources.filter((r) => r.status === "OutOfSync").map((r) => r.state),
-    selfHealRecord: state,
-    now: Date.now(),
-  });
-  if (decision.action === "none" || decision.action === "auto-sync") {
+
+  private later(name: string, state: AppAutomation, at: number): void {
     clearTimer(state);
-    state.reason = undefined;
+    state.waitingUntil = at;
+    state.timer = setTimeout(() => {
+      state.timer = undefined;
+      state.waitingUntil = undefined;
+      this.actions.refresh(name).catch((error) => this.ctx.log.error(`automation refresh of ${name} failed: ${messageOf(error)}`));
+    }, Math.max(0, at - this.ctx.clock.now()));
+    state.timer.unref?.();
   }
-  if (decision.action === "auto-sync") {
-    await runSync(app, state, { initiator: "automated", kind: "auto-sync", prune: app.prune }, actions);
-  } else if (decision.action === "self-heal") {
-    clearTimer(state);
-    state.attempts = decision.attempt + 1;
-    state.lastHealAt = Date.now();
-    state.reason = undefined;
-    await runSync(app, state, { initiator: "automated", kind: "self-heal", prune: app.prune }, actions);
-  } else if (decision.action === "wait") {
-    const writers = otherWriters(comparison);
-    state.reason = `${decision.reason}${writers.length > 0 ? ` Other writers: ${writers.join(", ")}.` : ""}`;
-    if (state.waitingUntil !== decision.until) {
-      later(app.name, state, decision.until, actions);
-      publish({ type: "app-status", app: app.name, detail: { selfHeal: "backing-off" } });
+
+  private async enqueue(app: AppRecord, state: AppAutomation, kind: "auto-sync" | "self-heal"): Promise<void> {
+    try {
+      await this.actions.enqueue(app, kind);
+    } catch (error) {
+      if (isErrorOfKind(error, "conflict")) this.later(app.name, state, this.ctx.clock.now() + BUSY_RETRY_MS);
+      else if (!isErrorOfKind(error, "refused")) this.ctx.log.error(`${kind} of ${app.name} could not be queued: ${messageOf(error)}`);
     }
   }
-}
 
-/** Self-heal's state for an app's page; undefined when it never acted. */
-export function selfHealStatus(name: string): SelfHealStatus | undefined {
-  const state = globalForAutomation.lockstepAutomation?.get(name);
-  if (!state || state.lastHealAt === undefined) return undefined;
-  const backingOff = state.waitingUntil !== undefined && state.waitingUntil > Date.now();
-  return {
-    backingOff,
-    attempts: nextAttempt(state, Date.now()),
-    ...(backingOff ? { nextAttemptAt: new Date(state.waitingUntil as number).toISOString() } : {}),
-    ...(backingOff && state.reason ? { reason: state.reason } : {}),
-  };
-}
+  /**
+   * Runs the automated sync policy after a refresh: queues a new Git revision's sync as
+   * `auto-sync`, reverts drift as `self-heal` — at once the first time, then with exponential
+   * backoff per app, saying on the app page why it holds back — or does nothing. Reads
+   * `automated` as stored, so an app a rollback paused stays still.
+   */
+  async consider(app: AppRecord, comparison: AppComparison): Promise<void> {
+    const state = this.stateOf(app.name);
+    if (!app.automated || comparison.syncStatus !== "OutOfSync") {
+      clearTimer(state);
+      state.reason = undefined;
+      return;
+    }
+    if (await this.ctx.db.operations.isOperationRunning(app.id)) return;
+    const now = this.ctx.clock.now();
+    const decision = decideAutomation({
+      automated: app.automated,
+      selfHeal: app.selfHeal,
+      prune: app.prune,
+      syncStatus: comparison.syncStatus,
+      comparisonFailed: comparison.desired.length === 0 && comparison.conditions.some((c) => c.type === "ComparisonError"),
+      revision: comparison.revision?.sha,
+      history: await this.ctx.db.operations.listOperations(app.id, 20),
+      outOfSyncStates: comparison.resources.filter((r) => r.status === "OutOfSync").map((r) => r.state),
+      selfHealRecord: state,
+      now,
+    });
+    if (decision.action === "none" || decision.action === "auto-sync") {
+      clearTimer(state);
+      state.reason = undefined;
+    }
+    if (decision.action === "auto-sync") {
+      await this.enqueue(app, state, "auto-sync");
+    } else if (decision.action === "self-heal") {
+      clearTimer(state);
+      state.attempts = decision.attempt + 1;
+      state.lastHealAt = now;
+      state.reason = undefined;
+      await this.enqueue(app, state, "self-heal");
+    } else if (decision.action === "wait") {
+      const writers = otherWriters(comparison);
+      state.reason = `${decision.reason}${writers.length > 0 ? ` Other writers: ${writers.join(", ")}.` : ""}`;
+      if (state.waitingUntil !== decision.until) {
+        this.later(app.name, state, decision.until);
+        this.ctx.events.publish({ type: "app-status", app: app.name, detail: { selfHeal: "backing-off" } });
+      }
+    }
+  }
 
-/** Forgets an app's automation state (the app was deleted). */
-export function forgetAutomation(name: string): void {
-  const state = globalForAutomation.lockstepAutomation?.get(name);
-  if (state) clearTimer(state);
-  globalForAutomation.lockstepAutomation?.delete(name);
+  /** Self-heal's state for an app's page; undefined when it never acted. */
+  selfHealStatus(name: string): SelfHealStatus | undefined {
+    const state = this.states.get(name);
+    if (!state || state.lastHealAt === undefined) return undefined;
+    const now = this.ctx.clock.now();
+    const backingOff = state.waitingUntil !== undefined && state.waitingUntil > now;
+    return {
+      backingOff,
+      attempts: nextAttempt(state, now),
+      ...(backingOff ? { nextAttemptAt: new Date(state.waitingUntil as number).toISOString() } : {}),
+      ...(backingOff && state.reason ? { reason: state.reason } : {}),
+    };
+  }
+
+  /** Forgets an app's automation state (the app was deleted). */
+  forget(name: string): void {
+    const state = this.states.get(name);
+    if (state) clearTimer(state);
+    this.states.delete(name);
+  }
+
+  /** Clears every timer (the engine stops). */
+  stop(): void {
+    for (const state of this.states.values()) clearTimer(state);
+  }
 }

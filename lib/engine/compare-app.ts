@@ -1,14 +1,15 @@
-import { clusterCacheFor, type ClusterCache } from "@/lib/cache";
+import type { ClusterCache } from "@/lib/cache";
 import type { AppRecord } from "@/lib/db/apps";
 import { compareResource, summarizeSync, syncedResource, type ResourceDiff } from "@/lib/diff";
 import { attributeChanges, type FieldChange } from "@/lib/drift";
 import { aggregateHealth, type HealthAssessment } from "@/lib/health";
 import { describeKubeError } from "@/lib/kube/errors";
 import type { KubeObjectClient } from "@/lib/kube/object-client";
-import { isGitError, loadDesiredState, trackingIdOf, type CommitInfo, type RevisionMemo } from "@/lib/source";
+import { isGitError, trackingIdOf, type CommitInfo, type RevisionMemo } from "@/lib/source";
 import { TRACKING_ANNOTATION, keyOf, subjectOf, type AppCondition, type HealthStatus, type KubeObject, type SyncStatus } from "@/lib/types";
 import { mapLimit } from "./concurrency";
-import { cachedDryRun, dryRunKey, rememberDryRun, type DryRunVerdict } from "./dry-run-cache";
+import type { EngineContext } from "./context";
+import type { DryRunVerdict } from "./dry-run-cache";
 import { liveHealth } from "./live-health";
 import { kindsOf, type KindRef } from "./live-state";
 
@@ -116,18 +117,18 @@ function lean(diff: ResourceDiff): ResourceDiff {
  * desired object and live object (status aside), so an unchanged resource costs no API call:
  * a synced one is known synced, a drifted one diffs against the remembered prediction.
  */
-async function compareObject(cache: ClusterCache, cluster: string, obj: KubeObject, live: KubeObject | undefined, predictMissing: boolean): Promise<LiveResourceDiff> {
-  const key = dryRunKey(cluster, obj, live);
-  const cached: DryRunVerdict | undefined = cachedDryRun(key);
+async function compareObject(ctx: Pick<EngineContext, "dryRuns">, cache: ClusterCache, cluster: string, obj: KubeObject, live: KubeObject | undefined, predictMissing: boolean): Promise<LiveResourceDiff> {
+  const key = ctx.dryRuns.key(cluster, obj, live);
+  const cached: DryRunVerdict | undefined = ctx.dryRuns.get(key);
   if (cached === "synced") return withLiveFacts(syncedResource(keyOf(obj)), cache, live);
   const prediction = cached ? { predicted: cached } : live || predictMissing ? await predict(cache.client, obj) : {};
   const diff = compareResource({ key: keyOf(obj), desired: obj, live, ...prediction });
-  if (!cached && prediction.predicted) rememberDryRun(key, diff.state === "synced" ? "synced" : prediction.predicted);
+  if (!cached && prediction.predicted) ctx.dryRuns.remember(key, diff.state === "synced" ? "synced" : prediction.predicted);
   return withLiveFacts(lean(diff), cache, live);
 }
 
-async function loadDesired(app: AppRecord, source: CompareAppOptions["source"] = {}): Promise<{ objects: KubeObject[]; commit: CommitInfo }> {
-  const state = await loadDesiredState({
+async function loadDesired(ctx: Pick<EngineContext, "source">, app: AppRecord, source: CompareAppOptions["source"] = {}): Promise<{ objects: KubeObject[]; commit: CommitInfo }> {
+  const state = await ctx.source.loadDesiredState({
     repoUrl: app.repoUrl,
     revision: app.targetRevision,
     path: app.path,
@@ -147,8 +148,8 @@ async function loadDesired(app: AppRecord, source: CompareAppOptions["source"] =
  * managers that changed them. Never throws for a render or cluster failure: those become a
  * `ComparisonError` condition (`RepoUnreachable` when git could not reach the repository).
  */
-export async function compareApp(app: AppRecord, options: CompareAppOptions = {}): Promise<AppComparison> {
-  const comparedAt = new Date();
+export async function compareApp(ctx: Pick<EngineContext, "clusters" | "source" | "dryRuns" | "clock">, app: AppRecord, options: CompareAppOptions = {}): Promise<AppComparison> {
+  const comparedAt = new Date(ctx.clock.now());
   const specVersion = app.updatedAt.getTime();
   const failed = (message: string, partial: Partial<AppComparison> = {}): AppComparison => ({
     syncStatus: "Unknown",
@@ -165,14 +166,14 @@ export async function compareApp(app: AppRecord, options: CompareAppOptions = {}
   let revision: CommitInfo;
   let problems: string[] = [];
   try {
-    ({ objects: desired, commit: revision } = options.desiredState ?? (await loadDesired(app, options.source)));
+    ({ objects: desired, commit: revision } = options.desiredState ?? (await loadDesired(ctx, app, options.source)));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return failed(message, isGitError(error) ? { conditions: [condition("RepoUnreachable", message)] } : {});
   }
 
   try {
-    const cache = clusterCacheFor(app.destCluster);
+    const cache = ctx.clusters.cache(app.destCluster);
     if (!options.desiredState) problems = await placeObjects(cache.client, desired, app);
     const kinds = kindsOf([...desired, ...(options.previousKinds ?? [])]);
     await cache.ensureKinds(kinds);
@@ -183,7 +184,7 @@ export async function compareApp(app: AppRecord, options: CompareAppOptions = {}
       const subject = subjectOf(keyOf(obj));
       const current = live.get(subject) ?? cache.get(obj);
       if (current) live.set(subject, current);
-      return compareObject(cache, app.destCluster, obj, current, options.predictMissing ?? true);
+      return compareObject(ctx, cache, app.destCluster, obj, current, options.predictMissing ?? true);
     });
     const desiredSubjects = new Set(desired.map((o) => subjectOf(keyOf(o))));
     for (const [subject, obj] of owned) {

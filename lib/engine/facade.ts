@@ -30,7 +30,7 @@ import type { z } from "zod";
 import type { SelfHealStatus } from "./automation";
 import type { AppComparison } from "./compare-app";
 import type { HistoryComparison } from "./history";
-import type { RefreshOptions } from "./index";
+import type { RefreshOptions } from "./comparisons";
 import type { RefreshedApp } from "./reconciler";
 import type { KubeEventView, ResourceDetail, TreeNode } from "./resource-tree";
 import type { RollbackPreview } from "./rollback";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { historyLimitFor } from "./history-limit";
+import { historyLimitFor, historyLimitFromEnv } from "./history-limit";
 
 describe("historyLimitFor", () => {
   it.each([
@@ -8,6 +8,6 @@ describe("historyLimitFor", () => {
     ["50 when neither says", {}, {}, 50],
     ["50 when the environment's value is not a positive whole number", {}, { LOCKSTEP_HISTORY_LIMIT: "many" }, 50],
   ])("uses %s", (_name, app, env, expected) => {
-    expect(historyLimitFor(app, env)).toBe(expected);
+    expect(historyLimitFor(app, historyLimitFromEnv(env))).toBe(expected);
   });
 });

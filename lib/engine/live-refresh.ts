@@ -1,12 +1,13 @@
-import { clusterCacheFor, EVENT_KIND, type CacheEvent, type ClusterCache } from "@/lib/cache";
-import { publish } from "@/lib/events/bus";
+import { EVENT_KIND, type CacheEvent, type ClusterCache } from "@/lib/cache";
+import type { EventBus } from "@/lib/events/bus";
 import { trackedAppOf, type KubeObject } from "@/lib/types";
+import { messageOf, type EngineContext } from "./context";
 
 /** What the engine does when the cluster changes under an app. */
 export interface LiveRefreshHandlers {
   /** Compares the app again from the cache (Git is not read). */
   refresh(appName: string): Promise<void>;
-  /** True while an operation of this process runs for the app; its refresh waits until it ends. */
+  /** True while an operation of this engine runs for the app; its refresh waits until it ends. */
   isBusy(appName: string): boolean;
 }
 
@@ -28,7 +29,10 @@ class RefreshScheduler {
   private readonly running = new Set<string>();
   private readonly again = new Set<string>();
 
-  constructor(private readonly handlers: LiveRefreshHandlers) {}
+  constructor(
+    private readonly handlers: LiveRefreshHandlers,
+    private readonly onError: (message: string) => void,
+  ) {}
 
   schedule(app: string, delayMs = DEBOUNCE_MS): void {
     if (this.running.has(app)) {
@@ -37,6 +41,12 @@ class RefreshScheduler {
     }
     if (this.timers.has(app)) return;
     this.timers.set(app, setTimeout(() => void this.run(app), delayMs));
+  }
+
+  /** Cancels every pending refresh. */
+  stop(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
   }
 
   private async run(app: string): Promise<void> {
@@ -49,7 +59,7 @@ class RefreshScheduler {
     try {
       await this.handlers.refresh(app);
     } catch (error) {
-      console.error(`live refresh of ${app} failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.onError(`live refresh of ${app} failed: ${messageOf(error)}`);
     } finally {
       this.running.delete(app);
       if (this.again.delete(app)) this.schedule(app);
@@ -61,12 +71,14 @@ class RefreshScheduler {
 class ChildNotices {
   private readonly pending = new Set<string>();
 
+  constructor(private readonly events: EventBus) {}
+
   notify(app: string): void {
     if (this.pending.has(app)) return;
     this.pending.add(app);
     setTimeout(() => {
       this.pending.delete(app);
-      publish({ type: "resource", app });
+      this.events.publish({ type: "resource", app });
     }, CHILD_NOTICE_MS);
   }
 }
@@ -81,48 +93,60 @@ function eventDetail(event: KubeObject): Record<string, unknown> {
   };
 }
 
-const globalForLive = globalThis as unknown as { lockstepFollowedClusters?: Set<string> };
-
 /**
  * Makes changes in a cluster reach the apps they concern, once per cluster: a change to an
  * object an app owns, or to one further down its tree (a Pod turning Ready changes health),
  * refreshes that app from the cache (debounced, so drift shows within moments); tree changes
  * and each Kubernetes Event about its objects are also published to its pages.
  */
-export function followCluster(cluster: string, handlers: LiveRefreshHandlers): void {
-  globalForLive.lockstepFollowedClusters ??= new Set();
-  if (globalForLive.lockstepFollowedClusters.has(cluster)) return;
-  let cache: ClusterCache;
-  try {
-    cache = clusterCacheFor(cluster);
-  } catch {
-    return;
+export class LiveRefresh {
+  private readonly followed = new Set<string>();
+  private readonly scheduler: RefreshScheduler;
+  private readonly notices: ChildNotices;
+
+  constructor(
+    private readonly ctx: Pick<EngineContext, "clusters" | "events" | "log">,
+    handlers: LiveRefreshHandlers,
+  ) {
+    this.scheduler = new RefreshScheduler(handlers, (message) => ctx.log.error(message));
+    this.notices = new ChildNotices(ctx.events);
   }
-  globalForLive.lockstepFollowedClusters.add(cluster);
-  const scheduler = new RefreshScheduler(handlers);
-  const notices = new ChildNotices();
-  cache.onChange(({ ref, change }: CacheEvent) => {
+
+  /** Starts following a cluster's changes, once; a cluster that cannot be configured is skipped. */
+  follow(cluster: string): void {
+    if (this.followed.has(cluster)) return;
+    let cache: ClusterCache;
+    try {
+      cache = this.ctx.clusters.cache(cluster);
+    } catch {
+      return;
+    }
+    this.followed.add(cluster);
+    cache.onChange((event) => this.handle(cache, event));
+  }
+
+  private handle(cache: ClusterCache, { ref, change }: CacheEvent): void {
     if (ref.kind === EVENT_KIND.kind && ref.apiVersion === EVENT_KIND.apiVersion) {
       if (change.type === "deleted") return;
       const uid = (change.object.involvedObject as { uid?: string } | undefined)?.uid;
       const involved = uid ? cache.byUid(uid) : undefined;
       const app = involved ? appOfObject(cache, involved) : undefined;
-      if (app) publish({ type: "k8s-event", app, detail: eventDetail(change.object) });
+      if (app) this.ctx.events.publish({ type: "k8s-event", app, detail: eventDetail(change.object) });
       return;
     }
     const owner = trackedAppOf(change.object);
     if (owner) {
-      scheduler.schedule(owner);
+      this.scheduler.schedule(owner);
       return;
     }
     const app = appOfObject(cache, change.object);
     if (!app) return;
-    scheduler.schedule(app);
-    notices.notify(app);
-  });
-}
+    this.scheduler.schedule(app);
+    this.notices.notify(app);
+  }
 
-/** Forgets which clusters are followed (after the caches were stopped, in tests). */
-export function resetFollowedClusters(): void {
-  globalForLive.lockstepFollowedClusters?.clear();
+  /** Cancels pending refreshes (the engine stops). */
+  stop(): void {
+    this.scheduler.stop();
+  }
 }

@@ -1,5 +1,6 @@
-import { appendOperationLog, recordProgress, type OperationRecord, type ResourceResult } from "@/lib/db/operations";
-import { publish } from "@/lib/events/bus";
+import type { OperationRecord, ResourceResult } from "@/lib/db/operations";
+import type { EngineContext } from "./context";
+import type { ResultSink } from "./execute";
 
 /** Shortest time between two writes (and announcements) of one operation's progress. */
 const FLUSH_INTERVAL_MS = 250;
@@ -10,9 +11,10 @@ const FLUSH_INTERVAL_MS = 250;
  * and the API show progress without a database write per resource), which also reads whether
  * someone asked to terminate the operation meanwhile, and are announced on the event bus (so
  * open pages refresh), each event carrying the count so far and the latest resource. `settle`
- * announces the last ones.
+ * announces the last ones. A termination seen in the database (asked of another process) is
+ * handed to `onTerminated`, which aborts the operation's in-flight work.
  */
-export class OperationProgress {
+export class OperationProgress implements ResultSink {
   /** Results so far, in the order the resources were handled. */
   readonly results: ResourceResult[] = [];
   /** Who asked to terminate the operation, once a write has seen it. */
@@ -22,8 +24,10 @@ export class OperationProgress {
   private flushing: Promise<void> | undefined;
 
   constructor(
+    private readonly ctx: Pick<EngineContext, "db" | "events" | "clock">,
     private readonly operation: OperationRecord,
     private readonly appName: string,
+    private readonly onTerminated: (who: string) => void,
   ) {}
 
   /** Records a result without a round trip, for resources that needed no work. */
@@ -31,24 +35,21 @@ export class OperationProgress {
     this.results.push(result);
   }
 
-  /** Records a result of real work, storing progress (and reading termination) when due; see `keepGoing`. */
+  /** Records a result of real work, storing progress (and reading termination) when due. */
   async record(result: ResourceResult): Promise<void> {
     this.results.push(result);
-    if (!this.flushing && Date.now() - this.flushedAt >= FLUSH_INTERVAL_MS) await this.flush();
-  }
-
-  /** True until a termination request has been seen. */
-  get keepGoing(): boolean {
-    return this.terminatedBy === null;
+    if (!this.flushing && this.ctx.clock.now() - this.flushedAt >= FLUSH_INTERVAL_MS) await this.flush();
   }
 
   /** Stores the results so far and reads whether someone asked to terminate the operation. */
   private async flush(): Promise<void> {
     while (this.flushing) await this.flushing;
-    this.flushedAt = Date.now();
-    this.flushing = recordProgress(this.operation.id, [...this.results])
+    this.flushedAt = this.ctx.clock.now();
+    this.flushing = this.ctx.db.operations
+      .recordProgress(this.operation.id, [...this.results])
       .then(({ terminatedBy }) => {
         this.terminatedBy = terminatedBy;
+        if (terminatedBy) this.onTerminated(terminatedBy);
         this.announce();
       })
       .finally(() => {
@@ -65,7 +66,7 @@ export class OperationProgress {
   private announce(): void {
     const last = this.results.at(-1);
     this.published = this.results.length;
-    publish({
+    this.ctx.events.publish({
       type: "operation",
       app: this.appName,
       detail: {
@@ -80,6 +81,6 @@ export class OperationProgress {
 
   /** Adds a line to the operation's log (a retry, a note). */
   async log(message: string): Promise<void> {
-    await appendOperationLog(this.operation.id, message);
+    await this.ctx.db.operations.appendOperationLog(this.operation.id, message);
   }
 }

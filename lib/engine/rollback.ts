@@ -4,14 +4,14 @@
  * never writes to Git. As Argo CD does, it turns the app's automated sync off so the agent
  * does not undo it; `clearRollback` (through resume) turns it back on.
  */
-import { getStatusResources, markRolledBack, type AppRecord } from "@/lib/db/apps";
-import { getOperation, getOperationManifests, isOperationRunning, type OperationRecord } from "@/lib/db/operations";
+import type { AppRecord } from "@/lib/db/apps";
+import type { OperationRecord } from "@/lib/db/operations";
 import type { DiffState, ResourceDiff } from "@/lib/diff";
-import { ConflictError, UnreachableError, ValidationError } from "@/lib/errors";
+import { UnreachableError, ValidationError } from "@/lib/errors";
 import type { KubeObject, SyncStatus } from "@/lib/types";
 import { compareApp, type AppComparison } from "./compare-app";
+import type { EngineContext } from "./context";
 import { kindsOfRows, type ResourceStatusRow } from "./status-rows";
-import { syncFromComparison } from "./sync-app";
 
 /** What the user asked of a rollback. */
 export interface RollbackOptions {
@@ -19,8 +19,6 @@ export interface RollbackOptions {
   operationId: string;
   /** Delete the app's objects that are not in that entry's manifests. @default the app's prune policy */
   prune?: boolean;
-  /** Who asked: a user name, `web` or `api`. */
-  initiator: string;
 }
 
 /** The history entry a rollback goes back to. */
@@ -64,11 +62,11 @@ function refuse(message: string): never {
 }
 
 /** The entry and its stored manifests, or a clear refusal when it cannot be rolled back to. */
-async function loadTarget(app: AppRecord, operationId: string): Promise<{ op: OperationRecord; manifests: KubeObject[] }> {
-  const op = await getOperation(app.id, operationId);
+export async function loadRollbackTarget(ctx: Pick<EngineContext, "db">, app: AppRecord, operationId: string): Promise<{ op: OperationRecord; manifests: KubeObject[] }> {
+  const op = await ctx.db.operations.getOperation(app.id, operationId);
   if (op.dryRun) refuse("A dry run changed nothing, so it cannot be rolled back to; pick a real operation.");
   if (op.phase !== "Succeeded") refuse(`Only a successful operation can be rolled back to; this one ended ${op.phase}.`);
-  const manifests = await getOperationManifests(op.id);
+  const manifests = await ctx.db.operations.getOperationManifests(op.id);
   if (!manifests || manifests.length === 0) refuse("This operation stored no manifests, so there is nothing to re-apply.");
   return { op, manifests };
 }
@@ -79,10 +77,15 @@ async function loadTarget(app: AppRecord, operationId: string): Promise<{ op: Op
  * object against the live object; the app's live objects not in the manifests are prunable.
  * A cluster that cannot be compared with is an UnreachableError, before anything is applied.
  */
-async function compareManifests(app: AppRecord, op: OperationRecord, manifests: KubeObject[]): Promise<AppComparison> {
-  const previous = await getStatusResources<ResourceStatusRow>(app.id);
+export async function compareManifests(
+  ctx: Pick<EngineContext, "db" | "clusters" | "source" | "dryRuns" | "clock">,
+  app: AppRecord,
+  op: OperationRecord,
+  manifests: KubeObject[],
+): Promise<AppComparison> {
+  const previous = await ctx.db.apps.getStatusResources<ResourceStatusRow>(app.id);
   const commit = { sha: op.revision ?? "", subject: op.revisionSubject ?? "", author: op.revisionAuthor ?? "", date: op.startedAt.toISOString() };
-  const comparison = await compareApp(app, { previousKinds: kindsOfRows(previous), desiredState: { objects: structuredClone(manifests), commit } });
+  const comparison = await compareApp(ctx, app, { previousKinds: kindsOfRows(previous), desiredState: { objects: structuredClone(manifests), commit } });
   const failure = comparison.conditions.find((c) => c.type === "ComparisonError");
   if (failure && comparison.resources.length === 0) throw new UnreachableError(failure.message);
   return op.revision ? comparison : { ...comparison, revision: undefined };
@@ -99,10 +102,14 @@ function actionOf(diff: ResourceDiff, prune: boolean): RollbackAction {
  * What rolling back to an entry would change, per resource (the confirmation dialog's diff).
  * Changes nothing and records nothing.
  */
-export async function previewRollbackOf(app: AppRecord, options: Pick<RollbackOptions, "operationId" | "prune">): Promise<RollbackPreview> {
-  const { op, manifests } = await loadTarget(app, options.operationId);
+export async function previewRollbackOf(
+  ctx: Pick<EngineContext, "db" | "clusters" | "source" | "dryRuns" | "clock">,
+  app: AppRecord,
+  options: RollbackOptions,
+): Promise<RollbackPreview> {
+  const { op, manifests } = await loadRollbackTarget(ctx, app, options.operationId);
   const prune = options.prune ?? app.prune;
-  const comparison = await compareManifests(app, op, manifests);
+  const comparison = await compareManifests(ctx, app, op, manifests);
   const resources = comparison.resources.map((r) => ({
     subject: r.subject,
     state: r.state,
@@ -114,23 +121,4 @@ export async function previewRollbackOf(app: AppRecord, options: Pick<RollbackOp
   const order: Record<RollbackAction, number> = { update: 0, create: 1, prune: 2, keep: 3, unchanged: 4 };
   resources.sort((a, b) => order[a.action] - order[b.action] || a.subject.localeCompare(b.subject));
   return { target: targetOf(op), prune, syncStatus: comparison.syncStatus, resources };
-}
-
-/**
- * Rolls the app back to an entry: re-applies its stored manifests (pruning by the app's
- * setting or the option), recorded as a `rollback` operation at that entry's revision. Once
- * the app's lock is held, automated sync is turned off and the rollback remembered, so the
- * page can show it and the agent does not undo it. A running operation → ConflictError.
- */
-export async function rollbackTo(app: AppRecord, options: RollbackOptions): Promise<OperationRecord> {
-  const { op, manifests } = await loadTarget(app, options.operationId);
-  if (await isOperationRunning(app.id)) throw new ConflictError(`An operation is already in progress for application "${app.name}".`);
-  const comparison = await compareManifests(app, op, manifests);
-  return syncFromComparison(app, comparison, {
-    kind: "rollback",
-    initiator: options.initiator,
-    prune: options.prune,
-    rollbackOf: op.id,
-    onStarted: () => markRolledBack(app.id, op.revision),
-  });
 }

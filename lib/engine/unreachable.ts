@@ -4,10 +4,9 @@
  * condition quoting git's error (credentials already removed by lib/source).
  * Nothing is wiped because a Git host had a bad minute.
  */
-import { saveStatus, type AppRecord, type StatusUpdate } from "@/lib/db/apps";
-import { publish } from "@/lib/events/bus";
-
+import type { AppRecord, StatusUpdate } from "@/lib/db/apps";
 import type { AppComparison } from "./compare-app";
+import type { EngineContext } from "./context";
 
 /** True when the comparison failed because the repository could not be reached. */
 export function isRepoUnreachable(comparison: AppComparison): boolean {
@@ -33,9 +32,15 @@ export function unreachableStatus(app: AppRecord, previousRows: unknown[], compa
  * the pages; answers the last good comparison with that condition (or the
  * failed one when there is none).
  */
-export async function recordUnreachable(app: AppRecord, previousRows: unknown[], comparison: AppComparison, last: AppComparison | undefined): Promise<AppComparison> {
+export async function recordUnreachable(
+  ctx: Pick<EngineContext, "db" | "events">,
+  app: AppRecord,
+  previousRows: unknown[],
+  comparison: AppComparison,
+  last: AppComparison | undefined,
+): Promise<AppComparison> {
   const status = unreachableStatus(app, previousRows, comparison);
-  await saveStatus(app.id, status);
-  publish({ type: "app-status", app: app.name, detail: { syncStatus: status.syncStatus, condition: "RepoUnreachable" } });
+  await ctx.db.apps.saveStatus(app.id, status);
+  ctx.events.publish({ type: "app-status", app: app.name, detail: { syncStatus: status.syncStatus, condition: "RepoUnreachable" } });
   return last ? { ...last, conditions: status.conditions } : comparison;
 }

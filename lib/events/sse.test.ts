@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { publish } from "./bus";
-import { currentEventId } from "./replay-log";
-import { eventStream } from "./sse";
+import { EventBus } from "./bus";
+import { eventStream as streamOf, type EventStreamOptions } from "./sse";
+
+const bus = new EventBus();
+const publish = (event: Parameters<EventBus["publish"]>[0]) => bus.publish(event);
+const currentEventId = () => bus.currentEventId();
+const eventStream = (options: EventStreamOptions) => streamOf(bus, options);
 
 /** Reads what a stream sent so far, as text, then stops it. */
 async function readFor(stream: ReadableStream<Uint8Array>, controller: AbortController, act: () => void = () => {}): Promise<string> {

@@ -1,5 +1,4 @@
-import type { AppEvent } from "./bus";
-import { currentEventId, eventsSince, onLoggedEvent, type SequencedEvent } from "./replay-log";
+import type { AppEvent, EventBus, SequencedEvent } from "./bus";
 
 /** Options of {@link eventStream}. */
 export interface EventStreamOptions {
@@ -32,7 +31,7 @@ function defaultProjection(event: AppEvent): Record<string, unknown> {
  * `Last-Event-ID` — the events it missed, or a `resync` event when they are no longer known
  * (the page then re-reads everything). Keep-alive comments flow while idle.
  */
-export function eventStream(options: EventStreamOptions): ReadableStream<Uint8Array> {
+export function eventStream(bus: EventBus, options: EventStreamOptions): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const project = options.project ?? defaultProjection;
   let cleanup = () => {};
@@ -49,13 +48,13 @@ export function eventStream(options: EventStreamOptions): ReadableStream<Uint8Ar
         if (options.filter(e.event)) send(frame({ id: e.id, event: "change", data: project(e.event) }));
       };
       send(`retry: ${RETRY_MS}\n\n`);
-      const stop = onLoggedEvent(sendEvent);
+      const stop = bus.subscribe(sendEvent);
       if (options.lastEventId) {
-        const missed = eventsSince(options.lastEventId);
+        const missed = bus.eventsSince(options.lastEventId);
         if (missed) missed.forEach(sendEvent);
         else send(frame({ event: "resync", data: { reason: "Events were missed while disconnected." } }));
       }
-      send(frame({ id: currentEventId(), event: "ready", data: {} }));
+      send(frame({ id: bus.currentEventId(), event: "ready", data: {} }));
       const heartbeat = setInterval(() => send(": keep-alive\n\n"), options.heartbeatMs ?? 15_000);
       cleanup = () => {
         clearInterval(heartbeat);

@@ -1,5 +1,5 @@
 import { CoreV1Api, VersionApi } from "@kubernetes/client-node";
-import { loadKubeConfig } from "./config";
+import type { KubeConfigs } from "./config";
 import { describeKubeError } from "./errors";
 
 /** A node's name and whether its Ready condition is True. */
@@ -19,10 +19,10 @@ export interface ClusterInfo {
 }
 
 /** Asks a cluster for its version and nodes; never throws, reporting failure in `error`. */
-export async function getClusterInfo(cluster: string): Promise<ClusterInfo> {
+export async function getClusterInfo(configs: KubeConfigs, cluster: string): Promise<ClusterInfo> {
   let server: string | undefined;
   try {
-    const kc = loadKubeConfig(cluster);
+    const kc = configs.load(cluster);
     server = kc.getCurrentCluster()?.server;
     const [version, nodes] = await Promise.all([
       kc.makeApiClient(VersionApi).getCode(),

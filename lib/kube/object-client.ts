@@ -23,7 +23,18 @@ export interface ApplyOptions {
   dryRun?: boolean;
   /** Take over fields owned by other managers, as `kubectl apply --server-side --force-conflicts`. @default true */
   force?: boolean;
+  /** Aborts the request (an operation terminated, a step failed). */
+  signal?: AbortSignal;
 }
+
+/** Options every request of the client takes. */
+export interface RequestOptions {
+  /** Aborts the request. */
+  signal?: AbortSignal;
+}
+
+/** How long one API request may take before it is given up, unless the client was told otherwise. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 
 type HttpMethod = "GET" | "PATCH" | "DELETE";
 
@@ -33,6 +44,9 @@ type HttpMethod = "GET" | "PATCH" | "DELETE";
  * into classes). Discovery results are cached per apiVersion by the base class.
  */
 export class KubeObjectClient extends KubernetesObjectApi {
+  /** How long one request may take; every request is aborted after it. */
+  requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS;
+
   /** A client for the given configuration, defaulting namespaces from its context. */
   static forConfig(kc: KubeConfig): KubeObjectClient {
     return KubeObjectClient.prepare(kc.makeApiClient(KubeObjectClient), kc);
@@ -56,7 +70,7 @@ export class KubeObjectClient extends KubernetesObjectApi {
     const path = await this.specUriPath(structuredClone(obj) as KubernetesObject, "patch");
     const query: Record<string, string> = { fieldManager: FIELD_MANAGER, force: String(options.force ?? true) };
     if (options.dryRun) query.dryRun = "All";
-    return this.send("PATCH", path, { query, body: obj, contentType: PatchStrategy.ServerSideApply });
+    return this.send("PATCH", path, { query, body: obj, contentType: PatchStrategy.ServerSideApply, signal: options.signal });
   }
 
   /** The live object, or undefined when it does not exist. */
@@ -88,10 +102,10 @@ export class KubeObjectClient extends KubernetesObjectApi {
   }
 
   /** Deletes an object with background propagation; a missing object counts as deleted. */
-  async deleteObject(obj: Pick<KubeObject, "apiVersion" | "kind" | "metadata">): Promise<void> {
+  async deleteObject(obj: Pick<KubeObject, "apiVersion" | "kind" | "metadata">, options: RequestOptions = {}): Promise<void> {
     const path = await this.specUriPath(structuredClone(obj) as KubernetesObject, "delete");
     try {
-      await this.send("DELETE", path, { query: { propagationPolicy: "Background" } });
+      await this.send("DELETE", path, { query: { propagationPolicy: "Background" }, signal: options.signal });
     } catch (error) {
       if (!isNotFound(error)) throw error;
     }
@@ -100,9 +114,10 @@ export class KubeObjectClient extends KubernetesObjectApi {
   private async send<T = KubeObject>(
     method: HttpMethod,
     path: string,
-    options: { query?: Record<string, string>; body?: unknown; contentType?: string } = {},
+    options: { query?: Record<string, string>; body?: unknown; contentType?: string; signal?: AbortSignal } = {},
   ): Promise<T> {
     const context = this.configuration.baseServer.makeRequestContext(path, method as never);
+    context.setSignal(this.deadline(options.signal));
     context.setHeaderParam("Accept", "application/json");
     for (const [key, value] of Object.entries(options.query ?? {})) context.setQueryParam(key, value);
     if (options.body !== undefined) {
@@ -110,6 +125,12 @@ export class KubeObjectClient extends KubernetesObjectApi {
       context.setBody(JSON.stringify(options.body));
     }
     return this.requestPromise(context) as Promise<T>;
+  }
+
+  /** A signal that aborts at the request timeout, or earlier when `signal` does. */
+  protected deadline(signal?: AbortSignal): AbortSignal {
+    const timeout = AbortSignal.timeout(this.requestTimeoutMs);
+    return signal ? AbortSignal.any([signal, timeout]) : timeout;
   }
 
   /** Returns the body as plain JSON instead of generated model classes. */

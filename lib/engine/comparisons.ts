@@ -1,0 +1,115 @@
+/**
+ * Comparing an app and storing the result as its status, one comparison of an app at a time.
+ * Who asked decides what is read and what follows: a Git refresh reads Git; a cluster change
+ * reuses the last render; an operation's comparison dry-runs no missing object; a page's read
+ * never leads to automation.
+ */
+import type { AppRecord } from "@/lib/db/apps";
+import { driftSince } from "@/lib/drift";
+import type { RevisionMemo } from "@/lib/source";
+import { compareApp, type AppComparison } from "./compare-app";
+import type { EngineContext } from "./context";
+import { kindsOfRows, statusRows, type ResourceStatusRow } from "./status-rows";
+import { isRepoUnreachable, recordUnreachable } from "./unreachable";
+
+/**
+ * Why a comparison runs: `refresh` reads Git; `cluster` reuses the last render (Git is not
+ * read); `operation` dry-runs no object that does not exist yet (the apply answers that);
+ * `read` is a page or API read of a stale comparison. Only `refresh` and `cluster` lead to
+ * automated sync or self-heal.
+ */
+export type CompareTrigger = "refresh" | "cluster" | "operation" | "read";
+
+/** How a refresh reads Git. */
+export interface RefreshOptions {
+  /** Render again even when the commit did not move (a hard refresh). @default false */
+  hard?: boolean;
+  /** `ls-remote` answers shared by one refresh cycle. */
+  revisions?: RevisionMemo;
+}
+
+/** What the comparer tells the rest of the engine after storing a comparison. */
+export type ComparedListener = (app: AppRecord, comparison: AppComparison, trigger: CompareTrigger) => void;
+
+type Render = { objects: AppComparison["desired"]; commit: NonNullable<AppComparison["revision"]> };
+
+/** The render a comparison used, to compare again without reading Git, while the spec is unchanged. */
+export function renderOf(comparison: AppComparison, app: AppRecord): Render | undefined {
+  if (!comparison.revision || comparison.desired.length === 0 || comparison.specVersion !== app.updatedAt.getTime()) return undefined;
+  return { objects: comparison.desired, commit: comparison.revision };
+}
+
+/** True when what the pages show of an app changed (conditions compared without their timestamps). */
+function hasStatusChanged(app: AppRecord, previousRows: ResourceStatusRow[], comparison: AppComparison, rows: ResourceStatusRow[]): boolean {
+  const messages = (conditions: AppComparison["conditions"]) => JSON.stringify(conditions.map((c) => [c.type, c.message]));
+  return (
+    app.status.syncStatus !== comparison.syncStatus ||
+    app.status.healthStatus !== (comparison.healthStatus ?? app.status.healthStatus) ||
+    app.status.revision !== (comparison.revision?.sha ?? app.status.revision) ||
+    messages(app.status.conditions) !== messages(comparison.conditions) ||
+    JSON.stringify(previousRows) !== JSON.stringify(rows)
+  );
+}
+
+/** Compares apps and stores their status, for one engine. */
+export class Comparer {
+  constructor(
+    private readonly ctx: EngineContext,
+    private readonly onCompared: ComparedListener,
+  ) {}
+
+  /**
+   * Compares an app and stores the result, after any comparison of it already running: the app
+   * is read afresh once its turn comes, so each comparison starts from what the previous one
+   * stored. `synced` is the comparison an operation just applied: its render is compared again
+   * without reading Git.
+   */
+  compareAndStore(name: string, trigger: CompareTrigger, source: RefreshOptions = {}, synced?: AppComparison): Promise<AppComparison> {
+    return this.ctx.memory.comparing.run(name, async () => this.compareNow(await this.ctx.db.apps.getApp(name), trigger, source, synced));
+  }
+
+  /** The latest comparison of an app, compared afresh (never leading to automation) when older than `maxAgeMs`. */
+  async latest(name: string, maxAgeMs = 10_000): Promise<AppComparison> {
+    const cached = this.ctx.memory.lastComparison.get(name);
+    if (cached && this.ctx.clock.now() - cached.comparedAt.getTime() < maxAgeMs) return cached;
+    return this.compareAndStore(name, "read");
+  }
+
+  /** The last render of an app, when its spec has not changed since and that comparison did not fail. */
+  private lastRender(app: AppRecord): Render | undefined {
+    const last = this.ctx.memory.lastComparison.get(app.name);
+    if (!last || last.conditions.some((c) => c.type === "ComparisonError")) return undefined;
+    return renderOf(last, app);
+  }
+
+  private async compareNow(app: AppRecord, trigger: CompareTrigger, source: RefreshOptions, synced?: AppComparison): Promise<AppComparison> {
+    const { db, memory, events } = this.ctx;
+    const previous = await db.apps.getStatusResources<ResourceStatusRow>(app.id);
+    const comparison = await compareApp(this.ctx, app, {
+      previousKinds: kindsOfRows(previous),
+      desiredState: trigger === "cluster" ? this.lastRender(app) : synced ? renderOf(synced, app) : undefined,
+      source,
+      predictMissing: trigger !== "operation",
+    });
+    if (isRepoUnreachable(comparison)) return recordUnreachable(this.ctx, app, previous, comparison, memory.lastComparison.get(app.name));
+    const since = driftSince(comparison.resources, previous, comparison.comparedAt);
+    for (const resource of comparison.resources) if (since.has(resource.subject)) resource.driftSince = since.get(resource.subject);
+    const rows = statusRows(comparison);
+    await db.apps.saveStatus(app.id, {
+      syncStatus: comparison.syncStatus,
+      healthStatus: comparison.healthStatus ?? app.status.healthStatus,
+      revision: comparison.revision?.sha ?? app.status.revision,
+      revisionSubject: comparison.revision?.subject ?? app.status.revisionSubject,
+      revisionAuthor: comparison.revision?.author ?? app.status.revisionAuthor,
+      revisionDate: comparison.revision ? new Date(comparison.revision.date) : app.status.revisionDate,
+      conditions: comparison.conditions,
+      resources: rows,
+    });
+    memory.lastComparison.set(app.name, comparison);
+    if (trigger !== "cluster" || hasStatusChanged(app, previous, comparison, rows)) {
+      events.publish({ type: "app-status", app: app.name, detail: { syncStatus: comparison.syncStatus, healthStatus: comparison.healthStatus } });
+    }
+    this.onCompared(app, comparison, trigger);
+    return comparison;
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * What every part of one engine shares: its dependencies (database, clusters, Git source,
+ * event bus, clock, log), its settings, and the state the engine owns (app memory, dry-run
+ * verdicts). Built once by `createEngine` and handed to each part; nothing is process-global.
+ */
+import type { Clusters } from "@/lib/cache/clusters";
+import type * as appSourcesStore from "@/lib/db/app-sources";
+import type * as appsStore from "@/lib/db/apps";
+import type * as queueStore from "@/lib/db/operation-queue";
+import type * as operationsStore from "@/lib/db/operations";
+import type { EventBus } from "@/lib/events/bus";
+import type { createRevisionMemo, loadDesiredState } from "@/lib/source";
+import type { KubeObject } from "@/lib/types";
+import type { AppMemory } from "./app-memory";
+import type { DryRunVerdict } from "./dry-run-cache";
+
+/** The engine's view of the database: the stores it reads and writes. */
+export interface EngineDatabase {
+  apps: typeof appsStore;
+  appSources: typeof appSourcesStore;
+  operations: typeof operationsStore;
+  queue: typeof queueStore;
+}
+
+/** The engine's view of Git: rendering an app's desired state, and one cycle's `ls-remote` memo. */
+export interface EngineSource {
+  loadDesiredState: typeof loadDesiredState;
+  createRevisionMemo: typeof createRevisionMemo;
+}
+
+/** Dry-run verdicts remembered per (cluster, desired object, live object). */
+export interface DryRunVerdicts {
+  key(cluster: string, desired: KubeObject, live: KubeObject | undefined): string | undefined;
+  get(key: string | undefined): DryRunVerdict | undefined;
+  remember(key: string | undefined, verdict: DryRunVerdict): void;
+}
+
+/** The engine's clock: tests move it by hand. */
+export interface Clock {
+  now(): number;
+}
+
+/** Where the engine reports what nobody asked for (background failures). */
+export interface Logger {
+  info(message: string): void;
+  error(message: string): void;
+}
+
+/** Numbers an engine runs by. */
+export interface EngineSettings {
+  /** Time between two polls of an app without its own interval. */
+  refreshIntervalMs: number;
+  /** Refreshes running at once. */
+  refreshConcurrency: number;
+  /** History entries kept per app when the app does not say. */
+  historyLimit: number;
+  /** Operations of different apps running at once in this process. */
+  workerConcurrency: number;
+  /** How often the worker looks for operations queued by other processes. */
+  workerPollMs: number;
+  /** Applies (or deletions) of one sync step running at once against one API server. */
+  applyConcurrency: number;
+  /** `host:pid` of this process, as the holder of the operations it runs. */
+  holder: string;
+}
+
+/** What the parts of one engine share. */
+export interface EngineContext {
+  db: EngineDatabase;
+  clusters: Clusters;
+  source: EngineSource;
+  events: EventBus;
+  clock: Clock;
+  log: Logger;
+  settings: EngineSettings;
+  memory: AppMemory;
+  dryRuns: DryRunVerdicts;
+}
+
+/** A message of any thrown value, for logs. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

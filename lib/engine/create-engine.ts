@@ -1,0 +1,168 @@
+/**
+ * `createEngine`: the engine as one object built from its dependencies, as gitops-engine's
+ * `NewEngine` is. It owns every cache, timer and worker of the process's GitOps loop —
+ * comparisons and their memory, the operation queue's worker, automation, the live refresh
+ * from cluster watches and the polling reconciler — and answers through the small
+ * {@link EngineFacade}. Tests build engines of their own with their own dependencies.
+ */
+import { describePrincipal, type Principal } from "@/lib/auth/principal";
+import type { Clusters } from "@/lib/cache/clusters";
+import { ConflictError, isErrorOfKind } from "@/lib/errors";
+import type { EventBus } from "@/lib/events/bus";
+import { eventStream } from "@/lib/events/sse";
+import { getClusterInfo } from "@/lib/kube/cluster-info";
+import { createAppMemory } from "./app-memory";
+import { Applications } from "./applications";
+import { Automation } from "./automation";
+import { Comparer, type ComparedListener } from "./comparisons";
+import { messageOf, type Clock, type DryRunVerdicts, type EngineContext, type EngineDatabase, type EngineSettings, type EngineSource, type Logger } from "./context";
+import type { EngineFacade } from "./facade";
+import { compareHistoryEntries } from "./history";
+import { LiveRefresh } from "./live-refresh";
+import { Operations } from "./operations";
+import { Reconciler } from "./reconciler";
+import { previewRollbackOf } from "./rollback";
+import type { ResourceStatusRow } from "./status-rows";
+
+/** The rooms beside the GitOps loop that the facade also answers for. */
+export type EngineRooms = Pick<EngineFacade, "auth" | "audit" | "credentials" | "images" | "drift" | "gitWebhook">;
+
+/** What an engine is built from. */
+export interface EngineDependencies {
+  db: EngineDatabase;
+  clusters: Clusters;
+  source: EngineSource;
+  events: EventBus;
+  dryRuns: DryRunVerdicts;
+  /** Builds the rooms beside the loop, given the engine's request for refreshes (webhooks). */
+  rooms: (engine: { requestRefresh(names: readonly string[]): void }) => EngineRooms;
+  settings: EngineSettings;
+  /** @default the system clock */
+  clock?: Clock;
+  /** @default console */
+  log?: Logger;
+}
+
+/** Options of {@link Engine.start}. */
+export interface StartOptions {
+  /** Poll Git on every app's interval. @default true */
+  reconcile?: boolean;
+}
+
+/** An engine: the facade, plus its life cycle. */
+export interface Engine extends EngineFacade {
+  /** Releases operations a crashed process left, starts the worker and (unless told not to) the reconciler. */
+  start(options?: StartOptions): Promise<void>;
+  /** Stops polling, aborts running operations and waits for them to record their end, stops watches. */
+  stop(): Promise<void>;
+  /** Resolves once no operation is being claimed or running here (tests). */
+  drain(): Promise<void>;
+}
+
+const systemClock: Clock = { now: () => Date.now() };
+const consoleLog: Logger = { info: (m) => console.log(m), error: (m) => console.error(m) };
+
+/** Builds an engine from its dependencies; nothing runs until {@link Engine.start}. */
+export function createEngine(deps: EngineDependencies): Engine {
+  const ctx: EngineContext = {
+    db: deps.db,
+    clusters: deps.clusters,
+    source: deps.source,
+    events: deps.events,
+    dryRuns: deps.dryRuns,
+    clock: deps.clock ?? systemClock,
+    log: deps.log ?? consoleLog,
+    settings: deps.settings,
+    memory: createAppMemory(),
+  };
+  const comparer = new Comparer(ctx, afterCompare);
+  const operations = new Operations(ctx, comparer);
+  const automation = new Automation(ctx, {
+    enqueue: (app, kind) => operations.requestAutomated(app, kind),
+    refresh: (name) => comparer.compareAndStore(name, "cluster"),
+  });
+  const live = new LiveRefresh(ctx, {
+    refresh: async (name) => {
+      await comparer.compareAndStore(name, "cluster").catch((error: unknown) => {
+        if (!isErrorOfKind(error, "not-found")) throw error;
+      });
+    },
+    isBusy: (name) => operations.isRunning(name),
+  });
+  /** After every stored comparison: follow the app's cluster; after a refresh or a cluster change, automation decides. */
+  function afterCompare(...[app, comparison, trigger]: Parameters<ComparedListener>): void {
+    live.follow(app.destCluster);
+    if (trigger === "refresh" || trigger === "cluster") {
+      automation.consider(app, comparison).catch((error: unknown) => ctx.log.error(`automation of ${app.name} failed: ${messageOf(error)}`));
+    }
+  }
+  const reconciler = new Reconciler(ctx, (name, options) => comparer.compareAndStore(name, "refresh", options));
+  const applications = new Applications(ctx, { comparer, operations, automation });
+  const rooms = deps.rooms({ requestRefresh: (names) => reconciler.request(names) });
+  const who = (caller: Principal) => describePrincipal(caller);
+  const idOf = async (name: string) => (await ctx.db.apps.getApp(name)).id;
+
+  const facade: EngineFacade = {
+    apps: {
+      list: (query) => ctx.db.apps.listApps(query),
+      get: (name) => ctx.db.apps.getApp(name),
+      statusResources: async (name) => ctx.db.apps.getStatusResources<ResourceStatusRow>(await idOf(name)),
+      sources: () => ctx.db.appSources.listAppSources(),
+      create: (spec) => applications.create(spec),
+      update: (name, update) => applications.update(name, update),
+      delete: (name, request, caller) => applications.delete(name, request, who(caller)),
+      comparison: (name, maxAgeMs) => comparer.latest(name, maxAgeMs),
+      tree: (name) => applications.tree(name),
+      resourceDetail: (name, id) => applications.resourceDetail(name, id),
+      events: (name) => applications.events(name),
+      selfHealStatus: (name) => automation.selfHealStatus(name),
+      refresh: (name, options) => comparer.compareAndStore(name, "refresh", options),
+      refreshMany: async (names, options) => reconciler.refreshMany(names ?? (await ctx.db.appSources.listAppSources()).map((a) => a.name), options),
+      requestRefresh: (names) => reconciler.request(names),
+    },
+    operations: {
+      requestSync: (name, request, caller) => operations.requestSync(name, request, who(caller)),
+      requestRollback: (name, request, caller) => operations.requestRollback(name, request, who(caller)),
+      previewRollback: async (name, request) => previewRollbackOf(ctx, await ctx.db.apps.getApp(name), request),
+      terminate: (name, id, caller) => operations.terminate(name, id, who(caller)),
+      resumeAutoSync: async (name, caller) => {
+        const app = await ctx.db.apps.getApp(name);
+        if (!app.rolledBackTo && !app.autoSyncPaused) throw new ConflictError(`Application "${name}" is not rolled back and its automated sync is not paused.`);
+        if (await ctx.db.operations.isOperationRunning(app.id)) throw new ConflictError(`An operation is already in progress for application "${name}".`);
+        await ctx.db.apps.clearRollback(app.id, { resumeAutomation: true });
+        ctx.events.publish({ type: "app-status", app: name, detail: { resumed: true } });
+        const operation = await operations.requestSync(name, {}, who(caller)).catch((error: unknown) => {
+          if (error instanceof ConflictError) return null;
+          throw error;
+        });
+        return { app: await ctx.db.apps.getApp(name), operation };
+      },
+      waitFor: (name, id, signal) => operations.waitFor(name, id, signal),
+      list: async (name, limit) => ctx.db.operations.listOperations(await idOf(name), limit),
+      get: async (name, id) => ctx.db.operations.getOperation(await idOf(name), id),
+      current: async (name) => ctx.db.operations.getRunningOperation(await idOf(name)),
+      idsWithManifests: async (name) => ctx.db.operations.operationIdsWithManifests(await idOf(name)),
+      compareHistory: async (name, fromId, toId) => compareHistoryEntries(ctx, await ctx.db.apps.getApp(name), fromId, toId),
+    },
+    ...rooms,
+    eventStream: (options) => eventStream(ctx.events, options),
+    clusterInfo: (cluster) => getClusterInfo(ctx.clusters.configs, cluster),
+  };
+
+  return {
+    ...facade,
+    async start(options = {}) {
+      await ctx.db.operations.releaseInterruptedOperations().catch((error: unknown) => ctx.log.error(`releasing interrupted operations failed: ${messageOf(error)}`));
+      operations.start();
+      if (options.reconcile ?? true) reconciler.start();
+    },
+    async stop() {
+      await reconciler.stop();
+      await operations.stop();
+      automation.stop();
+      live.stop();
+      ctx.clusters.stop();
+    },
+    drain: () => operations.drain(),
+  };
+}

@@ -1,0 +1,201 @@
+/**
+ * Operations as queued data, run by a worker. A request validates, writes a `Queued` operation
+ * naming its caller and takes the app's lock (a second request is a conflict at once, before
+ * any comparison); the worker claims queued operations with a conditional update — so several
+ * processes may share one database — and runs each under an `AbortController` of its own, which
+ * termination aborts. Automated sync and self-heal are queued the same way.
+ */
+import type { AppRecord } from "@/lib/db/apps";
+import type { OperationRecord } from "@/lib/db/operations";
+import { isCompleted, type OperationKind } from "@/lib/types";
+import type { Comparer } from "./comparisons";
+import { messageOf, type EngineContext } from "./context";
+import type { RollbackRequest, SyncRequest } from "./facade";
+import { loadRollbackTarget } from "./rollback";
+import { runOperation, TerminationRequested } from "./run-operation";
+
+/** Why running operations are aborted when the engine stops. */
+class EngineStopping extends Error {
+  constructor() {
+    super("the server is stopping");
+  }
+}
+
+interface RunningOperation {
+  appName: string;
+  controller: AbortController;
+  done: Promise<unknown>;
+}
+
+/** The operation queue and worker of one engine. */
+export class Operations {
+  private readonly running = new Map<string, RunningOperation>();
+  private pollTimer: NodeJS.Timeout | undefined;
+  private started = false;
+  private claiming: Promise<void> | undefined;
+  private claimAgain = false;
+
+  constructor(
+    private readonly ctx: EngineContext,
+    private readonly comparer: Comparer,
+  ) {}
+
+  /** Queues an operation for an app, naming who asked. @throws ConflictError when one is queued or running. */
+  private async enqueue(app: AppRecord, kind: OperationKind, initiator: string, fields: { dryRun?: boolean; prune?: boolean; resources?: string[]; rollbackOf?: string }): Promise<OperationRecord> {
+    const operation = await this.ctx.db.queue.enqueueOperation(
+      {
+        appId: app.id,
+        kind,
+        initiator,
+        dryRun: fields.dryRun ?? false,
+        prune: fields.prune ?? app.prune,
+        rollbackOf: fields.rollbackOf,
+        request: fields.resources && fields.resources.length > 0 ? { resources: fields.resources } : {},
+        requireAutomated: kind === "auto-sync" || kind === "self-heal",
+      },
+      app.name,
+    );
+    this.ctx.events.publish({ type: "operation", app: app.name, detail: { id: operation.id, phase: operation.phase } });
+    this.wake();
+    return operation;
+  }
+
+  /** Queues a sync of an app. */
+  async requestSync(name: string, request: SyncRequest, initiator: string, kind: Extract<OperationKind, "sync" | "auto-sync" | "self-heal"> = "sync"): Promise<OperationRecord> {
+    const app = await this.ctx.db.apps.getApp(name);
+    return this.enqueue(app, kind, initiator, request);
+  }
+
+  /** Queues an automated operation of an app the engine just compared. */
+  requestAutomated(app: AppRecord, kind: Extract<OperationKind, "auto-sync" | "self-heal">): Promise<OperationRecord> {
+    return this.enqueue(app, kind, "automated", { prune: app.prune });
+  }
+
+  /** Queues a rollback to an earlier successful entry, refused at once when that entry cannot be rolled back to. */
+  async requestRollback(name: string, request: RollbackRequest, initiator: string): Promise<OperationRecord> {
+    const app = await this.ctx.db.apps.getApp(name);
+    const { op } = await loadRollbackTarget(this.ctx, app, request.operationId);
+    return this.enqueue(app, "rollback", initiator, { prune: request.prune, rollbackOf: op.id });
+  }
+
+  /**
+   * Stops an operation: a queued one ends at once without running; a running one is marked
+   * `Terminating` (seen by whichever process runs it) and, when it runs here, its in-flight
+   * requests are aborted now. @throws ConflictError for an operation that already ended.
+   */
+  async terminate(name: string, operationId: string, who: string): Promise<OperationRecord> {
+    const { db, events, clock } = this.ctx;
+    const app = await db.apps.getApp(name);
+    const cancelled = await db.queue.cancelQueuedOperation(app.id, operationId, who, new Date(clock.now()));
+    if (cancelled) {
+      events.publish({ type: "operation", app: name, detail: { id: cancelled.id, phase: cancelled.phase } });
+      return cancelled;
+    }
+    const operation = await db.operations.requestTermination(app.id, operationId, who);
+    this.running.get(operationId)?.controller.abort(new TerminationRequested(who));
+    events.publish({ type: "operation", app: name, detail: { id: operation.id, phase: operation.phase } });
+    return operation;
+  }
+
+  /** Resolves once the operation has ended, with its final record; or with its record so far once `signal` aborts. */
+  async waitFor(name: string, operationId: string, signal?: AbortSignal): Promise<OperationRecord> {
+    const { db, events } = this.ctx;
+    const app = await db.apps.getApp(name);
+    for (;;) {
+      const operation = await db.operations.getOperation(app.id, operationId);
+      if (isCompleted(operation.phase) || signal?.aborted) return operation;
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          stop();
+          signal?.removeEventListener("abort", done);
+          resolve();
+        };
+        const timer = setTimeout(done, this.ctx.settings.workerPollMs);
+        const stop = events.subscribe((e) => {
+          if (e.event.type === "operation" && e.event.app === name && e.event.detail?.id === operationId && e.event.detail.phase !== "Running") done();
+        });
+        signal?.addEventListener("abort", done, { once: true });
+      });
+    }
+  }
+
+  /** True while this engine runs an operation of the app. */
+  isRunning(appName: string): boolean {
+    for (const op of this.running.values()) if (op.appName === appName) return true;
+    return false;
+  }
+
+  /** Starts the worker: it looks for queued operations now, whenever one is queued here, and every poll interval. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    const poll = () => {
+      this.wake();
+      if (this.started) this.pollTimer = setTimeout(poll, this.ctx.settings.workerPollMs);
+      this.pollTimer?.unref?.();
+    };
+    poll();
+  }
+
+  /** Stops claiming, aborts the operations running here and waits until they have recorded their end. */
+  async stop(): Promise<void> {
+    this.started = false;
+    if (this.pollTimer) clearTimeout(this.pollTimer);
+    await this.claiming;
+    for (const op of this.running.values()) op.controller.abort(new EngineStopping());
+    await Promise.allSettled([...this.running.values()].map((op) => op.done));
+  }
+
+  /** Claims and starts what is queued, once any claim already under way is done. */
+  wake(): void {
+    if (!this.started) return;
+    if (this.claiming) {
+      this.claimAgain = true;
+      return;
+    }
+    this.claiming = this.claimQueued()
+      .catch((error) => this.ctx.log.error(`claiming queued operations failed: ${messageOf(error)}`))
+      .finally(() => {
+        this.claiming = undefined;
+        if (this.claimAgain) {
+          this.claimAgain = false;
+          this.wake();
+        }
+      });
+  }
+
+  /** Waits until nothing is queued here nor running (tests, shutdown). */
+  async drain(): Promise<void> {
+    while (this.claiming || this.running.size > 0) {
+      await this.claiming;
+      await Promise.allSettled([...this.running.values()].map((op) => op.done));
+    }
+  }
+
+  private async claimQueued(): Promise<void> {
+    const { db, settings, clock } = this.ctx;
+    const free = settings.workerConcurrency - this.running.size;
+    if (free <= 0) return;
+    const busyApps = new Set([...this.running.values()].map((op) => op.appName));
+    for (const { operation, appName } of await db.queue.listQueuedOperations(free * 2)) {
+      if (this.running.size >= settings.workerConcurrency) return;
+      if (busyApps.has(appName)) continue;
+      const claimed = await db.queue.claimOperation(operation.id, settings.holder, new Date(clock.now()));
+      if (!claimed) continue;
+      busyApps.add(appName);
+      this.run(claimed, appName);
+    }
+  }
+
+  private run(operation: OperationRecord, appName: string): void {
+    const controller = new AbortController();
+    const done = runOperation(this.ctx, this.comparer, operation, appName, controller)
+      .catch((error) => this.ctx.log.error(`operation ${operation.id} of ${appName} failed: ${messageOf(error)}`))
+      .finally(() => {
+        this.running.delete(operation.id);
+        this.wake();
+      });
+    this.running.set(operation.id, { appName, controller, done });
+  }
+}

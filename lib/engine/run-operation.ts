@@ -1,0 +1,126 @@
+/**
+ * Running one claimed operation, as a worker does: compare → plan → execute → record.
+ * A sync compares the app with Git afresh; a rollback compares the manifests its target entry
+ * stored. The plan is a value; execution honours the operation's signal; recording completes
+ * the history row, releases the app's lock, trims history and compares the app again.
+ */
+import type { AppRecord } from "@/lib/db/apps";
+import type { OperationRecord } from "@/lib/db/operations";
+import { describeKubeError } from "@/lib/kube/errors";
+import type { OperationPhase } from "@/lib/types";
+import type { AppComparison } from "./compare-app";
+import type { Comparer } from "./comparisons";
+import { messageOf, type EngineContext } from "./context";
+import { executePlan, type ChangeSet, type ObjectWriter } from "./execute";
+import { historyLimitFor } from "./history-limit";
+import { OperationProgress } from "./operation-progress";
+import { changeCount, planSync, type SyncPlan } from "./plan";
+import { compareManifests, loadRollbackTarget } from "./rollback";
+
+/** How an operation ended, as stored. */
+export interface OperationOutcome {
+  phase: Extract<OperationPhase, "Succeeded" | "Failed" | "Error">;
+  message: string;
+}
+
+/** The outcome of an execution, in words for the history (pure). */
+export function outcomeOf(changeSet: ChangeSet, operation: Pick<OperationRecord, "dryRun" | "kind">): OperationOutcome {
+  const { end, results } = changeSet;
+  if (end.state === "terminated") return { phase: "Failed", message: end.reason };
+  const failed = results.filter((r) => r.action === "failed").length;
+  if (end.state === "failed" || failed > 0) {
+    return { phase: "Failed", message: `${failed} resource(s) failed to sync${end.state === "failed" ? `; the sync stopped at the step of ${end.subject}` : ""}.` };
+  }
+  if (operation.dryRun) return { phase: "Succeeded", message: "Dry run: nothing was changed." };
+  return { phase: "Succeeded", message: operation.kind === "rollback" ? "Successfully rolled back." : "Successfully synced." };
+}
+
+/** A termination, as the reason its abort carries. */
+export class TerminationRequested extends Error {
+  constructor(readonly who: string) {
+    super(`terminated by ${who}`);
+  }
+}
+
+/** A real sync of every resource that succeeded: Git's version is live again. */
+function isFullSuccessfulSync(operation: OperationRecord, phase: OperationPhase): boolean {
+  return operation.kind !== "rollback" && !operation.dryRun && phase === "Succeeded" && (operation.request.resources ?? []).length === 0;
+}
+
+/** What the operation will apply: Git's render for a sync, the target entry's manifests for a rollback. */
+async function comparisonFor(ctx: EngineContext, comparer: Comparer, app: AppRecord, operation: OperationRecord): Promise<AppComparison> {
+  if (operation.kind !== "rollback" || !operation.rollbackOf) return comparer.compareAndStore(app.name, "operation");
+  const { op: target, manifests } = await loadRollbackTarget(ctx, app, operation.rollbackOf);
+  const comparison = await compareManifests(ctx, app, target, manifests);
+  await ctx.db.apps.markRolledBack(app.id, target.revision);
+  return comparison;
+}
+
+/** The cluster writes of an operation, through the destination's watch cache client. */
+function writerFor(ctx: EngineContext, app: AppRecord): { writer: ObjectWriter; onApplied: (desired: AppComparison["desired"][number], applied: AppComparison["desired"][number]) => void; onPruned: (obj: AppComparison["desired"][number]) => void } {
+  const cache = ctx.clusters.cache(app.destCluster);
+  return {
+    writer: {
+      apply: (obj, options) => cache.client.applyObject(obj, options),
+      delete: (obj, options) => cache.client.deleteObject(obj, options),
+    },
+    onApplied: (desired, applied) => {
+      cache.record([applied]);
+      ctx.dryRuns.remember(ctx.dryRuns.key(app.destCluster, desired, applied), "synced");
+    },
+    onPruned: (obj) => cache.drop([obj]),
+  };
+}
+
+/**
+ * Runs one claimed operation to its end and records it. Never throws: a failure of its own
+ * ends the operation `Error` with the reason.
+ */
+export async function runOperation(ctx: EngineContext, comparer: Comparer, operation: OperationRecord, appName: string, controller: AbortController): Promise<OperationRecord> {
+  const { db, events } = ctx;
+  const progress = new OperationProgress(ctx, operation, appName, (who) => controller.abort(new TerminationRequested(who)));
+  events.publish({ type: "operation", app: appName, detail: { id: operation.id, phase: "Running" } });
+  let app: AppRecord | undefined;
+  let comparison: AppComparison | undefined;
+  let final: OperationRecord;
+  try {
+    app = await db.apps.getApp(appName);
+    comparison = await comparisonFor(ctx, comparer, app, operation);
+    const plan: SyncPlan = planSync(comparison, {
+      dryRun: operation.dryRun,
+      prune: operation.prune,
+      resources: operation.request.resources ?? [],
+      createNamespace: app.createNamespace ? app.destNamespace : undefined,
+    });
+    await db.queue.recordPlanFacts(operation.id, {
+      revision: comparison.revision?.sha,
+      revisionSubject: comparison.revision?.subject,
+      revisionAuthor: comparison.revision?.author,
+      resourceCount: changeCount(plan),
+    });
+    if (plan.blockedBy) {
+      final = await db.operations.finishOperation(operation.id, { phase: "Error", message: plan.blockedBy, results: [] });
+    } else {
+      const changeSet = await executePlan(plan, { ...writerFor(ctx, app), sink: progress, signal: controller.signal, concurrency: ctx.settings.applyConcurrency });
+      progress.settle();
+      const outcome = outcomeOf(changeSet, operation);
+      final = await db.operations.finishOperation(operation.id, { ...outcome, results: changeSet.results, manifests: operation.dryRun ? undefined : comparison.desired });
+    }
+  } catch (error) {
+    const message = controller.signal.aborted && controller.signal.reason instanceof Error ? controller.signal.reason.message : describeKubeError(error).message;
+    final = await db.operations.finishOperation(operation.id, { phase: "Error", message, results: progress.results });
+  }
+  events.publish({ type: "operation", app: appName, detail: { id: final.id, phase: final.phase } });
+  if (app) await afterOperation(ctx, comparer, app, final, comparison);
+  return final;
+}
+
+/** History trimmed, a full sync ending a rollback, and the app compared again. */
+async function afterOperation(ctx: EngineContext, comparer: Comparer, app: AppRecord, final: OperationRecord, comparison: AppComparison | undefined): Promise<void> {
+  const report = (what: string) => (error: unknown) => ctx.log.error(`${what} of ${app.name} failed: ${messageOf(error)}`);
+  await ctx.db.operations.pruneHistory(app.id, historyLimitFor(app, ctx.settings.historyLimit)).catch(report("pruning the history"));
+  if (app.rolledBackTo && isFullSuccessfulSync(final, final.phase)) await ctx.db.apps.clearRollback(app.id, { resumeAutomation: false }).catch(report("ending the rollback"));
+  if (final.dryRun) return;
+  if (final.kind === "rollback") await comparer.compareAndStore(app.name, "read").catch(report("comparing after the rollback"));
+  else await comparer.compareAndStore(app.name, "operation", {}, comparison).catch(report("comparing after the sync"));
+}

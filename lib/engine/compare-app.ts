@@ -103,7 +103,7 @@ async function predict(client: KubeObjectClient, obj: KubeObject): Promise<{ pre
 function withLiveFacts(diff: ResourceDiff, cache: ClusterCache, live: KubeObject | undefined): LiveResourceDiff {
   const health = liveHealth(cache, live);
   if (diff.state !== "modified" || !live) return { ...diff, health };
-  return { ...diff, health, changes: attributeChanges(live, diff.changedPaths) };
+  return { ...diff, health, changes: attributeChanges(live, diff.changedFields) };
 }
 
 /** A synced resource's comparison without its objects: they add nothing to show and cost memory at scale. */

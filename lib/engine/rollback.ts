@@ -6,7 +6,7 @@
  */
 import { getStatusResources, markRolledBack, type AppRecord } from "@/lib/db/apps";
 import { getOperation, getOperationManifests, isOperationRunning, type OperationRecord } from "@/lib/db/operations";
-import type { DiffState, ResourceDiff } from "@/lib/diff";
+import { formatFieldPath, type DiffState, type ResourceDiff } from "@/lib/diff";
 import { ConflictError, UnreachableError, ValidationError } from "@/lib/errors";
 import type { KubeObject, SyncStatus } from "@/lib/types";
 import { compareApp, type AppComparison } from "./compare-app";
@@ -107,7 +107,7 @@ export async function previewRollbackOf(app: AppRecord, options: Pick<RollbackOp
     subject: r.subject,
     state: r.state,
     action: actionOf(r, prune),
-    changedPaths: r.changedPaths,
+    changedPaths: r.changedFields.map(formatFieldPath),
     diff: r.diff,
     ...(r.dryRunError ? { error: r.dryRunError } : {}),
   }));

@@ -12,7 +12,7 @@ import { ClusterCache } from "./cluster-cache";
 export { ClusterCache } from "./cluster-cache";
 export type { CacheEvent, ClusterCacheOptions, ObjectRef, WatchStatus } from "./cluster-cache";
 export { EVENT_KIND, withChildKinds } from "./child-kinds";
-export type { InformerPhase, KindRef } from "./informer";
+export type { InformerPhase } from "./informer";
 export { ownerReferencesOf, uidOf, type OwnerReference } from "./owner-index";
 export type { StoreChange } from "./store";
 

@@ -1,8 +1,7 @@
 import { formatFieldPath, type ResourceDiff } from "@/lib/diff";
 import type { FieldChange } from "@/lib/drift";
-import type { HealthStatus, KubeObject, SyncStatus } from "@/lib/types";
+import type { HealthStatus, KindRef, KubeObject, SyncStatus } from "@/lib/types";
 import type { AppComparison } from "./compare-app";
-import type { KindRef } from "./live-state";
 
 /** One resource as the Applications pages list it: identity and status, never its body. */
 export interface ResourceStatusRow {

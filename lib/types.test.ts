@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { trackedAppOf, type KubeObject } from "./types";
+import { kindKeyOf, trackedAppOf, type KindRef, type KubeObject } from "./types";
 
 const withAnnotation = (value?: string): KubeObject => ({
   apiVersion: "apps/v1",
@@ -16,5 +16,24 @@ describe("trackedAppOf", () => {
     expect(trackedAppOf(withAnnotation())).toBeUndefined();
     expect(trackedAppOf(withAnnotation(":apps/Deployment:ns/web"))).toBeUndefined();
     expect(trackedAppOf(withAnnotation("no-colon"))).toBeUndefined();
+  });
+});
+
+describe("kindKeyOf", () => {
+  const deployment: KindRef = { apiVersion: "apps/v1", kind: "Deployment" };
+
+  it.each<{ name: string; a: KindRef; b: KindRef; same: boolean }>([
+    { name: "the same kind twice", a: deployment, b: { apiVersion: "apps/v1", kind: "Deployment" }, same: true },
+    { name: "a kind and a whole object of it", a: deployment, b: withAnnotation(), same: true },
+    { name: "two versions of a group", a: deployment, b: { apiVersion: "apps/v1beta1", kind: "Deployment" }, same: false },
+    { name: "one kind name in two groups", a: deployment, b: { apiVersion: "extensions/v1beta1", kind: "Deployment" }, same: false },
+    { name: "two kinds of one version", a: { apiVersion: "v1", kind: "Pod" }, b: { apiVersion: "v1", kind: "Service" }, same: false },
+  ])("gives $name the same key: $same", ({ a, b, same }) => {
+    expect(kindKeyOf(a) === kindKeyOf(b)).toBe(same);
+  });
+
+  it("keys a map of kinds so each kind is found again by a new ref", () => {
+    const byKind = new Map([[kindKeyOf(deployment), deployment]]);
+    expect(byKind.get(kindKeyOf({ apiVersion: "apps/v1", kind: "Deployment" }))).toBe(deployment);
   });
 });

@@ -70,6 +70,25 @@ export interface ResourceKey {
   name: string;
 }
 
+/** A kind as the API addresses it: `{ apiVersion: "apps/v1", kind: "Deployment" }`. */
+export interface KindRef {
+  apiVersion: string;
+  kind: string;
+}
+
+declare const KIND_KEY: unique symbol;
+
+/**
+ * A kind as a map or set key, made only by {@link kindKeyOf}. Opaque on purpose: it is never
+ * split back apart; keep the {@link KindRef} beside it wherever the parts are needed.
+ */
+export type KindKey = string & { readonly [KIND_KEY]: true };
+
+/** The key of a kind; any value with `apiVersion` and `kind` will do, a whole object too. */
+export function kindKeyOf(ref: KindRef): KindKey {
+  return `${ref.apiVersion}|${ref.kind}` as KindKey;
+}
+
 /** Labels and annotations owned by Lockstep live under this prefix. */
 export const LOCKSTEP_PREFIX = "lockstep.dev/";
 /** Label set on every object an app renders: the app's name. */

@@ -17,6 +17,11 @@ describe("withChildKinds", () => {
     expect(names(kinds)).toEqual(["CronJob", "EndpointSlice", "Job", "Pod", "Service"]);
   });
 
+  it("lists a kind once when given as a ref and as a whole object", () => {
+    const pod = { apiVersion: "v1", kind: "Pod", metadata: { name: "web-1" } };
+    expect(withChildKinds([{ apiVersion: "v1", kind: "Pod" }, pod])).toHaveLength(1);
+  });
+
   it("adds nothing to a kind without controllers below it", () => {
     expect(names(withChildKinds([{ apiVersion: "v1", kind: "ConfigMap" }]))).toEqual(["ConfigMap"]);
   });

@@ -1,4 +1,4 @@
-import type { KindRef } from "./informer";
+import { kindKeyOf, type KindKey, type KindRef } from "@/lib/types";
 
 const REPLICA_SET: KindRef = { apiVersion: "apps/v1", kind: "ReplicaSet" };
 const POD: KindRef = { apiVersion: "v1", kind: "Pod" };
@@ -24,11 +24,11 @@ export const EVENT_KIND: KindRef = { apiVersion: "v1", kind: "Event" };
  * children their controllers create (Deployment → ReplicaSet → Pod), without duplicates.
  */
 export function withChildKinds(kinds: readonly KindRef[]): KindRef[] {
-  const found = new Map<string, KindRef>();
+  const found = new Map<KindKey, KindRef>();
   const queue = [...kinds];
   while (queue.length > 0) {
     const ref = queue.shift() as KindRef;
-    const key = `${ref.apiVersion}|${ref.kind}`;
+    const key = kindKeyOf(ref);
     if (found.has(key)) continue;
     found.set(key, ref);
     queue.push(...(CHILDREN[ref.kind] ?? []));

@@ -1,10 +1,10 @@
 import { Watch, type KubeConfig } from "@kubernetes/client-node";
 import { isNotFound } from "@/lib/kube/errors";
-import type { KubeObject } from "@/lib/types";
+import { kindKeyOf, type KindKey, type KindRef, type KubeObject } from "@/lib/types";
 import type { BackoffOptions } from "./backoff";
 import { CacheClient } from "./cache-client";
 import { EVENT_KIND, withChildKinds } from "./child-kinds";
-import { Informer, type InformerPhase, type KindRef } from "./informer";
+import { Informer, type InformerPhase } from "./informer";
 import { OwnerIndex } from "./owner-index";
 import type { StoreChange } from "./store";
 
@@ -39,8 +39,11 @@ export interface ClusterCacheOptions {
 /** A reference to one object: kind and name. */
 export type ObjectRef = Pick<KubeObject, "apiVersion" | "kind"> & { metadata: { name: string; namespace?: string } };
 
-function kindKey(ref: KindRef, namespace?: string): string {
-  return `${ref.apiVersion}|${ref.kind}|${namespace ?? "*"}`;
+/** The key of one watch: a kind in one namespace, or (`*`) in all of them. */
+type WatchKey = `${KindKey}|${string}`;
+
+function watchKeyOf(ref: KindRef, namespace?: string): WatchKey {
+  return `${kindKeyOf(ref)}|${namespace ?? "*"}`;
 }
 
 /**
@@ -53,7 +56,7 @@ export class ClusterCache {
   /** The client the cache lists with; also fine for dry runs and discovery (cached). */
   readonly client: CacheClient;
   private readonly watch: Watch;
-  private readonly informers = new Map<string, Informer>();
+  private readonly informers = new Map<WatchKey, Informer>();
   private readonly owners = new OwnerIndex();
   private readonly listeners = new Set<(event: CacheEvent) => void>();
 
@@ -73,7 +76,7 @@ export class ClusterCache {
   async ensureKinds(kinds: readonly KindRef[]): Promise<void> {
     const served: KindRef[] = [];
     for (const ref of withChildKinds(kinds)) {
-      if (this.informers.has(kindKey(ref)) || (await this.isServed(ref))) served.push(ref);
+      if (this.informers.has(watchKeyOf(ref)) || (await this.isServed(ref))) served.push(ref);
     }
     await Promise.all(served.map((ref) => this.informerFor(ref).waitForSync()));
   }
@@ -85,17 +88,17 @@ export class ClusterCache {
 
   /** The cached object, or undefined when it does not exist (or its kind is not watched). */
   get(ref: ObjectRef): KubeObject | undefined {
-    return this.informers.get(kindKey(ref))?.store.get(ref.metadata.namespace, ref.metadata.name);
+    return this.informers.get(watchKeyOf(ref))?.store.get(ref.metadata.namespace, ref.metadata.name);
   }
 
   /** True when the object's kind is watched and listed, so `get` is authoritative. */
   isWatched(ref: KindRef): boolean {
-    return this.informers.get(kindKey(ref))?.isSynced ?? false;
+    return this.informers.get(watchKeyOf(ref))?.isSynced ?? false;
   }
 
   /** Every cached object of a kind. */
   list(ref: KindRef): KubeObject[] {
-    return this.informers.get(kindKey(ref))?.store.list() ?? [];
+    return this.informers.get(watchKeyOf(ref))?.store.list() ?? [];
   }
 
   /** The cached object with this uid. */
@@ -120,7 +123,7 @@ export class ClusterCache {
 
   /** The cached Events of a namespace whose involved object has one of these uids. */
   eventsFor(namespace: string, uids: ReadonlySet<string>): KubeObject[] {
-    const events = this.informers.get(kindKey(EVENT_KIND, namespace))?.store.list() ?? [];
+    const events = this.informers.get(watchKeyOf(EVENT_KIND, namespace))?.store.list() ?? [];
     return events.filter((e) => uids.has(String((e.involvedObject as { uid?: string } | undefined)?.uid ?? "")));
   }
 
@@ -130,12 +133,12 @@ export class ClusterCache {
    * version already cached wins; only kinds already watched are touched.
    */
   record(written: readonly KubeObject[]): void {
-    for (const obj of written) this.informers.get(kindKey(obj))?.accept(obj);
+    for (const obj of written) this.informers.get(watchKeyOf(obj))?.accept(obj);
   }
 
   /** Drops objects Lockstep itself just deleted, before the watch reports them gone. */
   drop(deleted: readonly ObjectRef[]): void {
-    for (const ref of deleted) this.informers.get(kindKey(ref))?.forget(ref);
+    for (const ref of deleted) this.informers.get(watchKeyOf(ref))?.forget(ref);
   }
 
   /** Hears every change of every watched kind; returns the function that stops listening. */
@@ -146,12 +149,12 @@ export class ClusterCache {
 
   /** The state of every watch. */
   status(): WatchStatus[] {
-    return [...this.informers.entries()].map(([key, informer]) => {
-      const [apiVersion = "", kind = "", namespace = "*"] = key.split("|");
+    return [...this.informers.values()].map((informer) => {
+      const { ref, namespace } = informer;
       return {
-        apiVersion,
-        kind,
-        ...(namespace === "*" ? {} : { namespace }),
+        apiVersion: ref.apiVersion,
+        kind: ref.kind,
+        ...(namespace === undefined ? {} : { namespace }),
         phase: informer.phase,
         objects: informer.store.size,
         relists: informer.relists,
@@ -179,7 +182,7 @@ export class ClusterCache {
   }
 
   private informerFor(ref: KindRef, namespace?: string): Informer {
-    const key = kindKey(ref, namespace);
+    const key = watchKeyOf(ref, namespace);
     let informer = this.informers.get(key);
     if (informer) return informer;
     const indexed = ref.kind !== EVENT_KIND.kind;

@@ -10,6 +10,6 @@ export { ClusterCache } from "./cluster-cache";
 export { Clusters, type ClustersOptions } from "./clusters";
 export type { CacheEvent, ClusterCacheOptions, ObjectRef, WatchStatus } from "./cluster-cache";
 export { EVENT_KIND, withChildKinds } from "./child-kinds";
-export type { InformerPhase, KindRef } from "./informer";
+export type { InformerPhase } from "./informer";
 export { ownerReferencesOf, uidOf, type OwnerReference } from "./owner-index";
 export type { StoreChange } from "./store";

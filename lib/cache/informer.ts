@@ -1,6 +1,6 @@
 import type { Watch } from "@kubernetes/client-node";
 import { describeKubeError } from "@/lib/kube/errors";
-import type { KubeObject } from "@/lib/types";
+import type { KindRef, KubeObject } from "@/lib/types";
 import { backoffDelay, type BackoffOptions } from "./backoff";
 import type { CacheClient, CollectionQuery } from "./cache-client";
 import { resourceVersionOf } from "./resource-version";
@@ -9,12 +9,6 @@ import { trimForCache } from "./trim";
 
 /** What an informer is doing. */
 export type InformerPhase = "starting" | "watching" | "reconnecting" | "stopped";
-
-/** A kind as the API addresses it. */
-export interface KindRef {
-  apiVersion: string;
-  kind: string;
-}
 
 /** Options of {@link Informer}. */
 export interface InformerOptions {
@@ -78,6 +72,16 @@ export class Informer {
   private path: string | undefined;
 
   constructor(private readonly options: InformerOptions) {}
+
+  /** The kind watched. */
+  get ref(): KindRef {
+    return this.options.ref;
+  }
+
+  /** The one namespace watched, or undefined for all. */
+  get namespace(): string | undefined {
+    return this.options.namespace;
+  }
 
   /** The phase, for status pages. */
   get phase(): InformerPhase {

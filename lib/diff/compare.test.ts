@@ -29,14 +29,14 @@ const compare = (fixtures: { desired?: string; predicted?: string; live?: string
 describe("compareResource on a Deployment", () => {
   it("is Synced when the dry-run result carries the same defaults as live", () => {
     const result = compare({ desired: DESIRED_DEPLOYMENT, predicted: PREDICTED_DEPLOYMENT_UNCHANGED, live: LIVE_DEPLOYMENT_CURRENT });
-    expect(result).toMatchObject({ status: "Synced", state: "synced", changedPaths: [], diff: "", requiresPruning: false });
+    expect(result).toMatchObject({ status: "Synced", state: "synced", changedFields: [], diff: "", requiresPruning: false });
     expect(result.subject).toBe("Deployment.apps/shop/web");
   });
 
   it("names the changed image by container name and shows both images in the diff", () => {
     const result = compare({ desired: DESIRED_DEPLOYMENT, predicted: PREDICTED_DEPLOYMENT_NEW_IMAGE, live: LIVE_DEPLOYMENT });
     expect(result).toMatchObject({ status: "OutOfSync", state: "modified", requiresPruning: false });
-    expect(result.changedPaths).toEqual(["spec.template.spec.containers[name=web].image"]);
+    expect(result.changedFields).toEqual([["spec", "template", "spec", "containers", { name: "web" }, "image"]]);
     expect(result.diff).toContain("--- live/Deployment.apps/shop/web");
     expect(result.diff).toContain("+++ desired/Deployment.apps/shop/web");
     expect(result.diff).toMatch(/^- +- image: nginx:1\.25$/m);
@@ -55,7 +55,7 @@ describe("compareResource on a Deployment", () => {
   it("falls back to desired laid over live when the dry run failed, and keeps the error", () => {
     const result = compare({ desired: DESIRED_DEPLOYMENT, live: LIVE_DEPLOYMENT, dryRunError: "admission webhook timed out" });
     expect(result).toMatchObject({ status: "OutOfSync", state: "modified", dryRunError: "admission webhook timed out" });
-    expect(result.changedPaths).toEqual(["spec.template.spec.containers[name=web].image"]);
+    expect(result.changedFields).toEqual([["spec", "template", "spec", "containers", { name: "web" }, "image"]]);
   });
 
   it("finds no drift in the fallback when live already holds every desired field", () => {
@@ -82,7 +82,7 @@ describe("compareResource on a Secret", () => {
 
   it("shows which key changed without revealing any value", () => {
     const result = compare({ desired: DESIRED_SECRET, predicted: PREDICTED_SECRET, live: LIVE_SECRET });
-    expect(result).toMatchObject({ status: "OutOfSync", state: "modified", changedPaths: ["data.password"] });
+    expect(result).toMatchObject({ status: "OutOfSync", state: "modified", changedFields: [["data", "password"]] });
     expect(result.diff).toContain("-  password: ++++++++++++");
     expect(result.diff).toContain("+  password: ++++++++");
     expect(result.diff).toContain("   username: ++++++++");
@@ -119,7 +119,7 @@ describe("compareResource on a Secret", () => {
 describe("compareResource on objects on one side only", () => {
   it("reports a resource not in the cluster as missing, diffing from nothing to the normalized desired object", () => {
     const result = compare({ desired: DESIRED_SERVICE, dryRunError: 'namespaces "shop" not found' });
-    expect(result).toMatchObject({ status: "OutOfSync", state: "missing", changedPaths: [], requiresPruning: false });
+    expect(result).toMatchObject({ status: "OutOfSync", state: "missing", changedFields: [], requiresPruning: false });
     expect(result.dryRunError).toBe('namespaces "shop" not found');
     expect(result.diff).toContain("--- live/Service/shop/web");
     expect(result.diff).toContain("+  name: web");
@@ -130,7 +130,7 @@ describe("compareResource on objects on one side only", () => {
 
   it("reports an owned live resource no longer in Git as prunable", () => {
     const result = compare({ live: LIVE_ORPHAN_SERVICE });
-    expect(result).toMatchObject({ status: "OutOfSync", state: "prunable", changedPaths: [], requiresPruning: true });
+    expect(result).toMatchObject({ status: "OutOfSync", state: "prunable", changedFields: [], requiresPruning: true });
     expect(result.subject).toBe("Service/shop/web-legacy");
     expect(result.diff).toContain("-  name: web-legacy");
     expect(result.diff).not.toContain("managedFields");

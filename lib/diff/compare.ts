@@ -3,7 +3,8 @@ import { deepEqual } from "./json";
 import { maskSecrets, redactSecretValues } from "./mask";
 import { defaultNormalizer, type Normalizer } from "./normalize";
 import { overlayDesired } from "./overlay";
-import { changedPaths } from "./paths";
+import type { FieldPath } from "./field-path";
+import { changedFields } from "./paths";
 import { unifiedDiff } from "./unified";
 
 /**
@@ -37,8 +38,11 @@ export interface ResourceDiff {
   subject: string;
   status: Exclude<SyncStatus, "Unknown">;
   state: DiffState;
-  /** Field paths that differ, sorted; empty for `synced`, `missing` and `prunable`. */
-  changedPaths: string[];
+  /**
+   * Field paths that differ, sorted; empty for `synced`, `missing` and `prunable`. Structured,
+   * for lib/drift to match against `managedFields`; print with `formatFieldPath` to show.
+   */
+  changedFields: FieldPath[];
   /** Unified YAML diff from live to desired, masked; empty when synced. */
   diff: string;
   /** True when syncing would delete the live object. */
@@ -86,7 +90,7 @@ export function compareResource(input: CompareInput): ResourceDiff {
   if (deepEqual(target, live)) return { ...base, ...resultOf("synced", []), diff: "", live, target };
   return {
     ...base,
-    ...resultOf("modified", changedPaths(live, target)),
+    ...resultOf("modified", changedFields(live, target)),
     diff: unifiedDiff({ subject, before: live, after: target }),
     live,
     target,
@@ -107,11 +111,11 @@ export function summarizeSync(diffs: readonly ResourceDiff[], options: Summarize
   return diffs.every((diff) => diff.status === "Synced") ? "Synced" : "OutOfSync";
 }
 
-function resultOf(state: DiffState, paths: string[]): Pick<ResourceDiff, "state" | "status" | "changedPaths" | "requiresPruning"> {
+function resultOf(state: DiffState, paths: FieldPath[]): Pick<ResourceDiff, "state" | "status" | "changedFields" | "requiresPruning"> {
   return {
     state,
     status: state === "synced" ? "Synced" : "OutOfSync",
-    changedPaths: paths,
+    changedFields: paths,
     requiresPruning: state === "prunable",
   };
 }

@@ -1,10 +1,26 @@
 /**
- * Field paths as Lockstep prints them: `spec.replicas`, `metadata.labels.app`,
- * `metadata.annotations["lockstep.dev/x"]`, `spec.containers[name=web].image`, `spec.ports[0]`.
+ * Field paths as data, and the one way they are printed. lib/diff produces them, lib/drift
+ * matches them against `managedFields` segment by segment; only people see the printed form
+ * (`spec.replicas`, `metadata.annotations["lockstep.dev/x"]`, `spec.containers[name=web].image`,
+ * `spec.ports[0]`), and nothing reads it back.
  */
 
+/**
+ * An element of an associative list, chosen by its `name` field (containers, ports, env), as
+ * Kubernetes merges such lists by key rather than by position.
+ */
+export interface ListItemSelector {
+  readonly name: string;
+}
+
 /** One step of a field path: a map key, a list index, or a list element matched by its `name`. */
-export type PathSegment = string | number | { name: string };
+export type PathSegment = string | number | ListItemSelector;
+
+/**
+ * A field path as structured data, e.g. `["spec", "containers", { name: "web" }, "image"]`:
+ * the form modules hand each other. Print it with {@link formatFieldPath} for display only.
+ */
+export type FieldPath = readonly PathSegment[];
 
 const PLAIN_KEY = /^[A-Za-z0-9_-]+$/;
 const PLAIN_NAME = /^[A-Za-z0-9_.:-]+$/;
@@ -19,13 +35,16 @@ function formatSegment(segment: PathSegment, first: boolean): string {
   return first ? segment : `.${segment}`;
 }
 
-/** Formats a path; keys holding dots, slashes or other punctuation are quoted in brackets. */
-export function formatFieldPath(segments: readonly PathSegment[]): string {
+/**
+ * The display form of a path (UI, CSV, stored status rows); keys holding dots, slashes or
+ * other punctuation are quoted in brackets so the printed path stays unambiguous.
+ */
+export function formatFieldPath(segments: FieldPath): string {
   return segments.map((segment, i) => formatSegment(segment, i === 0)).join("");
 }
 
 /** Orders paths segment by segment, list indexes numerically, so `[2]` precedes `[10]`. */
-export function compareFieldPaths(a: readonly PathSegment[], b: readonly PathSegment[]): number {
+export function compareFieldPaths(a: FieldPath, b: FieldPath): number {
   const length = Math.min(a.length, b.length);
   for (let i = 0; i < length; i++) {
     const x = a[i] as PathSegment;

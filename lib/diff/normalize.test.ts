@@ -56,7 +56,7 @@ describe("IGNORED_PATHS", () => {
     'metadata.annotations["kubectl.kubernetes.io/last-applied-configuration"]',
     'metadata.annotations["deployment.kubernetes.io/revision"]',
     "status",
-  ])("names %s in changedPaths notation", (path) => {
+  ])("names %s as formatFieldPath prints it", (path) => {
     expect(IGNORED_PATHS).toContain(path);
   });
 });

@@ -28,7 +28,7 @@ export const BOOKKEEPING_ANNOTATIONS = [
 ] as const;
 
 /**
- * Every field path `normalizeForDiff` drops, in `changedPaths` notation, so the UI can say
+ * Every field path `normalizeForDiff` drops, printed by `formatFieldPath`, so the UI can say
  * what a comparison ignores.
  */
 export const IGNORED_PATHS: readonly string[] = [

@@ -1,17 +1,17 @@
-import { compareFieldPaths, formatFieldPath, type PathSegment } from "./field-path";
+import { compareFieldPaths, type FieldPath, type PathSegment } from "./field-path";
 import { deepEqual, isPlainObject, namesOfNamedLists } from "./json";
 
 /**
  * The field paths at which two objects differ, sorted, e.g.
- * `spec.template.spec.containers[name=web].image`. A subtree present on one side only is
+ * `["spec", "template", "spec", "containers", { name: "web" }, "image"]`. A subtree present on one side only is
  * reported once, at its root. Lists whose elements all carry a unique `name` are matched by
  * name, other lists by index; a named list whose shared elements merely changed order is
  * reported at the list itself.
  */
-export function changedPaths(a: unknown, b: unknown): string[] {
+export function changedFields(a: unknown, b: unknown): FieldPath[] {
   const found: PathSegment[][] = [];
   walk(a ?? {}, b ?? {}, [], found);
-  return found.sort(compareFieldPaths).map(formatFieldPath);
+  return found.sort(compareFieldPaths);
 }
 
 function walk(a: unknown, b: unknown, path: PathSegment[], found: PathSegment[][]): void {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { FieldPath } from "@/lib/diff/field-path";
 import type { KubeObject } from "@/lib/types";
 import { attributeChanges } from "./managers";
 
@@ -52,35 +53,49 @@ const LIVE: KubeObject = {
   },
 };
 
+const WEB = ["spec", "template", "spec", "containers", { name: "web" }] as const;
+
 describe("attributeChanges", () => {
-  it("names kubectl (through the scale subresource) for spec.replicas", () => {
-    expect(attributeChanges(LIVE, ["spec.replicas"])).toEqual([{ path: "spec.replicas", manager: "kubectl", operation: "Update", subresource: "scale" }]);
+  it.each<{ name: string; path: FieldPath; shown: string; manager: string | undefined }>([
+    { name: "a container image set by kubectl set image", path: [...WEB, "image"], shown: "spec.template.spec.containers[name=web].image", manager: "kubectl-set" },
+    {
+      name: "a port chosen by name in the diff and by its key fields in managedFields",
+      path: [...WEB, "ports", { name: "http" }, "containerPort"],
+      shown: "spec.template.spec.containers[name=web].ports[name=http].containerPort",
+      manager: "kubectl-edit",
+    },
+    { name: "a container chosen by list index", path: ["spec", "template", "spec", "containers", 0, "image"], shown: "spec.template.spec.containers[0].image", manager: "kubectl-set" },
+    {
+      name: "an annotation whose key holds dots and a slash",
+      path: ["metadata", "annotations", "deployment.kubernetes.io/revision"],
+      shown: 'metadata.annotations["deployment.kubernetes.io/revision"]',
+      manager: "kube-controller-manager",
+    },
+    { name: "a field only Lockstep owns, as when Git changed it", path: ["spec", "selector"], shown: "spec.selector", manager: "lockstep" },
+  ])("attributes $name", ({ path, shown, manager }) => {
+    const [change] = attributeChanges(LIVE, [path]);
+    expect(change?.path).toBe(shown);
+    expect(change?.manager).toBe(manager);
   });
 
-  it("names kubectl-set and its time for a container image", () => {
-    const [change] = attributeChanges(LIVE, ["spec.template.spec.containers[name=web].image"]);
+  it("names kubectl (through the scale subresource) for spec.replicas", () => {
+    expect(attributeChanges(LIVE, [["spec", "replicas"]])).toEqual([{ path: "spec.replicas", manager: "kubectl", operation: "Update", subresource: "scale" }]);
+  });
+
+  it("names kubectl-set's time for a container image", () => {
+    const [change] = attributeChanges(LIVE, [[...WEB, "image"]]);
     expect(change).toMatchObject({ manager: "kubectl-set", changedAt: "2026-11-26T04:26:30Z" });
   });
 
-  it("matches a port listed by name in the diff to its key fields in managedFields", () => {
-    const [change] = attributeChanges(LIVE, ["spec.template.spec.containers[name=web].ports[name=http].containerPort"]);
-    expect(change?.manager).toBe("kubectl-edit");
-  });
-
   it("names the writer of the parent for a field that is gone from the cluster, never Lockstep", () => {
-    const [label] = attributeChanges(LIVE, ["spec.template.metadata.labels.tier"]);
+    const [label] = attributeChanges(LIVE, [["spec", "template", "metadata", "labels", "tier"]]);
     expect(label?.manager).toBeUndefined();
-    const [annotation] = attributeChanges(LIVE, ['metadata.annotations["other"]']);
-    expect(annotation?.manager).toBe("kube-controller-manager");
+    const [annotation] = attributeChanges(LIVE, [["metadata", "annotations", "other"]]);
+    expect(annotation).toMatchObject({ path: "metadata.annotations.other", manager: "kube-controller-manager" });
   });
 
-  it("names Lockstep when only Lockstep owns the field, as when Git changed it", () => {
-    expect(attributeChanges(LIVE, ["spec.selector"])[0]?.manager).toBe("lockstep");
-  });
-
-  it("gives no manager for an object without managedFields or a path it cannot read", () => {
+  it("gives no manager for an object without managedFields", () => {
     const bare: KubeObject = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "x" } };
-    expect(attributeChanges(bare, ["data.a"])).toEqual([{ path: "data.a" }]);
-    expect(attributeChanges(LIVE, ["spec..x"])).toEqual([{ path: "spec..x" }]);
+    expect(attributeChanges(bare, [["data", "a"]])).toEqual([{ path: "data.a" }]);
   });
 });

@@ -1,10 +1,12 @@
-import type { PathSegment } from "@/lib/diff/field-path";
+import { formatFieldPath, type FieldPath, type ListItemSelector, type PathSegment } from "@/lib/diff/field-path";
 import { FIELD_MANAGER, type KubeObject } from "@/lib/types";
-import { parseFieldPath } from "./parse-path";
 
 /** One changed field of a drifted resource and who last wrote it in the cluster. */
 export interface FieldChange {
-  /** The field path, as the diff prints it. */
+  /**
+   * The field path in display form (`formatFieldPath`), as stored with the app's status and
+   * shown on the Drift page and in its CSV; nothing reads it back.
+   */
   path: string;
   /** The field manager that owns the live value (`kubectl-set`, `kubectl`...), when known. */
   manager?: string;
@@ -52,7 +54,7 @@ function elementKey(set: FieldSet, element: unknown, index: number | undefined, 
 }
 
 /** The live list element a segment points at, with its index. */
-function liveElement(list: unknown, segment: number | { name: string }): { element: unknown; index?: number } {
+function liveElement(list: unknown, segment: number | ListItemSelector): { element: unknown; index?: number } {
   if (!Array.isArray(list)) return { element: undefined, index: typeof segment === "number" ? segment : undefined };
   if (typeof segment === "number") return { element: list[segment], index: segment };
   const index = list.findIndex((item) => isFieldSet(item) && item.name === segment.name);
@@ -60,7 +62,7 @@ function liveElement(list: unknown, segment: number | { name: string }): { eleme
 }
 
 /** How many leading segments of the path an entry's field set contains. */
-function matchDepth(fields: FieldSet, segments: readonly PathSegment[], live: unknown): number {
+function matchDepth(fields: FieldSet, segments: FieldPath, live: unknown): number {
   let set: FieldSet = fields;
   let value: unknown = live;
   for (let depth = 0; depth < segments.length; depth++) {
@@ -106,18 +108,13 @@ function describe(path: string, entry: ManagedFieldsEntry | undefined): FieldCha
  * Who wrote each changed field of a live object, from its `managedFields`: the manager whose
  * field set holds the full path — another writer before Lockstep (it is the one that moved the
  * value away from Git), then the most recent. A field removed from the cluster has no owner;
- * the writer that owns its parent (not Lockstep) is named then, when there is one. Paths that
- * are not in diff notation get no manager.
+ * the writer that owns its parent (not Lockstep) is named then, when there is one. Takes the
+ * diff's structured paths (`ResourceDiff.changedFields`) and matches them segment by segment.
  */
-export function attributeChanges(live: KubeObject, paths: readonly string[]): FieldChange[] {
+export function attributeChanges(live: KubeObject, paths: readonly FieldPath[]): FieldChange[] {
   const entries = entriesOf(live);
-  return paths.map((path) => {
-    let segments: PathSegment[];
-    try {
-      segments = parseFieldPath(path);
-    } catch {
-      return { path };
-    }
+  return paths.map((segments) => {
+    const path = formatFieldPath(segments);
     const depths = entries.map((entry) => ({ entry, depth: matchDepth(entry.fieldsV1 as FieldSet, segments, live) }));
     const owners = depths.filter((d) => d.depth === segments.length).map((d) => d.entry);
     const others = owners.filter((e) => e.manager !== FIELD_MANAGER).sort(newestFirst);

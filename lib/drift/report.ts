@@ -2,7 +2,10 @@ import { listOutOfSyncStatuses, type OutOfSyncStatus } from "@/lib/db/drift";
 import { toCsv } from "./csv";
 import type { FieldChange } from "./managers";
 
-/** The fields of a stored resource row that the report reads. */
+/**
+ * The fields of a stored resource row that the report reads. Field paths are stored in their
+ * display form (`formatFieldPath`), old rows and new alike: the report only shows them.
+ */
 export interface DriftRow {
   subject: string;
   kind: string;
@@ -10,6 +13,7 @@ export interface DriftRow {
   name: string;
   status: string;
   state: string;
+  /** Changed field paths, printed. */
   changedPaths: string[];
   driftSince?: string;
   changes?: FieldChange[];

@@ -6,12 +6,12 @@ import { aggregateHealth, type HealthAssessment } from "@/lib/health";
 import { describeKubeError } from "@/lib/kube/errors";
 import type { KubeObjectClient } from "@/lib/kube/object-client";
 import { isGitError, trackingIdOf, type CommitInfo, type RevisionMemo } from "@/lib/source";
-import { TRACKING_ANNOTATION, keyOf, subjectOf, type AppCondition, type HealthStatus, type KubeObject, type SyncStatus } from "@/lib/types";
+import { TRACKING_ANNOTATION, kindKeyOf, keyOf, subjectOf, type AppCondition, type HealthStatus, type KindRef, type KubeObject, type SyncStatus } from "@/lib/types";
 import { mapLimit } from "./concurrency";
 import type { EngineContext } from "./context";
 import type { DryRunVerdict } from "./dry-run-cache";
 import { liveHealth } from "./live-health";
-import { kindsOf, type KindRef } from "./live-state";
+import { kindsOf } from "./live-state";
 
 /** One resource's comparison, with what the live cache adds: health, attribution and drift age. */
 export interface LiveResourceDiff extends ResourceDiff {
@@ -84,10 +84,10 @@ async function placeObjects(client: KubeObjectClient, objects: KubeObject[], app
 
 /** The app's live objects of the given kinds, from the cache's index of tracked objects, by subject. */
 function ownedObjects(cache: ClusterCache, appName: string, kinds: KindRef[]): Map<string, KubeObject> {
-  const wanted = new Set(kinds.map((k) => `${k.apiVersion}|${k.kind}`));
+  const wanted = new Set(kinds.map(kindKeyOf));
   const owned = new Map<string, KubeObject>();
   for (const obj of cache.trackedBy(appName)) {
-    if (wanted.has(`${obj.apiVersion}|${obj.kind}`)) owned.set(subjectOf(keyOf(obj)), obj);
+    if (wanted.has(kindKeyOf(obj))) owned.set(subjectOf(keyOf(obj)), obj);
   }
   return owned;
 }
@@ -104,7 +104,7 @@ async function predict(client: KubeObjectClient, obj: KubeObject): Promise<{ pre
 function withLiveFacts(diff: ResourceDiff, cache: ClusterCache, live: KubeObject | undefined): LiveResourceDiff {
   const health = liveHealth(cache, live);
   if (diff.state !== "modified" || !live) return { ...diff, health };
-  return { ...diff, health, changes: attributeChanges(live, diff.changedPaths) };
+  return { ...diff, health, changes: attributeChanges(live, diff.changedFields) };
 }
 
 /** A synced resource's comparison without its objects: they add nothing to show and cost memory at scale. */

@@ -1,5 +1,5 @@
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from "diff";
-import { changedPaths, maskSecrets, toYaml } from "@/lib/diff";
+import { changedFields, formatFieldPath, maskSecrets, toYaml } from "@/lib/diff";
 import { keyOf, subjectOf, type KubeObject } from "@/lib/types";
 
 /** How one resource differs between two history entries. */
@@ -49,6 +49,6 @@ export function compareManifestSets(from: readonly KubeObject[], to: readonly Ku
             context: 3,
             headerOptions: FILE_HEADERS_ONLY,
           });
-    return { subject, change, changedPaths: change === "changed" && left && right ? changedPaths(left, right) : [], diff };
+    return { subject, change, changedPaths: change === "changed" && left && right ? changedFields(left, right).map(formatFieldPath) : [], diff };
   });
 }

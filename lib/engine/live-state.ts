@@ -1,12 +1,6 @@
 import type { KubeObjectClient } from "@/lib/kube/object-client";
-import { APP_LABEL, TRACKING_ANNOTATION, keyOf, subjectOf, type KubeObject } from "@/lib/types";
+import { APP_LABEL, TRACKING_ANNOTATION, kindKeyOf, keyOf, subjectOf, type KindKey, type KindRef, type KubeObject } from "@/lib/types";
 import { mapLimit } from "./concurrency";
-
-/** A kind as addressed by the API: apiVersion and kind. */
-export interface KindRef {
-  apiVersion: string;
-  kind: string;
-}
 
 /** True when a live object carries this app's tracking annotation (not merely a copied label). */
 export function isOwnedBy(obj: KubeObject, appName: string): boolean {
@@ -15,8 +9,8 @@ export function isOwnedBy(obj: KubeObject, appName: string): boolean {
 
 /** Unique kinds of a set of objects. */
 export function kindsOf(objects: readonly KindRef[]): KindRef[] {
-  const seen = new Map<string, KindRef>();
-  for (const o of objects) seen.set(`${o.apiVersion}|${o.kind}`, { apiVersion: o.apiVersion, kind: o.kind });
+  const seen = new Map<KindKey, KindRef>();
+  for (const o of objects) seen.set(kindKeyOf(o), { apiVersion: o.apiVersion, kind: o.kind });
   return [...seen.values()];
 }
 

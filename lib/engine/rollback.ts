@@ -6,7 +6,7 @@
  */
 import type { AppRecord } from "@/lib/db/apps";
 import type { OperationRecord } from "@/lib/db/operations";
-import type { DiffState, ResourceDiff } from "@/lib/diff";
+import { formatFieldPath, type DiffState, type ResourceDiff } from "@/lib/diff";
 import { UnreachableError, ValidationError } from "@/lib/errors";
 import type { KubeObject, SyncStatus } from "@/lib/types";
 import { compareApp, type AppComparison } from "./compare-app";
@@ -114,7 +114,7 @@ export async function previewRollbackOf(
     subject: r.subject,
     state: r.state,
     action: actionOf(r, prune),
-    changedPaths: r.changedPaths,
+    changedPaths: r.changedFields.map(formatFieldPath),
     diff: r.diff,
     ...(r.dryRunError ? { error: r.dryRunError } : {}),
   }));

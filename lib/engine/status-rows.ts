@@ -1,8 +1,7 @@
-import type { ResourceDiff } from "@/lib/diff";
+import { formatFieldPath, type ResourceDiff } from "@/lib/diff";
 import type { FieldChange } from "@/lib/drift";
-import type { HealthStatus, KubeObject, SyncStatus } from "@/lib/types";
+import type { HealthStatus, KindRef, KubeObject, SyncStatus } from "@/lib/types";
 import type { AppComparison } from "./compare-app";
-import type { KindRef } from "./live-state";
 
 /** One resource as the Applications pages list it: identity and status, never its body. */
 export interface ResourceStatusRow {
@@ -42,7 +41,7 @@ export function statusRows(comparison: AppComparison): ResourceStatusRow[] {
     ...r.key,
     status: r.status,
     state: r.state,
-    changedPaths: r.changedPaths,
+    changedPaths: r.changedFields.map(formatFieldPath),
     ...(r.dryRunError ? { message: r.dryRunError } : {}),
     ...(r.health ? { health: r.health.status, ...(r.health.message ? { healthMessage: r.health.message } : {}) } : {}),
     ...(r.driftSince ? { driftSince: r.driftSince } : {}),

@@ -16,6 +16,7 @@ import { HealthIcon } from "@/components/ui/health-icon";
 import { Time } from "@/components/ui/time";
 import { getApp, getStatusResources } from "@/lib/db/apps";
 import { getRunningOperation, listOperations, operationIdsWithManifests } from "@/lib/db/operations";
+import { formatFieldPath } from "@/lib/diff";
 import { getAppComparison, getResourceDetail, getResourceTree, getSelfHealStatus, listAppEvents, type ResourceStatusRow } from "@/lib/engine";
 import { NotFoundError } from "@/lib/errors";
 
@@ -181,7 +182,7 @@ async function DiffTab({ name, view }: { name: string; view: "unified" | "split"
               <FieldChanges changes={r.changes} />
             </div>
           ) : (
-            r.changedPaths.length > 0 && <p className="mb-1 text-xs text-slate-600">Changed: {r.changedPaths.join(", ")}</p>
+            r.changedFields.length > 0 && <p className="mb-1 text-xs text-slate-600">Changed: {r.changedFields.map(formatFieldPath).join(", ")}</p>
           )}
           {view === "split" ? <SideBySideDiff text={r.diff} /> : <UnifiedDiff text={r.diff} />}
         </section>

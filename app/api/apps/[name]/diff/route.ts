@@ -1,3 +1,4 @@
+import { formatFieldPath } from "@/lib/diff";
 import { getAppComparison } from "@/lib/engine";
 import { respond } from "../../../_shared/respond";
 
@@ -11,7 +12,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ name
       revision: comparison.revision ?? null,
       conditions: comparison.conditions,
       comparedAt: comparison.comparedAt,
-      resources: comparison.resources,
+      resources: comparison.resources.map(({ changedFields, ...resource }) => ({ ...resource, changedPaths: changedFields.map(formatFieldPath) })),
     };
   });
 }

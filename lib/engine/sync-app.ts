@@ -4,7 +4,7 @@ import { redactSecretValues } from "@/lib/diff";
 import { clusterCacheFor, type ClusterCache } from "@/lib/cache";
 import { describeKubeError } from "@/lib/kube/errors";
 import { syncSteps } from "@/lib/sync/order";
-import { withRetry } from "@/lib/sync/retry";
+import { withApiRetry } from "@/lib/sync/retry";
 import { keyOf, subjectOf, type KubeObject, type OperationKind, type ResourceAction } from "@/lib/types";
 import type { AppComparison } from "./compare-app";
 import { mapLimit } from "./concurrency";
@@ -83,7 +83,7 @@ function failureMessage(obj: KubeObject, error: unknown): string {
 
 /** Retries a call on retryable API failures, writing each retry to the operation's log. */
 function retrying<T>(obj: KubeObject, progress: OperationProgress, call: () => Promise<T>): Promise<T> {
-  return withRetry(call, {
+  return withApiRetry(call, {
     onRetry: (n) => progress.log(redactSecretValues(`${subjectOf(keyOf(obj))}: ${n.reason}; retry ${n.retry} of ${n.retries} in ${n.delayMs} ms.`, [obj])),
   });
 }

@@ -8,7 +8,8 @@ import type { KubeObjectClient } from "@/lib/kube/object-client";
 import { isGitError, loadDesiredState, trackingIdOf, type CommitInfo, type RevisionMemo } from "@/lib/source";
 import { TRACKING_ANNOTATION, keyOf, subjectOf, type AppCondition, type HealthStatus, type KubeObject, type SyncStatus } from "@/lib/types";
 import { mapLimit } from "./concurrency";
-import { cachedDryRun, dryRunKey, rememberDryRun, type DryRunVerdict } from "./dry-run-cache";
+import { dryRunKey, type DryRunVerdict } from "./dry-run-cache";
+import { cachedDryRun, rememberDryRun } from "./dry-run-cache-default";
 import { liveHealth } from "./live-health";
 import { kindsOf, type KindRef } from "./live-state";
 

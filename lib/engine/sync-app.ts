@@ -8,7 +8,8 @@ import { withApiRetry } from "@/lib/sync/retry";
 import { keyOf, subjectOf, type KubeObject, type OperationKind, type ResourceAction } from "@/lib/types";
 import type { AppComparison } from "./compare-app";
 import { mapLimit } from "./concurrency";
-import { dryRunKey, rememberDryRun } from "./dry-run-cache";
+import { dryRunKey } from "./dry-run-cache";
+import { rememberDryRun } from "./dry-run-cache-default";
 import { historyLimitFor } from "./history-limit";
 import { OperationProgress } from "./operation-progress";
 

@@ -14,12 +14,12 @@ describe("audit CSV", () => {
         method: "DELETE",
         path: "/api/apps/web",
         address: null,
-        result: "refused",
+        result: "denied",
         status: 403,
         detail: "no right, sorry",
       },
     ]);
-    expect(csv.split("\r\n")[1]).toBe(`2026-01-02T03:04:05.000Z,'=cmd(),user,app.delete,web,DELETE,/api/apps/web,,refused,403,"no right, sorry"`);
+    expect(csv.split("\r\n")[1]).toBe(`2026-01-02T03:04:05.000Z,'=cmd(),user,app.delete,web,DELETE,/api/apps/web,,denied,403,"no right, sorry"`);
   });
 
   it("writes a header and one row per entry", () => {

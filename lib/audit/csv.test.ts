@@ -1,16 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { auditEntriesToCsv, csvCell } from "./csv";
+import { auditEntriesToCsv } from "./csv";
 
 describe("audit CSV", () => {
-  it("quotes cells holding commas, quotes and line breaks", () => {
-    expect(csvCell("plain")).toBe("plain");
-    expect(csvCell('say "hi", then')).toBe('"say ""hi"", then"');
-    expect(csvCell("two\nlines")).toBe('"two\nlines"');
-  });
-
-  it("defuses cells a spreadsheet would run as formulas", () => {
-    expect(csvCell("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
-    expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
+  it("defuses a detail a spreadsheet would run as a formula and quotes one with a comma", () => {
+    const csv = auditEntriesToCsv([
+      {
+        id: "2",
+        at: new Date("2026-01-02T03:04:05Z"),
+        actor: "=cmd()",
+        actorKind: "user",
+        action: "app.delete",
+        app: "web",
+        method: "DELETE",
+        path: "/api/apps/web",
+        address: null,
+        result: "denied",
+        status: 403,
+        detail: "no right, sorry",
+      },
+    ]);
+    expect(csv.split("\r\n")[1]).toBe(`2026-01-02T03:04:05.000Z,'=cmd(),user,app.delete,web,DELETE,/api/apps/web,,denied,403,"no right, sorry"`);
   });
 
   it("writes a header and one row per entry", () => {

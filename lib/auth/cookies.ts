@@ -2,8 +2,9 @@
  * The session cookie: HTTP-only (no script reads it), SameSite=Lax (not sent on cross-site
  * posts), Secure when the request came over HTTPS (or `LOCKSTEP_SECURE_COOKIES=true`, behind a
  * TLS-terminating proxy that does not say so), and holding only a random value whose digest
- * the database keeps.
+ * the database keeps. Parsing and writing cookie headers is the `cookie` package's.
  */
+import { parse, serialize } from "cookie";
 
 /** The cookie's name. */
 export const SESSION_COOKIE = "lockstep_session";
@@ -39,17 +40,12 @@ export function sessionCookieOptions(options: { secure: boolean; maxAgeMs: numbe
   return { httpOnly: true, sameSite: "lax", secure: options.secure, path: "/", maxAge: Math.floor(options.maxAgeMs / 1000) };
 }
 
-/** A `Set-Cookie` header value for the session cookie. */
+/** A `Set-Cookie` header value for the session cookie (the value URI-encoded where needed). */
 export function serializeSessionCookie(value: string, options: { secure: boolean; maxAgeMs: number }): string {
-  const attrs = sessionCookieOptions(options);
-  return [`${SESSION_COOKIE}=${value}`, `Path=${attrs.path}`, `Max-Age=${attrs.maxAge}`, "HttpOnly", "SameSite=Lax", ...(attrs.secure ? ["Secure"] : [])].join("; ");
+  return serialize(SESSION_COOKIE, value, sessionCookieOptions(options));
 }
 
-/** The value of cookie `name` in a `Cookie` header, or undefined. */
+/** The value of cookie `name` in a `Cookie` header (URI-decoded), or undefined; the first wins when it repeats. */
 export function readCookie(header: string | null, name: string): string | undefined {
-  for (const part of (header ?? "").split(";")) {
-    const index = part.indexOf("=");
-    if (index > 0 && part.slice(0, index).trim() === name) return part.slice(index + 1).trim();
-  }
-  return undefined;
+  return parse(header ?? "")[name];
 }

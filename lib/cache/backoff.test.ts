@@ -1,18 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { backoffDelay } from "./backoff";
 
-describe("backoffDelay", () => {
-  const noJitter = () => 1;
+import { backoffDelay } from "@/lib/retry";
 
-  it("doubles from the initial delay", () => {
-    expect([1, 2, 3, 4].map((n) => backoffDelay(n, { initialMs: 100 }, noJitter))).toEqual([100, 200, 400, 800]);
-  });
+import { WATCH_BACKOFF } from "./backoff";
 
-  it("never exceeds the maximum", () => {
-    expect(backoffDelay(50, { initialMs: 100, maxMs: 1000 }, noJitter)).toBe(1000);
-  });
-
-  it("takes off at most a fifth as jitter", () => {
-    expect(backoffDelay(1, { initialMs: 1000 }, () => 0)).toBe(800);
+describe("WATCH_BACKOFF", () => {
+  it.each([
+    ["the first reconnect waits 250 ms", 1, 1, 250],
+    ["each failure doubles the wait", 4, 1, 2_000],
+    ["the wait never exceeds 15 s", 50, 1, 15_000],
+    ["jitter takes off at most a fifth", 1, 0, 200],
+    ["jitter takes a fifth off the cap too", 50, 0, 12_000],
+  ])("%s", (_name, failures, random, expected) => {
+    expect(backoffDelay(failures, WATCH_BACKOFF, random)).toBe(expected);
   });
 });

@@ -1,5 +1,6 @@
 import type { KubeConfig, KubernetesObject } from "@kubernetes/client-node";
 import { KubeObjectClient } from "@/lib/kube/object-client";
+import { LIST_PAGE_SIZE, paginate, type ListPage } from "@/lib/kube/paginate";
 import type { KubeObject } from "@/lib/types";
 
 /** A full list of a collection and the resource version to watch it from. */
@@ -38,21 +39,21 @@ export class CacheClient extends KubeObjectClient {
   /** Lists a whole collection page by page; items get their apiVersion and kind back. */
   async listCollection(path: string, ref: { apiVersion: string; kind: string }, query: CollectionQuery = {}): Promise<CollectionList> {
     const items: KubeObject[] = [];
-    let continueToken: string | undefined;
     let resourceVersion = "";
-    do {
+    const pages = paginate((continueToken) => {
       const context = this.configuration.baseServer.makeRequestContext(path, "GET" as never);
       context.setSignal(this.deadline());
       context.setHeaderParam("Accept", "application/json");
-      context.setQueryParam("limit", "500");
+      context.setQueryParam("limit", String(LIST_PAGE_SIZE));
       if (query.labelSelector) context.setQueryParam("labelSelector", query.labelSelector);
       if (query.fieldSelector) context.setQueryParam("fieldSelector", query.fieldSelector);
       if (continueToken) context.setQueryParam("continue", continueToken);
-      const page = (await this.requestPromise(context)) as unknown as { items?: KubeObject[]; metadata?: { continue?: string; resourceVersion?: string } };
+      return this.requestPromise(context) as unknown as Promise<ListPage<KubeObject>>;
+    });
+    for await (const page of pages) {
       for (const item of page.items ?? []) items.push({ ...item, apiVersion: ref.apiVersion, kind: ref.kind });
       resourceVersion = page.metadata?.resourceVersion ?? resourceVersion;
-      continueToken = page.metadata?.continue || undefined;
-    } while (continueToken);
+    }
     return { items, resourceVersion };
   }
 }

@@ -1,7 +1,8 @@
 import type { Watch } from "@kubernetes/client-node";
 import { describeKubeError } from "@/lib/kube/errors";
+import { backoffDelay } from "@/lib/retry";
 import type { KindRef, KubeObject } from "@/lib/types";
-import { backoffDelay, type BackoffOptions } from "./backoff";
+import { WATCH_BACKOFF, type BackoffOptions } from "./backoff";
 import type { CacheClient, CollectionQuery } from "./cache-client";
 import { resourceVersionOf } from "./resource-version";
 import { ObjectStore, type StoreChange } from "./store";
@@ -160,7 +161,7 @@ export class Informer {
       } catch (error) {
         if (this.stopped) return;
         this.failed(error);
-        await this.sleep(backoffDelay(this.failures, this.options.backoff));
+        await this.sleep(backoffDelay(this.failures, { ...WATCH_BACKOFF, ...this.options.backoff }));
       }
     }
   }

@@ -1,5 +1,5 @@
+import { toCsv } from "@/lib/csv";
 import { listOutOfSyncStatuses, type OutOfSyncStatus } from "@/lib/db/drift";
-import { toCsv } from "./csv";
 import type { FieldChange } from "./managers";
 
 /**

@@ -1,8 +1,9 @@
 import type { OperationRecord } from "@/lib/db/operations";
+import { backoffDelay, type BackoffPolicy } from "@/lib/retry";
 import type { SyncStatus } from "@/lib/types";
 
 /** Self-heal backoff, after Argo CD's defaults: 2 s, times 3 per attempt, at most 5 minutes. */
-export const SELF_HEAL_BACKOFF = { initialMs: 2_000, factor: 3, maxMs: 300_000 } as const;
+export const SELF_HEAL_BACKOFF: BackoffPolicy = { initialMs: 2_000, factor: 3, maxMs: 300_000 };
 /** Self-heal attempts further apart than this count as unrelated: the backoff starts over. */
 export const SELF_HEAL_RESET_MS = 10 * 60_000;
 
@@ -42,7 +43,7 @@ export type AutomationDecision =
 /** The pause before self-heal attempt `attempt` (0-based): none for the first, then 2 s, 6 s, 18 s... up to 5 min. */
 export function selfHealDelayMs(attempt: number): number {
   if (attempt <= 0) return 0;
-  return Math.min(SELF_HEAL_BACKOFF.maxMs, SELF_HEAL_BACKOFF.initialMs * SELF_HEAL_BACKOFF.factor ** (attempt - 1));
+  return backoffDelay(attempt, SELF_HEAL_BACKOFF);
 }
 
 /** The revision of the last real sync that succeeded, if any. */

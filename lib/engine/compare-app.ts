@@ -9,7 +9,7 @@ import { isGitError, trackingIdOf, type CommitInfo, type RevisionMemo } from "@/
 import { TRACKING_ANNOTATION, kindKeyOf, keyOf, subjectOf, type AppCondition, type HealthStatus, type KindRef, type KubeObject, type SyncStatus } from "@/lib/types";
 import { mapLimit } from "./concurrency";
 import type { EngineContext } from "./context";
-import type { DryRunVerdict } from "./dry-run-cache";
+import { dryRunKey, type DryRunVerdict } from "./dry-run-cache";
 import { liveHealth } from "./live-health";
 import { kindsOf } from "./live-state";
 
@@ -118,8 +118,8 @@ function lean(diff: ResourceDiff): ResourceDiff {
  * a synced one is known synced, a drifted one diffs against the remembered prediction.
  */
 async function compareObject(ctx: Pick<EngineContext, "dryRuns">, cache: ClusterCache, cluster: string, obj: KubeObject, live: KubeObject | undefined, predictMissing: boolean): Promise<LiveResourceDiff> {
-  const key = ctx.dryRuns.key(cluster, obj, live);
-  const cached: DryRunVerdict | undefined = ctx.dryRuns.get(key);
+  const key = dryRunKey(cluster, obj, live);
+  const cached: DryRunVerdict | undefined = ctx.dryRuns.lookup(key);
   if (cached === "synced") return withLiveFacts(syncedResource(keyOf(obj)), cache, live);
   const prediction = cached ? { predicted: cached } : live || predictMissing ? await predict(cache.client, obj) : {};
   const diff = compareResource({ key: keyOf(obj), desired: obj, live, ...prediction });

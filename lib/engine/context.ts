@@ -10,9 +10,8 @@ import type * as queueStore from "@/lib/db/operation-queue";
 import type * as operationsStore from "@/lib/db/operations";
 import type { EventBus } from "@/lib/events/bus";
 import type { createRevisionMemo, loadDesiredState } from "@/lib/source";
-import type { KubeObject } from "@/lib/types";
 import type { AppMemory } from "./app-memory";
-import type { DryRunVerdict } from "./dry-run-cache";
+import type { DryRunCache } from "./dry-run-cache";
 
 /** The engine's view of the database: the stores it reads and writes. */
 export interface EngineDatabase {
@@ -26,13 +25,6 @@ export interface EngineDatabase {
 export interface EngineSource {
   loadDesiredState: typeof loadDesiredState;
   createRevisionMemo: typeof createRevisionMemo;
-}
-
-/** Dry-run verdicts remembered per (cluster, desired object, live object). */
-export interface DryRunVerdicts {
-  key(cluster: string, desired: KubeObject, live: KubeObject | undefined): string | undefined;
-  get(key: string | undefined): DryRunVerdict | undefined;
-  remember(key: string | undefined, verdict: DryRunVerdict): void;
 }
 
 /** The engine's clock: tests move it by hand. */
@@ -74,7 +66,8 @@ export interface EngineContext {
   log: Logger;
   settings: EngineSettings;
   memory: AppMemory;
-  dryRuns: DryRunVerdicts;
+  /** Dry-run verdicts remembered per (cluster, desired object, live object). */
+  dryRuns: DryRunCache;
 }
 
 /** A message of any thrown value, for logs. */

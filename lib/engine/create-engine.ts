@@ -12,10 +12,11 @@ import type { EventBus } from "@/lib/events/bus";
 import { eventStream } from "@/lib/events/sse";
 import { getClusterInfo } from "@/lib/kube/cluster-info";
 import { createAppMemory } from "./app-memory";
+import { DryRunCache } from "./dry-run-cache";
 import { Applications } from "./applications";
 import { Automation } from "./automation";
 import { Comparer, type ComparedListener } from "./comparisons";
-import { messageOf, type Clock, type DryRunVerdicts, type EngineContext, type EngineDatabase, type EngineSettings, type EngineSource, type Logger } from "./context";
+import { messageOf, type Clock, type EngineContext, type EngineDatabase, type EngineSettings, type EngineSource, type Logger } from "./context";
 import type { EngineFacade } from "./facade";
 import { compareHistoryEntries } from "./history";
 import { LiveRefresh } from "./live-refresh";
@@ -33,7 +34,8 @@ export interface EngineDependencies {
   clusters: Clusters;
   source: EngineSource;
   events: EventBus;
-  dryRuns: DryRunVerdicts;
+  /** @default a new cache of the default size */
+  dryRuns?: DryRunCache;
   /** Builds the rooms beside the loop, given the engine's request for refreshes (webhooks). */
   rooms: (engine: { requestRefresh(names: readonly string[]): void }) => EngineRooms;
   settings: EngineSettings;
@@ -69,7 +71,7 @@ export function createEngine(deps: EngineDependencies): Engine {
     clusters: deps.clusters,
     source: deps.source,
     events: deps.events,
-    dryRuns: deps.dryRuns,
+    dryRuns: deps.dryRuns ?? new DryRunCache(),
     clock: deps.clock ?? systemClock,
     log: deps.log ?? consoleLog,
     settings: deps.settings,

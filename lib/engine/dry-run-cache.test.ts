@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "@/lib/types";
-import { cachedDryRun, dryRunKey, rememberDryRun } from "./dry-run-cache";
+import { DryRunCache, dryRunKey } from "./dry-run-cache";
 
 const desired: KubeObject = { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "a", namespace: "n" }, spec: { replicas: 2 } };
 
@@ -14,6 +14,10 @@ function live(changes: { rv: string; spec?: object; status?: object; managers?: 
 }
 
 describe("the dry-run cache", () => {
+  const cache = new DryRunCache();
+  const rememberDryRun = cache.remember.bind(cache);
+  const cachedDryRun = cache.lookup.bind(cache);
+
   it("answers a remembered verdict for the same desired object and live object", () => {
     const key = dryRunKey("local", desired, live({ rv: "7" }));
     rememberDryRun(key, "synced");
@@ -48,5 +52,30 @@ describe("the dry-run cache", () => {
 
   it("never caches the dry run of an object that does not exist yet", () => {
     expect(dryRunKey("local", desired, undefined)).toBeUndefined();
+  });
+});
+
+describe("DryRunCache", () => {
+  it("drops the least recently used verdict once full", () => {
+    const cache = new DryRunCache({ max: 2 });
+    cache.remember("a", "synced");
+    cache.remember("b", "synced");
+    expect(cache.lookup("a")).toBe("synced");
+    cache.remember("c", "synced");
+    expect([cache.lookup("a"), cache.lookup("b"), cache.lookup("c")]).toEqual(["synced", undefined, "synced"]);
+    expect(cache.size).toBe(2);
+  });
+
+  it("ignores a missing key both ways", () => {
+    const cache = new DryRunCache();
+    cache.remember(undefined, "synced");
+    expect(cache.size).toBe(0);
+    expect(cache.lookup(undefined)).toBeUndefined();
+  });
+
+  it("keeps each instance's verdicts to itself", () => {
+    const one = new DryRunCache();
+    one.remember("k", "synced");
+    expect(new DryRunCache().lookup("k")).toBeUndefined();
   });
 });

@@ -1,8 +1,15 @@
+/**
+ * Verdicts of server-side dry runs, kept so an unchanged object is not dry-run again at every
+ * comparison: the key is a pure function of the cluster, the desired object and what of the
+ * live object matters ({@link dryRunKey}); the cache is an instance ({@link DryRunCache}) over
+ * lru-cache, owned by whoever builds the engine.
+ */
 import { createHash } from "node:crypto";
+import { LRUCache } from "lru-cache";
 import { BOOKKEEPING_ANNOTATIONS } from "@/lib/diff";
 import { FIELD_MANAGER, type KubeObject } from "@/lib/types";
 
-/** How many dry-run verdicts are kept per process; the least recently used goes first. */
+/** How many dry-run verdicts a cache keeps by default; the least recently used goes first. */
 export const DRY_RUN_CACHE_SIZE = 50_000;
 
 /**
@@ -11,13 +18,6 @@ export const DRY_RUN_CACHE_SIZE = 50_000;
  * object itself, to diff against.
  */
 export type DryRunVerdict = "synced" | KubeObject;
-
-const globalForDryRuns = globalThis as unknown as { lockstepDryRuns?: Map<string, DryRunVerdict> };
-
-function entries(): Map<string, DryRunVerdict> {
-  globalForDryRuns.lockstepDryRuns ??= new Map();
-  return globalForDryRuns.lockstepDryRuns;
-}
 
 const desiredHashes = new WeakMap<KubeObject, string>();
 
@@ -66,23 +66,32 @@ export function dryRunKey(cluster: string, desired: KubeObject, live: KubeObject
   return `${cluster}|${desiredHash(desired)}|${liveHash}`;
 }
 
-/** A remembered verdict, refreshed as most recently used. */
-export function cachedDryRun(key: string | undefined): DryRunVerdict | undefined {
-  if (key === undefined) return undefined;
-  const map = entries();
-  const found = map.get(key);
-  if (found !== undefined) {
-    map.delete(key);
-    map.set(key, found);
-  }
-  return found;
+/** Options of {@link DryRunCache}. */
+export interface DryRunCacheOptions {
+  /** Verdicts kept at most. @default {@link DRY_RUN_CACHE_SIZE} */
+  max?: number;
 }
 
-/** Remembers a successful dry run's verdict (failures are never cached). */
-export function rememberDryRun(key: string | undefined, verdict: DryRunVerdict): void {
-  if (key === undefined) return;
-  const map = entries();
-  map.delete(key);
-  map.set(key, verdict);
-  while (map.size > DRY_RUN_CACHE_SIZE) map.delete(map.keys().next().value as string);
+/** Dry-run verdicts by {@link dryRunKey}, the least recently used dropped first once full. */
+export class DryRunCache {
+  private readonly entries: LRUCache<string, DryRunVerdict>;
+
+  constructor(options: DryRunCacheOptions = {}) {
+    this.entries = new LRUCache({ max: Math.max(1, Math.floor(options.max ?? DRY_RUN_CACHE_SIZE)) });
+  }
+
+  /** A remembered verdict, refreshed as most recently used; undefined without a key. */
+  lookup(key: string | undefined): DryRunVerdict | undefined {
+    return key === undefined ? undefined : this.entries.get(key);
+  }
+
+  /** Remembers a successful dry run's verdict (failures are never cached); nothing without a key. */
+  remember(key: string | undefined, verdict: DryRunVerdict): void {
+    if (key !== undefined) this.entries.set(key, verdict);
+  }
+
+  /** Verdicts kept now. */
+  get size(): number {
+    return this.entries.size;
+  }
 }

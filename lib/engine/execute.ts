@@ -8,7 +8,7 @@
 import type { ResourceResult } from "@/lib/db/operations";
 import { redactSecretValues } from "@/lib/diff";
 import { describeKubeError } from "@/lib/kube/errors";
-import { withRetry } from "@/lib/sync/retry";
+import { withApiRetry } from "@/lib/sync/retry";
 import { keyOf, subjectOf, type KubeObject, type ResourceAction } from "@/lib/types";
 import { mapLimit } from "./concurrency";
 import type { PlannedApply, SyncPlan } from "./plan";
@@ -84,15 +84,10 @@ function abortReason(signal: AbortSignal): string {
 
 /** Runs one write with retries; none is started or retried once `signal` aborted. */
 function retrying<T>(obj: KubeObject, options: ExecuteOptions, signal: AbortSignal, call: () => Promise<T>): Promise<T> {
-  return withRetry(
-    () => {
-      signal.throwIfAborted();
-      return call();
-    },
-    {
-      onRetry: (n) => options.sink.log(redactSecretValues(`${subjectOf(keyOf(obj))}: ${n.reason}; retry ${n.retry} of ${n.retries} in ${n.delayMs} ms.`, [obj])),
-    },
-  );
+  return withApiRetry(call, {
+    signal,
+    onRetry: (n) => options.sink.log(redactSecretValues(`${subjectOf(keyOf(obj))}: ${n.reason}; retry ${n.retry} of ${n.retries} in ${n.delayMs} ms.`, [obj])),
+  });
 }
 
 /**

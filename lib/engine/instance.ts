@@ -7,7 +7,7 @@ import { Clusters } from "@/lib/cache/clusters";
 import { EventBus } from "@/lib/events/bus";
 import { kubeconfigPathFromEnv } from "@/lib/kube/config";
 import { createEngine, type Engine } from "./create-engine";
-import { processDatabase, processDryRuns, processRooms, processSource } from "./legacy-parts";
+import { processDatabase, processRooms, processSource } from "./legacy-parts";
 import { settingsFromEnv } from "./settings";
 
 function buildEngine(): Engine {
@@ -16,7 +16,6 @@ function buildEngine(): Engine {
     clusters: new Clusters({ kubeconfig: kubeconfigPathFromEnv() }),
     source: processSource(),
     events: new EventBus(),
-    dryRuns: processDryRuns(),
     rooms: processRooms,
     settings: settingsFromEnv(),
   });

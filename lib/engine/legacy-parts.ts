@@ -21,9 +21,8 @@ import { listUsers } from "@/lib/db/users";
 import { listDrift } from "@/lib/drift";
 import { createRevisionMemo, loadDesiredState } from "@/lib/source";
 import { handleGitWebhook } from "@/lib/webhooks";
-import type { DryRunVerdicts, EngineDatabase, EngineSource } from "./context";
+import type { EngineDatabase, EngineSource } from "./context";
 import type { EngineRooms } from "./create-engine";
-import { cachedDryRun, dryRunKey, rememberDryRun } from "./dry-run-cache";
 
 /** The process's database, as the engine sees it. */
 export function processDatabase(): EngineDatabase {
@@ -33,11 +32,6 @@ export function processDatabase(): EngineDatabase {
 /** The process's Git source. */
 export function processSource(): EngineSource {
   return { loadDesiredState, createRevisionMemo };
-}
-
-/** The process's dry-run verdicts. */
-export function processDryRuns(): DryRunVerdicts {
-  return { key: dryRunKey, get: cachedDryRun, remember: rememberDryRun };
 }
 
 /** The rooms beside the loop: accounts, audit, credentials, the CD half, drift, webhooks. */

@@ -7,9 +7,10 @@
  * cycle however many apps it serves. The scheduler holds no I/O of its own:
  * listing apps and refreshing one are injected.
  */
-import { createRevisionMemo, type RevisionMemo } from "@/lib/source";
+import pLimit from "p-limit";
 
-import { createLimiter } from "./limiter";
+import { backoffDelay } from "@/lib/retry";
+import { createRevisionMemo, type RevisionMemo } from "@/lib/source";
 
 /** What the scheduler needs to know about an app. */
 export interface SchedulableApp {
@@ -66,8 +67,8 @@ export const JITTER = 0.1;
  * failure, capped at `maxBackoffMs`.
  */
 export function nextDelayMs(options: { intervalMs: number; failures: number; maxBackoffMs: number; random: number }): number {
-  const base = options.failures === 0 ? options.intervalMs : Math.min(options.intervalMs * 2 ** options.failures, Math.max(options.maxBackoffMs, options.intervalMs));
-  return Math.round(base * (1 - JITTER + 2 * JITTER * options.random));
+  const policy = { initialMs: options.intervalMs, maxMs: Math.max(options.maxBackoffMs, options.intervalMs), jitter: [1 - JITTER, 1 + JITTER] } as const;
+  return backoffDelay(options.failures + 1, policy, options.random);
 }
 
 interface AppState {
@@ -83,7 +84,9 @@ interface AppState {
 export function createPollScheduler(options: PollSchedulerOptions): PollScheduler {
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
-  const limiter = createLimiter(options.concurrency ?? 4);
+  const limit = pLimit(Math.max(1, Math.floor(options.concurrency ?? 4)));
+  /** Refreshes started and not yet finished (their follow-up included), for `idle()`. */
+  const inFlight = new Set<Promise<void>>();
   const maxBackoffMs = options.maxBackoffMs ?? Math.max(options.intervalMs, 600_000);
   const initialSpreadMs = options.initialSpreadMs ?? Math.min(options.intervalMs, 10_000);
   const onError = options.onError ?? ((name, error) => console.error(`refresh of ${name} failed: ${error instanceof Error ? error.message : String(error)}`));
@@ -99,21 +102,21 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
       if (!state) continue;
       state.running = true;
       state.again = false;
-      void limiter
-        .run(async () => {
-          try {
-            return await options.refresh(name, revisions);
-          } catch (error) {
-            onError(name, error);
-            return { unreachable: false };
-          }
-        })
-        .then((outcome) => {
-          state.running = false;
-          state.failures = outcome.unreachable ? state.failures + 1 : 0;
-          state.dueAt = now() + nextDelayMs({ intervalMs: state.intervalMs, failures: state.failures, maxBackoffMs, random: random() });
-          if (state.again && states.get(name) === state) launch([name]);
-        });
+      const refreshing = limit(async () => {
+        try {
+          return await options.refresh(name, revisions);
+        } catch (error) {
+          onError(name, error);
+          return { unreachable: false };
+        }
+      }).then((outcome) => {
+        state.running = false;
+        state.failures = outcome.unreachable ? state.failures + 1 : 0;
+        state.dueAt = now() + nextDelayMs({ intervalMs: state.intervalMs, failures: state.failures, maxBackoffMs, random: random() });
+        if (state.again && states.get(name) === state) launch([name]);
+      });
+      inFlight.add(refreshing);
+      void refreshing.finally(() => inFlight.delete(refreshing));
     }
   }
 
@@ -158,6 +161,8 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
       for (const state of states.values()) shortest = Math.min(shortest, state.intervalMs);
       return Math.min(5_000, Math.max(250, Math.round(shortest / 4)));
     },
-    idle: () => limiter.idle(),
+    async idle() {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
   };
 }

@@ -11,6 +11,7 @@ import type { OperationPhase } from "@/lib/types";
 import type { AppComparison } from "./compare-app";
 import type { Comparer } from "./comparisons";
 import { messageOf, type EngineContext } from "./context";
+import { dryRunKey } from "./dry-run-cache";
 import { executePlan, type ChangeSet, type ObjectWriter } from "./execute";
 import { historyLimitFor } from "./history-limit";
 import { OperationProgress } from "./operation-progress";
@@ -66,7 +67,7 @@ function writerFor(ctx: EngineContext, app: AppRecord): { writer: ObjectWriter; 
     },
     onApplied: (desired, applied) => {
       cache.record([applied]);
-      ctx.dryRuns.remember(ctx.dryRuns.key(app.destCluster, desired, applied), "synced");
+      ctx.dryRuns.remember(dryRunKey(app.destCluster, desired, applied), "synced");
     },
     onPruned: (obj) => cache.drop([obj]),
   };

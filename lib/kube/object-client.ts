@@ -8,6 +8,7 @@ import {
 } from "@kubernetes/client-node";
 import { FIELD_MANAGER, type KubeObject } from "@/lib/types";
 import { isNotFound } from "./errors";
+import { LIST_PAGE_SIZE, paginate, type ListPage } from "./paginate";
 import { sharedConnections } from "./shared-connections";
 
 /** How a kind is served by the API: its plural resource name and whether it is namespaced. */
@@ -89,15 +90,13 @@ export class KubeObjectClient extends KubernetesObjectApi {
     const spec = { apiVersion, kind, metadata: options.namespace ? { namespace: options.namespace } : {} };
     const path = await this.specUriPath(spec as KubernetesObject, "list");
     const items: KubeObject[] = [];
-    let continueToken: string | undefined;
-    do {
-      const query: Record<string, string> = { limit: "500" };
+    const pages = paginate((continueToken) => {
+      const query: Record<string, string> = { limit: String(LIST_PAGE_SIZE) };
       if (options.labelSelector) query.labelSelector = options.labelSelector;
       if (continueToken) query.continue = continueToken;
-      const page = await this.send<{ items?: KubeObject[]; metadata?: { continue?: string } }>("GET", path, { query });
-      for (const item of page.items ?? []) items.push({ ...item, apiVersion, kind });
-      continueToken = page.metadata?.continue || undefined;
-    } while (continueToken);
+      return this.send<ListPage<KubeObject>>("GET", path, { query });
+    });
+    for await (const page of pages) for (const item of page.items ?? []) items.push({ ...item, apiVersion, kind });
     return items;
   }
 

@@ -1,6 +1,8 @@
 import { ApiException } from "@kubernetes/client-node";
 import { describe, expect, it } from "vitest";
-import { backoffDelay, isRetryableApiError, withRetry, type RetryNotice } from "./retry";
+import { backoffDelay, type RetryNotice } from "@/lib/retry";
+
+import { API_RETRY_BACKOFF, isRetryableApiError, withApiRetry } from "./retry";
 
 function apiError(code: number, reason: string, message: string): ApiException<unknown> {
   return new ApiException(code, "Unsuccessful HTTP Request", { kind: "Status", reason, message }, {});
@@ -29,26 +31,26 @@ describe("isRetryableApiError", () => {
   });
 });
 
-describe("backoffDelay", () => {
-  it("doubles from the base delay and stops at the cap", () => {
-    expect([1, 2, 3, 4, 5, 6].map((n) => backoffDelay(n, { baseDelayMs: 100, maxDelayMs: 1000 }))).toEqual([100, 200, 400, 800, 1000, 1000]);
+describe("API_RETRY_BACKOFF", () => {
+  it("doubles from 250 ms and stops at 4 s", () => {
+    expect([1, 2, 3, 4, 5, 6].map((n) => backoffDelay(n, API_RETRY_BACKOFF))).toEqual([250, 500, 1_000, 2_000, 4_000, 4_000]);
   });
 });
 
-describe("withRetry", () => {
+describe("withApiRetry", () => {
   const noWait = { sleep: async () => undefined };
 
   it("retries a retryable failure with growing delays and returns the eventual result", async () => {
     const failures = [apiError(429, "TooManyRequests", "slow down"), apiError(409, "Conflict", "modified")];
     const notices: RetryNotice[] = [];
     const waits: number[] = [];
-    const result = await withRetry(
+    const result = await withApiRetry(
       async () => {
         const failure = failures.shift();
         if (failure) throw failure;
         return "applied";
       },
-      { baseDelayMs: 50, sleep: async (ms) => void waits.push(ms), onRetry: (n) => void notices.push(n) },
+      { backoff: { initialMs: 50, maxMs: 4_000 }, sleep: async (ms) => void waits.push(ms), onRetry: (n) => void notices.push(n) },
     );
     expect(result).toBe("applied");
     expect(waits).toEqual([50, 100]);
@@ -66,7 +68,7 @@ describe("withRetry", () => {
       attempts += 1;
       throw apiError(503, "ServiceUnavailable", `attempt ${attempts}`);
     };
-    await expect(withRetry(call, { retries: 2, ...noWait })).rejects.toMatchObject({ code: 503, body: { message: "attempt 3" } });
+    await expect(withApiRetry(call, { retries: 2, ...noWait })).rejects.toMatchObject({ code: 503, body: { message: "attempt 3" } });
     expect(attempts).toBe(3);
   });
 
@@ -76,7 +78,7 @@ describe("withRetry", () => {
       attempts += 1;
       throw apiError(422, "Invalid", "bad spec");
     };
-    await expect(withRetry(call, noWait)).rejects.toMatchObject({ code: 422 });
+    await expect(withApiRetry(call, noWait)).rejects.toMatchObject({ code: 422 });
     expect(attempts).toBe(1);
   });
 });

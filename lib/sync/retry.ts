@@ -1,37 +1,11 @@
 /**
  * Retries of Kubernetes API calls that failed for a passing reason — a conflict, throttling,
  * a server error, a timeout — with exponential backoff, as client-go's `retry.OnError` and
- * Argo CD's sync retries do. Every retry is reported, so an operation's log can show it.
+ * Argo CD's sync retries do: which failures pass, how long to wait, and how to word a failure
+ * for the operation's log. The retry loop itself is lib/retry's.
  */
 import { describeKubeError } from "@/lib/kube/errors";
-
-/** What a retry is about to do, for the operation's log. */
-export interface RetryNotice {
-  /** 1 for the first retry. */
-  retry: number;
-  /** Retries allowed in all. */
-  retries: number;
-  /** Wait before this retry. */
-  delayMs: number;
-  /** Why the last attempt failed, in one line. */
-  reason: string;
-}
-
-/** Options of {@link withRetry}. */
-export interface RetryOptions {
-  /** Retries after the first attempt. @default 4 */
-  retries?: number;
-  /** Wait before the first retry; doubled before each next one. @default 250 */
-  baseDelayMs?: number;
-  /** Longest wait between two attempts. @default 4000 */
-  maxDelayMs?: number;
-  /** Which failures are worth another attempt. @default isRetryableApiError */
-  isRetryable?: (error: unknown) => boolean;
-  /** Called before each retry, awaited. */
-  onRetry?: (notice: RetryNotice) => void | Promise<void>;
-  /** How to wait (tests pass a fake clock). @default setTimeout */
-  sleep?: (ms: number) => Promise<void>;
-}
+import { withRetry, type BackoffPolicy, type RetryOptions } from "@/lib/retry";
 
 const TRANSIENT_NETWORK_CODES = new Set([
   "ETIMEDOUT",
@@ -67,35 +41,20 @@ export function isRetryableApiError(error: unknown): boolean {
   return /timed? ?out|socket hang up/i.test(message);
 }
 
-/** The wait before retry number `retry` (1-based): base × 2^(retry−1), capped. */
-export function backoffDelay(retry: number, options: Pick<RetryOptions, "baseDelayMs" | "maxDelayMs"> = {}): number {
-  const base = options.baseDelayMs ?? 250;
-  return Math.min(options.maxDelayMs ?? 4000, base * 2 ** (retry - 1));
-}
+/** Kubernetes API retries: 250 ms doubling up to 4 s, no jitter. */
+export const API_RETRY_BACKOFF: BackoffPolicy = { initialMs: 250, maxMs: 4_000 };
 
-function oneLine(error: unknown): string {
+/** A Kubernetes API failure in one line: `409 Conflict: the object has been modified`. */
+export function describeApiFailure(error: unknown): string {
   const info = describeKubeError(error);
   return info.status ? `${info.status}${info.reason ? ` ${info.reason}` : ""}: ${info.message}` : info.message;
 }
 
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /**
- * Runs `call`; when it fails with a retryable error, waits (exponential backoff) and tries
- * again, up to `retries` times. The last error is thrown as it was.
+ * Runs a Kubernetes API call with {@link withRetry}: retries failures that
+ * {@link isRetryableApiError} calls passing, 4 times at most, per {@link API_RETRY_BACKOFF},
+ * each notice worded by {@link describeApiFailure}. `options` may override any of these.
  */
-export async function withRetry<T>(call: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
-  const retries = options.retries ?? 4;
-  const isRetryable = options.isRetryable ?? isRetryableApiError;
-  const sleep = options.sleep ?? realSleep;
-  for (let retry = 1; ; retry++) {
-    try {
-      return await call();
-    } catch (error) {
-      if (retry > retries || !isRetryable(error)) throw error;
-      const delayMs = backoffDelay(retry, options);
-      await options.onRetry?.({ retry, retries, delayMs, reason: oneLine(error) });
-      await sleep(delayMs);
-    }
-  }
+export function withApiRetry<T>(call: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
+  return withRetry(call, { retries: 4, backoff: API_RETRY_BACKOFF, isRetryable: isRetryableApiError, describe: describeApiFailure, ...options });
 }

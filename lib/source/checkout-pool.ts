@@ -8,7 +8,9 @@ import { realpath } from "node:fs/promises";
 
 import { checkoutCommit, type Checkout, type CheckoutOptions } from "./checkout";
 import { scanCheckout } from "./checkout-scan";
+import type { GitCommandOptions } from "./git";
 import type { RenderLimits } from "./limits";
+import { SourceError } from "./source-error";
 
 /** How long an unused checkout is kept for the next render of the same commit. */
 export const CHECKOUT_KEEP_MS = 15_000;
@@ -23,10 +25,30 @@ export interface SharedCheckout {
   release(): void;
 }
 
-/** Options of {@link acquireCheckout}. */
-export interface AcquireCheckoutOptions extends Omit<CheckoutOptions, "signal"> {
-  /** How long the checkout outlives its last user. @default CHECKOUT_KEEP_MS */
+/** What {@link createCheckoutPool} needs. */
+export interface CheckoutPoolOptions {
+  /** Where checkouts are created, e.g. `<dataDir>/scratch`. */
+  scratchDir: string;
+  /** How long a checkout outlives its last user. @default CHECKOUT_KEEP_MS */
   keepMs?: number;
+  /** Makes one checkout; tests replace it. @default checkoutCommit */
+  checkout?: (mirror: string, sha: string, options: CheckoutOptions) => Promise<Checkout>;
+  /** Told when a checkout cannot be removed. */
+  log?: (message: string) => void;
+}
+
+/** The shared checkouts of one source. */
+export interface CheckoutPool {
+  /**
+   * The checkout of commit `sha` from `mirror`: the one already made for it, or a new one (no
+   * abort signal, as other renders may come to share it). A checkout that failed is not kept.
+   * @throws SourceError once the pool is disposed.
+   */
+  acquire(mirror: string, sha: string, options?: Pick<GitCommandOptions, "timeoutMs">): Promise<SharedCheckout>;
+  /** Removes every checkout no render is using now, without waiting for its time to run out. */
+  removeIdle(): Promise<void>;
+  /** Clears every timer and removes the idle checkouts; those in use go as soon as they are released. */
+  dispose(): Promise<void>;
 }
 
 interface PoolEntry {
@@ -36,70 +58,77 @@ interface PoolEntry {
   scans: Map<number, Promise<void>>;
 }
 
-const globalForPool = globalThis as unknown as { lockstepCheckouts?: Map<string, PoolEntry> };
+/** Creates an empty {@link CheckoutPool}. */
+export function createCheckoutPool(options: CheckoutPoolOptions): CheckoutPool {
+  const { scratchDir, keepMs = CHECKOUT_KEEP_MS, checkout: makeCheckout = checkoutCommit, log } = options;
+  const entries = new Map<string, PoolEntry>();
+  let disposed = false;
 
-function pool(): Map<string, PoolEntry> {
-  globalForPool.lockstepCheckouts ??= new Map();
-  return globalForPool.lockstepCheckouts;
-}
+  async function removeIfIdle(key: string, entry: PoolEntry): Promise<void> {
+    clearTimeout(entry.timer);
+    entry.timer = undefined;
+    if (entry.users > 0 || entries.get(key) !== entry) return;
+    entries.delete(key);
+    const made = await entry.checkout.catch(() => undefined);
+    await made?.dispose().catch((error: unknown) => log?.(`cannot remove checkout ${made.dir}: ${error instanceof Error ? error.message : String(error)}`));
+  }
 
-/**
- * The checkout of commit `sha` from `mirror`: the one already made for it, or a new one (see
- * `checkoutCommit`; no abort signal, as other renders may come to share it). A checkout that
- * failed is not kept.
- */
-export async function acquireCheckout(mirror: string, sha: string, options: AcquireCheckoutOptions = {}): Promise<SharedCheckout> {
-  const { keepMs = CHECKOUT_KEEP_MS, ...checkoutOptions } = options;
-  const entries = pool();
-  const key = JSON.stringify([mirror, sha, checkoutOptions.scratchDir ?? ""]);
-  let entry = entries.get(key);
-  if (!entry) {
-    entry = { checkout: checkoutCommit(mirror, sha, checkoutOptions), users: 0, scans: new Map() };
-    entries.set(key, entry);
+  function release(key: string, entry: PoolEntry): void {
+    entry.users -= 1;
+    if (entry.users > 0) return;
+    if (disposed) {
+      void removeIfIdle(key, entry);
+      return;
+    }
+    entry.timer = setTimeout(() => void removeIfIdle(key, entry), keepMs);
+    entry.timer.unref();
   }
-  const shared = entry;
-  shared.users += 1;
-  clearTimeout(shared.timer);
-  shared.timer = undefined;
-  let checkout: Checkout;
-  try {
-    checkout = await shared.checkout;
-  } catch (error) {
-    shared.users -= 1;
-    if (entries.get(key) === shared) entries.delete(key);
-    throw error;
-  }
-  let released = false;
+
   return {
-    dir: checkout.dir,
-    scan(limits) {
-      let scanned = shared.scans.get(limits.maxEntries);
-      if (!scanned) {
-        scanned = realpath(checkout.dir).then((root) => scanCheckout(root, { limits }));
-        shared.scans.set(limits.maxEntries, scanned);
+    async acquire(mirror, sha, git = {}) {
+      if (disposed) throw new SourceError("the source is closed");
+      const key = JSON.stringify([mirror, sha]);
+      let entry = entries.get(key);
+      if (!entry) {
+        entry = { checkout: makeCheckout(mirror, sha, { timeoutMs: git.timeoutMs, scratchDir }), users: 0, scans: new Map() };
+        entries.set(key, entry);
       }
-      return scanned;
+      const shared = entry;
+      shared.users += 1;
+      clearTimeout(shared.timer);
+      shared.timer = undefined;
+      let made: Checkout;
+      try {
+        made = await shared.checkout;
+      } catch (error) {
+        shared.users -= 1;
+        if (entries.get(key) === shared) entries.delete(key);
+        throw error;
+      }
+      let released = false;
+      return {
+        dir: made.dir,
+        scan(limits) {
+          let scanned = shared.scans.get(limits.maxEntries);
+          if (!scanned) {
+            scanned = realpath(made.dir).then((root) => scanCheckout(root, { limits }));
+            shared.scans.set(limits.maxEntries, scanned);
+          }
+          return scanned;
+        },
+        release() {
+          if (released) return;
+          released = true;
+          release(key, shared);
+        },
+      };
     },
-    release() {
-      if (released) return;
-      released = true;
-      shared.users -= 1;
-      if (shared.users > 0) return;
-      shared.timer = setTimeout(() => void removeIfIdle(key, shared), keepMs);
-      shared.timer.unref();
+    async removeIdle() {
+      await Promise.all([...entries].map(([key, entry]) => removeIfIdle(key, entry)));
+    },
+    async dispose() {
+      disposed = true;
+      await Promise.all([...entries].map(([key, entry]) => removeIfIdle(key, entry)));
     },
   };
-}
-
-async function removeIfIdle(key: string, entry: PoolEntry): Promise<void> {
-  const entries = pool();
-  if (entry.users > 0 || entries.get(key) !== entry) return;
-  entries.delete(key);
-  clearTimeout(entry.timer);
-  await (await entry.checkout).dispose();
-}
-
-/** Removes every checkout no render is using now, without waiting for its time to run out. */
-export async function removeIdleCheckouts(): Promise<void> {
-  await Promise.all([...pool()].map(([key, entry]) => removeIfIdle(key, entry)));
 }

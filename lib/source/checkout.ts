@@ -6,8 +6,6 @@
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
 
-import { dataDir } from "@/lib/db/config";
-
 import { runGit, type GitCommandOptions } from "./git";
 import { assertCommitSha } from "./sha";
 
@@ -21,11 +19,8 @@ export interface Checkout {
 
 /** Options for {@link checkoutCommit}. */
 export interface CheckoutOptions extends GitCommandOptions {
-  /**
-   * Where temporary checkouts are created.
-   * @default `<dataDir>/scratch`
-   */
-  scratchDir?: string;
+  /** Where temporary checkouts are created, e.g. `<dataDir>/scratch`. */
+  scratchDir: string;
 }
 
 /**
@@ -33,16 +28,15 @@ export interface CheckoutOptions extends GitCommandOptions {
  * directory (`git read-tree` into a private index, then `git checkout-index`),
  * and returns it with a `dispose()` that removes it.
  */
-export async function checkoutCommit(mirror: string, sha: string, options: CheckoutOptions = {}): Promise<Checkout> {
+export async function checkoutCommit(mirror: string, sha: string, options: CheckoutOptions): Promise<Checkout> {
   assertCommitSha(sha);
-  const scratchDir = options.scratchDir ?? path.join(dataDir(), "scratch");
-  await mkdir(scratchDir, { recursive: true });
-  const base = await mkdtemp(path.join(scratchDir, "checkout-"));
+  await mkdir(options.scratchDir, { recursive: true });
+  const base = await mkdtemp(path.join(options.scratchDir, "checkout-"));
   const dispose = () => rm(base, { recursive: true, force: true });
   try {
     const dir = path.join(base, "tree");
     await mkdir(dir);
-    const git = { ...options, gitDir: mirror, env: { GIT_INDEX_FILE: path.join(base, "index"), GIT_WORK_TREE: dir } };
+    const git = { timeoutMs: options.timeoutMs, signal: options.signal, gitDir: mirror, env: { GIT_INDEX_FILE: path.join(base, "index"), GIT_WORK_TREE: dir } };
     await runGit(["read-tree", sha], git);
     await runGit(["checkout-index", "--all", "--force"], git);
     await rm(path.join(base, "index"), { force: true });

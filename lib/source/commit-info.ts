@@ -1,4 +1,6 @@
 /** Who made a commit, when, and why — what the app page and history show. */
+import { LRUCache } from "lru-cache";
+
 import { runGit, type GitCommandOptions } from "./git";
 import { assertCommitSha } from "./sha";
 
@@ -15,30 +17,32 @@ export interface CommitInfo {
 }
 
 /** How many commits' facts are remembered; a commit never changes, so they never go stale. */
-const REMEMBERED_COMMITS = 1000;
+export const REMEMBERED_COMMITS = 1000;
 
-const globalForCommits = globalThis as unknown as { lockstepCommitInfo?: Map<string, CommitInfo> };
-
-function remembered(): Map<string, CommitInfo> {
-  globalForCommits.lockstepCommitInfo ??= new Map();
-  return globalForCommits.lockstepCommitInfo;
+/** Reads commits' facts, each once. */
+export interface CommitInfoReader {
+  /**
+   * Reads commit `sha` from a bare mirror (the commit must already be there, see `ensureCommit`).
+   * A commit's facts never change, so they are read once: when a push moves a branch many apps
+   * follow, every app renders the same commit without a `git log` each.
+   */
+  read(mirror: string, sha: string, options?: GitCommandOptions): Promise<CommitInfo>;
 }
 
-/**
- * Reads commit `sha` from a bare mirror (the commit must already be there, see `ensureCommit`).
- * A commit's facts never change, so they are read once: when a push moves a branch many apps
- * follow, every app renders the same commit without a `git log` each.
- */
-export async function readCommitInfo(mirror: string, sha: string, options: GitCommandOptions = {}): Promise<CommitInfo> {
-  assertCommitSha(sha);
-  const key = `${mirror}\n${sha}`;
-  const known = remembered().get(key);
-  if (known) return { ...known };
-  const info = await readFromGit(mirror, sha, options);
-  const map = remembered();
-  map.set(key, info);
-  while (map.size > REMEMBERED_COMMITS) map.delete(map.keys().next().value as string);
-  return { ...info };
+/** Creates a {@link CommitInfoReader} remembering the last `max` commits it read. */
+export function createCommitInfoReader(options: { max?: number } = {}): CommitInfoReader {
+  const remembered = new LRUCache<string, CommitInfo>({ max: options.max ?? REMEMBERED_COMMITS });
+  return {
+    async read(mirror, sha, git = {}) {
+      assertCommitSha(sha);
+      const key = `${mirror}\n${sha}`;
+      const known = remembered.get(key);
+      if (known) return { ...known };
+      const info = await readFromGit(mirror, sha, git);
+      remembered.set(key, info);
+      return { ...info };
+    },
+  };
 }
 
 async function readFromGit(mirror: string, sha: string, options: GitCommandOptions): Promise<CommitInfo> {

@@ -33,7 +33,7 @@ export interface RunGitOptions extends GitCommandOptions {
   cwd?: string;
   /** Credentials for an HTTP(S) remote. */
   credentials?: RepoCredentials;
-  /** Credentials for the remote, basic or SSH key (see `resolveRemote`); `credentials` wins for basic. */
+  /** Credentials for the remote, basic or SSH key (see `authenticateRemote`); `credentials` wins for basic. */
   auth?: RepoAuth;
   /** Extra environment variables. */
   env?: Readonly<Record<string, string>>;

@@ -6,21 +6,32 @@
  * Kubernetes objects marked as the app's. Never talks to the cluster; never
  * lets a credential into a message.
  *
- * Start with {@link loadDesiredState}; the steps it chains are exported too,
- * for callers that cache by commit.
+ * Build one {@link createSource} per engine: the source owns the mirrors, checkouts and
+ * caches, and `close()` releases them. The module-level functions (`loadDesiredState`,
+ * `setCredentialLookup`, `ensureCommit`, …) delegate to a default source made from the
+ * environment, until every caller is handed a source.
  */
 export { checkoutCommit, type Checkout, type CheckoutOptions } from "./checkout";
-export { removeIdleCheckouts } from "./checkout-pool";
-export { readCommitInfo, type CommitInfo } from "./commit-info";
+export type { CommitInfo } from "./commit-info";
+export {
+  defaultSource,
+  ensureCommit,
+  loadDesiredState,
+  mirrorDir,
+  readCommitInfo,
+  removeIdleCheckouts,
+  resolveRemote,
+  resolveRevision,
+  setCredentialLookup,
+  type LoadDesiredStateOptions,
+} from "./default-source";
 export { DEFAULT_GIT_TIMEOUT_MS, execGit, runGit, type GitCommandOptions, type RunGitOptions } from "./git";
 export { GitError, isGitError, type GitErrorDetails } from "./git-error";
 export { KUSTOMIZATION_FILES, DEFAULT_KUSTOMIZE_TIMEOUT_MS } from "./kustomize";
 export { findKustomizeBinary, type FindKustomizeOptions } from "./kustomize-bin";
-export { loadDesiredState, type DesiredState, type LoadDesiredStateOptions } from "./load";
+export type { DesiredState, LoadDesiredStateRequest } from "./load";
 export {
-  ensureCommit,
   hasCommit,
-  mirrorDir,
   type EnsureCommitOptions,
   type EnsureCommitResult,
   type FetchEvent,
@@ -31,9 +42,8 @@ export { trackingIdOf } from "./ownership";
 export { redactCredentials, type RedactOptions } from "./redact";
 export { renderManifests, type RenderOptions } from "./render";
 export {
-  resolveRemote,
+  authenticateRemote,
   secretsOfAuth,
-  setCredentialLookup,
   type AuthenticatedRemote,
   type CredentialLookup,
   type RepoAuth,
@@ -42,8 +52,10 @@ export {
 export { RenderError, isRenderError } from "./render-error";
 export { parseRepoUrl, repoIdentity, type ParsedRepoUrl, type RepoCredentials } from "./repo-url";
 export { repoLocation, repoMatchKey, type RepoLocation, type RepoTransport } from "./repo-location";
-export { pickRevision, resolveRevision, type ResolveRevisionOptions } from "./revision";
+export { pickRevision, type ResolveRevisionOptions } from "./revision";
 export { createRevisionMemo, type RevisionMemo } from "./revision-memo";
 export { RevisionNotFoundError, isRevisionNotFoundError } from "./revision-not-found-error";
 export { isCommitSha } from "./sha";
+export { createSource, type Source } from "./source";
 export { SourceError, isSourceError } from "./source-error";
+export { DEFAULT_CACHE_SIZES, sourceOptionsFromEnv, type SourceCacheSizes, type SourceOptions } from "./source-options";

@@ -1,23 +1,23 @@
 /**
- * The facade the engine calls: from an app's source spec to its desired
- * objects at an exact commit — resolve, fetch if needed, check out, render,
- * clean up.
+ * The pipeline the engine calls through `Source.loadDesiredState`: from an app's source spec
+ * to its desired objects at an exact commit — resolve, fetch if needed, check out, render,
+ * clean up — over the parts one source owns.
  */
-import path from "node:path";
-
 import type { KubeObject } from "@/lib/types";
 
-import { acquireCheckout } from "./checkout-pool";
-import { readCommitInfo, type CommitInfo } from "./commit-info";
-import { ensureCommit, type FetchEvent } from "./mirror";
+import type { CheckoutPool } from "./checkout-pool";
+import type { CommitInfo, CommitInfoReader } from "./commit-info";
+import type { RenderLimits } from "./limits";
+import type { FetchEvent, Mirrors } from "./mirror";
 import type { IsNamespaced } from "./namespacing";
 import { renderManifests } from "./render";
-import { cacheRender, getCachedRender, type RenderKey } from "./render-cache";
-import { resolveRevision } from "./revision";
+import type { RenderCache, RenderKey } from "./render-cache";
+import type { CredentialLookup } from "./repo-auth";
+import { resolveRevisionWith } from "./revision";
 import type { RevisionMemo } from "./revision-memo";
 
-/** Options for {@link loadDesiredState}. */
-export interface LoadDesiredStateOptions {
+/** What to load: one app's source spec, and how. */
+export interface LoadDesiredStateRequest {
   /** Repository URL, possibly with credentials (which never leave this module in clear). */
   repoUrl: string;
   /** Branch, tag, `HEAD` or full commit SHA. */
@@ -30,12 +30,7 @@ export interface LoadDesiredStateOptions {
   destNamespace: string;
   /** The cluster's knowledge of namespacedness, e.g. from discovery. */
   isNamespaced?: IsNamespaced;
-  /**
-   * Lockstep's data directory (mirrors and scratch space).
-   * @default dataDir() from lib/db/config
-   */
-  dataDir?: string;
-  /** The kustomize binary, when not the default. */
+  /** The kustomize binary for this render. @default the source's `kustomize` */
   kustomizeBin?: string;
   /**
    * Timeout of each git command and of `kustomize build`, in milliseconds.
@@ -64,41 +59,54 @@ export interface DesiredState {
   objects: KubeObject[];
 }
 
+/** The parts of one source that loading uses. */
+export interface LoadParts {
+  mirrors: Mirrors;
+  checkouts: CheckoutPool;
+  commits: CommitInfoReader;
+  renders: RenderCache;
+  limits: RenderLimits;
+  credentials?: CredentialLookup;
+  kustomize?: string;
+}
+
 /**
  * Resolves the revision (`ls-remote` unless it is a SHA); unless the app was
  * already rendered at that commit (and this is not a hard refresh), makes sure
  * the commit is in the mirror and renders the path at that commit, from a
  * checkout shared with the other renders of that commit (see `checkout-pool`).
+ * Renders with a cluster's `isNamespaced` are not cached, as they depend on it.
  * @throws RevisionNotFoundError, GitError (repository problems) or RenderError (content problems).
  */
-export async function loadDesiredState(options: LoadDesiredStateOptions): Promise<DesiredState> {
-  const git = { timeoutMs: options.timeoutMs, signal: options.signal };
-  const sha = await resolveRevision(options.repoUrl, options.revision, { ...git, revisions: options.revisions });
-  const cacheKey: RenderKey | undefined = options.isNamespaced ? undefined : { ...options, sha };
-  const cached = cacheKey && !options.hard ? getCachedRender(cacheKey) : undefined;
+export async function loadDesiredStateWith(parts: LoadParts, request: LoadDesiredStateRequest): Promise<DesiredState> {
+  const git = { timeoutMs: request.timeoutMs, signal: request.signal };
+  const sha = await resolveRevisionWith(request.repoUrl, request.revision, { ...git, revisions: request.revisions, credentials: parts.credentials });
+  const kustomizeBin = request.kustomizeBin ?? parts.kustomize;
+  const cacheKey: RenderKey | undefined = request.isNamespaced ? undefined : { ...request, kustomizeBin, sha };
+  const cached = cacheKey && !request.hard ? parts.renders.get(cacheKey) : undefined;
   if (cached) return cached;
-  const state = await renderAt(sha, options);
-  if (cacheKey) cacheRender(cacheKey, state);
+  const state = await renderAt(parts, sha, { ...request, kustomizeBin });
+  if (cacheKey) parts.renders.set(cacheKey, state);
   return state;
 }
 
-async function renderAt(sha: string, options: LoadDesiredStateOptions): Promise<DesiredState> {
-  const git = { timeoutMs: options.timeoutMs, signal: options.signal };
-  const { mirrorDir } = await ensureCommit(options.repoUrl, sha, { ...git, dataDir: options.dataDir, onFetch: options.onFetch });
-  const commit = await readCommitInfo(mirrorDir, sha, git);
-  const scratchDir = options.dataDir === undefined ? undefined : path.join(options.dataDir, "scratch");
-  const checkout = await acquireCheckout(mirrorDir, sha, { timeoutMs: options.timeoutMs, scratchDir });
+async function renderAt(parts: LoadParts, sha: string, request: LoadDesiredStateRequest): Promise<DesiredState> {
+  const git = { timeoutMs: request.timeoutMs, signal: request.signal };
+  const { mirrorDir } = await parts.mirrors.ensureCommit(request.repoUrl, sha, { ...git, onFetch: request.onFetch });
+  const commit = await parts.commits.read(mirrorDir, sha, git);
+  const checkout = await parts.checkouts.acquire(mirrorDir, sha, { timeoutMs: request.timeoutMs });
   try {
     const objects = await renderManifests({
       root: checkout.dir,
-      path: options.path,
-      appName: options.appName,
-      destNamespace: options.destNamespace,
-      isNamespaced: options.isNamespaced,
-      kustomizeBin: options.kustomizeBin,
-      timeoutMs: options.timeoutMs,
+      path: request.path,
+      appName: request.appName,
+      destNamespace: request.destNamespace,
+      isNamespaced: request.isNamespaced,
+      kustomizeBin: request.kustomizeBin,
+      timeoutMs: request.timeoutMs,
       commit: sha,
-      signal: options.signal,
+      signal: request.signal,
+      limits: parts.limits,
       scan: (limits) => checkout.scan(limits),
     });
     return { commit, objects };

@@ -1,16 +1,16 @@
 /**
  * One bare mirror per repository URL under `<dataDir>/repos/`, shared by every
  * app on that repository. Commits are fetched into it only when missing, and
- * only by one fetch at a time per mirror within this process.
+ * only by one fetch at a time per mirror within one {@link Mirrors}.
  */
 import { mkdir, mkdtemp, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 
-import { dataDir } from "@/lib/db/config";
+import { LRUCache } from "lru-cache";
 
 import { execGit, runGit, type GitCommandOptions } from "./git";
-import { createKeyedLock, type KeyedLock } from "./keyed-lock";
-import { resolveRemote, type AuthenticatedRemote } from "./repo-auth";
+import { createKeyedLock } from "./keyed-lock";
+import { authenticateRemote, type AuthenticatedRemote, type CredentialLookup } from "./repo-auth";
 import { repoHash } from "./repo-url";
 import { RevisionNotFoundError } from "./revision-not-found-error";
 import { assertCommitSha } from "./sha";
@@ -18,17 +18,17 @@ import { assertCommitSha } from "./sha";
 const FETCH_REFSPECS = ["+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*"];
 
 /**
- * Kept on `globalThis`: Next.js bundles the reconciler (instrumentation) apart from the route
- * handlers, so a module-level lock would be one per bundle and their fetches would collide.
+ * How many commits are remembered as present in their mirror: mirrors never drop a commit
+ * (nothing is pruned), so renders of a commit already seen — as when a push moves a branch many
+ * apps follow — skip the `git cat-file` check. Forgetting one only costs one check.
  */
-const globalForMirrors = globalThis as unknown as { lockstepMirrorLock?: KeyedLock; lockstepKnownCommits?: Set<string> };
-const mirrorLock = (globalForMirrors.lockstepMirrorLock ??= createKeyedLock());
+export const KNOWN_COMMITS = 5000;
 
 /** Where mirrors live. */
 export interface MirrorLocationOptions {
   /**
    * Lockstep's data directory; mirrors go to its `repos/` sub-directory.
-   * @default dataDir() from lib/db/config
+   * @default the default source's (`LOCKSTEP_DATA_DIR`, else `.data`)
    */
   dataDir?: string;
 }
@@ -43,13 +43,13 @@ export interface FetchEvent {
   mirrorDir: string;
 }
 
-/** Options for {@link ensureCommit}. */
-export interface EnsureCommitOptions extends MirrorLocationOptions, GitCommandOptions {
+/** Options for {@link Mirrors.ensureCommit}. */
+export interface EnsureCommitOptions extends GitCommandOptions {
   /** Called just before each fetch; lets tests and metrics count real network fetches. */
   onFetch?: (event: FetchEvent) => void;
 }
 
-/** What {@link ensureCommit} did. */
+/** What {@link Mirrors.ensureCommit} did. */
 export interface EnsureCommitResult {
   /** The bare mirror now holding the commit. */
   mirrorDir: string;
@@ -57,58 +57,70 @@ export interface EnsureCommitResult {
   fetched: boolean;
 }
 
+/** What {@link createMirrors} needs. */
+export interface MirrorsOptions {
+  /** Lockstep's data directory; mirrors go to its `repos/` sub-directory. */
+  dataDir: string;
+  /** Asked for the credentials of a URL that carries none. */
+  credentials?: CredentialLookup;
+  /** How many (mirror, commit) pairs are remembered as present. @default KNOWN_COMMITS */
+  knownCommits?: number;
+}
+
+/** The mirrors of one data directory, with the lock that keeps their fetches apart. */
+export interface Mirrors {
+  /** The bare mirror directory for a repository URL. */
+  dir(repoUrl: string): string;
+  /**
+   * Makes sure commit `sha` of `repoUrl` is in the local mirror, creating the
+   * mirror on first use. Fetches all branches and tags only when the commit is
+   * absent (`git cat-file -e sha^{commit}`), then — for a commit no branch or tag
+   * reaches — asks for the SHA itself. Refs deleted upstream are kept so that old
+   * commits stay available for rollback.
+   * @throws RevisionNotFoundError when the repository does not have the commit.
+   * @throws GitError when git fails (unreachable, refused credentials, timeout).
+   */
+  ensureCommit(repoUrl: string, sha: string, options?: EnsureCommitOptions): Promise<EnsureCommitResult>;
+}
+
 /** The bare mirror directory for a repository URL: `<dataDir>/repos/<sha256(url) prefix>.git`. */
-export function mirrorDir(repoUrl: string, options: MirrorLocationOptions = {}): string {
-  return path.join(options.dataDir ?? dataDir(), "repos", `${repoHash(repoUrl)}.git`);
+export function mirrorPath(dataDir: string, repoUrl: string): string {
+  return path.join(dataDir, "repos", `${repoHash(repoUrl)}.git`);
 }
 
-/**
- * Makes sure commit `sha` of `repoUrl` is in the local mirror, creating the
- * mirror on first use. Fetches all branches and tags only when the commit is
- * absent (`git cat-file -e sha^{commit}`), then — for a commit no branch or tag
- * reaches — asks for the SHA itself. Refs deleted upstream are kept so that old
- * commits stay available for rollback.
- * @throws RevisionNotFoundError when the repository does not have the commit.
- * @throws GitError when git fails (unreachable, refused credentials, timeout).
- */
-export async function ensureCommit(repoUrl: string, sha: string, options: EnsureCommitOptions = {}): Promise<EnsureCommitResult> {
-  assertCommitSha(sha);
-  const dir = mirrorDir(repoUrl, options);
-  const known = `${dir}\n${sha}`;
-  if (knownCommits().has(known) && (await isDirectory(dir))) return { mirrorDir: dir, fetched: false };
-  const result = await ensureCommitNow(repoUrl, sha, dir, options);
-  knownCommits().add(known);
-  return result;
-}
+/** Creates the {@link Mirrors} of `options.dataDir`; its lock and memory of commits are its own. */
+export function createMirrors(options: MirrorsOptions): Mirrors {
+  const lock = createKeyedLock();
+  const known = new LRUCache<string, true>({ max: options.knownCommits ?? KNOWN_COMMITS });
 
-/**
- * Commits known to be in their mirror: mirrors never drop a commit (nothing is pruned), so
- * renders of a commit already seen — as when a push moves a branch many apps follow — skip the
- * `git cat-file` check. Bounded; forgetting only costs one check.
- */
-const KNOWN_COMMITS = 5000;
+  async function ensureCommitNow(repoUrl: string, sha: string, dir: string, git: EnsureCommitOptions): Promise<EnsureCommitResult> {
+    if (await hasCommit(dir, sha, git)) return { mirrorDir: dir, fetched: false };
+    const remote = await authenticateRemote(repoUrl, options.credentials);
+    return lock.run(dir, async () => {
+      await initMirror(dir, remote, git);
+      if (await hasCommit(dir, sha, git)) return { mirrorDir: dir, fetched: false };
+      git.onFetch?.({ repoUrl: remote.url, sha, mirrorDir: dir });
+      await fetchRefs(dir, remote, FETCH_REFSPECS, git);
+      if (!(await hasCommit(dir, sha, git))) {
+        await fetchRefs(dir, remote, [sha], git).catch(() => undefined);
+        if (!(await hasCommit(dir, sha, git))) throw new RevisionNotFoundError(sha, remote.url);
+      }
+      return { mirrorDir: dir, fetched: true };
+    });
+  }
 
-function knownCommits(): Set<string> {
-  globalForMirrors.lockstepKnownCommits ??= new Set();
-  const set = globalForMirrors.lockstepKnownCommits;
-  while (set.size >= KNOWN_COMMITS) set.delete(set.values().next().value as string);
-  return set;
-}
-
-async function ensureCommitNow(repoUrl: string, sha: string, dir: string, options: EnsureCommitOptions): Promise<EnsureCommitResult> {
-  if (await hasCommit(dir, sha, options)) return { mirrorDir: dir, fetched: false };
-  const remote = await resolveRemote(repoUrl);
-  return mirrorLock.run(dir, async () => {
-    await initMirror(dir, remote, options);
-    if (await hasCommit(dir, sha, options)) return { mirrorDir: dir, fetched: false };
-    options.onFetch?.({ repoUrl: remote.url, sha, mirrorDir: dir });
-    await fetchRefs(dir, remote, FETCH_REFSPECS, options);
-    if (!(await hasCommit(dir, sha, options))) {
-      await fetchRefs(dir, remote, [sha], options).catch(() => undefined);
-      if (!(await hasCommit(dir, sha, options))) throw new RevisionNotFoundError(sha, remote.url);
-    }
-    return { mirrorDir: dir, fetched: true };
-  });
+  return {
+    dir: (repoUrl) => mirrorPath(options.dataDir, repoUrl),
+    async ensureCommit(repoUrl, sha, git = {}) {
+      assertCommitSha(sha);
+      const dir = mirrorPath(options.dataDir, repoUrl);
+      const key = `${dir}\n${sha}`;
+      if (known.has(key) && (await isDirectory(dir))) return { mirrorDir: dir, fetched: false };
+      const result = await ensureCommitNow(repoUrl, sha, dir, git);
+      known.set(key, true);
+      return result;
+    },
+  };
 }
 
 /** True when the mirror exists and holds commit `sha`. */
@@ -120,7 +132,8 @@ export async function hasCommit(dir: string, sha: string, options: GitCommandOpt
 
 async function fetchRefs(dir: string, remote: AuthenticatedRemote, refspecs: readonly string[], options: GitCommandOptions): Promise<void> {
   await runGit(["fetch", "--quiet", "--no-write-fetch-head", "--", remote.url, ...refspecs], {
-    ...options,
+    timeoutMs: options.timeoutMs,
+    signal: options.signal,
     gitDir: dir,
     auth: remote.auth,
   });
@@ -132,9 +145,10 @@ async function initMirror(dir: string, remote: AuthenticatedRemote, options: Git
   const parent = path.dirname(dir);
   await mkdir(parent, { recursive: true });
   const scratch = await mkdtemp(path.join(parent, ".init-"));
+  const git = { timeoutMs: options.timeoutMs, signal: options.signal };
   try {
-    await runGit(["init", "--quiet", "--bare", scratch], options);
-    await runGit(["config", "remote.origin.url", remote.url], { ...options, gitDir: scratch });
+    await runGit(["init", "--quiet", "--bare", scratch], git);
+    await runGit(["config", "remote.origin.url", remote.url], { ...git, gitDir: scratch });
     await rename(scratch, dir).catch(async (error: NodeJS.ErrnoException) => {
       if (!(await isDirectory(dir))) throw error;
     });

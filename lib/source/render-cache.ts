@@ -6,6 +6,8 @@
  * matters at thousands of apps) and parsed afresh on the way out, so callers
  * may mutate what they get.
  */
+import { LRUCache } from "lru-cache";
+
 import type { KubeObject } from "@/lib/types";
 
 import type { CommitInfo } from "./commit-info";
@@ -25,8 +27,6 @@ export interface RenderKey {
   appName: string;
   destNamespace: string;
   kustomizeBin?: string;
-  /** The data directory holding the mirror, when not the default. */
-  dataDir?: string;
 }
 
 /** How many renders are kept; the least recently used goes first. */
@@ -38,37 +38,33 @@ interface StoredRender {
   objectsJson: string;
 }
 
-const globalForCache = globalThis as unknown as { lockstepRenderCache?: Map<string, StoredRender> };
+/** Renders remembered by commit; see {@link createRenderCache}. */
+export interface RenderCache {
+  /** A copy of the render cached for `key`, or `undefined`. */
+  get(key: RenderKey): CachedRender | undefined;
+  /** Remembers a copy of `render` for `key`, evicting the least recently used entry when full. */
+  set(key: RenderKey, render: CachedRender): void;
+  /** Forgets every render. */
+  clear(): void;
+}
 
-function entries(): Map<string, StoredRender> {
-  globalForCache.lockstepRenderCache ??= new Map();
-  return globalForCache.lockstepRenderCache;
+/** Creates an empty {@link RenderCache} of at most `max` renders. */
+export function createRenderCache(options: { max?: number } = {}): RenderCache {
+  const entries = new LRUCache<string, StoredRender>({ max: options.max ?? RENDER_CACHE_SIZE });
+  return {
+    get(key) {
+      const hit = entries.get(keyString(key));
+      return hit && { commit: { ...hit.commit }, objects: JSON.parse(hit.objectsJson) as KubeObject[] };
+    },
+    set(key, render) {
+      entries.set(keyString(key), { commit: { ...render.commit }, objectsJson: JSON.stringify(render.objects) });
+    },
+    clear() {
+      entries.clear();
+    },
+  };
 }
 
 function keyString(key: RenderKey): string {
-  return JSON.stringify([repoIdentity(key.repoUrl), key.sha, key.path, key.appName, key.destNamespace, key.kustomizeBin ?? "", key.dataDir ?? ""]);
-}
-
-/** A copy of the render cached for `key`, or `undefined`. */
-export function getCachedRender(key: RenderKey): CachedRender | undefined {
-  const map = entries();
-  const id = keyString(key);
-  const hit = map.get(id);
-  if (!hit) return undefined;
-  map.delete(id);
-  map.set(id, hit);
-  return { commit: { ...hit.commit }, objects: JSON.parse(hit.objectsJson) as KubeObject[] };
-}
-
-/** Remembers a copy of `render` for `key`, evicting the least recently used entry when full. */
-export function cacheRender(key: RenderKey, render: CachedRender): void {
-  const map = entries();
-  const id = keyString(key);
-  map.delete(id);
-  map.set(id, { commit: { ...render.commit }, objectsJson: JSON.stringify(render.objects) });
-  while (map.size > RENDER_CACHE_SIZE) {
-    const oldest = map.keys().next().value;
-    if (oldest === undefined) break;
-    map.delete(oldest);
-  }
+  return JSON.stringify([repoIdentity(key.repoUrl), key.sha, key.path, key.appName, key.destNamespace, key.kustomizeBin ?? ""]);
 }

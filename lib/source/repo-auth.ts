@@ -1,6 +1,6 @@
 /**
  * How `lib/source` finds the credentials for a repository: credentials typed
- * into the URL win; otherwise a process-wide lookup hook is asked, which the
+ * into the URL win; otherwise the source's credential lookup is asked, which the
  * engine points at the encrypted repository credentials in the database.
  * Secrets therefore never have to be written into URLs, argv or mirror configs.
  */
@@ -37,25 +37,14 @@ export interface AuthenticatedRemote {
   auth: RepoAuth;
 }
 
-const globalForLookup = globalThis as unknown as { lockstepCredentialLookup?: CredentialLookup };
-
 /**
- * Installs the process-wide credential lookup (kept on `globalThis`, so every
- * bundle of the server shares it). Pass `undefined` to remove it.
+ * Splits credentials out of `repoUrl`; when it carried none, asks `credentials`
+ * (the source's lookup). Never puts a secret into the returned URL.
  */
-export function setCredentialLookup(lookup: CredentialLookup | undefined): void {
-  globalForLookup.lockstepCredentialLookup = lookup;
-}
-
-/**
- * Splits credentials out of `repoUrl`; when it carried none, asks the
- * installed lookup. Never puts a secret into the returned URL.
- */
-export async function resolveRemote(repoUrl: string): Promise<AuthenticatedRemote> {
+export async function authenticateRemote(repoUrl: string, credentials?: CredentialLookup): Promise<AuthenticatedRemote> {
   const parsed = parseRepoUrl(repoUrl);
   if (parsed.credentials) return { url: parsed.url, auth: { basic: parsed.credentials } };
-  const lookup = globalForLookup.lockstepCredentialLookup;
-  const auth = lookup ? await lookup(parsed.url) : undefined;
+  const auth = credentials ? await credentials(parsed.url) : undefined;
   return { url: parsed.url, auth: auth ?? {} };
 }
 

@@ -4,19 +4,25 @@
  * stale — and a full commit SHA is taken as is.
  */
 import { execGit, toGitError, type GitCommandOptions } from "./git";
-import { resolveRemote } from "./repo-auth";
+import { authenticateRemote, type CredentialLookup } from "./repo-auth";
 import type { RevisionMemo } from "./revision-memo";
 import { RevisionNotFoundError } from "./revision-not-found-error";
 import { isCommitSha } from "./sha";
 import { SourceError } from "./source-error";
 
-/** Options for {@link resolveRevision}. */
+/** Options for resolving a revision (`Source.resolveRevision`). */
 export interface ResolveRevisionOptions extends GitCommandOptions {
   /**
    * Answers shared by callers of one refresh cycle: the remote is asked once
    * per (repository, revision) for all of them.
    */
   revisions?: RevisionMemo;
+}
+
+/** What {@link resolveRevisionWith} needs besides {@link ResolveRevisionOptions}: the source's credential lookup. */
+export interface RevisionLookupOptions extends ResolveRevisionOptions {
+  /** Asked for the credentials of a URL that carries none. */
+  credentials?: CredentialLookup;
 }
 
 /**
@@ -28,17 +34,17 @@ export interface ResolveRevisionOptions extends GitCommandOptions {
  * @throws RevisionNotFoundError when nothing matches.
  * @throws GitError when the remote cannot be read.
  */
-export async function resolveRevision(repoUrl: string, revision: string, options: ResolveRevisionOptions = {}): Promise<string> {
+export async function resolveRevisionWith(repoUrl: string, revision: string, options: RevisionLookupOptions = {}): Promise<string> {
   const wanted = revision.trim();
   if (isCommitSha(wanted.toLowerCase())) return wanted.toLowerCase();
   assertRefName(wanted);
-  const { revisions, ...git } = options;
-  if (revisions) return revisions.resolve(repoUrl, wanted, () => lsRemote(repoUrl, wanted, git));
-  return lsRemote(repoUrl, wanted, git);
+  const { revisions, credentials, ...git } = options;
+  const lookup = () => lsRemote(repoUrl, wanted, git, credentials);
+  return revisions ? revisions.resolve(repoUrl, wanted, lookup) : lookup();
 }
 
-async function lsRemote(repoUrl: string, wanted: string, options: GitCommandOptions): Promise<string> {
-  const remote = await resolveRemote(repoUrl);
+async function lsRemote(repoUrl: string, wanted: string, options: GitCommandOptions, credentials: CredentialLookup | undefined): Promise<string> {
+  const remote = await authenticateRemote(repoUrl, credentials);
   const result = await execGit(["ls-remote", "--", remote.url, ...candidateRefs(wanted)], { ...options, auth: remote.auth });
   if (result.exitCode !== 0 || result.timedOut || result.aborted) {
     throw toGitError("ls-remote", result, { ...options, auth: remote.auth });

@@ -1,7 +1,7 @@
 /**
  * Prepares the Node.js server process (not builds or the edge): the request hook that stamps
- * requests and writes the audit log, the initial admin on first start, stored repository
- * credentials for every Git command, then the engine: its operation worker and reconciler.
+ * requests and writes the audit log, the initial admin on first start, then the engine: its
+ * operation worker and reconciler.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -9,8 +9,6 @@ export async function register(): Promise<void> {
   installRequestHook();
   const { ensureInitialAdmin } = await import("@/lib/auth/bootstrap");
   await ensureInitialAdmin();
-  const { installCredentialLookup } = await import("@/lib/credentials");
-  installCredentialLookup();
   const { getEngine } = await import("@/lib/engine/instance");
   await getEngine().start({ reconcile: process.env.LOCKSTEP_RECONCILER !== "off" });
 }

@@ -9,7 +9,7 @@
 import { readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 
-import { isGitError, parseRepoUrl, resolveRemote, type AuthenticatedRemote, type RepoAuth } from "@/lib/source";
+import { authenticateRemote, isGitError, parseRepoUrl, type AuthenticatedRemote, type CredentialLookup, type RepoAuth } from "@/lib/source";
 
 import { cloneConfigRepo, type ConfigClone, type GitAuthor } from "./config-clone";
 import { validateImageUpdate, type ImageUpdate } from "./image-update";
@@ -38,8 +38,10 @@ export interface SetImageOptions {
   author?: GitAuthor;
   /** The commit message. @default "Set image <name> to <image the entry now points at>", naming the file in the body */
   message?: string;
-  /** Credentials; when absent, those in the URL or the stored repository credentials are used. */
+  /** Credentials; when absent, those in the URL or what `credentials` finds are used. */
   auth?: RepoAuth;
+  /** Looks up stored repository credentials by URL (the server's); none when absent. */
+  credentials?: CredentialLookup;
   /** Pushes tried before giving up. @default 5 */
   maxAttempts?: number;
   /** Timeout of each git command, in milliseconds. @default 60_000 */
@@ -111,7 +113,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function setImage(options: SetImageOptions): Promise<SetImageResult> {
   const image = validateImageUpdate(options.image);
   const repoPath = cleanRepoPath(options.path);
-  const remote = options.auth ? { url: parseRepoUrl(options.repoUrl).url, auth: options.auth } : await resolveRemote(options.repoUrl);
+  const remote = options.auth ? { url: parseRepoUrl(options.repoUrl).url, auth: options.auth } : await authenticateRemote(options.repoUrl, options.credentials);
   const maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
   const progress = options.onProgress ?? (() => undefined);
 

@@ -5,7 +5,6 @@
  * Secrets are write-only: nothing here returns one except to Git.
  */
 export { open, seal, type Opened } from "./cipher";
-export { installCredentialLookup } from "./lookup";
 export { repoCredentialCreateSchema, repoCredentialUpdateSchema, type RepoCredentialCreate, type RepoCredentialUpdate } from "./schema";
 export { keyFilePath, loadKeyRing, toSecretKey, type KeyRing, type KeyRingOptions, type SecretKey } from "./secret-key";
 export { isSecretKeyError, SecretKeyError } from "./secret-key-error";

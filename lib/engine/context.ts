@@ -9,7 +9,7 @@ import type * as appsStore from "@/lib/db/apps";
 import type * as queueStore from "@/lib/db/operation-queue";
 import type * as operationsStore from "@/lib/db/operations";
 import type { EventBus } from "@/lib/events/bus";
-import type { createRevisionMemo, loadDesiredState } from "@/lib/source";
+import type { Source } from "@/lib/source";
 import type { AppMemory } from "./app-memory";
 import type { DryRunCache } from "./dry-run-cache";
 
@@ -19,12 +19,6 @@ export interface EngineDatabase {
   appSources: typeof appSourcesStore;
   operations: typeof operationsStore;
   queue: typeof queueStore;
-}
-
-/** The engine's view of Git: rendering an app's desired state, and one cycle's `ls-remote` memo. */
-export interface EngineSource {
-  loadDesiredState: typeof loadDesiredState;
-  createRevisionMemo: typeof createRevisionMemo;
 }
 
 /** The engine's clock: tests move it by hand. */
@@ -60,7 +54,8 @@ export interface EngineSettings {
 export interface EngineContext {
   db: EngineDatabase;
   clusters: Clusters;
-  source: EngineSource;
+  /** Git: mirrors, checkouts and renders. */
+  source: Source;
   events: EventBus;
   clock: Clock;
   log: Logger;

@@ -11,12 +11,13 @@ import { ConflictError, isErrorOfKind } from "@/lib/errors";
 import type { EventBus } from "@/lib/events/bus";
 import { eventStream } from "@/lib/events/sse";
 import { getClusterInfo } from "@/lib/kube/cluster-info";
+import type { Source } from "@/lib/source";
 import { createAppMemory } from "./app-memory";
 import { DryRunCache } from "./dry-run-cache";
 import { Applications } from "./applications";
 import { Automation } from "./automation";
 import { Comparer, type ComparedListener } from "./comparisons";
-import { messageOf, type Clock, type EngineContext, type EngineDatabase, type EngineSettings, type EngineSource, type Logger } from "./context";
+import { messageOf, type Clock, type EngineContext, type EngineDatabase, type EngineSettings, type Logger } from "./context";
 import type { EngineFacade } from "./facade";
 import { compareHistoryEntries } from "./history";
 import { LiveRefresh } from "./live-refresh";
@@ -32,7 +33,7 @@ export type EngineRooms = Pick<EngineFacade, "auth" | "audit" | "credentials" | 
 export interface EngineDependencies {
   db: EngineDatabase;
   clusters: Clusters;
-  source: EngineSource;
+  source: Source;
   events: EventBus;
   /** @default a new cache of the default size */
   dryRuns?: DryRunCache;

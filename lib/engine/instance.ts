@@ -5,16 +5,18 @@
  */
 import { Clusters } from "@/lib/cache/clusters";
 import { EventBus } from "@/lib/events/bus";
+import { credentialsFor } from "@/lib/credentials";
 import { kubeconfigPathFromEnv } from "@/lib/kube/config";
+import { createSource, sourceOptionsFromEnv } from "@/lib/source";
 import { createEngine, type Engine } from "./create-engine";
-import { processDatabase, processRooms, processSource } from "./legacy-parts";
+import { processDatabase, processRooms } from "./legacy-parts";
 import { settingsFromEnv } from "./settings";
 
 function buildEngine(): Engine {
   return createEngine({
     db: processDatabase(),
     clusters: new Clusters({ kubeconfig: kubeconfigPathFromEnv() }),
-    source: processSource(),
+    source: createSource({ ...sourceOptionsFromEnv(process.env), credentials: credentialsFor }),
     events: new EventBus(),
     rooms: processRooms,
     settings: settingsFromEnv(),

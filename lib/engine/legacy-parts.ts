@@ -10,7 +10,7 @@ import { beginOidcSignIn, completeOidcSignIn } from "@/lib/auth/oidc/flow";
 import { changePassword, signInWithPassword, signOut } from "@/lib/auth/sign-in";
 import { openAuditNote, refineAuditNote } from "@/lib/audit/notes";
 import { authorizeImageRequest, setImage, toSetImageOptions } from "@/lib/cd";
-import { createRepoCredential, deleteRepoCredential, getRepoCredential, listRepoCredentials, updateRepoCredential } from "@/lib/credentials";
+import { createRepoCredential, credentialsFor, deleteRepoCredential, getRepoCredential, listRepoCredentials, updateRepoCredential } from "@/lib/credentials";
 import { deleteApiToken, listApiTokens } from "@/lib/db/api-tokens";
 import * as appSources from "@/lib/db/app-sources";
 import * as apps from "@/lib/db/apps";
@@ -19,19 +19,13 @@ import * as queue from "@/lib/db/operation-queue";
 import * as operations from "@/lib/db/operations";
 import { listUsers } from "@/lib/db/users";
 import { listDrift } from "@/lib/drift";
-import { createRevisionMemo, loadDesiredState } from "@/lib/source";
 import { handleGitWebhook } from "@/lib/webhooks";
-import type { EngineDatabase, EngineSource } from "./context";
+import type { EngineDatabase } from "./context";
 import type { EngineRooms } from "./create-engine";
 
 /** The process's database, as the engine sees it. */
 export function processDatabase(): EngineDatabase {
   return { apps, appSources, operations, queue };
-}
-
-/** The process's Git source. */
-export function processSource(): EngineSource {
-  return { loadDesiredState, createRevisionMemo };
 }
 
 /** The rooms beside the loop: accounts, audit, credentials, the CD half, drift, webhooks. */
@@ -67,7 +61,7 @@ export function processRooms(engine: { requestRefresh(names: readonly string[]):
     },
     images: {
       authorize: (authorization, target) => authorizeImageRequest(authorization, target),
-      set: (request) => setImage(toSetImageOptions(request)),
+      set: (request) => setImage({ ...toSetImageOptions(request), credentials: credentialsFor }),
     },
     drift: (query) => listDrift(query),
     gitWebhook: (headers, body) => handleGitWebhook(headers, body, { listApps: appSources.listAppSources, requestRefresh: (names) => engine.requestRefresh(names) }),

@@ -5,7 +5,7 @@
  * sync and self-heal are not decided here: the engine runs them after every refresh.
  */
 import { isErrorOfKind, NotFoundError } from "@/lib/errors";
-import type { RevisionMemo } from "@/lib/source";
+import { createRevisionMemo, type RevisionMemo } from "@/lib/source";
 import type { HealthStatus, SyncStatus } from "@/lib/types";
 import type { AppComparison } from "./compare-app";
 import type { RefreshOptions } from "./comparisons";
@@ -50,7 +50,7 @@ export class Reconciler {
   private polling = false;
 
   constructor(
-    private readonly ctx: Pick<EngineContext, "db" | "source" | "settings" | "log" | "clock">,
+    private readonly ctx: Pick<EngineContext, "db" | "settings" | "log" | "clock">,
     private readonly refresh: RefreshApp,
   ) {
     this.scheduler = createPollScheduler({
@@ -88,7 +88,7 @@ export class Reconciler {
     const known = new Set((await this.ctx.db.appSources.listAppSources()).map((app) => app.name));
     const unknown = names.find((name) => !known.has(name));
     if (unknown !== undefined) throw new NotFoundError(`Application "${unknown}" does not exist.`);
-    const revisions = this.ctx.source.createRevisionMemo();
+    const revisions = createRevisionMemo();
     return mapLimit([...new Set(names)], this.ctx.settings.refreshConcurrency, async (name): Promise<RefreshedApp> => {
       try {
         const comparison = await this.refresh(name, { revisions, hard: options.hard });

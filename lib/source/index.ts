@@ -7,36 +7,17 @@
  * lets a credential into a message.
  *
  * Build one {@link createSource} per engine: the source owns the mirrors, checkouts and
- * caches, and `close()` releases them. The module-level functions (`loadDesiredState`,
- * `setCredentialLookup`, `ensureCommit`, …) delegate to a default source made from the
- * environment, until every caller is handed a source.
+ * caches (nothing is kept at module level), takes its credential lookup as an option, and
+ * `close()` releases them.
  */
 export { checkoutCommit, type Checkout, type CheckoutOptions } from "./checkout";
 export type { CommitInfo } from "./commit-info";
-export {
-  defaultSource,
-  ensureCommit,
-  loadDesiredState,
-  mirrorDir,
-  readCommitInfo,
-  removeIdleCheckouts,
-  resolveRemote,
-  resolveRevision,
-  setCredentialLookup,
-  type LoadDesiredStateOptions,
-} from "./default-source";
 export { DEFAULT_GIT_TIMEOUT_MS, execGit, runGit, type GitCommandOptions, type RunGitOptions } from "./git";
 export { GitError, isGitError, type GitErrorDetails } from "./git-error";
 export { KUSTOMIZATION_FILES, DEFAULT_KUSTOMIZE_TIMEOUT_MS } from "./kustomize";
 export { findKustomizeBinary, type FindKustomizeOptions } from "./kustomize-bin";
 export type { DesiredState, LoadDesiredStateRequest } from "./load";
-export {
-  hasCommit,
-  type EnsureCommitOptions,
-  type EnsureCommitResult,
-  type FetchEvent,
-  type MirrorLocationOptions,
-} from "./mirror";
+export { hasCommit, type EnsureCommitOptions, type EnsureCommitResult, type FetchEvent } from "./mirror";
 export type { IsNamespaced } from "./namespacing";
 export { trackingIdOf } from "./ownership";
 export { redactCredentials, type RedactOptions } from "./redact";

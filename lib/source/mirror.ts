@@ -24,15 +24,6 @@ const FETCH_REFSPECS = ["+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*"
  */
 export const KNOWN_COMMITS = 5000;
 
-/** Where mirrors live. */
-export interface MirrorLocationOptions {
-  /**
-   * Lockstep's data directory; mirrors go to its `repos/` sub-directory.
-   * @default the default source's (`LOCKSTEP_DATA_DIR`, else `.data`)
-   */
-  dataDir?: string;
-}
-
 /** Reported to {@link EnsureCommitOptions.onFetch} each time a mirror goes to the network. */
 export interface FetchEvent {
   /** Repository URL without credentials. */

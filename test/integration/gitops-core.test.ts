@@ -93,7 +93,7 @@ describe("the GitOps core, from Git to the cluster", () => {
   }
 
   const diffOf = async (name: string) => (await api<DiffBody>(web.url, "GET", `/api/apps/${name}/diff?refresh=true`)).body;
-  const sync = async (name: string, body: Record<string, unknown> = {}) => api<OperationBody>(web.url, "POST", `/api/apps/${name}/sync`, body);
+  const sync = async (name: string, body: Record<string, unknown> = {}) => api<OperationBody>(web.url, "POST", `/api/apps/${name}/sync?wait=true`, body);
 
   it("shows a new app OutOfSync with every resource missing, and Synced after a sync", async () => {
     const { name, namespace } = await setUp({ "deployment.yaml": DEPLOYMENT("web", "nginx:1.27"), "service.yaml": SERVICE("web") });

@@ -124,7 +124,7 @@ function lockstep(webUrl: () => string, git: GitFixture, namespaces: string[]) {
       return { name, namespace, repo };
     },
     async sync(name: string, body: Record<string, unknown> = {}) {
-      const result = await api<HistoryEntry>(webUrl(), "POST", `/api/apps/${name}/sync`, body);
+      const result = await api<HistoryEntry>(webUrl(), "POST", `/api/apps/${name}/sync?wait=true`, body);
       expect(result.status, result.text).toBe(200);
       return result.body;
     },
@@ -193,7 +193,7 @@ describe("history and rollback", () => {
     expect(await ls.image(namespace)).toBe(IMAGE("1.1.0"));
     expect(await ls.history(name)).toHaveLength(2);
 
-    const rollback = await api<HistoryEntry>(web.url, "POST", `/api/apps/${name}/rollback`, { operationId: first.id });
+    const rollback = await api<HistoryEntry>(web.url, "POST", `/api/apps/${name}/rollback?wait=true`, { operationId: first.id });
     expect(rollback.status, rollback.text).toBe(200);
     expect(rollback.body).toMatchObject({ kind: "rollback", phase: "Succeeded", revision: first.revision, rollbackOf: first.id });
     expect(await ls.image(namespace)).toBe(IMAGE("1.0.0"));
@@ -226,7 +226,7 @@ describe("history and rollback", () => {
     expect(refreshed.status, refreshed.text).toBe(200);
     expect(JSON.stringify(refreshed.body)).toMatch(/ComparisonError|RepoUnreachable/);
 
-    const rollback = await api<HistoryEntry>(web.url, "POST", `/api/apps/${name}/rollback`, { operationId: first.id });
+    const rollback = await api<HistoryEntry>(web.url, "POST", `/api/apps/${name}/rollback?wait=true`, { operationId: first.id });
     expect(rollback.status, rollback.text).toBe(200);
     expect(rollback.body.phase).toBe("Succeeded");
     expect(await ls.image(namespace)).toBe(IMAGE("1.0.0"));
@@ -237,7 +237,7 @@ describe("history and rollback", () => {
     const { name, namespace, repo } = await ls.setUp(GUESTBOOK);
     const { first, second } = await ls.twoReleases(name, repo);
     expect((await api(web.url, "PATCH", `/api/apps/${name}`, { automated: true })).status).toBe(200);
-    expect((await api(web.url, "POST", `/api/apps/${name}/rollback`, { operationId: first.id })).status).toBe(200);
+    expect((await api(web.url, "POST", `/api/apps/${name}/rollback?wait=true`, { operationId: first.id })).status).toBe(200);
     expect(await ls.image(namespace)).toBe(IMAGE("1.0.0"));
 
     const resumed = await api<{ app: AppBody; operation: HistoryEntry }>(web.url, "POST", `/api/apps/${name}/resume-auto-sync`);
@@ -263,7 +263,7 @@ describe("history and rollback", () => {
 
     const preview = await api<RollbackPreviewBody>(web.url, "POST", `/api/apps/${name}/rollback`, { operationId: first.id, dryRun: true, prune: true });
     expect(preview.body.resources.find((r) => r.subject === `ConfigMap/${namespace}/extra`)?.action).toBe("prune");
-    const rollback = await api<HistoryEntry>(web.url, "POST", `/api/apps/${name}/rollback`, { operationId: first.id, prune: true });
+    const rollback = await api<HistoryEntry>(web.url, "POST", `/api/apps/${name}/rollback?wait=true`, { operationId: first.id, prune: true });
     expect(rollback.body.results.find((r) => r.subject === `ConfigMap/${namespace}/extra`)?.action).toBe("pruned");
     expect(await ls.kube.getObject({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "extra", namespace } })).toBeUndefined();
   });
@@ -365,7 +365,7 @@ describe("history and rollback", () => {
     const count = 1000;
     const { name, namespace } = await ls.setUp(manyConfigMaps(count));
     const stream = await openEventStream(`${web.url}/api/apps/${name}/events`, { token: web.adminToken });
-    const syncing = api<HistoryEntry>(web.url, "POST", `/api/apps/${name}/sync`, {});
+    const syncing = api<HistoryEntry>(web.url, "POST", `/api/apps/${name}/sync?wait=true`, {});
     let running: HistoryEntry | undefined;
     await expect
       .poll(
@@ -383,11 +383,16 @@ describe("history and rollback", () => {
 
     const finished = await syncing;
     expect(finished.status, finished.text).toBe(200);
-    expect(finished.body).toMatchObject({ id: running?.id, phase: "Failed", message: "terminated by api" });
+    expect(finished.body).toMatchObject({ id: running?.id, phase: "Failed", message: "terminated by token:test-admin", initiator: "token:test-admin" });
     expect(finished.body.results.length).toBeLessThan(count);
-    expect(finished.body.log.map((l) => l.message)).toContain("Termination requested by api.");
+    expect(finished.body.log.map((l) => l.message)).toContain("Termination requested by token:test-admin.");
+    const created = finished.body.results.filter((r) => r.action === "created").length;
+    const cutShort = finished.body.results.filter((r) => r.action === "failed");
+    for (const result of cutShort) expect(result.message).toBe(`${result.subject}: terminated by token:test-admin before the API server answered.`);
+    expect(created + cutShort.length).toBe(finished.body.results.length);
     const applied = await ls.configMapCount(namespace);
-    expect(applied).toBe(finished.body.results.length);
+    expect(applied).toBeGreaterThanOrEqual(created);
+    expect(applied).toBeLessThanOrEqual(finished.body.results.length);
     expect(applied).toBeLessThan(count);
 
     const again = await api(web.url, "POST", `/api/apps/${name}/operations/${running?.id}/terminate`);

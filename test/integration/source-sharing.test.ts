@@ -9,9 +9,9 @@ import { createServer, request as httpRequest, type Server } from "node:http";
 import os from "node:os";
 import path from "node:path";
 
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import { createRevisionMemo, isGitError, loadDesiredState, mirrorDir, setCredentialLookup, type FetchEvent } from "@/lib/source";
+import { createRevisionMemo, createSource, isGitError, type CredentialLookup, type FetchEvent, type LoadDesiredStateRequest, type Source } from "@/lib/source";
 
 import { commitFiles, createGitFixture, type GitFixture } from "../helpers/git";
 
@@ -43,6 +43,7 @@ describe("lib/source sharing and caching against real repositories", () => {
   let git: GitFixture;
   let proxy: Awaited<ReturnType<typeof countingProxy>>;
   let dataDir: string;
+  let source: Source;
   let url: string;
   let repo: string;
 
@@ -59,16 +60,20 @@ describe("lib/source sharing and caching against real repositories", () => {
     await git?.cleanup();
   });
 
+  beforeEach(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), "lockstep-sharing-"));
+    source = createSource({ dataDir });
+  });
+
   afterEach(async () => {
-    setCredentialLookup(undefined);
+    await source?.close();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  const load = (app: string, options: Partial<Parameters<typeof loadDesiredState>[0]> = {}) =>
-    loadDesiredState({ repoUrl: url, revision: "main", path: app, appName: `app-${app}`, destNamespace: "default", dataDir, ...options });
+  const load = (app: string, options: Partial<LoadDesiredStateRequest> = {}) =>
+    source.loadDesiredState({ repoUrl: url, revision: "main", path: app, appName: `app-${app}`, destNamespace: "default", ...options });
 
   it("asks the repository once per cycle for all the apps on it", async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), "lockstep-sharing-"));
     await load("a");
     const before = proxy.refAdvertisements();
     const revisions = createRevisionMemo();
@@ -83,13 +88,12 @@ describe("lib/source sharing and caching against real repositories", () => {
   });
 
   it("neither fetches nor renders again while the commit has not moved, and renders again on a hard refresh", async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), "lockstep-sharing-"));
     const fetches: FetchEvent[] = [];
     const onFetch = (event: FetchEvent) => fetches.push(event);
     const first = await load("a", { onFetch });
     expect(fetches).toHaveLength(1);
 
-    await rm(mirrorDir(url, { dataDir }), { recursive: true, force: true });
+    await rm(source.mirrorDir(url), { recursive: true, force: true });
     const again = await load("a", { onFetch });
     expect(fetches).toHaveLength(1);
     expect(again).toEqual(first);
@@ -106,7 +110,6 @@ describe("lib/source sharing and caching against real repositories", () => {
   });
 
   it("hands out copies, so a caller changing its objects does not change the next refresh's", async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), "lockstep-sharing-"));
     const first = await load("b");
     first.objects[0]!.metadata.namespace = "changed-by-caller";
     const second = await load("b");
@@ -114,25 +117,31 @@ describe("lib/source sharing and caching against real repositories", () => {
   });
 
   it("uses the credentials the lookup hook returns for a private repository, and never shows them", async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), "lockstep-sharing-"));
     const secret = "planted-lookup-password-77";
     const privateGit = await createGitFixture({ auth: { username: "reader", password: secret } });
     try {
       const privateRepo = await privateGit.createRepo("private.git");
       const sha = await commitFiles(privateRepo, { files: { "cm.yaml": CONFIGMAP("private", "1") }, message: "Private" });
       const privateUrl = privateGit.server.repoUrl("private.git");
-      const loadPrivate = () => loadDesiredState({ repoUrl: privateUrl, revision: "main", path: ".", appName: "private", destNamespace: "default", dataDir, hard: true });
+      const lookupWith =
+        (password: string): CredentialLookup =>
+        async (repoUrl) =>
+          repoUrl.startsWith(privateGit.server.url) ? { basic: { username: "reader", password } } : undefined;
+      const loadPrivate = (from: Source) =>
+        from.loadDesiredState({ repoUrl: privateUrl, revision: "main", path: ".", appName: "private", destNamespace: "default", hard: true });
 
-      const refused = await loadPrivate().catch((error: unknown) => error);
+      const refused = await loadPrivate(source).catch((error: unknown) => error);
       expect(isGitError(refused)).toBe(true);
 
-      setCredentialLookup(async (repoUrl) => (repoUrl.startsWith(privateGit.server.url) ? { basic: { username: "reader", password: `${secret}-wrong` } } : undefined));
-      const wrong = await loadPrivate().catch((error: unknown) => error);
+      const wrongSource = createSource({ dataDir, credentials: lookupWith(`${secret}-wrong`) });
+      const wrong = await loadPrivate(wrongSource)
+        .catch((error: unknown) => error)
+        .finally(() => wrongSource.close());
       expect(isGitError(wrong)).toBe(true);
       expect(String((wrong as Error).message)).not.toContain(secret);
 
-      setCredentialLookup(async (repoUrl) => (repoUrl.startsWith(privateGit.server.url) ? { basic: { username: "reader", password: secret } } : undefined));
-      const state = await loadPrivate();
+      const rightSource = createSource({ dataDir, credentials: lookupWith(secret) });
+      const state = await loadPrivate(rightSource).finally(() => rightSource.close());
       expect(state.commit.sha).toBe(sha);
       expect(state.objects[0]?.metadata.name).toBe("private");
     } finally {

@@ -4,19 +4,7 @@ import path from "node:path";
 
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import {
-  checkoutCommit,
-  ensureCommit,
-  isGitError,
-  isRenderError,
-  loadDesiredState,
-  mirrorDir,
-  readCommitInfo,
-  removeIdleCheckouts,
-  resolveRevision,
-  RevisionNotFoundError,
-  type FetchEvent,
-} from "@/lib/source";
+import { checkoutCommit, createSource, isGitError, isRenderError, RevisionNotFoundError, type FetchEvent, type Source } from "@/lib/source";
 import { APP_LABEL, TRACKING_ANNOTATION } from "@/lib/types";
 
 import { commitFiles, createGitFixture, runGit, type GitFixture } from "../helpers/git";
@@ -54,6 +42,7 @@ const TAGGER = {
 describe("lib/source against real Git repositories over smart HTTP", () => {
   let git: GitFixture;
   let dataDir: string;
+  let source: Source;
   let repo: string;
   let url: string;
 
@@ -68,12 +57,14 @@ describe("lib/source against real Git repositories over smart HTTP", () => {
   let repoCount = 0;
   beforeEach(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), "lockstep-source-data-"));
+    source = createSource({ dataDir });
     const name = `config-${++repoCount}.git`;
     repo = await git.createRepo(name);
     url = git.server.repoUrl(name);
   });
 
   afterEach(async () => {
+    await source.close();
     await rm(dataDir, { recursive: true, force: true });
   });
 
@@ -85,35 +76,35 @@ describe("lib/source against real Git repositories over smart HTTP", () => {
       const second = await commitFiles(repo, { files: { "b.yaml": CONFIGMAP("b") }, message: "second" });
       const feature = await commitFiles(repo, { files: { "c.yaml": CONFIGMAP("c") }, message: "feature", branch: "feature/x" });
 
-      expect(await resolveRevision(url, "main")).toBe(second);
-      expect(await resolveRevision(url, "HEAD")).toBe(second);
-      expect(await resolveRevision(url, "feature/x")).toBe(feature);
-      expect(await resolveRevision(url, "light")).toBe(first);
-      expect(await resolveRevision(url, "v1.0.0")).toBe(first);
-      expect(await resolveRevision(url, "refs/tags/v1.0.0")).toBe(first);
+      expect(await source.resolveRevision(url, "main")).toBe(second);
+      expect(await source.resolveRevision(url, "HEAD")).toBe(second);
+      expect(await source.resolveRevision(url, "feature/x")).toBe(feature);
+      expect(await source.resolveRevision(url, "light")).toBe(first);
+      expect(await source.resolveRevision(url, "v1.0.0")).toBe(first);
+      expect(await source.resolveRevision(url, "refs/tags/v1.0.0")).toBe(first);
     });
 
     it("asks the remote again on every call, so a moved branch is seen at once", async () => {
       await commitFiles(repo, { files: { "a.yaml": CONFIGMAP("a") }, message: "first" });
-      await resolveRevision(url, "main");
+      await source.resolveRevision(url, "main");
       const moved = await commitFiles(repo, { files: { "a.yaml": CONFIGMAP("a2") }, message: "second" });
-      expect(await resolveRevision(url, "main")).toBe(moved);
+      expect(await source.resolveRevision(url, "main")).toBe(moved);
     });
 
     it("returns a full commit SHA without contacting the remote", async () => {
       const sha = "0123456789abcdef0123456789ABCDEF01234567";
-      expect(await resolveRevision("http://127.0.0.1:1/nowhere.git", sha)).toBe(sha.toLowerCase());
+      expect(await source.resolveRevision("http://127.0.0.1:1/nowhere.git", sha)).toBe(sha.toLowerCase());
     });
 
     it("says which revision was not found in which repository", async () => {
       await commitFiles(repo, { files: { "a.yaml": CONFIGMAP("a") }, message: "first" });
-      const error = await resolveRevision(url, "no-such-branch").catch((caught: unknown) => caught);
+      const error = await source.resolveRevision(url, "no-such-branch").catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(RevisionNotFoundError);
       expect((error as Error).message).toBe(`revision "no-such-branch" not found in ${url}`);
     });
 
     it("fails with a GitError when the repository does not exist", async () => {
-      const error = await resolveRevision(git.server.repoUrl("missing.git"), "main").catch((caught: unknown) => caught);
+      const error = await source.resolveRevision(git.server.repoUrl("missing.git"), "main").catch((caught: unknown) => caught);
       expect(isGitError(error)).toBe(true);
       expect((error as Error).message).toMatch(/^git ls-remote failed: /);
     });
@@ -125,33 +116,33 @@ describe("lib/source against real Git repositories over smart HTTP", () => {
       const onFetch = (event: FetchEvent) => fetches.push(event);
       const first = await commitFiles(repo, { files: { "a.yaml": CONFIGMAP("a") }, message: "first" });
 
-      expect(await ensureCommit(url, await resolveRevision(url, "main"), { dataDir, onFetch })).toEqual({
-        mirrorDir: mirrorDir(url, { dataDir }),
+      expect(await source.ensureCommit(url, await source.resolveRevision(url, "main"), { onFetch })).toEqual({
+        mirrorDir: source.mirrorDir(url),
         fetched: true,
       });
-      expect((await ensureCommit(url, await resolveRevision(url, "main"), { dataDir, onFetch })).fetched).toBe(false);
-      expect(fetches).toEqual([{ repoUrl: url, sha: first, mirrorDir: mirrorDir(url, { dataDir }) }]);
+      expect((await source.ensureCommit(url, await source.resolveRevision(url, "main"), { onFetch })).fetched).toBe(false);
+      expect(fetches).toEqual([{ repoUrl: url, sha: first, mirrorDir: source.mirrorDir(url) }]);
 
       const second = await commitFiles(repo, { files: { "a.yaml": CONFIGMAP("a2") }, message: "second" });
-      expect((await ensureCommit(url, await resolveRevision(url, "main"), { dataDir, onFetch })).fetched).toBe(true);
-      expect((await ensureCommit(url, first, { dataDir, onFetch })).fetched).toBe(false);
+      expect((await source.ensureCommit(url, await source.resolveRevision(url, "main"), { onFetch })).fetched).toBe(true);
+      expect((await source.ensureCommit(url, first, { onFetch })).fetched).toBe(false);
       expect(fetches.map((event) => event.sha)).toEqual([first, second]);
     });
 
     it("fetches again into a mirror deleted from disk, even for a commit it already had", async () => {
       const sha = await commitFiles(repo, { files: { "a.yaml": CONFIGMAP("a") }, message: "first" });
-      expect((await ensureCommit(url, sha, { dataDir })).fetched).toBe(true);
-      expect((await ensureCommit(url, sha, { dataDir })).fetched).toBe(false);
-      await rm(mirrorDir(url, { dataDir }), { recursive: true, force: true });
-      expect((await ensureCommit(url, sha, { dataDir })).fetched).toBe(true);
-      expect((await readCommitInfo(mirrorDir(url, { dataDir }), sha)).subject).toBe("first");
+      expect((await source.ensureCommit(url, sha)).fetched).toBe(true);
+      expect((await source.ensureCommit(url, sha)).fetched).toBe(false);
+      await rm(source.mirrorDir(url), { recursive: true, force: true });
+      expect((await source.ensureCommit(url, sha)).fetched).toBe(true);
+      expect((await source.readCommitInfo(source.mirrorDir(url), sha)).subject).toBe("first");
     });
 
     it("lets concurrent callers share one fetch per mirror", async () => {
       let fetches = 0;
       const sha = await commitFiles(repo, { files: { "a.yaml": CONFIGMAP("a") }, message: "first" });
       const results = await Promise.all(
-        Array.from({ length: 5 }, () => ensureCommit(url, sha, { dataDir, onFetch: () => fetches++ })),
+        Array.from({ length: 5 }, () => source.ensureCommit(url, sha, { onFetch: () => fetches++ })),
       );
       expect(fetches).toBe(1);
       expect(results.filter((result) => result.fetched)).toHaveLength(1);
@@ -161,18 +152,18 @@ describe("lib/source against real Git repositories over smart HTTP", () => {
       const sha = await commitFiles(repo, { files: { "a.yaml": CONFIGMAP("a") }, message: "first" });
       let fetches = 0;
       const onFetch = () => fetches++;
-      const base = { repoUrl: url, revision: "main", destNamespace: "default", dataDir, onFetch };
-      const one = await loadDesiredState({ ...base, path: ".", appName: "one" });
-      const two = await loadDesiredState({ ...base, path: ".", appName: "two" });
+      const base = { repoUrl: url, revision: "main", destNamespace: "default", onFetch };
+      const one = await source.loadDesiredState({ ...base, path: ".", appName: "one" });
+      const two = await source.loadDesiredState({ ...base, path: ".", appName: "two" });
       expect([one.commit.sha, two.commit.sha]).toEqual([sha, sha]);
       expect(fetches).toBe(1);
-      expect(await readdir(path.join(dataDir, "repos"))).toEqual([path.basename(mirrorDir(url, { dataDir }))]);
+      expect(await readdir(path.join(dataDir, "repos"))).toEqual([path.basename(source.mirrorDir(url))]);
     });
 
     it("renders an older commit when the revision is its SHA", async () => {
       const first = await commitFiles(repo, { files: { "a.yaml": CONFIGMAP("a") }, message: "first" });
       await commitFiles(repo, { files: { "a.yaml": CONFIGMAP("a2") }, message: "second" });
-      const state = await loadDesiredState({ repoUrl: url, revision: first, path: ".", appName: "old", destNamespace: "default", dataDir });
+      const state = await source.loadDesiredState({ repoUrl: url, revision: first, path: ".", appName: "old", destNamespace: "default" });
       expect(state.commit.sha).toBe(first);
       expect(state.objects.map((object) => object.metadata.name)).toEqual(["a"]);
     });
@@ -181,14 +172,14 @@ describe("lib/source against real Git repositories over smart HTTP", () => {
       await commitFiles(repo, { files: { "a.yaml": CONFIGMAP("a") }, message: "first" });
       const orphan = await commitFiles(repo, { files: { "a.yaml": CONFIGMAP("orphan") }, message: "orphan", branch: "tmp" });
       await runGit(["update-ref", "-d", "refs/heads/tmp"], { cwd: repo });
-      const state = await loadDesiredState({ repoUrl: url, revision: orphan, path: ".", appName: "old", destNamespace: "default", dataDir });
+      const state = await source.loadDesiredState({ repoUrl: url, revision: orphan, path: ".", appName: "old", destNamespace: "default" });
       expect(state.objects.map((object) => object.metadata.name)).toEqual(["orphan"]);
     });
 
     it("says when a commit SHA is not in the repository", async () => {
       await commitFiles(repo, { files: { "a.yaml": CONFIGMAP("a") }, message: "first" });
       const missing = "f".repeat(40);
-      await expect(ensureCommit(url, missing, { dataDir })).rejects.toThrow(`revision "${missing}" not found in ${url}`);
+      await expect(source.ensureCommit(url, missing)).rejects.toThrow(`revision "${missing}" not found in ${url}`);
     });
   });
 
@@ -200,8 +191,8 @@ describe("lib/source against real Git repositories over smart HTTP", () => {
         author: { name: "Ada Lovelace", email: "ada@example.com" },
         date: new Date("2025-03-04T05:06:07Z"),
       });
-      const { mirrorDir: mirror } = await ensureCommit(url, sha, { dataDir });
-      expect(await readCommitInfo(mirror, sha)).toEqual({
+      const { mirrorDir: mirror } = await source.ensureCommit(url, sha);
+      expect(await source.readCommitInfo(mirror, sha)).toEqual({
         sha,
         subject: "Bump web to 1.2.3",
         author: "Ada Lovelace <ada@example.com>",
@@ -212,7 +203,7 @@ describe("lib/source against real Git repositories over smart HTTP", () => {
     it("gives every checkout its own directory and removes it on dispose", async () => {
       const first = await commitFiles(repo, { files: { "a.yaml": CONFIGMAP("first") }, message: "first" });
       const second = await commitFiles(repo, { files: { "a.yaml": CONFIGMAP("second") }, message: "second" });
-      const { mirrorDir: mirror } = await ensureCommit(url, second, { dataDir });
+      const { mirrorDir: mirror } = await source.ensureCommit(url, second);
       const scratchDir = path.join(dataDir, "scratch");
       const [a, b] = await Promise.all([checkoutCommit(mirror, first, { scratchDir }), checkoutCommit(mirror, second, { scratchDir })]);
       expect(a.dir).not.toBe(b.dir);
@@ -234,7 +225,7 @@ describe("lib/source against real Git repositories over smart HTTP", () => {
         },
         message: "web",
       });
-      const state = await loadDesiredState({ repoUrl: url, revision: "main", path: "apps/web", appName: "web", destNamespace: "web-prod", dataDir });
+      const state = await source.loadDesiredState({ repoUrl: url, revision: "main", path: "apps/web", appName: "web", destNamespace: "web-prod" });
       expect(state.commit).toMatchObject({ sha, subject: "web" });
       expect(state.objects.map((object) => `${object.kind}/${object.metadata.namespace}/${object.metadata.name}`)).toEqual([
         "ConfigMap/web-prod/web-config",
@@ -247,12 +238,12 @@ describe("lib/source against real Git repositories over smart HTTP", () => {
 
     it("renders every app of one commit from a single checkout, removed once no render uses it", async () => {
       await commitFiles(repo, { files: { "apps/a/cm.yaml": CONFIGMAP("a"), "apps/b/cm.yaml": CONFIGMAP("b") }, message: "two apps" });
-      const load = (app: string) => loadDesiredState({ repoUrl: url, revision: "main", path: `apps/${app}`, appName: app, destNamespace: app, dataDir });
+      const load = (app: string) => source.loadDesiredState({ repoUrl: url, revision: "main", path: `apps/${app}`, appName: app, destNamespace: app });
       const [a, b] = await Promise.all([load("a"), load("b")]);
       expect([a.objects[0]?.metadata.name, b.objects[0]?.metadata.name]).toEqual(["a", "b"]);
       const checkouts = await readdir(path.join(dataDir, "scratch"));
       expect(checkouts).toHaveLength(1);
-      await removeIdleCheckouts();
+      await source.removeIdleCheckouts();
       expect(await readdir(path.join(dataDir, "scratch"))).toEqual([]);
     });
 
@@ -274,7 +265,7 @@ describe("lib/source against real Git repositories over smart HTTP", () => {
         },
         message: "kustomize",
       });
-      const state = await loadDesiredState({ repoUrl: url, revision: "main", path: "apps/web", appName: "web", destNamespace: "web-prod", dataDir });
+      const state = await source.loadDesiredState({ repoUrl: url, revision: "main", path: "apps/web", appName: "web", destNamespace: "web-prod" });
       expect(state.objects).toHaveLength(1);
       const [deployment] = state.objects;
       expect(deployment?.metadata.name).toBe("prod-web");
@@ -289,7 +280,7 @@ describe("lib/source against real Git repositories over smart HTTP", () => {
         files: { "apps/web/kustomization.yaml": "resources:\n  - missing.yaml\n" },
         message: "broken kustomization",
       });
-      const error = await loadDesiredState({ repoUrl: url, revision: "main", path: "apps/web", appName: "web", destNamespace: "web", dataDir }).catch(
+      const error = await source.loadDesiredState({ repoUrl: url, revision: "main", path: "apps/web", appName: "web", destNamespace: "web" }).catch(
         (caught: unknown) => caught,
       );
       expect(isRenderError(error)).toBe(true);
@@ -300,7 +291,7 @@ describe("lib/source against real Git repositories over smart HTTP", () => {
 
     it("names a missing path and the commit it is missing from", async () => {
       const sha = await commitFiles(repo, { files: { "apps/web/cm.yaml": CONFIGMAP("a") }, message: "first" });
-      const error = await loadDesiredState({ repoUrl: url, revision: "main", path: "apps/api", appName: "api", destNamespace: "api", dataDir }).catch(
+      const error = await source.loadDesiredState({ repoUrl: url, revision: "main", path: "apps/api", appName: "api", destNamespace: "api" }).catch(
         (caught: unknown) => caught,
       );
       expect(isRenderError(error)).toBe(true);
@@ -312,7 +303,7 @@ describe("lib/source against real Git repositories over smart HTTP", () => {
         files: { "apps/web/cm.yaml": CONFIGMAP("ok"), "apps/web/deployment.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: [web\n" },
         message: "broken",
       });
-      const error = await loadDesiredState({ repoUrl: url, revision: "main", path: "apps/web", appName: "web", destNamespace: "web", dataDir }).catch(
+      const error = await source.loadDesiredState({ repoUrl: url, revision: "main", path: "apps/web", appName: "web", destNamespace: "web" }).catch(
         (caught: unknown) => caught,
       );
       expect(isRenderError(error)).toBe(true);
@@ -344,22 +335,22 @@ describe("lib/source against real Git repositories over smart HTTP", () => {
     }
 
     it("fetches with credentials from the URL without writing them into the mirror", async () => {
-      const state = await loadDesiredState({ repoUrl: withCredentials("hunter2-secret"), revision: "main", path: ".", appName: "p", destNamespace: "p", dataDir });
+      const state = await source.loadDesiredState({ repoUrl: withCredentials("hunter2-secret"), revision: "main", path: ".", appName: "p", destNamespace: "p" });
       expect(state.objects.map((object) => object.metadata.name)).toEqual(["private"]);
-      const config = await readFile(path.join(mirrorDir(withCredentials("hunter2-secret"), { dataDir }), "config"), "utf8");
+      const config = await readFile(path.join(source.mirrorDir(withCredentials("hunter2-secret")), "config"), "utf8");
       expect(config).toContain(authGit.server.repoUrl("private.git"));
       expect(config).not.toContain("hunter2");
     });
 
     it("never shows the password in the error when it is refused", async () => {
-      const error = await resolveRevision(withCredentials("wrong-password-42"), "main").catch((caught: unknown) => caught);
+      const error = await source.resolveRevision(withCredentials("wrong-password-42"), "main").catch((caught: unknown) => caught);
       expect(isGitError(error)).toBe(true);
       expect((error as Error).message).toMatch(/^git ls-remote failed: /);
       expect((error as Error).message).not.toContain("wrong-password-42");
     });
 
     it("fails instead of prompting when no credentials are given", async () => {
-      const error = await resolveRevision(authGit.server.repoUrl("private.git"), "main", { timeoutMs: 20_000 }).catch((caught: unknown) => caught);
+      const error = await source.resolveRevision(authGit.server.repoUrl("private.git"), "main", { timeoutMs: 20_000 }).catch((caught: unknown) => caught);
       expect(isGitError(error)).toBe(true);
       expect((error as { timedOut: boolean }).timedOut).toBe(false);
     });

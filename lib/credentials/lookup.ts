@@ -5,9 +5,13 @@
  */
 import { setCredentialLookup } from "@/lib/source";
 
+import type { CredentialStore } from "./store";
 import { credentialsFor } from "./store";
 
-/** Makes `lib/source` use stored repository credentials in this process. Idempotent. */
-export function installCredentialLookup(): void {
-  setCredentialLookup(credentialsFor);
+/**
+ * Makes `lib/source` use `store`'s credentials in this process (the default store when none
+ * is given). Idempotent.
+ */
+export function installCredentialLookup(store?: Pick<CredentialStore, "credentialsFor">): void {
+  setCredentialLookup(store ? store.credentialsFor : credentialsFor);
 }

@@ -7,4 +7,4 @@ export { toCsv, csvCell } from "./csv";
 export { driftSince, type DriftMark } from "./first-seen";
 export { attributeChanges, type FieldChange } from "./managers";
 export { parseFieldPath } from "./parse-path";
-export { buildDriftReport, driftCsv, listDrift, type DriftEntry, type DriftQuery, type DriftReport, type DriftRow } from "./report";
+export { buildDriftReport, createDriftReader, driftCsv, listDrift, type DriftEntry, type DriftQuery, type DriftReport, type DriftRow } from "./report";

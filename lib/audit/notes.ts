@@ -4,11 +4,12 @@
  * it (its own action name, the app, a failure it answered with); when the response is done,
  * the request hook appends the note to the audit log with the HTTP status.
  *
- * Notes are keyed by the request id the request hook stamps on every request, and kept on
- * `globalThis`, which the proxy, route handlers, server actions and instrumentation share
- * within the one server process.
+ * Notes are keyed by the request id the request stamp puts on every request, and held by the
+ * Audit object (see audit.ts), which the proxy, route handlers, server actions and
+ * instrumentation share within the one server process.
  */
 import type { AuditEntryRecord } from "@/lib/db/audit";
+import { viaDefaultAudit } from "./default-audit";
 
 /** The audit log's view of a request in progress. */
 export interface AuditNote {
@@ -24,31 +25,31 @@ export interface AuditNote {
   detail?: string;
 }
 
-const globalForNotes = globalThis as unknown as { lockstepAuditNotes?: Map<string, AuditNote> };
+/** The notes of requests in progress, in memory. */
+export function createAuditNotes() {
+  const notes = new Map<string, AuditNote>();
 
-function notes(): Map<string, AuditNote> {
-  globalForNotes.lockstepAuditNotes ??= new Map();
-  return globalForNotes.lockstepAuditNotes;
-}
+  /** Opens the note of a request. */
+  function openAuditNote(requestId: string, note: AuditNote): void {
+    notes.set(requestId, note);
+  }
 
-/** Opens the note of a request. */
-export function openAuditNote(requestId: string, note: AuditNote): void {
-  notes().set(requestId, note);
-}
+  /** Refines the note of a request, if it has one; returns whether it had. */
+  function refineAuditNote(requestId: string, change: Partial<AuditNote>): boolean {
+    const note = notes.get(requestId);
+    if (!note) return false;
+    notes.set(requestId, { ...note, ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) });
+    return true;
+  }
 
-/** Refines the note of a request, if it has one; returns whether it had. */
-export function refineAuditNote(requestId: string, change: Partial<AuditNote>): boolean {
-  const note = notes().get(requestId);
-  if (!note) return false;
-  notes().set(requestId, { ...note, ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) });
-  return true;
-}
+  /** Removes and returns the note of a finished request. */
+  function takeAuditNote(requestId: string): AuditNote | undefined {
+    const note = notes.get(requestId);
+    notes.delete(requestId);
+    return note;
+  }
 
-/** Removes and returns the note of a finished request. */
-export function takeAuditNote(requestId: string): AuditNote | undefined {
-  const note = notes().get(requestId);
-  notes().delete(requestId);
-  return note;
+  return { openAuditNote, refineAuditNote, takeAuditNote };
 }
 
 /** The audit result of an HTTP status: refusals of identity or rights (and rate limits) are denials. */
@@ -56,3 +57,14 @@ export function resultOfStatus(status: number): AuditEntryRecord["result"] {
   if (status === 401 || status === 403 || status === 429) return "denied";
   return status >= 400 || status === 0 ? "failed" : "succeeded";
 }
+
+// Transitional: the same functions on the default Audit (default-audit.ts), until the engine owns one.
+
+/** `audit.openAuditNote` of the default Audit. */
+export const openAuditNote = viaDefaultAudit("openAuditNote");
+
+/** `audit.refineAuditNote` of the default Audit. */
+export const refineAuditNote = viaDefaultAudit("refineAuditNote");
+
+/** `audit.takeAuditNote` of the default Audit. */
+export const takeAuditNote = viaDefaultAudit("takeAuditNote");

@@ -1,9 +1,11 @@
 /**
  * Headers the server stamps on each request as it arrives, before Next.js sees it: a request
  * id (to find the request's audit note) and the client's address. Any header of these names
- * sent by a client is replaced, and a per-process secret proves the stamp is genuine.
+ * sent by a client is replaced, and a secret of the stamp proves it is genuine.
  */
 import { randomBytes } from "node:crypto";
+import type { IncomingMessage } from "node:http";
+import { defaultRequestStamp, hasDefaultRequestStamp } from "./default-audit";
 
 /** The request id header. */
 export const REQUEST_ID_HEADER = "x-lockstep-request-id";
@@ -14,22 +16,13 @@ export const STAMP_HEADER = "x-lockstep-stamp";
 /** Prefix of every internal header; clients' headers with it are dropped. */
 export const INTERNAL_HEADER_PREFIX = "x-lockstep-";
 
-const globalForStamp = globalThis as unknown as { lockstepStamp?: string };
-
-/** This process's stamp secret (created on first use). */
-export function processStamp(): string {
-  globalForStamp.lockstepStamp ??= randomBytes(16).toString("hex");
-  return globalForStamp.lockstepStamp;
-}
-
-/** True once the request hook is installed in this process. */
-export function hasProcessStamp(): boolean {
-  return globalForStamp.lockstepStamp !== undefined;
-}
-
 /** The client's address: the socket's, or with `LOCKSTEP_TRUST_PROXY=true` the first `X-Forwarded-For` entry. */
-export function clientAddress(socketAddress: string | undefined, forwardedFor: string | string[] | undefined): string {
-  if (process.env.LOCKSTEP_TRUST_PROXY === "true") {
+export function clientAddress(
+  socketAddress: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): string {
+  if (env.LOCKSTEP_TRUST_PROXY === "true") {
     const first = (Array.isArray(forwardedFor) ? forwardedFor[0] : forwardedFor)?.split(",")[0]?.trim();
     if (first) return first;
   }
@@ -46,10 +39,59 @@ export interface HeaderReader {
   get(name: string): string | null;
 }
 
-/** The stamped request id and address of a request, when the stamp is genuine. */
+/** Options of {@link createRequestStamp}. */
+export interface RequestStampOptions {
+  /** Reads `LOCKSTEP_TRUST_PROXY`. @default process.env */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * A request stamp with its own random secret: stamps arriving requests and recognises the
+ * stamps it made. The secret is what makes a stamp genuine, so whoever reads stamps must use
+ * the same object as the hook that wrote them.
+ */
+export function createRequestStamp(options: RequestStampOptions = {}) {
+  const secret = randomBytes(16).toString("hex");
+
+  /** Replaces a request's internal headers with a new request id, its client address and the secret; answers the id. */
+  function stampRequest(request: Pick<IncomingMessage, "headers" | "socket">): string {
+    for (const name of Object.keys(request.headers)) {
+      if (name.startsWith(INTERNAL_HEADER_PREFIX)) delete request.headers[name];
+    }
+    const requestId = newRequestId();
+    request.headers[REQUEST_ID_HEADER] = requestId;
+    request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], options.env);
+    request.headers[STAMP_HEADER] = secret;
+    return requestId;
+  }
+
+  /** The stamped request id and address of a request, when the stamp is this one's. */
+  function readStamp(headers: HeaderReader): { requestId: string; address: string } | undefined {
+    if (headers.get(STAMP_HEADER) !== secret) return undefined;
+    const requestId = headers.get(REQUEST_ID_HEADER);
+    const address = headers.get(CLIENT_ADDRESS_HEADER);
+    return requestId && address ? { requestId, address } : undefined;
+  }
+
+  return { secret, stampRequest, readStamp };
+}
+
+/** A request stamp: see {@link createRequestStamp}. */
+export type RequestStamp = ReturnType<typeof createRequestStamp>;
+
+// Transitional: the default stamp (default-audit.ts), which the request hook installed by instrumentation.ts uses.
+
+/** The default stamp's secret (created on first use). */
+export function processStamp(): string {
+  return defaultRequestStamp().secret;
+}
+
+/** True once the default stamp exists (the request hook creates it when installed). */
+export function hasProcessStamp(): boolean {
+  return hasDefaultRequestStamp();
+}
+
+/** The default stamp's reading of a request's headers; undefined before the hook is installed. */
 export function readStamp(headers: HeaderReader): { requestId: string; address: string } | undefined {
-  if (!hasProcessStamp() || headers.get(STAMP_HEADER) !== processStamp()) return undefined;
-  const requestId = headers.get(REQUEST_ID_HEADER);
-  const address = headers.get(CLIENT_ADDRESS_HEADER);
-  return requestId && address ? { requestId, address } : undefined;
+  return hasDefaultRequestStamp() ? defaultRequestStamp().readStamp(headers) : undefined;
 }

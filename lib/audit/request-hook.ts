@@ -6,53 +6,44 @@
  * opened one, with the status sent. Being below every route, page and server action, this is
  * the one place an audit entry cannot be forgotten.
  */
-import { subscribe } from "node:diagnostics_channel";
+import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { appendAuditEntry } from "@/lib/db/audit";
-import { resultOfStatus, takeAuditNote } from "./notes";
-import {
-  CLIENT_ADDRESS_HEADER,
-  clientAddress,
-  INTERNAL_HEADER_PREFIX,
-  newRequestId,
-  processStamp,
-  REQUEST_ID_HEADER,
-  STAMP_HEADER,
-} from "./request-context";
+import type { Audit } from "./audit";
+import { installDefaultRequestHook } from "./default-audit";
+import type { RequestStamp } from "./request-context";
 
-function stamp(request: IncomingMessage): string {
-  for (const name of Object.keys(request.headers)) {
-    if (name.startsWith(INTERNAL_HEADER_PREFIX)) delete request.headers[name];
-  }
-  const requestId = newRequestId();
-  request.headers[REQUEST_ID_HEADER] = requestId;
-  request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"]);
-  request.headers[STAMP_HEADER] = processStamp();
-  return requestId;
+const REQUEST_START = "http.server.request.start";
+
+/** What the hook works with. */
+export interface RequestHookDependencies {
+  /** Whose notes are appended when responses close. */
+  audit: Pick<Audit, "recordResponse">;
+  /** The stamp put on arriving requests (readers must use the same one). */
+  stamp: Pick<RequestStamp, "stampRequest">;
+  /** Where a failure to append is reported. @default console.error */
+  logError?: (message: string) => void;
 }
 
-async function record(requestId: string, response: ServerResponse): Promise<void> {
-  const note = takeAuditNote(requestId);
-  if (!note) return;
-  const status = response.writableFinished ? response.statusCode : 0;
-  const detail = note.detail ?? (status === 0 ? "The connection closed before the answer was complete." : null);
-  await appendAuditEntry({ ...note, result: note.result ?? resultOfStatus(status), status, detail });
-}
-
-const globalForHook = globalThis as unknown as { lockstepRequestHook?: boolean };
-
-/** Installs the hook once per process. */
-export function installRequestHook(): void {
-  if (globalForHook.lockstepRequestHook) return;
-  globalForHook.lockstepRequestHook = true;
-  processStamp();
-  subscribe("http.server.request.start", (message) => {
+/**
+ * Subscribes the hook to this process's HTTP server requests; answers the function that
+ * unsubscribes it. Called without dependencies, installs the default hook once per process
+ * (transitional, see default-audit.ts).
+ */
+export function installRequestHook(deps?: RequestHookDependencies): () => void {
+  if (!deps) return installDefaultRequestHook();
+  const logError = deps.logError ?? ((message: string) => console.error(message));
+  const onRequest = (message: unknown): void => {
     const { request, response } = message as { request: IncomingMessage; response: ServerResponse };
-    const requestId = stamp(request);
+    const requestId = deps.stamp.stampRequest(request);
     response.once("close", () => {
-      record(requestId, response).catch((error: unknown) => {
-        console.error(`Could not append to the audit log: ${error instanceof Error ? error.message : String(error)}`);
+      const status = response.writableFinished ? response.statusCode : 0;
+      deps.audit.recordResponse(requestId, status).catch((error: unknown) => {
+        logError(`Could not append to the audit log: ${error instanceof Error ? error.message : String(error)}`);
       });
     });
-  });
+  };
+  subscribe(REQUEST_START, onRequest);
+  return () => {
+    unsubscribe(REQUEST_START, onRequest);
+  };
 }

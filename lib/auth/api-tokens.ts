@@ -1,6 +1,8 @@
 /** Issuing API tokens: the value is returned once and only its digest is stored. */
 import type { z } from "zod";
-import { createApiToken, type ApiTokenRecord } from "@/lib/db/api-tokens";
+import type { ApiTokenRecord } from "@/lib/db/api-tokens";
+import { viaDefaultAuth } from "./default-auth";
+import type { ResolvedAuthDependencies } from "./dependencies";
 import type { Principal } from "./principal";
 import type { newTokenSchema } from "./schemas";
 import { digest, newApiTokenValue } from "./secrets";
@@ -11,17 +13,27 @@ export interface IssuedToken {
   value: string;
 }
 
-/** Creates a token for automation, with a role, an optional app scope and an expiry. */
-export async function issueApiToken(input: z.infer<typeof newTokenSchema>, createdBy: Principal): Promise<IssuedToken> {
-  const value = newApiTokenValue();
-  const token = await createApiToken({
-    name: input.name,
-    tokenHash: digest(value),
-    prefix: value.slice(0, 8),
-    role: input.role,
-    apps: input.apps,
-    expiresAt: new Date(Date.now() + input.expiresInDays * 86_400_000),
-    createdBy: createdBy.name,
-  });
-  return { token, value };
+/** Token issuing on one database. */
+export function createTokenIssuer({ db, clock }: Pick<ResolvedAuthDependencies, "db" | "clock">) {
+  /** Creates a token for automation, with a role, an optional app scope and an expiry. */
+  async function issueApiToken(input: z.infer<typeof newTokenSchema>, createdBy: Principal): Promise<IssuedToken> {
+    const value = newApiTokenValue();
+    const token = await db.apiTokens.createApiToken({
+      name: input.name,
+      tokenHash: digest(value),
+      prefix: value.slice(0, 8),
+      role: input.role,
+      apps: input.apps,
+      expiresAt: new Date(clock() + input.expiresInDays * 86_400_000),
+      createdBy: createdBy.name,
+    });
+    return { token, value };
+  }
+
+  return { issueApiToken };
 }
+
+// Transitional: the same function on the default Auth (default-auth.ts), until the engine owns one.
+
+/** `auth.issueApiToken` of the default Auth. */
+export const issueApiToken = viaDefaultAuth("issueApiToken");

@@ -3,10 +3,11 @@
  * digest on every request, so a revoked token, a deleted user or a changed role takes effect
  * at once.
  */
-import { findApiToken, type ApiTokenRecord } from "@/lib/db/api-tokens";
-import { findSessionUser } from "@/lib/db/sessions";
+import type { ApiTokenRecord } from "@/lib/db/api-tokens";
 import type { UserRecord } from "@/lib/db/users";
 import { readCookie, SESSION_COOKIE, type HeaderSource } from "./cookies";
+import { viaDefaultAuth } from "./default-auth";
+import type { ResolvedAuthDependencies } from "./dependencies";
 import type { Principal } from "./principal";
 import { API_TOKEN_PREFIX, digest } from "./secrets";
 
@@ -42,30 +43,46 @@ export function bearerOf(authorization: string | null): string | undefined {
   return match?.[1];
 }
 
-/** The principal of an API token value, or null when it is unknown, expired or revoked. */
-export async function authenticateToken(value: string): Promise<Principal | null> {
-  if (!value.startsWith(API_TOKEN_PREFIX)) return null;
-  const token = await findApiToken(digest(value));
-  return token ? tokenPrincipal(token) : null;
-}
-
-/** The principal of a session cookie value, or null when it is unknown or expired. */
-export async function authenticateSession(value: string): Promise<Principal | null> {
-  const id = digest(value);
-  const user = await findSessionUser(id);
-  return user ? userPrincipal(user, id) : null;
-}
-
-/**
- * The principal of a request, or null for anonymous. A request that sends a bearer token is
- * judged by that token alone (a bad token is not rescued by a cookie).
- */
-export async function authenticate(headers: HeaderSource): Promise<Principal | null> {
-  const authorization = headers.get("authorization");
-  if (authorization) {
-    const bearer = bearerOf(authorization);
-    return bearer ? authenticateToken(bearer) : null;
+/** Authentication of requests against one database's tokens and sessions. */
+export function createAuthenticator({ db }: Pick<ResolvedAuthDependencies, "db">) {
+  /** The principal of an API token value, or null when it is unknown, expired or revoked. */
+  async function authenticateToken(value: string): Promise<Principal | null> {
+    if (!value.startsWith(API_TOKEN_PREFIX)) return null;
+    const token = await db.apiTokens.findApiToken(digest(value));
+    return token ? tokenPrincipal(token) : null;
   }
-  const cookie = readCookie(headers.get("cookie"), SESSION_COOKIE);
-  return cookie ? authenticateSession(cookie) : null;
+
+  /** The principal of a session cookie value, or null when it is unknown or expired. */
+  async function authenticateSession(value: string): Promise<Principal | null> {
+    const id = digest(value);
+    const user = await db.sessions.findSessionUser(id);
+    return user ? userPrincipal(user, id) : null;
+  }
+
+  /**
+   * The principal of a request, or null for anonymous. A request that sends a bearer token is
+   * judged by that token alone (a bad token is not rescued by a cookie).
+   */
+  async function authenticate(headers: HeaderSource): Promise<Principal | null> {
+    const authorization = headers.get("authorization");
+    if (authorization) {
+      const bearer = bearerOf(authorization);
+      return bearer ? authenticateToken(bearer) : null;
+    }
+    const cookie = readCookie(headers.get("cookie"), SESSION_COOKIE);
+    return cookie ? authenticateSession(cookie) : null;
+  }
+
+  return { authenticate, authenticateToken, authenticateSession };
 }
+
+// Transitional: the same functions on the default Auth (default-auth.ts), until the engine owns one.
+
+/** `auth.authenticateToken` of the default Auth. */
+export const authenticateToken = viaDefaultAuth("authenticateToken");
+
+/** `auth.authenticateSession` of the default Auth. */
+export const authenticateSession = viaDefaultAuth("authenticateSession");
+
+/** `auth.authenticate` of the default Auth. */
+export const authenticate = viaDefaultAuth("authenticate");

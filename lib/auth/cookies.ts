@@ -10,8 +10,8 @@ import { parse, serialize } from "cookie";
 export const SESSION_COOKIE = "lockstep_session";
 
 /** How long a session lasts: `LOCKSTEP_SESSION_HOURS`, default 12 hours. */
-export function sessionLifetimeMs(): number {
-  const hours = Number(process.env.LOCKSTEP_SESSION_HOURS ?? 12);
+export function sessionLifetimeMs(env: Readonly<Record<string, string | undefined>> = process.env): number {
+  const hours = Number(env.LOCKSTEP_SESSION_HOURS ?? 12);
   return (Number.isFinite(hours) && hours > 0 ? hours : 12) * 3_600_000;
 }
 

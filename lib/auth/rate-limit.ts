@@ -1,9 +1,9 @@
 /**
  * Failed sign-in counting, per account and per address, over a sliding window.
  *
- * Kept in memory, on `globalThis` so every bundle of the one server process shares it: a
- * restart forgets the counts, and several replicas would each count on their own (a shared
- * store is the way to go for those). A locked account unlocks by itself when its oldest
+ * Kept in memory by the Auth object that owns the limiters (see auth.ts): a restart forgets
+ * the counts, and several replicas would each count on their own (a shared store is the way
+ * to go for those). A locked account unlocks by itself when its oldest
  * failure leaves the window, so an attacker can delay, but not lock out, the real user.
  */
 
@@ -46,18 +46,18 @@ export class FailureLimiter {
 
 const FIFTEEN_MINUTES = 15 * 60_000;
 
-interface Limiters {
+/** The two limiters of password sign-ins. */
+export interface SignInLimiters {
+  /** Failures per account (the lower-cased user name). */
   account: FailureLimiter;
+  /** Failures per client address. */
   address: FailureLimiter;
 }
 
-const globalForLimits = globalThis as unknown as { lockstepSignInLimits?: Limiters };
-
-/** The process's sign-in limiters: 5 failures per account and 20 per address in 15 minutes. */
-export function signInLimiters(): Limiters {
-  globalForLimits.lockstepSignInLimits ??= {
+/** New sign-in limiters: 5 failures per account and 20 per address in 15 minutes. */
+export function createSignInLimiters(): SignInLimiters {
+  return {
     account: new FailureLimiter({ maxFailures: 5, windowMs: FIFTEEN_MINUTES }),
     address: new FailureLimiter({ maxFailures: 20, windowMs: FIFTEEN_MINUTES }),
   };
-  return globalForLimits.lockstepSignInLimits;
 }

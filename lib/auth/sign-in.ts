@@ -3,14 +3,15 @@
  * counted per account and per address (see rate-limit.ts); an unknown user name costs as much
  * time as a wrong password, and both get the same answer.
  */
-import { createSession, deleteExpiredSessions, deleteSession, deleteUserSessions } from "@/lib/db/sessions";
-import { getUserCredentials, updateUser, type UserRecord } from "@/lib/db/users";
+import type { UserRecord } from "@/lib/db/users";
 import { ValidationError } from "@/lib/errors";
 import { sessionLifetimeMs } from "./cookies";
+import { viaDefaultAuth } from "./default-auth";
+import type { ResolvedAuthDependencies } from "./dependencies";
 import { TooManyAttemptsError, UnauthorizedError } from "./errors";
 import { hashPassword, newPasswordProblem, verifyNothing, verifyPassword } from "./password";
 import type { Principal } from "./principal";
-import { signInLimiters } from "./rate-limit";
+import type { SignInLimiters } from "./rate-limit";
 import { digest, newSessionValue } from "./secrets";
 
 /** A new session: the cookie value (shown to nobody but the browser) and its user. */
@@ -18,16 +19,6 @@ export interface NewSession {
   cookieValue: string;
   user: UserRecord;
   expiresAt: Date;
-}
-
-/** Starts a session for a user who proved who they are (password or single sign-on). */
-export async function startSession(user: UserRecord, options: { address?: string } = {}): Promise<NewSession> {
-  await deleteExpiredSessions();
-  const cookieValue = newSessionValue();
-  const expiresAt = new Date(Date.now() + sessionLifetimeMs());
-  await createSession({ id: digest(cookieValue), userId: user.id, expiresAt, ...(options.address ? { address: options.address } : {}) });
-  await updateUser(user.name, { lastSignInAt: new Date() });
-  return { cookieValue, user, expiresAt };
 }
 
 function minutes(ms: number): string {
@@ -43,54 +34,83 @@ export interface PasswordSignIn {
   address: string;
 }
 
-/**
- * Checks a user name and password and starts a session.
- * @throws TooManyAttemptsError (429) when the account or address failed too often recently;
- *   UnauthorizedError (401) for a wrong name or password.
- */
-export async function signInWithPassword(attempt: PasswordSignIn): Promise<NewSession> {
-  const limits = signInLimiters();
-  const accountKey = attempt.name.toLowerCase();
-  const wait = Math.max(limits.account.retryAfterMs(accountKey), limits.address.retryAfterMs(attempt.address));
-  if (wait > 0) {
-    throw new TooManyAttemptsError(`Too many failed sign-ins; try again in ${minutes(wait)}.`, Math.ceil(wait / 1000));
-  }
-  const found = await getUserCredentials(attempt.name);
-  const valid = found?.passwordHash ? await verifyPassword(attempt.password, found.passwordHash) : await verifyNothing(attempt.password);
-  if (!found || !valid) {
-    limits.account.recordFailure(accountKey);
-    limits.address.recordFailure(attempt.address);
-    throw new UnauthorizedError("Wrong user name or password.");
-  }
-  limits.account.reset(accountKey);
-  return startSession(found.user, { address: attempt.address });
-}
-
-/** Ends the session whose cookie value is given (nothing happens for an unknown one). */
-export async function signOut(cookieValue: string): Promise<void> {
-  await deleteSession(digest(cookieValue));
-}
-
 /** What a password change needs. */
 export interface PasswordChange {
   currentPassword: string;
   newPassword: string;
 }
 
-/**
- * Changes a signed-in user's password after checking the current one; clears the duty to
- * change it and ends the user's other sessions.
- * @throws ValidationError (422) for a wrong current password or an unacceptable new one.
- */
-export async function changePassword(principal: Principal, change: PasswordChange): Promise<UserRecord> {
-  if (principal.kind !== "user") throw new ValidationError([{ field: "(body)", message: "Only a signed-in user can change their password." }]);
-  const found = await getUserCredentials(principal.name);
-  if (!found?.passwordHash || !(await verifyPassword(change.currentPassword, found.passwordHash))) {
-    throw new ValidationError([{ field: "currentPassword", message: "The current password is wrong." }]);
+/** Sessions and passwords on one database, counting failures in `limiters`. */
+export function createSignIn({ db, env, clock, limiters }: ResolvedAuthDependencies & { limiters: SignInLimiters }) {
+  /** Starts a session for a user who proved who they are (password or single sign-on). */
+  async function startSession(user: UserRecord, options: { address?: string } = {}): Promise<NewSession> {
+    await db.sessions.deleteExpiredSessions();
+    const cookieValue = newSessionValue();
+    const expiresAt = new Date(clock() + sessionLifetimeMs(env));
+    await db.sessions.createSession({ id: digest(cookieValue), userId: user.id, expiresAt, ...(options.address ? { address: options.address } : {}) });
+    await db.users.updateUser(user.name, { lastSignInAt: new Date(clock()) });
+    return { cookieValue, user, expiresAt };
   }
-  const problem = newPasswordProblem(change.newPassword) ?? (change.newPassword === change.currentPassword ? "The new password must differ from the current one." : undefined);
-  if (problem) throw new ValidationError([{ field: "newPassword", message: problem }]);
-  const user = await updateUser(principal.name, { passwordHash: await hashPassword(change.newPassword), mustChangePassword: false });
-  await deleteUserSessions(user.id, principal.sessionId ? { keep: principal.sessionId } : {});
-  return user;
+
+  /**
+   * Checks a user name and password and starts a session.
+   * @throws TooManyAttemptsError when the account or address failed too often recently;
+   *   UnauthorizedError for a wrong name or password.
+   */
+  async function signInWithPassword(attempt: PasswordSignIn): Promise<NewSession> {
+    const accountKey = attempt.name.toLowerCase();
+    const now = clock();
+    const wait = Math.max(limiters.account.retryAfterMs(accountKey, now), limiters.address.retryAfterMs(attempt.address, now));
+    if (wait > 0) {
+      throw new TooManyAttemptsError(`Too many failed sign-ins; try again in ${minutes(wait)}.`, Math.ceil(wait / 1000));
+    }
+    const found = await db.users.getUserCredentials(attempt.name);
+    const valid = found?.passwordHash ? await verifyPassword(attempt.password, found.passwordHash) : await verifyNothing(attempt.password);
+    if (!found || !valid) {
+      limiters.account.recordFailure(accountKey, clock());
+      limiters.address.recordFailure(attempt.address, clock());
+      throw new UnauthorizedError("Wrong user name or password.");
+    }
+    limiters.account.reset(accountKey);
+    return startSession(found.user, { address: attempt.address });
+  }
+
+  /** Ends the session whose cookie value is given (nothing happens for an unknown one). */
+  async function signOut(cookieValue: string): Promise<void> {
+    await db.sessions.deleteSession(digest(cookieValue));
+  }
+
+  /**
+   * Changes a signed-in user's password after checking the current one; clears the duty to
+   * change it and ends the user's other sessions.
+   * @throws ValidationError for a wrong current password or an unacceptable new one.
+   */
+  async function changePassword(principal: Principal, change: PasswordChange): Promise<UserRecord> {
+    if (principal.kind !== "user") throw new ValidationError([{ field: "(body)", message: "Only a signed-in user can change their password." }]);
+    const found = await db.users.getUserCredentials(principal.name);
+    if (!found?.passwordHash || !(await verifyPassword(change.currentPassword, found.passwordHash))) {
+      throw new ValidationError([{ field: "currentPassword", message: "The current password is wrong." }]);
+    }
+    const problem = newPasswordProblem(change.newPassword) ?? (change.newPassword === change.currentPassword ? "The new password must differ from the current one." : undefined);
+    if (problem) throw new ValidationError([{ field: "newPassword", message: problem }]);
+    const user = await db.users.updateUser(principal.name, { passwordHash: await hashPassword(change.newPassword), mustChangePassword: false });
+    await db.sessions.deleteUserSessions(user.id, principal.sessionId ? { keep: principal.sessionId } : {});
+    return user;
+  }
+
+  return { startSession, signInWithPassword, signOut, changePassword };
 }
+
+// Transitional: the same functions on the default Auth (default-auth.ts), until the engine owns one.
+
+/** `auth.startSession` of the default Auth. */
+export const startSession = viaDefaultAuth("startSession");
+
+/** `auth.signInWithPassword` of the default Auth. */
+export const signInWithPassword = viaDefaultAuth("signInWithPassword");
+
+/** `auth.signOut` of the default Auth. */
+export const signOut = viaDefaultAuth("signOut");
+
+/** `auth.changePassword` of the default Auth. */
+export const changePassword = viaDefaultAuth("changePassword");

@@ -7,10 +7,13 @@
  */
 import path from "node:path";
 
-import { authenticateToken, bearerOf } from "@/lib/auth/authenticate";
+import type { Auth } from "@/lib/auth/auth";
+import { bearerOf } from "@/lib/auth/authenticate";
 import { authorize } from "@/lib/auth/authorize";
+import { defaultAuth } from "@/lib/auth/default-auth";
 import { constantTimeEquals } from "@/lib/crypto/constant-time";
-import { listAppsByRepo } from "@/lib/db/apps";
+import type { DatabaseStores } from "@/lib/db/database";
+import { defaultStores } from "@/lib/db/default-database";
 
 /** The environment variable holding the CI token. */
 export const CI_TOKEN_VARIABLE = "LOCKSTEP_CI_TOKEN";
@@ -38,32 +41,63 @@ function normalizeRepoDir(dir: string): string {
   return path.posix.normalize(withoutFile || ".");
 }
 
-/** The apps an image change touches: those that deploy `targetPath` of `repoUrl`. */
-export async function appsAffectedBy(repoUrl: string, targetPath: string): Promise<string[]> {
-  const wanted = normalizeRepoDir(targetPath);
-  return (await listAppsByRepo([repoUrl])).filter((app) => normalizeRepoDir(app.path) === wanted).map((app) => app.name);
+/** What the image-request check is built from. */
+export interface ImageRequestAuthorizerDependencies {
+  /** Where apps are looked up by repository; a whole `Database` will do. */
+  db: Pick<DatabaseStores, "apps">;
+  /** Where API tokens are authenticated. */
+  auth: Pick<Auth, "authenticateToken">;
+  /** Reads `LOCKSTEP_CI_TOKEN`. @default process.env */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
-/**
- * Who may set an image: the CI token of `LOCKSTEP_CI_TOKEN`, or a Lockstep API token — an
- * admin's, or one with deployer rights on every app that deploys the changed path (a deployer
- * token may not edit a path no app deploys).
- */
-export async function authorizeImageRequest(authorization: string | null, target: { repoUrl: string; path: string }): Promise<CiTokenVerdict> {
-  const configured = process.env[CI_TOKEN_VARIABLE];
-  const bearer = bearerOf(authorization);
-  if (configured && bearer && constantTimeEquals(bearer, configured)) return { allowed: true };
-  if (!bearer) return { allowed: false, refusal: "unauthenticated", reason: "A CI token or API token is required: send Authorization: Bearer <token>." };
-  const principal = await authenticateToken(bearer);
-  if (!principal) return { allowed: false, refusal: "unauthenticated", reason: "The token is not valid." };
-  const apps = await appsAffectedBy(target.repoUrl, target.path);
-  if (apps.length === 0) {
-    const decision = authorize(principal, { permission: "admin" });
-    return decision.allowed ? { allowed: true } : { allowed: false, refusal: "forbidden", reason: `No application deploys ${target.path} of this repository, so only an admin token may change it.` };
+/** Who may set an image, checked against one database and one Auth. */
+export function createImageRequestAuthorizer({ db, auth, env = process.env }: ImageRequestAuthorizerDependencies) {
+  /** The apps an image change touches: those that deploy `targetPath` of `repoUrl`. */
+  async function appsAffectedBy(repoUrl: string, targetPath: string): Promise<string[]> {
+    const wanted = normalizeRepoDir(targetPath);
+    return (await db.apps.listAppsByRepo([repoUrl])).filter((app) => normalizeRepoDir(app.path) === wanted).map((app) => app.name);
   }
-  for (const app of apps) {
-    const decision = authorize(principal, { permission: "deployer", app });
-    if (!decision.allowed) return { allowed: false, refusal: "forbidden", reason: decision.reason };
+
+  /**
+   * Who may set an image: the CI token of `LOCKSTEP_CI_TOKEN`, or a Lockstep API token — an
+   * admin's, or one with deployer rights on every app that deploys the changed path (a deployer
+   * token may not edit a path no app deploys).
+   */
+  async function authorizeImageRequest(authorization: string | null, target: { repoUrl: string; path: string }): Promise<CiTokenVerdict> {
+    const configured = env[CI_TOKEN_VARIABLE];
+    const bearer = bearerOf(authorization);
+    if (configured && bearer && constantTimeEquals(bearer, configured)) return { allowed: true };
+    if (!bearer) return { allowed: false, refusal: "unauthenticated", reason: "A CI token or API token is required: send Authorization: Bearer <token>." };
+    const principal = await auth.authenticateToken(bearer);
+    if (!principal) return { allowed: false, refusal: "unauthenticated", reason: "The token is not valid." };
+    const apps = await appsAffectedBy(target.repoUrl, target.path);
+    if (apps.length === 0) {
+      const decision = authorize(principal, { permission: "admin" });
+      return decision.allowed ? { allowed: true } : { allowed: false, refusal: "forbidden", reason: `No application deploys ${target.path} of this repository, so only an admin token may change it.` };
+    }
+    for (const app of apps) {
+      const decision = authorize(principal, { permission: "deployer", app });
+      if (!decision.allowed) return { allowed: false, refusal: "forbidden", reason: decision.reason };
+    }
+    return { allowed: true };
   }
-  return { allowed: true };
+
+  return { appsAffectedBy, authorizeImageRequest };
+}
+
+// Transitional: the same functions on the default database and Auth, until the engine owns them.
+
+function defaultAuthorizer() {
+  return createImageRequestAuthorizer({ db: defaultStores(), auth: defaultAuth() });
+}
+
+/** `appsAffectedBy` on the default database. */
+export function appsAffectedBy(repoUrl: string, targetPath: string): Promise<string[]> {
+  return defaultAuthorizer().appsAffectedBy(repoUrl, targetPath);
+}
+
+/** `authorizeImageRequest` on the default database and Auth. */
+export function authorizeImageRequest(authorization: string | null, target: { repoUrl: string; path: string }): Promise<CiTokenVerdict> {
+  return defaultAuthorizer().authorizeImageRequest(authorization, target);
 }

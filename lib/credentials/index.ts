@@ -9,6 +9,7 @@ export { repoCredentialCreateSchema, repoCredentialUpdateSchema, type RepoCreden
 export { keyFilePath, loadKeyRing, toSecretKey, type KeyRing, type KeyRingOptions, type SecretKey } from "./secret-key";
 export { isSecretKeyError, SecretKeyError } from "./secret-key-error";
 export {
+  createCredentialStore,
   createRepoCredential,
   credentialsFor,
   deleteRepoCredential,
@@ -16,6 +17,8 @@ export {
   getRepoCredential,
   listRepoCredentials,
   updateRepoCredential,
+  type CredentialStore,
+  type CredentialStoreDependencies,
   type RepoCredentialView,
 } from "./store";
 export { bestMatch, CREDENTIAL_KINDS, prefixScore, type CredentialKind } from "./url-prefix";

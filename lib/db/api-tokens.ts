@@ -1,7 +1,9 @@
 /** API tokens, stored by the SHA-256 of their value, which is shown only once, at creation. */
 import { NotFoundError } from "@/lib/errors";
 import type { Role } from "@/lib/auth/roles";
-import { getDb } from "./client";
+import type { Db } from "./client";
+import { viaDefault } from "./default-database";
+import { readJsonColumn, tokenAppsSchema } from "./json-columns";
 
 /** A token as listed (never its value or digest). */
 export interface ApiTokenRecord {
@@ -26,7 +28,7 @@ function toRecord(token: StoredToken): ApiTokenRecord {
     name: token.name,
     prefix: token.prefix,
     role: token.role as Role,
-    apps: token.apps === null ? null : (JSON.parse(token.apps) as string[]),
+    apps: token.apps === null ? null : readJsonColumn(tokenAppsSchema, token.apps, { table: "ApiToken", column: "apps", rowId: token.id }),
     expiresAt: token.expiresAt,
     createdBy: token.createdBy,
     createdAt: token.createdAt,
@@ -45,30 +47,51 @@ export interface NewApiToken {
   createdBy: string;
 }
 
-/** Stores a new token. */
-export async function createApiToken(token: NewApiToken): Promise<ApiTokenRecord> {
-  const created = await (await getDb()).apiToken.create({ data: { ...token, apps: token.apps === null ? null : JSON.stringify(token.apps) } });
-  return toRecord(created);
-}
-
-/** All tokens, newest first. */
-export async function listApiTokens(): Promise<ApiTokenRecord[]> {
-  return (await (await getDb()).apiToken.findMany({ orderBy: { createdAt: "desc" } })).map(toRecord);
-}
-
-/** The unexpired token with this digest, or undefined; notes when it was used (at most once a minute). */
-export async function findApiToken(tokenHash: string): Promise<ApiTokenRecord | undefined> {
-  const db = await getDb();
-  const token = await db.apiToken.findUnique({ where: { tokenHash } });
-  if (!token || token.expiresAt.getTime() <= Date.now()) return undefined;
-  if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > 60_000) {
-    await db.apiToken.updateMany({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
+/** API tokens, on one database. */
+export function createApiTokensStore(db: Db) {
+  /** Stores a new token. */
+  async function createApiToken(token: NewApiToken): Promise<ApiTokenRecord> {
+    const created = await db.apiToken.create({ data: { ...token, apps: token.apps === null ? null : JSON.stringify(token.apps) } });
+    return toRecord(created);
   }
-  return toRecord(token);
+
+  /** All tokens, newest first. */
+  async function listApiTokens(): Promise<ApiTokenRecord[]> {
+    return (await db.apiToken.findMany({ orderBy: { createdAt: "desc" } })).map(toRecord);
+  }
+
+  /** The unexpired token with this digest, or undefined; notes when it was used (at most once a minute). */
+  async function findApiToken(tokenHash: string): Promise<ApiTokenRecord | undefined> {
+    const token = await db.apiToken.findUnique({ where: { tokenHash } });
+    if (!token || token.expiresAt.getTime() <= Date.now()) return undefined;
+    if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > 60_000) {
+      await db.apiToken.updateMany({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
+    }
+    return toRecord(token);
+  }
+
+  /** Revokes (deletes) a token; an unknown id → 404. */
+  async function deleteApiToken(id: string): Promise<void> {
+    const { count } = await db.apiToken.deleteMany({ where: { id } });
+    if (count === 0) throw new NotFoundError(`API token "${id}" does not exist.`);
+  }
+
+  return { createApiToken, listApiTokens, findApiToken, deleteApiToken };
 }
 
-/** Revokes (deletes) a token; an unknown id → 404. */
-export async function deleteApiToken(id: string): Promise<void> {
-  const { count } = await (await getDb()).apiToken.deleteMany({ where: { id } });
-  if (count === 0) throw new NotFoundError(`API token "${id}" does not exist.`);
-}
+/** The apiTokens store's methods. */
+export type ApiTokensStore = ReturnType<typeof createApiTokensStore>;
+
+// Transitional: the same methods on the default database (lib/db/default-database.ts), until the engine owns the Database.
+
+/** `db.apiTokens.createApiToken` on the default database. */
+export const createApiToken = viaDefault("apiTokens", "createApiToken");
+
+/** `db.apiTokens.listApiTokens` on the default database. */
+export const listApiTokens = viaDefault("apiTokens", "listApiTokens");
+
+/** `db.apiTokens.findApiToken` on the default database. */
+export const findApiToken = viaDefault("apiTokens", "findApiToken");
+
+/** `db.apiTokens.deleteApiToken` on the default database. */
+export const deleteApiToken = viaDefault("apiTokens", "deleteApiToken");

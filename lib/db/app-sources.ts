@@ -1,4 +1,5 @@
-import { getDb } from "./client";
+import type { Db } from "./client";
+import { viaDefault } from "./default-database";
 
 /** The fields of an app that scheduling and webhook matching read: no status, no spec beyond its source. */
 export interface AppSourceRecord {
@@ -9,8 +10,20 @@ export interface AppSourceRecord {
   refreshSeconds: number | null;
 }
 
-/** Every app's source fields, cheap enough to read every few seconds for thousands of apps. */
-export async function listAppSources(): Promise<AppSourceRecord[]> {
-  const db = await getDb();
-  return db.app.findMany({ select: { name: true, repoUrl: true, targetRevision: true, refreshSeconds: true }, orderBy: { name: "asc" } });
+/** Every app's source fields, on one database. */
+export function createAppSourcesStore(db: Db) {
+  /** Every app's source fields, cheap enough to read every few seconds for thousands of apps. */
+  async function listAppSources(): Promise<AppSourceRecord[]> {
+    return db.app.findMany({ select: { name: true, repoUrl: true, targetRevision: true, refreshSeconds: true }, orderBy: { name: "asc" } });
+  }
+
+  return { listAppSources };
 }
+
+/** The appSources store's methods. */
+export type AppSourcesStore = ReturnType<typeof createAppSourcesStore>;
+
+// Transitional: the same methods on the default database (lib/db/default-database.ts), until the engine owns the Database.
+
+/** `db.appSources.listAppSources` on the default database. */
+export const listAppSources = viaDefault("appSources", "listAppSources");

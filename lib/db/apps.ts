@@ -1,7 +1,10 @@
 import type { AppSpec, AppUpdate } from "@/lib/apps/spec";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { AppCondition, OperationPhase, SyncStatus, HealthStatus } from "@/lib/types";
-import { getDb } from "./client";
+import type { App as StoredApp } from "@/prisma/generated/client";
+import type { Db } from "./client";
+import { viaDefault } from "./default-database";
+import { appConditionsSchema, readJsonColumn, statusResourcesSchema } from "./json-columns";
 
 /** An application as stored, with its last known status. */
 export interface AppRecord extends AppSpec {
@@ -55,8 +58,8 @@ const EMPTY_STATUS: AppStatusRecord = {
   reconciledAt: null,
 };
 
-type StoredApp = Awaited<ReturnType<Awaited<ReturnType<typeof getDb>>["app"]["findFirstOrThrow"]>>;
 type StoredStatus = {
+  appId: string;
   syncStatus: string;
   healthStatus: string;
   revision: string | null;
@@ -95,7 +98,7 @@ function toRecord(app: StoredApp, status: StoredStatus): AppRecord {
           revisionSubject: status.revisionSubject,
           revisionAuthor: status.revisionAuthor,
           revisionDate: status.revisionDate,
-          conditions: JSON.parse(status.conditions) as AppCondition[],
+          conditions: readJsonColumn(appConditionsSchema, status.conditions, { table: "AppStatus", column: "conditions", rowId: status.appId }),
           reconciledAt: status.reconciledAt,
         }
       : EMPTY_STATUS,
@@ -104,116 +107,6 @@ function toRecord(app: StoredApp, status: StoredStatus): AppRecord {
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
-}
-
-/** Stores a new app; a taken name is a ConflictError and nothing is written. */
-export async function createApp(spec: AppSpec): Promise<AppRecord> {
-  const db = await getDb();
-  try {
-    const app = await db.app.create({ data: { ...spec, status: { create: {} } }, include: { status: true } });
-    return toRecord(app, app.status);
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new ConflictError(`An application named "${spec.name}" already exists.`);
-    throw error;
-  }
-}
-
-/** One app by name, or a NotFoundError. */
-export async function getApp(name: string): Promise<AppRecord> {
-  const db = await getDb();
-  const app = await db.app.findUnique({ where: { name }, include: { status: true } });
-  if (!app) throw new NotFoundError(`Application "${name}" does not exist.`);
-  return toRecord(app, app.status);
-}
-
-/** Every app (for the reconciler), without paging. */
-export async function listAllApps(): Promise<AppRecord[]> {
-  const db = await getDb();
-  const apps = await db.app.findMany({ include: { status: true }, orderBy: { name: "asc" } });
-  return apps.map((a) => toRecord(a, a.status));
-}
-
-/** Apps whose repository URL is one of the given ones. */
-export async function listAppsByRepo(repoUrls: string[]): Promise<AppRecord[]> {
-  const db = await getDb();
-  const apps = await db.app.findMany({ where: { repoUrl: { in: repoUrls } }, include: { status: true } });
-  return apps.map((a) => toRecord(a, a.status));
-}
-
-/** A page of the Applications list, filtered and searched in the database. */
-export async function listApps(query: AppListQuery = {}): Promise<{ rows: AppListRow[]; total: number; page: number; pageSize: number }> {
-  const db = await getDb();
-  const page = Math.max(1, Math.floor(query.page ?? 1));
-  const pageSize = Math.min(200, Math.max(1, Math.floor(query.pageSize ?? 50)));
-  const search = query.search?.trim();
-  const where = {
-    ...(search
-      ? { OR: [{ name: { contains: search } }, { repoUrl: { contains: search } }, { destNamespace: { contains: search } }] }
-      : {}),
-    ...(query.syncStatus ? { status: { is: { syncStatus: query.syncStatus } } } : {}),
-  };
-  const [total, apps] = await Promise.all([
-    db.app.count({ where }),
-    db.app.findMany({
-      where,
-      include: { status: true, operations: { orderBy: { startedAt: "desc" }, take: 1, select: { phase: true, kind: true, startedAt: true, finishedAt: true } } },
-      orderBy: { name: "asc" },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-    }),
-  ]);
-  const rows = apps.map((app) => {
-    const last = app.operations[0];
-    return {
-      ...toRecord(app, app.status),
-      lastOperation: last ? { ...last, phase: last.phase as OperationPhase } : null,
-    };
-  });
-  return { rows, total, page, pageSize };
-}
-
-/** Changes an app's spec; its name cannot change. */
-export async function updateApp(name: string, update: AppUpdate): Promise<AppRecord> {
-  const db = await getDb();
-  await getApp(name);
-  const choseAutomation = update.automated !== undefined ? { autoSyncPaused: false } : {};
-  const app = await db.app.update({ where: { name }, data: { ...update, ...choseAutomation }, include: { status: true } });
-  return toRecord(app, app.status);
-}
-
-/**
- * Records that the app was rolled back to `sha` and turns automated sync off, as Argo CD does,
- * so the agent does not undo the rollback; remembers that automation was on, for resuming.
- */
-export async function markRolledBack(appId: string, sha: string | null): Promise<void> {
-  const db = await getDb();
-  await db.$transaction(async (tx) => {
-    const app = await tx.app.findUniqueOrThrow({ where: { id: appId }, select: { automated: true, autoSyncPaused: true } });
-    await tx.app.update({
-      where: { id: appId },
-      data: { automated: false, autoSyncPaused: app.autoSyncPaused || app.automated, rolledBackTo: sha ?? "unknown", rolledBackAt: new Date() },
-    });
-  });
-}
-
-/**
- * Forgets a rollback once Git's version is live again. With `resumeAutomation`, automated sync
- * is turned back on if the rollback had paused it; without, a pause stays.
- */
-export async function clearRollback(appId: string, options: { resumeAutomation: boolean }): Promise<void> {
-  const db = await getDb();
-  await db.$transaction(async (tx) => {
-    const app = await tx.app.findUniqueOrThrow({ where: { id: appId }, select: { automated: true, autoSyncPaused: true } });
-    const automation = options.resumeAutomation ? { automated: app.automated || app.autoSyncPaused, autoSyncPaused: false } : {};
-    await tx.app.update({ where: { id: appId }, data: { rolledBackTo: null, rolledBackAt: null, ...automation } });
-  });
-}
-
-/** Removes an app and its history. */
-export async function deleteApp(name: string): Promise<void> {
-  const db = await getDb();
-  const { count } = await db.app.deleteMany({ where: { name } });
-  if (count === 0) throw new NotFoundError(`Application "${name}" does not exist.`);
 }
 
 /** What a refresh found, stored as the app's status. */
@@ -228,21 +121,163 @@ export interface StatusUpdate {
   resources: unknown[];
 }
 
-/** Stores the result of a refresh. */
-export async function saveStatus(appId: string, update: StatusUpdate): Promise<void> {
-  const db = await getDb();
-  const data = {
-    ...update,
-    conditions: JSON.stringify(update.conditions),
-    resources: JSON.stringify(update.resources),
-    reconciledAt: new Date(),
-  };
-  await db.appStatus.upsert({ where: { appId }, create: { appId, ...data }, update: data });
+/** Applications and their last status, on one database. */
+export function createAppsStore(db: Db) {
+  /** Stores a new app; a taken name is a ConflictError and nothing is written. */
+  async function createApp(spec: AppSpec): Promise<AppRecord> {
+    try {
+      const app = await db.app.create({ data: { ...spec, status: { create: {} } }, include: { status: true } });
+      return toRecord(app, app.status);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError(`An application named "${spec.name}" already exists.`);
+      throw error;
+    }
+  }
+
+  /** One app by name, or a NotFoundError. */
+  async function getApp(name: string): Promise<AppRecord> {
+    const app = await db.app.findUnique({ where: { name }, include: { status: true } });
+    if (!app) throw new NotFoundError(`Application "${name}" does not exist.`);
+    return toRecord(app, app.status);
+  }
+
+  /** Every app (for the reconciler), without paging. */
+  async function listAllApps(): Promise<AppRecord[]> {
+    const apps = await db.app.findMany({ include: { status: true }, orderBy: { name: "asc" } });
+    return apps.map((a) => toRecord(a, a.status));
+  }
+
+  /** Apps whose repository URL is one of the given ones. */
+  async function listAppsByRepo(repoUrls: string[]): Promise<AppRecord[]> {
+    const apps = await db.app.findMany({ where: { repoUrl: { in: repoUrls } }, include: { status: true } });
+    return apps.map((a) => toRecord(a, a.status));
+  }
+
+  /** A page of the Applications list, filtered and searched in the database. */
+  async function listApps(query: AppListQuery = {}): Promise<{ rows: AppListRow[]; total: number; page: number; pageSize: number }> {
+    const page = Math.max(1, Math.floor(query.page ?? 1));
+    const pageSize = Math.min(200, Math.max(1, Math.floor(query.pageSize ?? 50)));
+    const search = query.search?.trim();
+    const where = {
+      ...(search
+        ? { OR: [{ name: { contains: search } }, { repoUrl: { contains: search } }, { destNamespace: { contains: search } }] }
+        : {}),
+      ...(query.syncStatus ? { status: { is: { syncStatus: query.syncStatus } } } : {}),
+    };
+    const [total, apps] = await Promise.all([
+      db.app.count({ where }),
+      db.app.findMany({
+        where,
+        include: { status: true, operations: { orderBy: { startedAt: "desc" }, take: 1, select: { phase: true, kind: true, startedAt: true, finishedAt: true } } },
+        orderBy: { name: "asc" },
+        skip: (page - 1) * pageSize,
+        take: pageSize,
+      }),
+    ]);
+    const rows = apps.map((app) => {
+      const last = app.operations[0];
+      return {
+        ...toRecord(app, app.status),
+        lastOperation: last ? { ...last, phase: last.phase as OperationPhase } : null,
+      };
+    });
+    return { rows, total, page, pageSize };
+  }
+
+  /** Changes an app's spec; its name cannot change. */
+  async function updateApp(name: string, update: AppUpdate): Promise<AppRecord> {
+    await getApp(name);
+    const choseAutomation = update.automated !== undefined ? { autoSyncPaused: false } : {};
+    const app = await db.app.update({ where: { name }, data: { ...update, ...choseAutomation }, include: { status: true } });
+    return toRecord(app, app.status);
+  }
+
+  /**
+   * Records that the app was rolled back to `sha` and turns automated sync off, as Argo CD does,
+   * so the agent does not undo the rollback; remembers that automation was on, for resuming.
+   */
+  async function markRolledBack(appId: string, sha: string | null): Promise<void> {
+    await db.$transaction(async (tx) => {
+      const app = await tx.app.findUniqueOrThrow({ where: { id: appId }, select: { automated: true, autoSyncPaused: true } });
+      await tx.app.update({
+        where: { id: appId },
+        data: { automated: false, autoSyncPaused: app.autoSyncPaused || app.automated, rolledBackTo: sha ?? "unknown", rolledBackAt: new Date() },
+      });
+    });
+  }
+
+  /**
+   * Forgets a rollback once Git's version is live again. With `resumeAutomation`, automated sync
+   * is turned back on if the rollback had paused it; without, a pause stays.
+   */
+  async function clearRollback(appId: string, options: { resumeAutomation: boolean }): Promise<void> {
+    await db.$transaction(async (tx) => {
+      const app = await tx.app.findUniqueOrThrow({ where: { id: appId }, select: { automated: true, autoSyncPaused: true } });
+      const automation = options.resumeAutomation ? { automated: app.automated || app.autoSyncPaused, autoSyncPaused: false } : {};
+      await tx.app.update({ where: { id: appId }, data: { rolledBackTo: null, rolledBackAt: null, ...automation } });
+    });
+  }
+
+  /** Removes an app and its history. */
+  async function deleteApp(name: string): Promise<void> {
+    const { count } = await db.app.deleteMany({ where: { name } });
+    if (count === 0) throw new NotFoundError(`Application "${name}" does not exist.`);
+  }
+
+  /** Stores the result of a refresh. */
+  async function saveStatus(appId: string, update: StatusUpdate): Promise<void> {
+    const data = {
+      ...update,
+      conditions: JSON.stringify(update.conditions),
+      resources: JSON.stringify(update.resources),
+      reconciledAt: new Date(),
+    };
+    await db.appStatus.upsert({ where: { appId }, create: { appId, ...data }, update: data });
+  }
+
+  /** The per-resource rows of the last refresh. */
+  async function getStatusResources<T>(appId: string): Promise<T[]> {
+    const status = await db.appStatus.findUnique({ where: { appId }, select: { resources: true } });
+    return status ? (readJsonColumn(statusResourcesSchema, status.resources, { table: "AppStatus", column: "resources", rowId: appId }) as T[]) : [];
+  }
+
+  return { createApp, getApp, listAllApps, listAppsByRepo, listApps, updateApp, markRolledBack, clearRollback, deleteApp, saveStatus, getStatusResources };
 }
 
-/** The per-resource rows of the last refresh. */
-export async function getStatusResources<T>(appId: string): Promise<T[]> {
-  const db = await getDb();
-  const status = await db.appStatus.findUnique({ where: { appId }, select: { resources: true } });
-  return status ? (JSON.parse(status.resources) as T[]) : [];
-}
+/** The apps store's methods. */
+export type AppsStore = ReturnType<typeof createAppsStore>;
+
+// Transitional: the same methods on the default database (lib/db/default-database.ts), until the engine owns the Database.
+
+/** `db.apps.createApp` on the default database. */
+export const createApp = viaDefault("apps", "createApp");
+
+/** `db.apps.getApp` on the default database. */
+export const getApp = viaDefault("apps", "getApp");
+
+/** `db.apps.listAllApps` on the default database. */
+export const listAllApps = viaDefault("apps", "listAllApps");
+
+/** `db.apps.listAppsByRepo` on the default database. */
+export const listAppsByRepo = viaDefault("apps", "listAppsByRepo");
+
+/** `db.apps.listApps` on the default database. */
+export const listApps = viaDefault("apps", "listApps");
+
+/** `db.apps.updateApp` on the default database. */
+export const updateApp = viaDefault("apps", "updateApp");
+
+/** `db.apps.markRolledBack` on the default database. */
+export const markRolledBack = viaDefault("apps", "markRolledBack");
+
+/** `db.apps.clearRollback` on the default database. */
+export const clearRollback = viaDefault("apps", "clearRollback");
+
+/** `db.apps.deleteApp` on the default database. */
+export const deleteApp = viaDefault("apps", "deleteApp");
+
+/** `db.apps.saveStatus` on the default database. */
+export const saveStatus = viaDefault("apps", "saveStatus");
+
+/** `db.apps.getStatusResources` on the default database. */
+export const getStatusResources = viaDefault("apps", "getStatusResources");

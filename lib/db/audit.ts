@@ -2,7 +2,8 @@
  * The audit log: append and read, nothing else. No function here changes or deletes an
  * entry, and no route exposes one that would.
  */
-import { getDb } from "./client";
+import type { Db } from "./client";
+import { viaDefault } from "./default-database";
 
 /** The outcome of an audited request. */
 export const AUDIT_RESULTS = ["succeeded", "failed", "denied"] as const;
@@ -28,11 +29,6 @@ export interface AuditEntryRecord {
 /** What appending an entry needs. */
 export type NewAuditEntry = Omit<AuditEntryRecord, "id" | "at"> & { at?: Date };
 
-/** Appends an entry. */
-export async function appendAuditEntry(entry: NewAuditEntry): Promise<void> {
-  await (await getDb()).auditEntry.create({ data: entry });
-}
-
 /** Filters of the audit log. */
 export interface AuditQuery {
   actor?: string;
@@ -48,19 +44,39 @@ export interface AuditQuery {
   offset?: number;
 }
 
-/** Entries matching the filters, newest first, and how many match in all. */
-export async function listAuditEntries(query: AuditQuery = {}): Promise<{ entries: AuditEntryRecord[]; total: number }> {
-  const db = await getDb();
-  const where = {
-    ...(query.actor ? { actor: query.actor } : {}),
-    ...(query.app ? { app: query.app } : {}),
-    ...(query.action ? { action: { startsWith: query.action } } : {}),
-    ...(query.result ? { result: query.result } : {}),
-    ...(query.since || query.until ? { at: { ...(query.since ? { gte: query.since } : {}), ...(query.until ? { lte: query.until } : {}) } } : {}),
-  };
-  const [total, rows] = await Promise.all([
-    db.auditEntry.count({ where }),
-    db.auditEntry.findMany({ where, orderBy: [{ at: "desc" }, { id: "desc" }], take: query.limit ?? 100, skip: query.offset ?? 0 }),
-  ]);
-  return { total, entries: rows.map((row) => ({ ...row, actorKind: row.actorKind as AuditEntryRecord["actorKind"], result: row.result as AuditResult })) };
+/** The audit log, on one database: append and list. */
+export function createAuditStore(db: Db) {
+  /** Appends an entry. */
+  async function appendAuditEntry(entry: NewAuditEntry): Promise<void> {
+    await db.auditEntry.create({ data: entry });
+  }
+
+  /** Entries matching the filters, newest first, and how many match in all. */
+  async function listAuditEntries(query: AuditQuery = {}): Promise<{ entries: AuditEntryRecord[]; total: number }> {
+    const where = {
+      ...(query.actor ? { actor: query.actor } : {}),
+      ...(query.app ? { app: query.app } : {}),
+      ...(query.action ? { action: { startsWith: query.action } } : {}),
+      ...(query.result ? { result: query.result } : {}),
+      ...(query.since || query.until ? { at: { ...(query.since ? { gte: query.since } : {}), ...(query.until ? { lte: query.until } : {}) } } : {}),
+    };
+    const [total, rows] = await Promise.all([
+      db.auditEntry.count({ where }),
+      db.auditEntry.findMany({ where, orderBy: [{ at: "desc" }, { id: "desc" }], take: query.limit ?? 100, skip: query.offset ?? 0 }),
+    ]);
+    return { total, entries: rows.map((row) => ({ ...row, actorKind: row.actorKind as AuditEntryRecord["actorKind"], result: row.result as AuditResult })) };
+  }
+
+  return { appendAuditEntry, listAuditEntries };
 }
+
+/** The audit store's methods. */
+export type AuditStore = ReturnType<typeof createAuditStore>;
+
+// Transitional: the same methods on the default database (lib/db/default-database.ts), until the engine owns the Database.
+
+/** `db.audit.appendAuditEntry` on the default database. */
+export const appendAuditEntry = viaDefault("audit", "appendAuditEntry");
+
+/** `db.audit.listAuditEntries` on the default database. */
+export const listAuditEntries = viaDefault("audit", "listAuditEntries");

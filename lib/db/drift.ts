@@ -1,4 +1,6 @@
-import { getDb } from "./client";
+import type { Db } from "./client";
+import { viaDefault } from "./default-database";
+import { readJsonColumn, statusResourcesSchema } from "./json-columns";
 
 /** An out-of-sync app's stored resource rows, for the Drift page. */
 export interface OutOfSyncStatus {
@@ -8,12 +10,24 @@ export interface OutOfSyncStatus {
   resources: unknown[];
 }
 
-/** Every app whose last refresh found it OutOfSync, with its resource rows, in one query. */
-export async function listOutOfSyncStatuses(): Promise<OutOfSyncStatus[]> {
-  const db = await getDb();
-  const statuses = await db.appStatus.findMany({
-    where: { syncStatus: "OutOfSync" },
-    select: { resources: true, app: { select: { name: true, destNamespace: true } } },
-  });
-  return statuses.map((s) => ({ appName: s.app.name, destNamespace: s.app.destNamespace, resources: JSON.parse(s.resources) as unknown[] }));
+/** Out-of-sync statuses for the Drift page, on one database. */
+export function createDriftStore(db: Db) {
+  /** Every app whose last refresh found it OutOfSync, with its resource rows, in one query. */
+  async function listOutOfSyncStatuses(): Promise<OutOfSyncStatus[]> {
+    const statuses = await db.appStatus.findMany({
+      where: { syncStatus: "OutOfSync" },
+      select: { appId: true, resources: true, app: { select: { name: true, destNamespace: true } } },
+    });
+    return statuses.map((s) => ({ appName: s.app.name, destNamespace: s.app.destNamespace, resources: readJsonColumn(statusResourcesSchema, s.resources, { table: "AppStatus", column: "resources", rowId: s.appId }) }));
+  }
+
+  return { listOutOfSyncStatuses };
 }
+
+/** The drift store's methods. */
+export type DriftStore = ReturnType<typeof createDriftStore>;
+
+// Transitional: the same methods on the default database (lib/db/default-database.ts), until the engine owns the Database.
+
+/** `db.drift.listOutOfSyncStatuses` on the default database. */
+export const listOutOfSyncStatuses = viaDefault("drift", "listOutOfSyncStatuses");

@@ -6,7 +6,7 @@
  */
 import { ConflictError, NotFoundError, RefusedByPolicyError } from "@/lib/errors";
 import type { OperationKind } from "@/lib/types";
-import { getDb } from "./client";
+import type { Db } from "./client";
 import { ACTIVE_PHASES, RECORD_FIELDS, toRecord, type OperationRecord, type OperationRequest } from "./operations";
 
 /** What a queued operation is, before anything is known of the revision it will apply. */
@@ -35,104 +35,106 @@ function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string }).code === "P2002";
 }
 
-/**
- * Writes a `Queued` operation and takes the app's lock (holder empty until claimed).
- * @throws ConflictError when the app has an operation queued or running.
- * @throws RefusedByPolicyError for an automated operation while the app's automated sync is off.
- */
-export async function enqueueOperation(queued: QueuedOperation, appName: string): Promise<OperationRecord> {
-  const db = await getDb();
-  const { requireAutomated, request, ...data } = queued;
-  try {
-    const op = await db.$transaction(async (tx) => {
-      if (requireAutomated) {
-        const app = await tx.app.findUnique({ where: { id: queued.appId }, select: { automated: true } });
-        if (!app?.automated) throw new RefusedByPolicyError(`Automated sync is off for application "${appName}".`);
-      }
-      const created = await tx.operation.create({ data: { ...data, request: JSON.stringify(request), phase: "Queued" }, select: RECORD_FIELDS });
-      await tx.operationLock.create({ data: { appId: queued.appId, operationId: created.id, holder: "" } });
-      return created;
-    });
-    return toRecord(op);
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new ConflictError(`An operation is already in progress for application "${appName}".`, { cause: error });
-    throw error;
-  }
-}
-
-/** The oldest queued operations, at most `limit`, with their app names. */
-export async function listQueuedOperations(limit: number): Promise<{ operation: OperationRecord; appName: string }[]> {
-  const db = await getDb();
-  const ops = await db.operation.findMany({
-    where: { phase: "Queued" },
-    orderBy: { startedAt: "asc" },
-    take: limit,
-    select: { ...RECORD_FIELDS, app: { select: { name: true } } },
-  });
-  return ops.map(({ app, ...op }) => ({ operation: toRecord(op), appName: app.name }));
-}
-
-/**
- * Claims a queued operation for `holder`: `Queued` → `Running` with a conditional update, and
- * the lock names the holder. Answers undefined when another worker claimed it first (or it was
- * terminated meanwhile).
- */
-export async function claimOperation(id: string, holder: string, now: Date): Promise<OperationRecord | undefined> {
-  const db = await getDb();
-  return db.$transaction(async (tx) => {
-    const { count } = await tx.operation.updateMany({ where: { id, phase: "Queued" }, data: { phase: "Running", startedAt: now } });
-    if (count === 0) return undefined;
-    await tx.operationLock.updateMany({ where: { operationId: id }, data: { holder, acquiredAt: now } });
-    return toRecord(await tx.operation.findUniqueOrThrow({ where: { id }, select: RECORD_FIELDS }));
-  });
-}
-
-/** Stores what planning found: the revision applied and how many resources will change. */
-export async function recordPlanFacts(id: string, facts: OperationPlanFacts): Promise<void> {
-  const db = await getDb();
-  await db.operation.update({ where: { id }, data: facts });
-}
-
-/**
- * Ends a queued operation before it started (terminated): `Failed` with who asked, lock released.
- * Answers undefined when it is no longer queued (a worker claimed it).
- */
-export async function cancelQueuedOperation(appId: string, id: string, who: string, now: Date): Promise<OperationRecord | undefined> {
-  const db = await getDb();
-  return db.$transaction(async (tx) => {
-    const { count } = await tx.operation.updateMany({
-      where: { id, appId, phase: "Queued" },
-      data: { phase: "Failed", message: `terminated by ${who} before it started`, terminatedBy: who, finishedAt: now },
-    });
-    if (count === 0) return undefined;
-    await tx.operationLock.deleteMany({ where: { operationId: id } });
-    return toRecord(await tx.operation.findUniqueOrThrow({ where: { id }, select: RECORD_FIELDS }));
-  });
-}
-
-/** The phase and termination flag of an operation (what `waitFor` and workers poll). */
-export async function operationState(id: string): Promise<{ phase: string; terminatedBy: string | null }> {
-  const db = await getDb();
-  const op = await db.operation.findUnique({ where: { id }, select: { phase: true, terminatedBy: true } });
-  if (!op) throw new NotFoundError(`Operation "${id}" does not exist.`);
-  return op;
-}
-
 /** True while the operation is queued or running. */
 export function isActivePhase(phase: string): boolean {
   return ACTIVE_PHASES.includes(phase);
 }
 
-/**
- * Deletes an app (its history goes with it) unless an operation is queued or running for it,
- * checked in the same transaction. @throws ConflictError while one is.
- */
-export async function deleteAppUnlessBusy(appId: string, appName: string): Promise<void> {
-  const db = await getDb();
-  await db.$transaction(async (tx) => {
-    if ((await tx.operationLock.count({ where: { appId } })) > 0) {
-      throw new ConflictError(`Application "${appName}" has an operation in progress; terminate it first, or delete with terminateRunning.`);
+/** The operation queue on one database: enqueue, claim, plan facts, cancel, and deleting an idle app. */
+export function createOperationQueueStore(db: Db) {
+  /**
+   * Writes a `Queued` operation and takes the app's lock (holder empty until claimed).
+   * @throws ConflictError when the app has an operation queued or running.
+   * @throws RefusedByPolicyError for an automated operation while the app's automated sync is off.
+   */
+  async function enqueueOperation(queued: QueuedOperation, appName: string): Promise<OperationRecord> {
+    const { requireAutomated, request, ...data } = queued;
+    try {
+      const op = await db.$transaction(async (tx) => {
+        if (requireAutomated) {
+          const app = await tx.app.findUnique({ where: { id: queued.appId }, select: { automated: true } });
+          if (!app?.automated) throw new RefusedByPolicyError(`Automated sync is off for application "${appName}".`);
+        }
+        const created = await tx.operation.create({ data: { ...data, request: JSON.stringify(request), phase: "Queued" }, select: RECORD_FIELDS });
+        await tx.operationLock.create({ data: { appId: queued.appId, operationId: created.id, holder: "" } });
+        return created;
+      });
+      return toRecord(op);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError(`An operation is already in progress for application "${appName}".`, { cause: error });
+      throw error;
     }
-    await tx.app.delete({ where: { id: appId } });
-  });
+  }
+
+  /** The oldest queued operations, at most `limit`, with their app names. */
+  async function listQueuedOperations(limit: number): Promise<{ operation: OperationRecord; appName: string }[]> {
+    const ops = await db.operation.findMany({
+      where: { phase: "Queued" },
+      orderBy: { startedAt: "asc" },
+      take: limit,
+      select: { ...RECORD_FIELDS, app: { select: { name: true } } },
+    });
+    return ops.map(({ app, ...op }) => ({ operation: toRecord(op), appName: app.name }));
+  }
+
+  /**
+   * Claims a queued operation for `holder`: `Queued` → `Running` with a conditional update, and
+   * the lock names the holder. Answers undefined when another worker claimed it first (or it was
+   * terminated meanwhile).
+   */
+  async function claimOperation(id: string, holder: string, now: Date): Promise<OperationRecord | undefined> {
+    return db.$transaction(async (tx) => {
+      const { count } = await tx.operation.updateMany({ where: { id, phase: "Queued" }, data: { phase: "Running", startedAt: now } });
+      if (count === 0) return undefined;
+      await tx.operationLock.updateMany({ where: { operationId: id }, data: { holder, acquiredAt: now } });
+      return toRecord(await tx.operation.findUniqueOrThrow({ where: { id }, select: RECORD_FIELDS }));
+    });
+  }
+
+  /** Stores what planning found: the revision applied and how many resources will change. */
+  async function recordPlanFacts(id: string, facts: OperationPlanFacts): Promise<void> {
+    await db.operation.update({ where: { id }, data: facts });
+  }
+
+  /**
+   * Ends a queued operation before it started (terminated): `Failed` with who asked, lock released.
+   * Answers undefined when it is no longer queued (a worker claimed it).
+   */
+  async function cancelQueuedOperation(appId: string, id: string, who: string, now: Date): Promise<OperationRecord | undefined> {
+    return db.$transaction(async (tx) => {
+      const { count } = await tx.operation.updateMany({
+        where: { id, appId, phase: "Queued" },
+        data: { phase: "Failed", message: `terminated by ${who} before it started`, terminatedBy: who, finishedAt: now },
+      });
+      if (count === 0) return undefined;
+      await tx.operationLock.deleteMany({ where: { operationId: id } });
+      return toRecord(await tx.operation.findUniqueOrThrow({ where: { id }, select: RECORD_FIELDS }));
+    });
+  }
+
+  /** The phase and termination flag of an operation (what `waitFor` and workers poll). */
+  async function operationState(id: string): Promise<{ phase: string; terminatedBy: string | null }> {
+    const op = await db.operation.findUnique({ where: { id }, select: { phase: true, terminatedBy: true } });
+    if (!op) throw new NotFoundError(`Operation "${id}" does not exist.`);
+    return op;
+  }
+
+
+  /**
+   * Deletes an app (its history goes with it) unless an operation is queued or running for it,
+   * checked in the same transaction. @throws ConflictError while one is.
+   */
+  async function deleteAppUnlessBusy(appId: string, appName: string): Promise<void> {
+    await db.$transaction(async (tx) => {
+      if ((await tx.operationLock.count({ where: { appId } })) > 0) {
+        throw new ConflictError(`Application "${appName}" has an operation in progress; terminate it first, or delete with terminateRunning.`);
+      }
+      await tx.app.delete({ where: { id: appId } });
+    });
+  }
+
+  return { enqueueOperation, listQueuedOperations, claimOperation, recordPlanFacts, cancelQueuedOperation, operationState, deleteAppUnlessBusy };
 }
+
+/** The operation queue store's methods. */
+export type OperationQueueStore = ReturnType<typeof createOperationQueueStore>;

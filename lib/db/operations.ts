@@ -2,7 +2,9 @@ import { hostname } from "node:os";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { KubeObject, OperationKind, OperationPhase, ResourceAction } from "@/lib/types";
-import { getDb } from "./client";
+import type { Db } from "./client";
+import { viaDefault } from "./default-database";
+import { operationLogSchema, operationManifestsSchema, operationRequestSchema, operationResultsSchema, readJsonColumn } from "./json-columns";
 import type { Operation as OperationRow } from "@/prisma/generated/client";
 
 /** What an operation did to one resource. */
@@ -69,9 +71,9 @@ export function toRecord(op: StoredOperation): OperationRecord {
     ...op,
     kind: op.kind as OperationKind,
     phase: op.phase as OperationPhase,
-    results: JSON.parse(op.results) as ResourceResult[],
-    log: JSON.parse(op.log) as OperationLogEntry[],
-    request: JSON.parse(op.request) as OperationRequest,
+    results: readJsonColumn(operationResultsSchema, op.results, { table: "Operation", column: "results", rowId: op.id }),
+    log: readJsonColumn(operationLogSchema, op.log, { table: "Operation", column: "log", rowId: op.id }),
+    request: readJsonColumn(operationRequestSchema, op.request, { table: "Operation", column: "request", rowId: op.id }),
   };
 }
 
@@ -84,33 +86,6 @@ export const RECORD_FIELDS = {
 /** Phases of an operation that still holds its app's lock. */
 export const ACTIVE_PHASES = ["Queued", "Running", "Terminating"];
 
-/**
- * Takes the app's operation lock and writes the `Running` history row in one transaction.
- * The lock is a row keyed by the app, so a second operation on the same app — from this or
- * any other process — fails with a ConflictError instead of running concurrently.
- */
-export async function startOperation(start: OperationStart, appName: string): Promise<OperationRecord> {
-  const db = await getDb();
-  const { requireAutomated, ...data } = start;
-  try {
-    const op = await db.$transaction(async (tx) => {
-      if (requireAutomated) {
-        const app = await tx.app.findUnique({ where: { id: start.appId }, select: { automated: true } });
-        if (!app?.automated) throw new ConflictError(`Automated sync is off for application "${appName}".`);
-      }
-      const created = await tx.operation.create({ data: { ...data, phase: "Running" }, select: RECORD_FIELDS });
-      await tx.operationLock.create({ data: { appId: start.appId, operationId: created.id, holder: LOCK_HOLDER } });
-      return created;
-    });
-    return toRecord(op);
-  } catch (error) {
-    if ((error as { code?: string }).code === "P2002") {
-      throw new ConflictError(`An operation is already in progress for application "${appName}".`);
-    }
-    throw error;
-  }
-}
-
 /** What an operation ended with. */
 export interface OperationEnd {
   phase: OperationPhase;
@@ -118,144 +93,6 @@ export interface OperationEnd {
   results: ResourceResult[];
   /** The manifests that were applied, stored gzip-compressed for a later rollback. */
   manifests?: KubeObject[];
-}
-
-/** Completes the history row and releases the app's lock, together. */
-export async function finishOperation(id: string, end: OperationEnd): Promise<OperationRecord> {
-  const db = await getDb();
-  const op = await db.$transaction(async (tx) => {
-    const updated = await tx.operation.update({
-      where: { id },
-      data: {
-        phase: end.phase,
-        message: end.message ?? null,
-        results: JSON.stringify(end.results),
-        manifests: end.manifests ? new Uint8Array(gzipSync(JSON.stringify(end.manifests))) : null,
-        finishedAt: new Date(),
-      },
-      select: RECORD_FIELDS,
-    });
-    await tx.operationLock.deleteMany({ where: { operationId: id } });
-    return updated;
-  });
-  return toRecord(op);
-}
-
-/**
- * Stores the results so far of a running operation (so the page can show its progress) and
- * answers whether someone asked to terminate it — one query between two resources.
- */
-export async function recordProgress(id: string, results: ResourceResult[]): Promise<{ terminatedBy: string | null }> {
-  const db = await getDb();
-  return db.operation.update({ where: { id }, data: { results: JSON.stringify(results) }, select: { terminatedBy: true } });
-}
-
-/** Appends one line to an operation's log, atomically, whoever else writes to it. */
-export async function appendOperationLog(id: string, message: string): Promise<void> {
-  const db = await getDb();
-  const entry = JSON.stringify({ at: new Date().toISOString(), message } satisfies OperationLogEntry);
-  await db.$executeRaw`UPDATE "Operation" SET "log" = json_insert("log", '$[#]', json(${entry})) WHERE "id" = ${id}`;
-}
-
-/**
- * Asks a running operation to stop: marks it `Terminating` with who asked. The flag lives in
- * the database, so the process running the operation sees it whichever process took the
- * request; it stops before its next resource. A finished operation is a ConflictError.
- */
-export async function requestTermination(appId: string, id: string, who: string): Promise<OperationRecord> {
-  const db = await getDb();
-  const { count } = await db.operation.updateMany({
-    where: { id, appId, phase: { in: ACTIVE_PHASES } },
-    data: { phase: "Terminating", terminatedBy: who },
-  });
-  if (count === 0) {
-    const op = await getOperation(appId, id);
-    throw new ConflictError(`Operation "${op.id}" is not running; it ended ${op.phase}.`);
-  }
-  await appendOperationLog(id, `Termination requested by ${who}.`);
-  return getOperation(appId, id);
-}
-
-/**
- * Deletes the app's oldest finished operations beyond the newest `keep`, so history stays
- * bounded; a running operation is never deleted. Returns how many were deleted.
- */
-export async function pruneHistory(appId: string, keep: number): Promise<number> {
-  const db = await getDb();
-  const kept = await db.operation.findMany({ where: { appId }, orderBy: { startedAt: "desc" }, take: Math.max(1, keep), select: { id: true } });
-  const { count } = await db.operation.deleteMany({
-    where: { appId, id: { notIn: kept.map((k) => k.id) }, phase: { notIn: ACTIVE_PHASES } },
-  });
-  return count;
-}
-
-/** The operation holding the app's lock, if one does. */
-export async function getRunningOperation(appId: string): Promise<OperationRecord | undefined> {
-  const db = await getDb();
-  const lock = await db.operationLock.findUnique({ where: { appId }, select: { operationId: true } });
-  if (!lock) return undefined;
-  const op = await db.operation.findUnique({ where: { id: lock.operationId }, select: RECORD_FIELDS });
-  return op ? toRecord(op) : undefined;
-}
-
-/** The app's operations, newest first. */
-export async function listOperations(appId: string, limit = 500): Promise<OperationRecord[]> {
-  const db = await getDb();
-  const ops = await db.operation.findMany({ where: { appId }, orderBy: { startedAt: "desc" }, take: limit, select: RECORD_FIELDS });
-  return ops.map(toRecord);
-}
-
-/** One operation of an app, or a NotFoundError. */
-export async function getOperation(appId: string, id: string): Promise<OperationRecord> {
-  const db = await getDb();
-  const op = await db.operation.findFirst({ where: { id, appId }, select: RECORD_FIELDS });
-  if (!op) throw new NotFoundError(`Operation "${id}" does not exist for this application.`);
-  return toRecord(op);
-}
-
-/** Ids of the app's operations that stored manifests (the ones a rollback or a comparison can use). */
-export async function operationIdsWithManifests(appId: string): Promise<Set<string>> {
-  const db = await getDb();
-  const ops = await db.operation.findMany({ where: { appId, manifests: { not: null } }, select: { id: true } });
-  return new Set(ops.map((op) => op.id));
-}
-
-/** The manifests an operation applied, decompressed. */
-export async function getOperationManifests(id: string): Promise<KubeObject[] | undefined> {
-  const db = await getDb();
-  const op = await db.operation.findUnique({ where: { id }, select: { manifests: true } });
-  return op?.manifests ? (JSON.parse(gunzipSync(op.manifests).toString("utf8")) as KubeObject[]) : undefined;
-}
-
-/** Whether an operation currently holds the app's lock. */
-export async function isOperationRunning(appId: string): Promise<boolean> {
-  const db = await getDb();
-  return (await db.operationLock.count({ where: { appId } })) > 0;
-}
-
-/**
- * Releases locks whose holder on this host is no longer alive (a crashed process), marking
- * their operations `Failed: interrupted`, so an app is never stuck "in progress".
- */
-export async function releaseInterruptedOperations(): Promise<number> {
-  const db = await getDb();
-  const host = hostname();
-  const locks = await db.operationLock.findMany();
-  let released = 0;
-  for (const lock of locks) {
-    const [lockHost, pid] = lock.holder.split(":");
-    if (lockHost !== host || isAlive(Number(pid))) continue;
-    await db.$transaction([
-      db.operation.updateMany({
-        where: { id: lock.operationId, phase: { in: ACTIVE_PHASES } },
-        data: { phase: "Failed", message: "interrupted", finishedAt: new Date() },
-      }),
-      db.operationLock.delete({ where: { appId: lock.appId } }),
-    ]);
-    await appendOperationLog(lock.operationId, `Interrupted: the process ${lock.holder} that ran it is gone; its lock was released.`);
-    released += 1;
-  }
-  return released;
 }
 
 function isAlive(pid: number): boolean {
@@ -268,3 +105,205 @@ function isAlive(pid: number): boolean {
     return false;
   }
 }
+
+/** Operations (the history rows) and the per-app operation lock, on one database. */
+export function createOperationsStore(db: Db) {
+  /**
+   * Takes the app's operation lock and writes the `Running` history row in one transaction.
+   * The lock is a row keyed by the app, so a second operation on the same app — from this or
+   * any other process — fails with a ConflictError instead of running concurrently.
+   */
+  async function startOperation(start: OperationStart, appName: string): Promise<OperationRecord> {
+    const { requireAutomated, ...data } = start;
+    try {
+      const op = await db.$transaction(async (tx) => {
+        if (requireAutomated) {
+          const app = await tx.app.findUnique({ where: { id: start.appId }, select: { automated: true } });
+          if (!app?.automated) throw new ConflictError(`Automated sync is off for application "${appName}".`);
+        }
+        const created = await tx.operation.create({ data: { ...data, phase: "Running" }, select: RECORD_FIELDS });
+        await tx.operationLock.create({ data: { appId: start.appId, operationId: created.id, holder: LOCK_HOLDER } });
+        return created;
+      });
+      return toRecord(op);
+    } catch (error) {
+      if ((error as { code?: string }).code === "P2002") {
+        throw new ConflictError(`An operation is already in progress for application "${appName}".`);
+      }
+      throw error;
+    }
+  }
+
+  /** Completes the history row and releases the app's lock, together. */
+  async function finishOperation(id: string, end: OperationEnd): Promise<OperationRecord> {
+    const op = await db.$transaction(async (tx) => {
+      const updated = await tx.operation.update({
+        where: { id },
+        data: {
+          phase: end.phase,
+          message: end.message ?? null,
+          results: JSON.stringify(end.results),
+          manifests: end.manifests ? new Uint8Array(gzipSync(JSON.stringify(end.manifests))) : null,
+          finishedAt: new Date(),
+        },
+        select: RECORD_FIELDS,
+      });
+      await tx.operationLock.deleteMany({ where: { operationId: id } });
+      return updated;
+    });
+    return toRecord(op);
+  }
+
+  /**
+   * Stores the results so far of a running operation (so the page can show its progress) and
+   * answers whether someone asked to terminate it — one query between two resources.
+   */
+  async function recordProgress(id: string, results: ResourceResult[]): Promise<{ terminatedBy: string | null }> {
+    return db.operation.update({ where: { id }, data: { results: JSON.stringify(results) }, select: { terminatedBy: true } });
+  }
+
+  /** Appends one line to an operation's log, atomically, whoever else writes to it. */
+  async function appendOperationLog(id: string, message: string): Promise<void> {
+    const entry = JSON.stringify({ at: new Date().toISOString(), message } satisfies OperationLogEntry);
+    await db.$executeRaw`UPDATE "Operation" SET "log" = json_insert("log", '$[#]', json(${entry})) WHERE "id" = ${id}`;
+  }
+
+  /**
+   * Asks a running operation to stop: marks it `Terminating` with who asked. The flag lives in
+   * the database, so the process running the operation sees it whichever process took the
+   * request; it stops before its next resource. A finished operation is a ConflictError.
+   */
+  async function requestTermination(appId: string, id: string, who: string): Promise<OperationRecord> {
+    const { count } = await db.operation.updateMany({
+      where: { id, appId, phase: { in: ACTIVE_PHASES } },
+      data: { phase: "Terminating", terminatedBy: who },
+    });
+    if (count === 0) {
+      const op = await getOperation(appId, id);
+      throw new ConflictError(`Operation "${op.id}" is not running; it ended ${op.phase}.`);
+    }
+    await appendOperationLog(id, `Termination requested by ${who}.`);
+    return getOperation(appId, id);
+  }
+
+  /**
+   * Deletes the app's oldest finished operations beyond the newest `keep`, so history stays
+   * bounded; a running operation is never deleted. Returns how many were deleted.
+   */
+  async function pruneHistory(appId: string, keep: number): Promise<number> {
+    const kept = await db.operation.findMany({ where: { appId }, orderBy: { startedAt: "desc" }, take: Math.max(1, keep), select: { id: true } });
+    const { count } = await db.operation.deleteMany({
+      where: { appId, id: { notIn: kept.map((k) => k.id) }, phase: { notIn: ACTIVE_PHASES } },
+    });
+    return count;
+  }
+
+  /** The operation holding the app's lock, if one does. */
+  async function getRunningOperation(appId: string): Promise<OperationRecord | undefined> {
+    const lock = await db.operationLock.findUnique({ where: { appId }, select: { operationId: true } });
+    if (!lock) return undefined;
+    const op = await db.operation.findUnique({ where: { id: lock.operationId }, select: RECORD_FIELDS });
+    return op ? toRecord(op) : undefined;
+  }
+
+  /** The app's operations, newest first. */
+  async function listOperations(appId: string, limit = 500): Promise<OperationRecord[]> {
+    const ops = await db.operation.findMany({ where: { appId }, orderBy: { startedAt: "desc" }, take: limit, select: RECORD_FIELDS });
+    return ops.map(toRecord);
+  }
+
+  /** One operation of an app, or a NotFoundError. */
+  async function getOperation(appId: string, id: string): Promise<OperationRecord> {
+    const op = await db.operation.findFirst({ where: { id, appId }, select: RECORD_FIELDS });
+    if (!op) throw new NotFoundError(`Operation "${id}" does not exist for this application.`);
+    return toRecord(op);
+  }
+
+  /** Ids of the app's operations that stored manifests (the ones a rollback or a comparison can use). */
+  async function operationIdsWithManifests(appId: string): Promise<Set<string>> {
+    const ops = await db.operation.findMany({ where: { appId, manifests: { not: null } }, select: { id: true } });
+    return new Set(ops.map((op) => op.id));
+  }
+
+  /** The manifests an operation applied, decompressed. */
+  async function getOperationManifests(id: string): Promise<KubeObject[] | undefined> {
+    const op = await db.operation.findUnique({ where: { id }, select: { manifests: true } });
+    if (!op?.manifests) return undefined;
+    return readJsonColumn(operationManifestsSchema, gunzipSync(op.manifests).toString("utf8"), { table: "Operation", column: "manifests", rowId: id }) as KubeObject[];
+  }
+
+  /** Whether an operation currently holds the app's lock. */
+  async function isOperationRunning(appId: string): Promise<boolean> {
+    return (await db.operationLock.count({ where: { appId } })) > 0;
+  }
+
+  /**
+   * Releases locks whose holder on this host is no longer alive (a crashed process), marking
+   * their operations `Failed: interrupted`, so an app is never stuck "in progress".
+   */
+  async function releaseInterruptedOperations(): Promise<number> {
+    const host = hostname();
+    const locks = await db.operationLock.findMany();
+    let released = 0;
+    for (const lock of locks) {
+      const [lockHost, pid] = lock.holder.split(":");
+      if (lockHost !== host || isAlive(Number(pid))) continue;
+      await db.$transaction([
+        db.operation.updateMany({
+          where: { id: lock.operationId, phase: { in: ACTIVE_PHASES } },
+          data: { phase: "Failed", message: "interrupted", finishedAt: new Date() },
+        }),
+        db.operationLock.delete({ where: { appId: lock.appId } }),
+      ]);
+      await appendOperationLog(lock.operationId, `Interrupted: the process ${lock.holder} that ran it is gone; its lock was released.`);
+      released += 1;
+    }
+    return released;
+  }
+
+  return { startOperation, finishOperation, recordProgress, appendOperationLog, requestTermination, pruneHistory, getRunningOperation, listOperations, getOperation, operationIdsWithManifests, getOperationManifests, isOperationRunning, releaseInterruptedOperations };
+}
+
+/** The operations store's methods. */
+export type OperationsStore = ReturnType<typeof createOperationsStore>;
+
+// Transitional: the same methods on the default database (lib/db/default-database.ts), until the engine owns the Database.
+
+/** `db.operations.startOperation` on the default database. */
+export const startOperation = viaDefault("operations", "startOperation");
+
+/** `db.operations.finishOperation` on the default database. */
+export const finishOperation = viaDefault("operations", "finishOperation");
+
+/** `db.operations.recordProgress` on the default database. */
+export const recordProgress = viaDefault("operations", "recordProgress");
+
+/** `db.operations.appendOperationLog` on the default database. */
+export const appendOperationLog = viaDefault("operations", "appendOperationLog");
+
+/** `db.operations.requestTermination` on the default database. */
+export const requestTermination = viaDefault("operations", "requestTermination");
+
+/** `db.operations.pruneHistory` on the default database. */
+export const pruneHistory = viaDefault("operations", "pruneHistory");
+
+/** `db.operations.getRunningOperation` on the default database. */
+export const getRunningOperation = viaDefault("operations", "getRunningOperation");
+
+/** `db.operations.listOperations` on the default database. */
+export const listOperations = viaDefault("operations", "listOperations");
+
+/** `db.operations.getOperation` on the default database. */
+export const getOperation = viaDefault("operations", "getOperation");
+
+/** `db.operations.operationIdsWithManifests` on the default database. */
+export const operationIdsWithManifests = viaDefault("operations", "operationIdsWithManifests");
+
+/** `db.operations.getOperationManifests` on the default database. */
+export const getOperationManifests = viaDefault("operations", "getOperationManifests");
+
+/** `db.operations.isOperationRunning` on the default database. */
+export const isOperationRunning = viaDefault("operations", "isOperationRunning");
+
+/** `db.operations.releaseInterruptedOperations` on the default database. */
+export const releaseInterruptedOperations = viaDefault("operations", "releaseInterruptedOperations");

@@ -1,5 +1,6 @@
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { getDb } from "./client";
+import type { Db } from "./client";
+import { viaDefault } from "./default-database";
 
 /** A repository credential row as stored: the secret is ciphertext, never plain. */
 export interface RepoCredentialRow {
@@ -25,52 +26,74 @@ function taken(urlPrefix: string): ConflictError {
   return new ConflictError(`Credentials for "${urlPrefix}" already exist; edit them instead.`);
 }
 
-/** Every credential row, by URL prefix. */
-export async function listRepoCredentialRows(): Promise<RepoCredentialRow[]> {
-  const db = await getDb();
-  return db.repoCredential.findMany({ orderBy: { urlPrefix: "asc" } });
-}
-
-/** One row by id, or a NotFoundError. */
-export async function getRepoCredentialRow(id: string): Promise<RepoCredentialRow> {
-  const db = await getDb();
-  const row = await db.repoCredential.findUnique({ where: { id } });
-  if (!row) throw new NotFoundError(`Repository credentials "${id}" do not exist.`);
-  return row;
-}
-
-/** Stores a new row; a URL prefix already used is a ConflictError. */
-export async function insertRepoCredentialRow(data: RepoCredentialData): Promise<RepoCredentialRow> {
-  const db = await getDb();
-  try {
-    return await db.repoCredential.create({ data });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw taken(data.urlPrefix);
-    throw error;
+/** Repository credential rows (ciphertext only), on one database. */
+export function createRepoCredentialsStore(db: Db) {
+  /** Every credential row, by URL prefix. */
+  async function listRepoCredentialRows(): Promise<RepoCredentialRow[]> {
+    return db.repoCredential.findMany({ orderBy: { urlPrefix: "asc" } });
   }
-}
 
-/** Changes a row; a missing id is a NotFoundError, a URL prefix already used a ConflictError. */
-export async function updateRepoCredentialRow(id: string, data: Partial<RepoCredentialData>): Promise<RepoCredentialRow> {
-  const db = await getDb();
-  await getRepoCredentialRow(id);
-  try {
-    return await db.repoCredential.update({ where: { id }, data });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw taken(data.urlPrefix ?? "");
-    throw error;
+  /** One row by id, or a NotFoundError. */
+  async function getRepoCredentialRow(id: string): Promise<RepoCredentialRow> {
+    const row = await db.repoCredential.findUnique({ where: { id } });
+    if (!row) throw new NotFoundError(`Repository credentials "${id}" do not exist.`);
+    return row;
   }
+
+  /** Stores a new row; a URL prefix already used is a ConflictError. */
+  async function insertRepoCredentialRow(data: RepoCredentialData): Promise<RepoCredentialRow> {
+    try {
+      return await db.repoCredential.create({ data });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw taken(data.urlPrefix);
+      throw error;
+    }
+  }
+
+  /** Changes a row; a missing id is a NotFoundError, a URL prefix already used a ConflictError. */
+  async function updateRepoCredentialRow(id: string, data: Partial<RepoCredentialData>): Promise<RepoCredentialRow> {
+    await getRepoCredentialRow(id);
+    try {
+      return await db.repoCredential.update({ where: { id }, data });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw taken(data.urlPrefix ?? "");
+      throw error;
+    }
+  }
+
+  /** Replaces only the ciphertext of a row (re-encryption with a new key), if it still holds `previous`. */
+  async function replaceRepoCredentialSecret(id: string, previous: string, secret: string): Promise<void> {
+    await db.repoCredential.updateMany({ where: { id, secret: previous }, data: { secret } });
+  }
+
+  /** Deletes a row; a missing id is a NotFoundError. */
+  async function deleteRepoCredentialRow(id: string): Promise<void> {
+    const { count } = await db.repoCredential.deleteMany({ where: { id } });
+    if (count === 0) throw new NotFoundError(`Repository credentials "${id}" do not exist.`);
+  }
+
+  return { listRepoCredentialRows, getRepoCredentialRow, insertRepoCredentialRow, updateRepoCredentialRow, replaceRepoCredentialSecret, deleteRepoCredentialRow };
 }
 
-/** Replaces only the ciphertext of a row (re-encryption with a new key), if it still holds `previous`. */
-export async function replaceRepoCredentialSecret(id: string, previous: string, secret: string): Promise<void> {
-  const db = await getDb();
-  await db.repoCredential.updateMany({ where: { id, secret: previous }, data: { secret } });
-}
+/** The repoCredentials store's methods. */
+export type RepoCredentialsStore = ReturnType<typeof createRepoCredentialsStore>;
 
-/** Deletes a row; a missing id is a NotFoundError. */
-export async function deleteRepoCredentialRow(id: string): Promise<void> {
-  const db = await getDb();
-  const { count } = await db.repoCredential.deleteMany({ where: { id } });
-  if (count === 0) throw new NotFoundError(`Repository credentials "${id}" do not exist.`);
-}
+// Transitional: the same methods on the default database (lib/db/default-database.ts), until the engine owns the Database.
+
+/** `db.repoCredentials.listRepoCredentialRows` on the default database. */
+export const listRepoCredentialRows = viaDefault("repoCredentials", "listRepoCredentialRows");
+
+/** `db.repoCredentials.getRepoCredentialRow` on the default database. */
+export const getRepoCredentialRow = viaDefault("repoCredentials", "getRepoCredentialRow");
+
+/** `db.repoCredentials.insertRepoCredentialRow` on the default database. */
+export const insertRepoCredentialRow = viaDefault("repoCredentials", "insertRepoCredentialRow");
+
+/** `db.repoCredentials.updateRepoCredentialRow` on the default database. */
+export const updateRepoCredentialRow = viaDefault("repoCredentials", "updateRepoCredentialRow");
+
+/** `db.repoCredentials.replaceRepoCredentialSecret` on the default database. */
+export const replaceRepoCredentialSecret = viaDefault("repoCredentials", "replaceRepoCredentialSecret");
+
+/** `db.repoCredentials.deleteRepoCredentialRow` on the default database. */
+export const deleteRepoCredentialRow = viaDefault("repoCredentials", "deleteRepoCredentialRow");

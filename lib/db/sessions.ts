@@ -1,37 +1,61 @@
 /** Browser sessions, stored by the SHA-256 of their cookie value. */
-import { getDb } from "./client";
-import type { UserRecord } from "./users";
-import { findUserById } from "./users";
+import type { Db } from "./client";
+import { viaDefault } from "./default-database";
+import { toUserRecord, type UserRecord } from "./users";
 
-/** Stores a session for a user. */
-export async function createSession(session: { id: string; userId: string; expiresAt: Date; address?: string }): Promise<void> {
-  await (await getDb()).session.create({ data: session });
-}
-
-/** The user of a live session, or undefined when it is unknown or expired (expired ones are deleted). */
-export async function findSessionUser(id: string): Promise<UserRecord | undefined> {
-  const db = await getDb();
-  const session = await db.session.findUnique({ where: { id } });
-  if (!session) return undefined;
-  if (session.expiresAt.getTime() <= Date.now()) {
-    await db.session.deleteMany({ where: { id } });
-    return undefined;
+/** Browser sessions, on one database. */
+export function createSessionsStore(db: Db) {
+  /** Stores a session for a user. */
+  async function createSession(session: { id: string; userId: string; expiresAt: Date; address?: string }): Promise<void> {
+    await db.session.create({ data: session });
   }
-  return findUserById(session.userId);
+
+  /** The user of a live session, or undefined when it is unknown or expired (expired ones are deleted). */
+  async function findSessionUser(id: string): Promise<UserRecord | undefined> {
+    const session = await db.session.findUnique({ where: { id }, include: { user: true } });
+    if (!session) return undefined;
+    if (session.expiresAt.getTime() <= Date.now()) {
+      await db.session.deleteMany({ where: { id } });
+      return undefined;
+    }
+    return toUserRecord(session.user);
+  }
+
+  /** Ends one session. */
+  async function deleteSession(id: string): Promise<void> {
+    await db.session.deleteMany({ where: { id } });
+  }
+
+  /** Ends every session of a user, except `keep` when given (after a password change). */
+  async function deleteUserSessions(userId: string, options: { keep?: string } = {}): Promise<void> {
+    await db.session.deleteMany({ where: { userId, ...(options.keep ? { id: { not: options.keep } } : {}) } });
+  }
+
+  /** Removes expired sessions. */
+  async function deleteExpiredSessions(): Promise<number> {
+    const { count } = await db.session.deleteMany({ where: { expiresAt: { lte: new Date() } } });
+    return count;
+  }
+
+  return { createSession, findSessionUser, deleteSession, deleteUserSessions, deleteExpiredSessions };
 }
 
-/** Ends one session. */
-export async function deleteSession(id: string): Promise<void> {
-  await (await getDb()).session.deleteMany({ where: { id } });
-}
+/** The sessions store's methods. */
+export type SessionsStore = ReturnType<typeof createSessionsStore>;
 
-/** Ends every session of a user, except `keep` when given (after a password change). */
-export async function deleteUserSessions(userId: string, options: { keep?: string } = {}): Promise<void> {
-  await (await getDb()).session.deleteMany({ where: { userId, ...(options.keep ? { id: { not: options.keep } } : {}) } });
-}
+// Transitional: the same methods on the default database (lib/db/default-database.ts), until the engine owns the Database.
 
-/** Removes expired sessions. */
-export async function deleteExpiredSessions(): Promise<number> {
-  const { count } = await (await getDb()).session.deleteMany({ where: { expiresAt: { lte: new Date() } } });
-  return count;
-}
+/** `db.sessions.createSession` on the default database. */
+export const createSession = viaDefault("sessions", "createSession");
+
+/** `db.sessions.findSessionUser` on the default database. */
+export const findSessionUser = viaDefault("sessions", "findSessionUser");
+
+/** `db.sessions.deleteSession` on the default database. */
+export const deleteSession = viaDefault("sessions", "deleteSession");
+
+/** `db.sessions.deleteUserSessions` on the default database. */
+export const deleteUserSessions = viaDefault("sessions", "deleteUserSessions");
+
+/** `db.sessions.deleteExpiredSessions` on the default database. */
+export const deleteExpiredSessions = viaDefault("sessions", "deleteExpiredSessions");

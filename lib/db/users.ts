@@ -4,7 +4,9 @@
  */
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { Role } from "@/lib/auth/roles";
-import { getDb } from "./client";
+import type { Db } from "./client";
+import { viaDefault } from "./default-database";
+import { readJsonColumn, userGrantsSchema } from "./json-columns";
 
 /** A user as shown and authorized (never the password hash). */
 export interface UserRecord {
@@ -32,12 +34,13 @@ type StoredUser = {
   createdAt: Date;
 };
 
-function toRecord(user: StoredUser): UserRecord {
+/** A stored user row as shown and authorized: the grants decoded, the password hash dropped. */
+export function toUserRecord(user: StoredUser): UserRecord {
   return {
     id: user.id,
     name: user.name,
     role: user.role as Role,
-    grants: JSON.parse(user.grants) as string[],
+    grants: readJsonColumn(userGrantsSchema, user.grants, { table: "User", column: "grants", rowId: user.id }),
     mustChangePassword: user.mustChangePassword,
     source: user.source as UserRecord["source"],
     hasPassword: user.passwordHash !== null,
@@ -56,53 +59,6 @@ export interface NewUser {
   source?: UserRecord["source"];
 }
 
-/** How many users exist. */
-export async function countUsers(): Promise<number> {
-  return (await getDb()).user.count();
-}
-
-/** Stores a new user; a taken name → 409. */
-export async function createUser(user: NewUser): Promise<UserRecord> {
-  const db = await getDb();
-  if (await db.user.findUnique({ where: { name: user.name }, select: { id: true } })) {
-    throw new ConflictError(`A user named "${user.name}" already exists.`);
-  }
-  const created = await db.user.create({
-    data: {
-      name: user.name,
-      role: user.role,
-      grants: JSON.stringify(user.grants ?? []),
-      passwordHash: user.passwordHash,
-      mustChangePassword: user.mustChangePassword ?? false,
-      source: user.source ?? "local",
-    },
-  });
-  return toRecord(created);
-}
-
-/** All users, by name. */
-export async function listUsers(): Promise<UserRecord[]> {
-  return (await (await getDb()).user.findMany({ orderBy: { name: "asc" } })).map(toRecord);
-}
-
-/** One user by name, or undefined. */
-export async function findUser(name: string): Promise<UserRecord | undefined> {
-  const user = await (await getDb()).user.findUnique({ where: { name } });
-  return user ? toRecord(user) : undefined;
-}
-
-/** One user by id, or undefined. */
-export async function findUserById(id: string): Promise<UserRecord | undefined> {
-  const user = await (await getDb()).user.findUnique({ where: { id } });
-  return user ? toRecord(user) : undefined;
-}
-
-/** A user and the password hash to check a sign-in against, or undefined. */
-export async function getUserCredentials(name: string): Promise<{ user: UserRecord; passwordHash: string | null } | undefined> {
-  const user = await (await getDb()).user.findUnique({ where: { name } });
-  return user ? { user: toRecord(user), passwordHash: user.passwordHash } : undefined;
-}
-
 /** The fields an update may change. */
 export interface UserUpdate {
   role?: Role;
@@ -112,22 +68,104 @@ export interface UserUpdate {
   lastSignInAt?: Date;
 }
 
-/** Changes a user; an unknown name → 404. */
-export async function updateUser(name: string, update: UserUpdate): Promise<UserRecord> {
-  const db = await getDb();
-  const { grants, ...rest } = update;
-  const { count } = await db.user.updateMany({ where: { name }, data: { ...rest, ...(grants ? { grants: JSON.stringify(grants) } : {}) } });
-  if (count === 0) throw new NotFoundError(`User "${name}" does not exist.`);
-  return (await findUser(name))!;
+/** Accounts, on one database. */
+export function createUsersStore(db: Db) {
+  /** How many users exist. */
+  async function countUsers(): Promise<number> {
+    return db.user.count();
+  }
+
+  /** Stores a new user; a taken name → 409. */
+  async function createUser(user: NewUser): Promise<UserRecord> {
+    if (await db.user.findUnique({ where: { name: user.name }, select: { id: true } })) {
+      throw new ConflictError(`A user named "${user.name}" already exists.`);
+    }
+    const created = await db.user.create({
+      data: {
+        name: user.name,
+        role: user.role,
+        grants: JSON.stringify(user.grants ?? []),
+        passwordHash: user.passwordHash,
+        mustChangePassword: user.mustChangePassword ?? false,
+        source: user.source ?? "local",
+      },
+    });
+    return toUserRecord(created);
+  }
+
+  /** All users, by name. */
+  async function listUsers(): Promise<UserRecord[]> {
+    return (await db.user.findMany({ orderBy: { name: "asc" } })).map(toUserRecord);
+  }
+
+  /** One user by name, or undefined. */
+  async function findUser(name: string): Promise<UserRecord | undefined> {
+    const user = await db.user.findUnique({ where: { name } });
+    return user ? toUserRecord(user) : undefined;
+  }
+
+  /** One user by id, or undefined. */
+  async function findUserById(id: string): Promise<UserRecord | undefined> {
+    const user = await db.user.findUnique({ where: { id } });
+    return user ? toUserRecord(user) : undefined;
+  }
+
+  /** A user and the password hash to check a sign-in against, or undefined. */
+  async function getUserCredentials(name: string): Promise<{ user: UserRecord; passwordHash: string | null } | undefined> {
+    const user = await db.user.findUnique({ where: { name } });
+    return user ? { user: toUserRecord(user), passwordHash: user.passwordHash } : undefined;
+  }
+
+  /** Changes a user; an unknown name → 404. */
+  async function updateUser(name: string, update: UserUpdate): Promise<UserRecord> {
+    const { grants, ...rest } = update;
+    const { count } = await db.user.updateMany({ where: { name }, data: { ...rest, ...(grants ? { grants: JSON.stringify(grants) } : {}) } });
+    if (count === 0) throw new NotFoundError(`User "${name}" does not exist.`);
+    return (await findUser(name))!;
+  }
+
+  /** Deletes a user and their sessions; an unknown name → 404. */
+  async function deleteUser(name: string): Promise<void> {
+    const { count } = await db.user.deleteMany({ where: { name } });
+    if (count === 0) throw new NotFoundError(`User "${name}" does not exist.`);
+  }
+
+  /** How many admins exist (the last one may not be removed or demoted). */
+  async function countAdmins(): Promise<number> {
+    return db.user.count({ where: { role: "admin" } });
+  }
+
+  return { countUsers, createUser, listUsers, findUser, findUserById, getUserCredentials, updateUser, deleteUser, countAdmins };
 }
 
-/** Deletes a user and their sessions; an unknown name → 404. */
-export async function deleteUser(name: string): Promise<void> {
-  const { count } = await (await getDb()).user.deleteMany({ where: { name } });
-  if (count === 0) throw new NotFoundError(`User "${name}" does not exist.`);
-}
+/** The users store's methods. */
+export type UsersStore = ReturnType<typeof createUsersStore>;
 
-/** How many admins exist (the last one may not be removed or demoted). */
-export async function countAdmins(): Promise<number> {
-  return (await getDb()).user.count({ where: { role: "admin" } });
-}
+// Transitional: the same methods on the default database (lib/db/default-database.ts), until the engine owns the Database.
+
+/** `db.users.countUsers` on the default database. */
+export const countUsers = viaDefault("users", "countUsers");
+
+/** `db.users.createUser` on the default database. */
+export const createUser = viaDefault("users", "createUser");
+
+/** `db.users.listUsers` on the default database. */
+export const listUsers = viaDefault("users", "listUsers");
+
+/** `db.users.findUser` on the default database. */
+export const findUser = viaDefault("users", "findUser");
+
+/** `db.users.findUserById` on the default database. */
+export const findUserById = viaDefault("users", "findUserById");
+
+/** `db.users.getUserCredentials` on the default database. */
+export const getUserCredentials = viaDefault("users", "getUserCredentials");
+
+/** `db.users.updateUser` on the default database. */
+export const updateUser = viaDefault("users", "updateUser");
+
+/** `db.users.deleteUser` on the default database. */
+export const deleteUser = viaDefault("users", "deleteUser");
+
+/** `db.users.countAdmins` on the default database. */
+export const countAdmins = viaDefault("users", "countAdmins");

@@ -5,4 +5,4 @@
  */
 export { driftSince, type DriftMark } from "./first-seen";
 export { attributeChanges, type FieldChange } from "./managers";
-export { buildDriftReport, driftCsv, listDrift, type DriftEntry, type DriftQuery, type DriftReport, type DriftRow } from "./report";
+export { buildDriftReport, createDriftReader, driftCsv, listDrift, type DriftEntry, type DriftQuery, type DriftReport, type DriftRow } from "./report";

@@ -1,5 +1,7 @@
 import { toCsv } from "@/lib/csv";
-import { listOutOfSyncStatuses, type OutOfSyncStatus } from "@/lib/db/drift";
+import type { DatabaseStores } from "@/lib/db/database";
+import { defaultStores } from "@/lib/db/default-database";
+import type { OutOfSyncStatus } from "@/lib/db/drift";
 import type { FieldChange } from "./managers";
 
 /**
@@ -88,12 +90,22 @@ export function buildDriftReport(statuses: readonly OutOfSyncStatus[], query: Dr
   };
 }
 
-/**
- * Every out-of-sync resource across all apps, oldest drift first, with the changed fields and
- * the managers that wrote them — the Drift page and its export.
- */
-export async function listDrift(query: DriftQuery = {}): Promise<DriftReport> {
-  return buildDriftReport(await listOutOfSyncStatuses(), query);
+/** The drift report on one database. */
+export function createDriftReader({ db }: { db: Pick<DatabaseStores, "drift"> }) {
+  /**
+   * Every out-of-sync resource across all apps, oldest drift first, with the changed fields and
+   * the managers that wrote them — the Drift page and its export.
+   */
+  async function listDrift(query: DriftQuery = {}): Promise<DriftReport> {
+    return buildDriftReport(await db.drift.listOutOfSyncStatuses(), query);
+  }
+
+  return { listDrift };
+}
+
+/** Transitional: `listDrift` on the default database, until the engine owns one. */
+export function listDrift(query: DriftQuery = {}): Promise<DriftReport> {
+  return createDriftReader({ db: defaultStores() }).listDrift(query);
 }
 
 /** The report as CSV: one row per changed field (one per resource without field detail). */

@@ -4,22 +4,14 @@
  * verdicts). Built once by `createEngine` and handed to each part; nothing is process-global.
  */
 import type { Clusters } from "@/lib/cache/clusters";
-import type * as appSourcesStore from "@/lib/db/app-sources";
-import type * as appsStore from "@/lib/db/apps";
-import type * as queueStore from "@/lib/db/operation-queue";
-import type * as operationsStore from "@/lib/db/operations";
+import type { DatabaseStores } from "@/lib/db/database";
 import type { EventBus } from "@/lib/events/bus";
 import type { Source } from "@/lib/source";
 import type { AppMemory } from "./app-memory";
 import type { DryRunCache } from "./dry-run-cache";
 
 /** The engine's view of the database: the stores it reads and writes. */
-export interface EngineDatabase {
-  apps: typeof appsStore;
-  appSources: typeof appSourcesStore;
-  operations: typeof operationsStore;
-  queue: typeof queueStore;
-}
+export type EngineDatabase = Pick<DatabaseStores, "apps" | "appSources" | "operations" | "queue">;
 
 /** The engine's clock: tests move it by hand. */
 export interface Clock {

@@ -12,11 +12,9 @@ import { openAuditNote, refineAuditNote } from "@/lib/audit/notes";
 import { authorizeImageRequest, setImage, toSetImageOptions } from "@/lib/cd";
 import { createRepoCredential, credentialsFor, deleteRepoCredential, getRepoCredential, listRepoCredentials, updateRepoCredential } from "@/lib/credentials";
 import { deleteApiToken, listApiTokens } from "@/lib/db/api-tokens";
-import * as appSources from "@/lib/db/app-sources";
-import * as apps from "@/lib/db/apps";
+import { listAppSources } from "@/lib/db/app-sources";
 import { listAuditEntries } from "@/lib/db/audit";
-import * as queue from "@/lib/db/operation-queue";
-import * as operations from "@/lib/db/operations";
+import { defaultStores } from "@/lib/db/default-database";
 import { listUsers } from "@/lib/db/users";
 import { listDrift } from "@/lib/drift";
 import { handleGitWebhook } from "@/lib/webhooks";
@@ -25,7 +23,7 @@ import type { EngineRooms } from "./create-engine";
 
 /** The process's database, as the engine sees it. */
 export function processDatabase(): EngineDatabase {
-  return { apps, appSources, operations, queue };
+  return defaultStores();
 }
 
 /** The rooms beside the loop: accounts, audit, credentials, the CD half, drift, webhooks. */
@@ -64,6 +62,6 @@ export function processRooms(engine: { requestRefresh(names: readonly string[]):
       set: (request) => setImage({ ...toSetImageOptions(request), credentials: credentialsFor }),
     },
     drift: (query) => listDrift(query),
-    gitWebhook: (headers, body) => handleGitWebhook(headers, body, { listApps: appSources.listAppSources, requestRefresh: (names) => engine.requestRefresh(names) }),
+    gitWebhook: (headers, body) => handleGitWebhook(headers, body, { listApps: listAppSources, requestRefresh: (names) => engine.requestRefresh(names) }),
   };
 }

@@ -4,13 +4,16 @@
  * a cookie bound to the browser) and the callback (code exchange; the ID token's signature
  * against the issuer's JWKS — non-repudiation checks on, not only TLS — issuer, audience,
  * expiry and nonce checked by openid-client), which makes or updates the SSO user
- * with the role its groups map to and starts a session.
+ * with the role its groups map to and starts a session. The pending sign-ins and the
+ * discovered issuer metadata belong to the flow object (one per Auth).
  */
 import * as client from "openid-client";
-import { createUser, findUser, updateUser } from "@/lib/db/users";
+import { viaDefaultAuth } from "../default-auth";
+import type { ResolvedAuthDependencies } from "../dependencies";
 import { ForbiddenError, UnauthorizedError } from "../errors";
 import { userNameSchema } from "../schemas";
-import { startSession, type NewSession } from "../sign-in";
+import type { NewSession } from "../sign-in";
+import type { UserRecord } from "@/lib/db/users";
 import { oidcConfig, roleForGroups, type OidcConfig } from "./config";
 
 /** The cookie binding a sign-in's state to the browser that started it. */
@@ -26,106 +29,126 @@ interface PendingSignIn {
   createdAt: number;
 }
 
-const globalForOidc = globalThis as unknown as { lockstepOidc?: { pending: Map<string, PendingSignIn>; configuration?: { key: string; value: Promise<client.Configuration> } } };
-
-function state(): NonNullable<typeof globalForOidc.lockstepOidc> {
-  globalForOidc.lockstepOidc ??= { pending: new Map() };
-  return globalForOidc.lockstepOidc;
-}
-
-function requireConfig(): OidcConfig {
-  const config = oidcConfig();
-  if (!config) throw new UnauthorizedError("Single sign-on is not configured.");
-  return config;
-}
-
-/** The issuer's metadata, discovered once per configuration. */
-function configuration(config: OidcConfig): Promise<client.Configuration> {
-  const key = `${config.issuer} ${config.clientId}`;
-  const cached = state().configuration;
-  if (cached?.key === key) return cached.value;
-  const value = client
-    .discovery(new URL(config.issuer), config.clientId, config.clientSecret, undefined, config.allowHttp ? { execute: [client.allowInsecureRequests] } : undefined)
-    .then((discovered) => {
-      client.enableNonRepudiationChecks(discovered);
-      return discovered;
-    });
-  value.catch(() => {
-    if (state().configuration?.value === value) state().configuration = undefined;
-  });
-  state().configuration = { key, value };
-  return value;
-}
-
-/** Where the identity provider sends the browser back to. */
-export function redirectUriFor(origin: string): string {
-  return oidcConfig()?.redirectUrl ?? `${origin}/api/auth/oidc/callback`;
-}
-
-/** Starts a sign-in: answers the identity provider's URL and the state to keep in {@link OIDC_STATE_COOKIE}. */
-export async function beginOidcSignIn(options: { origin: string; next: string }): Promise<{ url: string; state: string }> {
-  const config = requireConfig();
-  const pending = state().pending;
-  for (const [key, entry] of pending) if (Date.now() - entry.createdAt > PENDING_TTL_MS) pending.delete(key);
-  const verifier = client.randomPKCECodeVerifier();
-  const nonce = client.randomNonce();
-  const expectedState = client.randomState();
-  const redirectUri = redirectUriFor(options.origin);
-  pending.set(expectedState, { verifier, nonce, next: options.next, redirectUri, createdAt: Date.now() });
-  const url = client.buildAuthorizationUrl(await configuration(config), {
-    redirect_uri: redirectUri,
-    scope: config.scopes,
-    code_challenge: await client.calculatePKCECodeChallenge(verifier),
-    code_challenge_method: "S256",
-    state: expectedState,
-    nonce,
-  });
-  return { url: url.href, state: expectedState };
-}
-
 function claimString(claims: Record<string, unknown>, name: string): string | undefined {
   const value = claims[name];
   return typeof value === "string" && value !== "" ? value : undefined;
 }
 
-/**
- * Completes a sign-in from the provider's redirect (`search` is the callback's query string),
- * for the browser holding `cookieState`; answers the new session and where to go.
- * @throws UnauthorizedError for a forged, replayed or expired callback or a rejected token;
- *   ForbiddenError when the user's groups give no role or the name belongs to a local account.
- */
-export async function completeOidcSignIn(options: { search: string; cookieState: string | undefined; address: string }): Promise<{ session: NewSession; next: string }> {
-  const config = requireConfig();
-  const params = new URLSearchParams(options.search);
-  const returnedState = params.get("state") ?? "";
-  const pending = state().pending.get(returnedState);
-  state().pending.delete(returnedState);
-  if (!pending || !options.cookieState || options.cookieState !== returnedState || Date.now() - pending.createdAt > PENDING_TTL_MS) {
-    throw new UnauthorizedError("This sign-in link is invalid or expired; start signing in again.");
-  }
-  if (params.get("error")) throw new UnauthorizedError(`The identity provider refused the sign-in: ${(params.get("error_description") ?? params.get("error"))!.slice(0, 200)}`);
-  let claims: Record<string, unknown>;
-  try {
-    const tokens = await client.authorizationCodeGrant(await configuration(config), new URL(`${pending.redirectUri}?${params}`), {
-      pkceCodeVerifier: pending.verifier,
-      expectedState: returnedState,
-      expectedNonce: pending.nonce,
-      idTokenExpected: true,
-    });
-    claims = (tokens.claims() ?? {}) as Record<string, unknown>;
-  } catch (error) {
-    throw new UnauthorizedError(`Single sign-on failed: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const parsedName = userNameSchema.safeParse(claimString(claims, "preferred_username") ?? claimString(claims, "email") ?? claimString(claims, "sub") ?? "");
-  if (!parsedName.success) throw new ForbiddenError("The identity provider gave no usable user name (preferred_username, email or sub).");
-  const groupsClaim = claims[config.groupsClaim];
-  const groups = Array.isArray(groupsClaim) ? groupsClaim.filter((g): g is string => typeof g === "string") : [];
-  const access = roleForGroups(groups, config.roleMappings);
-  if (!access) throw new ForbiddenError("Your groups give you no role in Lockstep; ask an administrator.");
-  const existing = await findUser(parsedName.data);
-  if (existing && existing.source !== "oidc") throw new ForbiddenError(`A local account is named "${parsedName.data}"; single sign-on may not take it over.`);
-  const user = existing
-    ? await updateUser(existing.name, { role: access.role, grants: access.grants })
-    : await createUser({ name: parsedName.data, role: access.role, grants: access.grants, passwordHash: null, source: "oidc" });
-  return { session: await startSession(user, { address: options.address }), next: pending.next };
+/** What the flow needs beyond the auth dependencies: how to start a session once the user is known. */
+export interface OidcFlowDependencies extends ResolvedAuthDependencies {
+  startSession: (user: UserRecord, options: { address?: string }) => Promise<NewSession>;
 }
+
+/** The single sign-on flow, holding its pending sign-ins and the issuer's discovered metadata. */
+export function createOidcFlow({ db, env, clock, startSession }: OidcFlowDependencies) {
+  const pending = new Map<string, PendingSignIn>();
+  let discovered: { key: string; value: Promise<client.Configuration> } | undefined;
+
+  function requireConfig(): OidcConfig {
+    const config = oidcConfig(env);
+    if (!config) throw new UnauthorizedError("Single sign-on is not configured.");
+    return config;
+  }
+
+  /** The issuer's metadata, discovered once per configuration. */
+  function configuration(config: OidcConfig): Promise<client.Configuration> {
+    const key = `${config.issuer} ${config.clientId}`;
+    if (discovered?.key === key) return discovered.value;
+    const value = client
+      .discovery(new URL(config.issuer), config.clientId, config.clientSecret, undefined, config.allowHttp ? { execute: [client.allowInsecureRequests] } : undefined)
+      .then((found) => {
+        client.enableNonRepudiationChecks(found);
+        return found;
+      });
+    value.catch(() => {
+      if (discovered?.value === value) discovered = undefined;
+    });
+    discovered = { key, value };
+    return value;
+  }
+
+  /** True when single sign-on is configured. */
+  function isOidcConfigured(): boolean {
+    return oidcConfig(env) !== undefined;
+  }
+
+  /** Where the identity provider sends the browser back to. */
+  function redirectUriFor(origin: string): string {
+    return oidcConfig(env)?.redirectUrl ?? `${origin}/api/auth/oidc/callback`;
+  }
+
+  /** Starts a sign-in: answers the identity provider's URL and the state to keep in {@link OIDC_STATE_COOKIE}. */
+  async function beginOidcSignIn(options: { origin: string; next: string }): Promise<{ url: string; state: string }> {
+    const config = requireConfig();
+    for (const [key, entry] of pending) if (clock() - entry.createdAt > PENDING_TTL_MS) pending.delete(key);
+    const verifier = client.randomPKCECodeVerifier();
+    const nonce = client.randomNonce();
+    const expectedState = client.randomState();
+    const redirectUri = redirectUriFor(options.origin);
+    pending.set(expectedState, { verifier, nonce, next: options.next, redirectUri, createdAt: clock() });
+    const url = client.buildAuthorizationUrl(await configuration(config), {
+      redirect_uri: redirectUri,
+      scope: config.scopes,
+      code_challenge: await client.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: "S256",
+      state: expectedState,
+      nonce,
+    });
+    return { url: url.href, state: expectedState };
+  }
+
+  /**
+   * Completes a sign-in from the provider's redirect (`search` is the callback's query string),
+   * for the browser holding `cookieState`; answers the new session and where to go.
+   * @throws UnauthorizedError for a forged, replayed or expired callback or a rejected token;
+   *   ForbiddenError when the user's groups give no role or the name belongs to a local account.
+   */
+  async function completeOidcSignIn(options: { search: string; cookieState: string | undefined; address: string }): Promise<{ session: NewSession; next: string }> {
+    const config = requireConfig();
+    const params = new URLSearchParams(options.search);
+    const returnedState = params.get("state") ?? "";
+    const started = pending.get(returnedState);
+    pending.delete(returnedState);
+    if (!started || !options.cookieState || options.cookieState !== returnedState || clock() - started.createdAt > PENDING_TTL_MS) {
+      throw new UnauthorizedError("This sign-in link is invalid or expired; start signing in again.");
+    }
+    if (params.get("error")) throw new UnauthorizedError(`The identity provider refused the sign-in: ${(params.get("error_description") ?? params.get("error"))!.slice(0, 200)}`);
+    let claims: Record<string, unknown>;
+    try {
+      const tokens = await client.authorizationCodeGrant(await configuration(config), new URL(`${started.redirectUri}?${params}`), {
+        pkceCodeVerifier: started.verifier,
+        expectedState: returnedState,
+        expectedNonce: started.nonce,
+        idTokenExpected: true,
+      });
+      claims = (tokens.claims() ?? {}) as Record<string, unknown>;
+    } catch (error) {
+      throw new UnauthorizedError(`Single sign-on failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const parsedName = userNameSchema.safeParse(claimString(claims, "preferred_username") ?? claimString(claims, "email") ?? claimString(claims, "sub") ?? "");
+    if (!parsedName.success) throw new ForbiddenError("The identity provider gave no usable user name (preferred_username, email or sub).");
+    const groupsClaim = claims[config.groupsClaim];
+    const groups = Array.isArray(groupsClaim) ? groupsClaim.filter((g): g is string => typeof g === "string") : [];
+    const access = roleForGroups(groups, config.roleMappings);
+    if (!access) throw new ForbiddenError("Your groups give you no role in Lockstep; ask an administrator.");
+    const existing = await db.users.findUser(parsedName.data);
+    if (existing && existing.source !== "oidc") throw new ForbiddenError(`A local account is named "${parsedName.data}"; single sign-on may not take it over.`);
+    const user = existing
+      ? await db.users.updateUser(existing.name, { role: access.role, grants: access.grants })
+      : await db.users.createUser({ name: parsedName.data, role: access.role, grants: access.grants, passwordHash: null, source: "oidc" });
+    return { session: await startSession(user, { address: options.address }), next: started.next };
+  }
+
+  return { beginOidcSignIn, completeOidcSignIn, redirectUriFor, isOidcConfigured };
+}
+
+// Transitional: the same functions on the default Auth (default-auth.ts), until the engine owns one.
+
+/** `auth.redirectUriFor` of the default Auth. */
+export const redirectUriFor = viaDefaultAuth("redirectUriFor");
+
+/** `auth.beginOidcSignIn` of the default Auth. */
+export const beginOidcSignIn = viaDefaultAuth("beginOidcSignIn");
+
+/** `auth.completeOidcSignIn` of the default Auth. */
+export const completeOidcSignIn = viaDefaultAuth("completeOidcSignIn");

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import type { AuditStore } from "@/lib/db/audit";
+import { createAudit } from "./audit";
+import type { AuditNote } from "./notes";
+import { createRequestStamp, REQUEST_ID_HEADER, STAMP_HEADER } from "./request-context";
+
+function recordingStore(): { store: AuditStore; appended: unknown[] } {
+  const appended: unknown[] = [];
+  const store: AuditStore = {
+    appendAuditEntry: async (entry) => {
+      appended.push(entry);
+    },
+    listAuditEntries: async () => ({ entries: [], total: 0 }),
+  };
+  return { store, appended };
+}
+
+const note: AuditNote = { actor: "alice", actorKind: "user", action: "app.sync", app: "web", method: "POST", path: "/api/apps/web/sync", address: "10.0.0.1" };
+
+describe("an Audit", () => {
+  it("keeps its own notes and appends a note once its response is done", async () => {
+    const first = recordingStore();
+    const second = recordingStore();
+    const auditA = createAudit({ db: { audit: first.store } });
+    const auditB = createAudit({ db: { audit: second.store } });
+    auditA.openAuditNote("r1", note);
+    expect(auditB.refineAuditNote("r1", { detail: "x" })).toBe(false);
+    expect(await auditB.recordResponse("r1", 200)).toBe(false);
+    expect(await auditA.recordResponse("r1", 403)).toBe(true);
+    expect(first.appended).toEqual([{ ...note, result: "denied", status: 403, detail: null }]);
+    expect(second.appended).toEqual([]);
+    expect(await auditA.recordResponse("r1", 200)).toBe(false);
+  });
+
+  it("records a response cut short as failed, saying so", async () => {
+    const { store, appended } = recordingStore();
+    const audit = createAudit({ db: { audit: store } });
+    audit.openAuditNote("r2", note);
+    await audit.recordResponse("r2", 0);
+    expect(appended).toEqual([{ ...note, result: "failed", status: 0, detail: "The connection closed before the answer was complete." }]);
+  });
+});
+
+describe("a request stamp", () => {
+  it("recognises only the stamps it made, whatever the client sent", () => {
+    const stamp = createRequestStamp({ env: {} });
+    const other = createRequestStamp({ env: {} });
+    const request = { headers: { [STAMP_HEADER]: "forged", [REQUEST_ID_HEADER]: "mine" } as Record<string, string | string[] | undefined>, socket: { remoteAddress: "10.0.0.9" } };
+    const requestId = stamp.stampRequest(request as never);
+    const headers = new Headers(request.headers as Record<string, string>);
+    expect(stamp.readStamp(headers)).toEqual({ requestId, address: "10.0.0.9" });
+    expect(other.readStamp(headers)).toBeUndefined();
+  });
+});

@@ -1,0 +1,51 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type Database } from "@/lib/db/database";
+import { createAuth } from "./auth";
+import { TooManyAttemptsError, UnauthorizedError } from "./errors";
+import { hashPassword } from "./password";
+
+describe("two Auth objects on one database", () => {
+  let dir: string;
+  let db: Database;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), "lockstep-auth-"));
+    db = await openDatabase({ url: `file:${path.join(dir, "auth.db")}` });
+    await db.users.createUser({ name: "alice", role: "viewer", passwordHash: await hashPassword("correct horse battery") });
+  });
+
+  afterAll(async () => {
+    await db.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("count failed sign-ins each on their own", async () => {
+    const now = Date.now();
+    const first = createAuth({ db, env: {}, clock: () => now });
+    const second = createAuth({ db, env: {}, clock: () => now });
+    for (let i = 0; i < 5; i += 1) {
+      await expect(first.signInWithPassword({ name: "alice", password: "wrong", address: "10.0.0.1" })).rejects.toThrow(UnauthorizedError);
+    }
+    await expect(first.signInWithPassword({ name: "alice", password: "correct horse battery", address: "10.0.0.1" })).rejects.toThrow(TooManyAttemptsError);
+    expect(first.limiters.account.retryAfterMs("alice", now)).toBeGreaterThan(0);
+    expect(second.limiters.account.retryAfterMs("alice", now)).toBe(0);
+    const session = await second.signInWithPassword({ name: "alice", password: "correct horse battery", address: "10.0.0.1" });
+    expect(session.user.name).toBe("alice");
+    expect(await first.authenticateSession(session.cookieValue)).toMatchObject({ kind: "user", name: "alice" });
+  });
+
+  it("take session lifetimes and the clock from their own dependencies", async () => {
+    const auth = createAuth({ db, env: { LOCKSTEP_SESSION_HOURS: "1" }, clock: () => Date.parse("2030-01-01T00:00:00Z") });
+    const session = await auth.startSession((await db.users.findUser("alice"))!);
+    expect(session.expiresAt.toISOString()).toBe("2030-01-01T01:00:00.000Z");
+  });
+
+  it("answer single sign-on as off when their environment does not configure it", async () => {
+    const auth = createAuth({ db, env: {} });
+    expect(auth.isOidcConfigured()).toBe(false);
+    await expect(auth.beginOidcSignIn({ origin: "https://lockstep.example", next: "/" })).rejects.toThrow("Single sign-on is not configured.");
+  });
+});

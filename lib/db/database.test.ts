@@ -1,0 +1,52 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { CorruptRowError } from "./corrupt-row-error";
+import { openDatabase, type Database } from "./database";
+
+const spec = { repoUrl: "https://git.example/repo.git", targetRevision: "HEAD", path: ".", destCluster: "local", destNamespace: "web", automated: false, prune: false, selfHeal: false, createNamespace: false, historyLimit: null, refreshSeconds: null };
+
+describe("two databases on two SQLite files", () => {
+  let dir: string;
+  let first: Database;
+  let second: Database;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), "lockstep-db-"));
+    first = await openDatabase({ url: `file:${path.join(dir, "first.db")}` });
+    second = await openDatabase({ url: `file:${path.join(dir, "second.db")}` });
+  });
+
+  afterEach(async () => {
+    await Promise.all([first.close(), second.close()]);
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("keep their own apps, users and operation locks", async () => {
+    const app = await first.apps.createApp({ name: "web", ...spec });
+    await first.users.createUser({ name: "alice", role: "admin", passwordHash: null });
+    await first.operations.startOperation({ appId: app.id, kind: "sync", initiator: "alice", dryRun: false, prune: false }, "web");
+
+    await expect(second.apps.getApp("web")).rejects.toThrow('Application "web" does not exist.');
+    expect(await second.users.listUsers()).toEqual([]);
+    const other = await second.apps.createApp({ name: "web", ...spec });
+    expect(await second.operations.isOperationRunning(other.id)).toBe(false);
+    expect(await first.operations.isOperationRunning(app.id)).toBe(true);
+    expect((await first.apps.listApps()).total).toBe(1);
+  });
+
+  it("answer a session's user from the same database", async () => {
+    const user = await first.users.createUser({ name: "bob", role: "deployer", grants: ["web-*"], passwordHash: null });
+    await first.sessions.createSession({ id: "digest", userId: user.id, expiresAt: new Date(Date.now() + 60_000) });
+    expect((await first.sessions.findSessionUser("digest"))?.grants).toEqual(["web-*"]);
+    expect(await second.sessions.findSessionUser("digest")).toBeUndefined();
+  });
+
+  it("refuse a row whose JSON column was corrupted, naming it", async () => {
+    const user = await first.users.createUser({ name: "carol", role: "viewer", passwordHash: null });
+    await first.prisma.user.update({ where: { id: user.id }, data: { grants: '{"not":"a list"}' } });
+    await expect(first.users.findUser("carol")).rejects.toThrow(CorruptRowError);
+    await expect(first.users.findUser("carol")).rejects.toThrow(`The grants column of User row "${user.id}" does not hold valid data.`);
+  });
+});

@@ -1,0 +1,19 @@
+/**
+ * lib/db — Lockstep's storage: `openDatabase({ url })` opens SQLite through Prisma (libsql
+ * adapter), applies migrations and answers a {@link Database} whose stores (apps, operations,
+ * users, sessions, API tokens, audit, repository credentials, drift) are built on that one
+ * client. JSON columns are validated with zod on read (json-columns.ts).
+ */
+export { openDatabase, createStores, STORE_NAMES, type Database, type DatabaseOptions, type DatabaseStores } from "./database";
+export { openDb, type Db, type OpenDbOptions } from "./client";
+export { CorruptRowError, isCorruptRowError } from "./corrupt-row-error";
+export { LOCK_HOLDER } from "./operations";
+export type { ApiTokensStore } from "./api-tokens";
+export type { AppSourcesStore } from "./app-sources";
+export type { AppsStore } from "./apps";
+export type { AuditStore } from "./audit";
+export type { DriftStore } from "./drift";
+export type { OperationsStore } from "./operations";
+export type { RepoCredentialsStore } from "./repo-credentials";
+export type { SessionsStore } from "./sessions";
+export type { UsersStore } from "./users";

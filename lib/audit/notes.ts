@@ -51,8 +51,4 @@ export function takeAuditNote(requestId: string): AuditNote | undefined {
   return note;
 }
 
-/** The audit result of an HTTP status: refusals of identity or rights (and rate limits) are denials. */
-export function resultOfStatus(status: number): AuditEntryRecord["result"] {
-  if (status === 401 || status === 403 || status === 429) return "denied";
-  return status >= 400 || status === 0 ? "failed" : "succeeded";
-}
+export { resultOfStatus } from "./results";

@@ -2,12 +2,10 @@
  * The audit log: append and read, nothing else. No function here changes or deletes an
  * entry, and no route exposes one that would.
  */
+import type { AuditResult } from "@/lib/audit/results";
 import { getDb } from "./client";
 
-/** The outcome of an audited request. */
-export const AUDIT_RESULTS = ["succeeded", "failed", "denied"] as const;
-/** One of {@link AUDIT_RESULTS}. */
-export type AuditResult = (typeof AUDIT_RESULTS)[number];
+export { AUDIT_RESULTS, type AuditResult } from "@/lib/audit/results";
 
 /** One audited request. */
 export interface AuditEntryRecord {

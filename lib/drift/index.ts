@@ -3,8 +3,8 @@
  * fields from `managedFields`, the first time a resource was seen out of sync, and the
  * cross-app drift report (with its CSV form) for the Drift page.
  */
-export { toCsv, csvCell } from "./csv";
+export { csvCell, driftCsv, toCsv } from "./csv";
 export { driftSince, type DriftMark } from "./first-seen";
 export { attributeChanges, type FieldChange } from "./managers";
 export { parseFieldPath } from "./parse-path";
-export { buildDriftReport, driftCsv, listDrift, type DriftEntry, type DriftQuery, type DriftReport, type DriftRow } from "./report";
+export { buildDriftReport, listDrift, type DriftEntry, type DriftQuery, type DriftReport, type DriftRow } from "./report";

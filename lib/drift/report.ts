@@ -1,6 +1,6 @@
 import { listOutOfSyncStatuses, type OutOfSyncStatus } from "@/lib/db/drift";
-import { toCsv } from "./csv";
 import type { FieldChange } from "./managers";
+export { driftCsv } from "./csv";
 
 /** The fields of a stored resource row that the report reads. */
 export interface DriftRow {
@@ -90,15 +90,4 @@ export function buildDriftReport(statuses: readonly OutOfSyncStatus[], query: Dr
  */
 export async function listDrift(query: DriftQuery = {}): Promise<DriftReport> {
   return buildDriftReport(await listOutOfSyncStatuses(), query);
-}
-
-/** The report as CSV: one row per changed field (one per resource without field detail). */
-export function driftCsv(entries: readonly DriftEntry[]): string {
-  const header = ["app", "kind", "namespace", "name", "state", "drift_since", "field", "manager", "changed_at"];
-  const rows = entries.flatMap((e) => {
-    const base = [e.app, e.kind, e.namespace, e.name, e.state, e.driftSince];
-    if (e.changes.length === 0) return [[...base, "", "", ""]];
-    return e.changes.map((c) => [...base, c.path, c.manager ?? "", c.changedAt ?? ""]);
-  });
-  return toCsv(header, rows);
 }

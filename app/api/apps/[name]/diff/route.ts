@@ -1,17 +1,14 @@
-import { getAppComparison } from "@/lib/engine";
-import { respond } from "../../../_shared/respond";
+import { diffRoute } from "@/app/api/_routes/apps";
+import { route } from "@/app/api/_shared/route";
 
 /** The per-resource diff of Git against the cluster (Secret values masked). */
-export async function GET(request: Request, { params }: { params: Promise<{ name: string }> }): Promise<Response> {
-  return respond(async () => {
-    const fresh = new URL(request.url).searchParams.get("refresh") === "true";
-    const comparison = await getAppComparison((await params).name, fresh ? 0 : undefined);
-    return {
-      syncStatus: comparison.syncStatus,
-      revision: comparison.revision ?? null,
-      conditions: comparison.conditions,
-      comparedAt: comparison.comparedAt,
-      resources: comparison.resources,
-    };
-  });
-}
+export const GET = route(diffRoute, async ({ engine, params, query }) => {
+  const comparison = await engine.apps.comparison(params.name, query.refresh ? 0 : undefined);
+  return {
+    syncStatus: comparison.syncStatus,
+    revision: comparison.revision ?? null,
+    conditions: comparison.conditions,
+    comparedAt: comparison.comparedAt,
+    resources: comparison.resources,
+  };
+});

@@ -25,8 +25,9 @@ const SECURITY_SCHEMES = {
 type JsonSchema = Record<string, unknown>;
 
 function jsonSchemaOf(schema: z.ZodType): JsonSchema {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
-  return rest;
+  const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
+  delete json.$schema;
+  return json;
 }
 
 /** `/api/apps/[name]` → `/api/apps/{name}`. */

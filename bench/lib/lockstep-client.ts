@@ -64,7 +64,7 @@ export class LockstepClient {
 
   /** Syncs the app and throws unless the operation succeeded. */
   async sync(name: string): Promise<OperationBody> {
-    const operation = await this.call<OperationBody>("POST", `/api/apps/${name}/sync`, {});
+    const operation = await this.call<OperationBody>("POST", `/api/apps/${name}/sync?wait=true`, {});
     if (operation.phase !== "Succeeded") throw new LockstepCallError(`The sync of ${name} ended ${operation.phase}: ${operation.message ?? ""}`);
     return operation;
   }

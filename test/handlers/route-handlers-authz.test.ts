@@ -34,9 +34,9 @@ async function loadHandlers(): Promise<LoadedHandler[]> {
     const relative = path.relative(API_DIR, entry.parentPath);
     if (relative.split(path.sep).some((segment) => segment.startsWith("_"))) continue;
     const pattern = ["/api", ...relative.split(path.sep).filter(Boolean)].join("/");
-    const module = (await import(path.join(entry.parentPath, entry.name))) as Record<string, unknown>;
+    const routeModule = (await import(path.join(entry.parentPath, entry.name))) as Record<string, unknown>;
     for (const method of HTTP_METHODS) {
-      if (typeof module[method] === "function") loaded.push({ key: `${method} ${pattern}`, pattern, method, handler: module[method] as DeclaredRouteHandler });
+      if (typeof routeModule[method] === "function") loaded.push({ key: `${method} ${pattern}`, pattern, method, handler: routeModule[method] as DeclaredRouteHandler });
     }
   }
   return loaded.sort((a, b) => a.key.localeCompare(b.key));

@@ -114,7 +114,7 @@ describe("live status: health, drift, self-heal and automated sync on the real c
   const appOf = async (name: string) => (await api<AppBody>(web.url, "GET", `/api/apps/${name}`)).body;
   const historyOf = async (name: string) => (await api<OperationRow[]>(web.url, "GET", `/api/apps/${name}/history`)).body;
   const sync = async (name: string) => {
-    const op = await api<{ phase: string }>(web.url, "POST", `/api/apps/${name}/sync`, {});
+    const op = await api<{ phase: string }>(web.url, "POST", `/api/apps/${name}/sync?wait=true`, {});
     expect(op.body.phase, op.text).toBe("Succeeded");
   };
   const kubectlRun = (...args: string[]) => run(kubectl, args, { env: { ...process.env, KUBECONFIG: kubeconfig } });

@@ -82,7 +82,7 @@ describe("polling, unreachable repositories and private repositories", () => {
   it("marks an unreachable repository RepoUnreachable, keeps the last known status, and recovers by itself", async () => {
     const { repo, url, first } = await publicRepo();
     const name = await createApp(url);
-    const synced = await api<{ phase: string }>(web.url, "POST", `/api/apps/${name}/sync`, {});
+    const synced = await api<{ phase: string }>(web.url, "POST", `/api/apps/${name}/sync?wait=true`, {});
     expect(synced.body.phase, JSON.stringify(synced.body)).toBe("Succeeded");
     const known = await until(() => appOf(name), (a) => a.status.syncStatus === "Synced", "the app to be Synced");
 

@@ -62,7 +62,7 @@ describe("the rendering sandbox", () => {
     const condition = app.body.status.conditions.find((c) => c.type === "ComparisonError");
     expect(condition?.message, JSON.stringify(app.body.status)).toMatch(expected);
     expect(app.body.status.syncStatus).toBe("Unknown");
-    const sync = await api<OperationBody>(web.url, "POST", `/api/apps/${name}/sync`, {});
+    const sync = await api<OperationBody>(web.url, "POST", `/api/apps/${name}/sync?wait=true`, {});
     expect(sync.body.phase).toBe("Error");
     expect(sync.body.message).toMatch(expected);
     expect(sync.body.results).toEqual([]);
@@ -126,7 +126,7 @@ describe("the rendering sandbox", () => {
     const refreshes = malicious.map(({ name }) => api(web.url, "POST", `/api/apps/${name}/refresh`));
     const list = await api<{ total: number }>(web.url, "GET", "/api/apps");
     expect(list.status).toBe(200);
-    const sync = await api<OperationBody>(web.url, "POST", `/api/apps/${healthy}/sync`, {});
+    const sync = await api<OperationBody>(web.url, "POST", `/api/apps/${healthy}/sync?wait=true`, {});
     expect(sync.body.phase, sync.text).toBe("Succeeded");
     expect(sync.body.results.map((r) => r.action)).toEqual(["created"]);
     for (const [index, refreshed] of (await Promise.all(refreshes)).entries()) {

@@ -98,7 +98,7 @@ describe("secrets never leave the server", () => {
     await commitFiles(repo, { files: { "secret.yaml": SECRET({ stringData: canaries.stringData!, data: canaries.data! }), "configmap.yaml": CONFIGMAP }, message: "Plant" });
     const created = await api(web.url, "POST", "/api/apps", { name, repoUrl: git.server.repoUrl(`secrets-${id}.git`), targetRevision: "main", destNamespace: namespace, createNamespace: true });
     expect(created.status, created.text).toBe(201);
-    const first = await api<OperationBody>(web.url, "POST", `/api/apps/${name}/sync`, {});
+    const first = await api<OperationBody>(web.url, "POST", `/api/apps/${name}/sync?wait=true`, {});
     expect(first.body.phase, first.text).toBe("Succeeded");
 
     await kube.applyObject({ apiVersion: "v1", kind: "Secret", metadata: { name: "planted", namespace }, stringData: { password: canaries.live! } } as never);
@@ -106,14 +106,14 @@ describe("secrets never leave the server", () => {
     const drift = await api<{ syncStatus: string; resources: { subject: string; diff: string }[] }>(web.url, "GET", `/api/apps/${name}/diff?refresh=true`);
     expect(drift.body.syncStatus).toBe("OutOfSync");
     expect(drift.body.resources.find((r) => r.subject.startsWith("Secret/"))?.diff).toContain("++++++++");
-    const second = await api<OperationBody>(web.url, "POST", `/api/apps/${name}/sync`, {});
+    const second = await api<OperationBody>(web.url, "POST", `/api/apps/${name}/sync?wait=true`, {});
     expect(second.body.phase, second.text).toBe("Succeeded");
 
     const brokenRepo = await git.createRepo(`broken-${id}.git`);
     await commitFiles(brokenRepo, { files: { "secret.yaml": `apiVersion: v1\nkind: Secret\nmetadata:\n  name: broken\ndata:\n  token: "${canaries.invalid}!!"\n` }, message: "Invalid base64" });
     const broken = `broken-${id}`;
     expect((await api(web.url, "POST", "/api/apps", { name: broken, repoUrl: git.server.repoUrl(`broken-${id}.git`), targetRevision: "main", destNamespace: namespace })).status).toBe(201);
-    const failed = await api<OperationBody>(web.url, "POST", `/api/apps/${broken}/sync`, {});
+    const failed = await api<OperationBody>(web.url, "POST", `/api/apps/${broken}/sync?wait=true`, {});
     expect(failed.body.phase).not.toBe("Succeeded");
 
     const credential = await api<{ id: string }>(web.url, "POST", "/api/repositories", { urlPrefix: privateGit.server.repoUrl(`private-${id}.git`), username: "deploy", password: canaries.repoPassword });
@@ -122,7 +122,7 @@ describe("secrets never leave the server", () => {
     await commitFiles(privateRepo, { files: { "configmap.yaml": CONFIGMAP.replace("plain", "private") }, message: "Private" });
     const privateApp = `private-${id}`;
     expect((await api(web.url, "POST", "/api/apps", { name: privateApp, repoUrl: privateGit.server.repoUrl(`private-${id}.git`), targetRevision: "main", destNamespace: namespace })).status).toBe(201);
-    const privateSync = await api<OperationBody>(web.url, "POST", `/api/apps/${privateApp}/sync`, {});
+    const privateSync = await api<OperationBody>(web.url, "POST", `/api/apps/${privateApp}/sync?wait=true`, {});
     expect(privateSync.body.phase, privateSync.text).toBe("Succeeded");
 
     const issued = await api<{ value: string }>(web.url, "POST", "/api/tokens", { name: "canary", role: "viewer" });

@@ -141,7 +141,7 @@ describe("Git webhooks, from each host's push to a refreshed app", () => {
 
   it("keeps the pushed commit's OutOfSync status when the app's live objects change after the webhook refresh", async () => {
     const target = await appOnNewRepo("cluster-after-push");
-    const synced = await api<{ phase: string }>(web.url, "POST", `/api/apps/${target.name}/sync`, {});
+    const synced = await api<{ phase: string }>(web.url, "POST", `/api/apps/${target.name}/sync?wait=true`, {});
     expect(synced.body.phase, synced.text).toBe("Succeeded");
     const pushed = await commitFiles(target.repo, { files: { "cm.yaml": CONFIGMAP("2") }, message: "Second release" });
 

@@ -2,23 +2,27 @@
  * The front door (Next.js 16's proxy, on the Node.js runtime): every request to a page, route
  * handler, server action or event stream passes here first. In order:
  *
- * 1. the access rule of the route (lib/auth/policy.ts) — no rule, no entry (fail closed);
+ * 1. the access rule of the route (app/api/_routes/policy.ts: the API routes' declarations and
+ *    the pages' table in lib/auth/policy.ts) — no rule, no entry (fail closed);
  * 2. who is asking (session cookie or bearer token) and whether the rule lets them;
  * 3. for a browser's cookie-carrying mutation, that it comes from this site (CSRF);
  * 4. for an API mutation, that its body is at most 1 MiB (25 MiB for the Git webhook);
  * 5. for every mutation, an audit note, written with the status once the answer is sent;
  * 6. security headers, with a fresh script nonce for pages.
  *
- * Route handlers and server actions check again what they need (a server action calls
- * `requireUser`), so a matcher change cannot silently open a door.
+ * Route handlers and server actions check again what they need (every route handler is built
+ * by `route()` from the same declaration; a server action calls `requireUser`), so a matcher
+ * change cannot silently open a door.
  */
 import { NextResponse, type NextRequest } from "next/server";
-import { openAuditNote, resultOfStatus, type AuditNote } from "@/lib/audit/notes";
+import { ACCESS_POLICY } from "@/app/api/_routes/policy";
+import type { AuditNote } from "@/lib/audit/notes";
 import { readStamp } from "@/lib/audit/request-context";
-import { authenticate } from "@/lib/auth/authenticate";
+import { resultOfStatus } from "@/lib/audit/results";
 import { authorize } from "@/lib/auth/authorize";
-import { allowedMethods, findAccessRule, findServerActionRule, requirementOf, type RuleMatch } from "@/lib/auth/policy";
+import { requirementOf, type RuleMatch } from "@/lib/auth/policy";
 import type { Principal } from "@/lib/auth/principal";
+import { getEngine } from "@/lib/engine/instance";
 import { bodyLimitOf, declaredBodyProblem, readBodyWithin } from "@/lib/http/body-limit";
 import { crossSiteReason } from "@/lib/http/same-origin";
 import {
@@ -133,7 +137,7 @@ function decide(match: RuleMatch | undefined, principal: Principal | null, facts
     const decision = authorize(principal, requirementOf(match));
     return decision.allowed ? undefined : decision;
   }
-  const allow = facts.isServerAction ? [] : allowedMethods(facts.path);
+  const allow = facts.isServerAction ? [] : ACCESS_POLICY.allowedMethods(facts.path);
   if (allow.length > 0) return { status: 405, reason: `${facts.method} is not allowed on ${facts.path}.`, allow: allow.join(", ") };
   const what = facts.isServerAction ? `server actions on ${facts.path}` : `${facts.method} ${facts.path}`;
   return { status: 404, reason: `Nothing answers ${what} here (no route, or no access rule for it).` };
@@ -156,14 +160,15 @@ export async function proxy(request: NextRequest): Promise<Response> {
   const facts = factsOf(request);
   const stamp = readStamp(request.headers);
   const address = stamp?.address ?? "unknown";
-  const match = facts.isServerAction ? findServerActionRule(facts.path) : findAccessRule(facts.method, facts.path);
-  const principal = await authenticate(request.headers);
+  const engine = getEngine();
+  const match = facts.isServerAction ? ACCESS_POLICY.findServerAction(facts.path) : ACCESS_POLICY.find(facts.method, facts.path);
+  const principal = await engine.auth.authenticate(request.headers);
 
   const refused = await verdictOf(request, facts, match, principal);
 
   if ((facts.isMutation || match?.rule.action) && stamp) {
     const note = await noteFor(request, facts, match, principal, address);
-    openAuditNote(stamp.requestId, refused ? { ...note, result: resultOfStatus(refused.status), detail: refused.reason } : note);
+    engine.audit.openNote(stamp.requestId, refused ? { ...note, result: resultOfStatus(refused.status), detail: refused.reason } : note);
   }
 
   const isPage = !facts.isApi;

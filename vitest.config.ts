@@ -3,14 +3,22 @@ import { defineConfig } from "vitest/config";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
-/** Unit tests sit beside pure code in lib/; integration and e2e tests live in test/. */
+/**
+ * Unit tests sit beside pure code in lib/, tools/ and app/; the handlers project calls every
+ * API route handler directly (no server, no cluster: a SQLite file in a temp dir); integration
+ * and e2e tests live in test/ and need a cluster.
+ */
 export default defineConfig({
   resolve: { alias: { "@": root } },
   test: {
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["lib/**/*.test.ts", "tools/**/*.test.ts"] },
+        test: { name: "unit", include: ["lib/**/*.test.ts", "tools/**/*.test.ts", "app/**/*.test.ts"] },
+      },
+      {
+        extends: true,
+        test: { name: "handlers", include: ["test/handlers/**/*.test.ts"], testTimeout: 60_000 },
       },
       {
         extends: true,

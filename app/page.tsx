@@ -2,8 +2,7 @@ import Link from "next/link";
 import { AppTable } from "@/components/apps/app-table";
 import { ClusterPanel } from "@/components/apps/cluster-panel";
 import { LiveUpdates } from "@/components/live/live-updates";
-import { listApps } from "@/lib/db/apps";
-import { getClusterInfo } from "@/lib/kube/cluster-info";
+import { getEngine } from "@/lib/engine/instance";
 import { SYNC_STATUSES, type SyncStatus } from "@/lib/types";
 
 export const dynamic = "force-dynamic";
@@ -20,7 +19,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
   const sync = one(params.sync);
   const syncStatus = SYNC_STATUSES.includes(sync as SyncStatus) ? (sync as SyncStatus) : undefined;
   const page = Number(one(params.page) ?? 1) || 1;
-  const [cluster, list] = await Promise.all([getClusterInfo("local"), listApps({ search, syncStatus, page, pageSize: 50 })]);
+  const [cluster, list] = await Promise.all([getEngine().clusterInfo("local"), getEngine().apps.list({ search, syncStatus, page, pageSize: 50 })]);
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   const link = (p: number) => `/?${new URLSearchParams({ ...(search ? { q: search } : {}), ...(syncStatus ? { sync: syncStatus } : {}), page: String(p) })}`;
 

@@ -5,16 +5,15 @@
  */
 import { headers } from "next/headers";
 import { forbidden, unauthorized } from "next/navigation";
-import { refineAuditNote } from "@/lib/audit/notes";
 import { readStamp } from "@/lib/audit/request-context";
-import { authenticate } from "@/lib/auth/authenticate";
 import { authorize } from "@/lib/auth/authorize";
 import type { Principal } from "@/lib/auth/principal";
 import type { Permission } from "@/lib/auth/roles";
+import { getEngine } from "@/lib/engine/instance";
 
 /** Who is signed in, or null. */
 export async function currentUser(): Promise<Principal | null> {
-  return authenticate(await headers());
+  return getEngine().auth.authenticate(await headers());
 }
 
 /** Options of {@link requireUser}. */
@@ -30,11 +29,11 @@ export interface RequireUserOptions {
  */
 export async function requireUser(permission: Permission, app?: string, options: RequireUserOptions = {}): Promise<Principal> {
   const requestHeaders = await headers();
-  const principal = await authenticate(requestHeaders);
+  const principal = await getEngine().auth.authenticate(requestHeaders);
   const decision = authorize(principal, { permission, ...(app !== undefined ? { app } : {}) });
   const stamp = readStamp(requestHeaders);
   if (stamp) {
-    refineAuditNote(stamp.requestId, {
+    getEngine().audit.refineNote(stamp.requestId, {
       ...(options.action ? { action: options.action } : {}),
       ...(app !== undefined ? { app } : {}),
       ...(decision.allowed ? {} : { result: "denied" as const, detail: decision.reason }),
@@ -50,5 +49,5 @@ export async function requireUser(permission: Permission, app?: string, options:
 /** Records in the request's audit entry that a server action answered with an error. */
 export async function noteActionFailure(message: string): Promise<void> {
   const stamp = readStamp(await headers());
-  if (stamp) refineAuditNote(stamp.requestId, { result: "failed", detail: message.slice(0, 500) });
+  if (stamp) getEngine().audit.refineNote(stamp.requestId, { result: "failed", detail: message.slice(0, 500) });
 }

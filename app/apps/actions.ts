@@ -3,18 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { appSpecSchema, fieldErrors, type FieldError } from "@/lib/apps/spec";
-import {
-  createApplication,
-  deleteApplication,
-  previewRollback,
-  refreshApp,
-  resumeAutoSync,
-  rollbackApplication,
-  syncApp,
-  terminateOperation,
-  type RollbackPreview,
-} from "@/lib/engine";
+import type { OperationRecord } from "@/lib/db/operations";
+import { getEngine } from "@/lib/engine/instance";
+import type { RollbackPreview } from "@/lib/engine/rollback";
 import { isDomainError } from "@/lib/errors";
+import { isCompleted, isSuccessful } from "@/lib/types";
 import { noteActionFailure, requireUser } from "../_auth/session";
 
 /** What a form action answers: field errors, a general error, or a success message. */
@@ -33,13 +26,19 @@ async function failure(error: unknown): Promise<ActionState> {
   return { error: message };
 }
 
+/** What to tell the user about an operation just requested: its outcome once ended, else that it is under way. */
+function operationState(operation: OperationRecord, done: string, verb: string): ActionState {
+  if (!isCompleted(operation.phase)) return { message: `${verb} is under way; this page follows its progress.` };
+  return isSuccessful(operation.phase) ? { message: operation.message ?? done } : { error: operation.message ?? `${verb} ${operation.phase}.` };
+}
+
 function checkbox(form: FormData, name: string): boolean {
   return form.get(name) === "on" || form.get(name) === "true";
 }
 
 /** Creates an application from the New application form. */
 export async function createAppAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  await requireUser("admin", String(form.get("name") ?? "") || undefined, { action: "app.create" });
+  const user = await requireUser("admin", String(form.get("name") ?? "") || undefined, { action: "app.create" });
   const parsed = appSpecSchema.safeParse({
     name: String(form.get("name") ?? ""),
     repoUrl: String(form.get("repoUrl") ?? ""),
@@ -55,7 +54,7 @@ export async function createAppAction(_state: ActionState, form: FormData): Prom
   const values = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)]));
   if (!parsed.success) return { fields: fieldErrors(parsed.error), values };
   try {
-    await createApplication(parsed.data);
+    await getEngine().apps.create(parsed.data, user);
   } catch (error) {
     return { ...(await failure(error)), values };
   }
@@ -67,7 +66,7 @@ export async function createAppAction(_state: ActionState, form: FormData): Prom
 export async function refreshAction(name: string, options: { hard?: boolean } = {}): Promise<ActionState> {
   await requireUser("deployer", name, { action: "app.refresh" });
   try {
-    await refreshApp(name, { hard: options.hard === true });
+    await getEngine().apps.refresh(name, { hard: options.hard === true });
   } catch (error) {
     return failure(error);
   }
@@ -75,13 +74,13 @@ export async function refreshAction(name: string, options: { hard?: boolean } = 
   return { message: options.hard ? "Rendered again and refreshed." : "Refreshed." };
 }
 
-/** Syncs the app with the options chosen in the Sync dialog. */
+/** Requests a sync with the options chosen in the Sync dialog, recorded with the signed-in user. */
 export async function syncAction(name: string, options: { prune: boolean; dryRun: boolean; resources: string[] }): Promise<ActionState> {
   const user = await requireUser("deployer", name, { action: "app.sync" });
   try {
-    const op = await syncApp(name, { ...options, initiator: user.name });
+    const operation = await getEngine().operations.requestSync(name, options, user);
     revalidatePath(`/apps/${name}`);
-    return op.phase === "Succeeded" ? { message: op.message ?? "Synced." } : { error: op.message ?? `Sync ${op.phase}.` };
+    return operationState(operation, "Synced.", "Sync");
   } catch (error) {
     return failure(error);
   }
@@ -89,9 +88,9 @@ export async function syncAction(name: string, options: { prune: boolean; dryRun
 
 /** Deletes the app, and its cluster resources when `cascade`. */
 export async function deleteAction(name: string, cascade: boolean): Promise<ActionState> {
-  await requireUser("admin", name, { action: "app.delete" });
+  const user = await requireUser("admin", name, { action: "app.delete" });
   try {
-    await deleteApplication(name, { cascade });
+    await getEngine().apps.delete(name, { cascade }, user);
   } catch (error) {
     return failure(error);
   }
@@ -109,7 +108,7 @@ export interface RollbackPreviewState {
 export async function previewRollbackAction(name: string, operationId: string, prune: boolean): Promise<RollbackPreviewState> {
   await requireUser("deployer", name, { action: "app.rollback-preview" });
   try {
-    return { preview: await previewRollback(name, { operationId, prune }) };
+    return { preview: await getEngine().operations.previewRollback(name, { operationId, prune }) };
   } catch (error) {
     return failure(error);
   }
@@ -119,10 +118,10 @@ export async function previewRollbackAction(name: string, operationId: string, p
 export async function rollbackAction(name: string, operationId: string, prune: boolean): Promise<ActionState> {
   const user = await requireUser("deployer", name, { action: "app.rollback" });
   try {
-    const op = await rollbackApplication(name, { operationId, prune, initiator: user.name });
+    const operation = await getEngine().operations.requestRollback(name, { operationId, prune }, user);
     revalidatePath(`/apps/${name}`);
     revalidatePath("/");
-    return op.phase === "Succeeded" ? { message: op.message ?? "Rolled back." } : { error: op.message ?? `Rollback ${op.phase}.` };
+    return operationState(operation, "Rolled back.", "Rollback");
   } catch (error) {
     return failure(error);
   }
@@ -132,11 +131,11 @@ export async function rollbackAction(name: string, operationId: string, prune: b
 export async function resumeAutoSyncAction(name: string): Promise<ActionState> {
   const user = await requireUser("deployer", name, { action: "app.resume-auto-sync" });
   try {
-    const { operation } = await resumeAutoSync(name, user.name);
+    const { operation } = await getEngine().operations.resumeAutoSync(name, user);
     revalidatePath(`/apps/${name}`);
     revalidatePath("/");
     if (!operation) return { message: "Automated sync resumed; an automated sync is already running." };
-    return operation.phase === "Succeeded" ? { message: "Automated sync resumed; Git's version is live." } : { error: operation.message ?? `Sync ${operation.phase}.` };
+    return operationState(operation, "Automated sync resumed; Git's version is live.", "Automated sync resumed; the sync of Git's version");
   } catch (error) {
     return failure(error);
   }
@@ -146,7 +145,7 @@ export async function resumeAutoSyncAction(name: string): Promise<ActionState> {
 export async function terminateAction(name: string, operationId: string): Promise<ActionState> {
   const user = await requireUser("deployer", name, { action: "app.terminate" });
   try {
-    await terminateOperation(name, operationId, user.name);
+    await getEngine().operations.terminate(name, operationId, user);
     revalidatePath(`/apps/${name}`);
     return { message: "Termination requested; the operation stops before its next resource." };
   } catch (error) {

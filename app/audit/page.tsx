@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { requireUser } from "@/app/_auth/session";
 import { Time } from "@/components/ui/time";
-import { AUDIT_RESULTS, listAuditEntries, type AuditResult } from "@/lib/db/audit";
+import { AUDIT_RESULTS, type AuditResult } from "@/lib/audit/results";
+import { getEngine } from "@/lib/engine/instance";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -23,7 +24,7 @@ export default async function AuditPage({ searchParams }: Props) {
   const filters = Object.fromEntries(FILTERS.map((f) => [f, one(params[f])])) as Record<(typeof FILTERS)[number], string>;
   const result = AUDIT_RESULTS.includes(filters.result as AuditResult) ? (filters.result as AuditResult) : undefined;
   const page = Math.max(1, Number(one(params.page)) || 1);
-  const { entries, total } = await listAuditEntries({
+  const { entries, total } = await getEngine().audit.list({
     ...(filters.actor ? { actor: filters.actor } : {}),
     ...(filters.app ? { app: filters.app } : {}),
     ...(filters.action ? { action: filters.action } : {}),

@@ -1,5 +1,5 @@
 import { LoginForm } from "@/components/auth/login-form";
-import { isOidcConfigured } from "@/lib/auth/oidc/config";
+import { getEngine } from "@/lib/engine/instance";
 import { safeLocalPath } from "@/lib/http/safe-url";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -17,7 +17,7 @@ export default async function LoginPage({ searchParams }: Props) {
         </p>
       )}
       <LoginForm next={next} />
-      {isOidcConfigured() && (
+      {getEngine().auth.isOidcConfigured() && (
         <a href={`/api/auth/oidc/login?next=${encodeURIComponent(next)}`} className="mt-3 block w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-center text-sm hover:bg-slate-100">
           Sign in with single sign-on
         </a>

@@ -1,12 +1,12 @@
 import { requireUser } from "@/app/_auth/session";
 import { RepositoriesAdmin } from "@/components/repositories/repositories-admin";
-import { listRepoCredentials } from "@/lib/credentials";
+import { getEngine } from "@/lib/engine/instance";
 
 export const dynamic = "force-dynamic";
 
 export default async function RepositoriesPage() {
   await requireUser("admin");
-  const credentials = await listRepoCredentials();
+  const credentials = await getEngine().credentials.list();
   return (
     <div>
       <h1 className="mb-4 text-2xl font-semibold">Repositories</h1>

@@ -30,7 +30,7 @@ function operationOf(body: unknown): OperationBody {
 }
 
 async function rollbackUntilApplied(context: BenchContext, name: string, operationId: string): Promise<OperationBody> {
-  const answer = await context.lockstep.raw("POST", `/api/apps/${name}/rollback`, { operationId });
+  const answer = await context.lockstep.raw("POST", `/api/apps/${name}/rollback?wait=true`, { operationId });
   if (answer.status >= 300) throw new Error(`The rollback was answered ${answer.status}: ${answer.text.slice(0, 200)}`);
   let operation = operationOf(answer.body);
   while (operation.phase === "Running" || operation.phase === "Terminating") {

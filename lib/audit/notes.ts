@@ -52,11 +52,7 @@ export function createAuditNotes() {
   return { openAuditNote, refineAuditNote, takeAuditNote };
 }
 
-/** The audit result of an HTTP status: refusals of identity or rights (and rate limits) are denials. */
-export function resultOfStatus(status: number): AuditEntryRecord["result"] {
-  if (status === 401 || status === 403 || status === 429) return "denied";
-  return status >= 400 || status === 0 ? "failed" : "succeeded";
-}
+export { resultOfStatus } from "./results";
 
 // Transitional: the same functions on the default Audit (default-audit.ts), until the engine owns one.
 

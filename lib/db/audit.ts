@@ -2,13 +2,11 @@
  * The audit log: append and read, nothing else. No function here changes or deletes an
  * entry, and no route exposes one that would.
  */
+import type { AuditResult } from "@/lib/audit/results";
 import type { Db } from "./client";
 import { viaDefault } from "./default-database";
 
-/** The outcome of an audited request. */
-export const AUDIT_RESULTS = ["succeeded", "failed", "denied"] as const;
-/** One of {@link AUDIT_RESULTS}. */
-export type AuditResult = (typeof AUDIT_RESULTS)[number];
+export { AUDIT_RESULTS, type AuditResult } from "@/lib/audit/results";
 
 /** One audited request. */
 export interface AuditEntryRecord {

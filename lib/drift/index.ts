@@ -5,4 +5,5 @@
  */
 export { driftSince, type DriftMark } from "./first-seen";
 export { attributeChanges, type FieldChange } from "./managers";
-export { buildDriftReport, createDriftReader, driftCsv, listDrift, type DriftEntry, type DriftQuery, type DriftReport, type DriftRow } from "./report";
+export { driftCsv } from "./drift-csv";
+export { buildDriftReport, createDriftReader, listDrift, type DriftEntry, type DriftQuery, type DriftReport, type DriftRow } from "./report";

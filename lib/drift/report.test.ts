@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { OutOfSyncStatus } from "@/lib/db/drift";
-import { buildDriftReport, driftCsv } from "./report";
+import { driftCsv } from "./drift-csv";
+import { buildDriftReport } from "./report";
 
 const row = (name: string, driftSince: string | undefined, extra: Record<string, unknown> = {}) => ({
   subject: `Deployment.apps/ns/${name}`,

@@ -1,4 +1,3 @@
-import { toCsv } from "@/lib/csv";
 import type { DatabaseStores } from "@/lib/db/database";
 import { defaultStores } from "@/lib/db/default-database";
 import type { OutOfSyncStatus } from "@/lib/db/drift";
@@ -106,15 +105,4 @@ export function createDriftReader({ db }: { db: Pick<DatabaseStores, "drift"> })
 /** Transitional: `listDrift` on the default database, until the engine owns one. */
 export function listDrift(query: DriftQuery = {}): Promise<DriftReport> {
   return createDriftReader({ db: defaultStores() }).listDrift(query);
-}
-
-/** The report as CSV: one row per changed field (one per resource without field detail). */
-export function driftCsv(entries: readonly DriftEntry[]): string {
-  const header = ["app", "kind", "namespace", "name", "state", "drift_since", "field", "manager", "changed_at"];
-  const rows = entries.flatMap((e) => {
-    const base = [e.app, e.kind, e.namespace, e.name, e.state, e.driftSince];
-    if (e.changes.length === 0) return [[...base, "", "", ""]];
-    return e.changes.map((c) => [...base, c.path, c.manager ?? "", c.changedAt ?? ""]);
-  });
-  return toCsv(header, rows);
 }

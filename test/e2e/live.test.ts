@@ -74,7 +74,7 @@ describe("live updates in Chromium", () => {
     await commitFiles(repo, { files: { "deployment.yaml": DEPLOYMENT }, message: "Add live" });
     const created = await api(web.url, "POST", "/api/apps", { name, repoUrl: git.server.repoUrl(`${name}.git`), targetRevision: "main", destNamespace: name, createNamespace: true });
     expect(created.status, created.text).toBe(201);
-    const op = await api<{ phase: string }>(web.url, "POST", `/api/apps/${name}/sync`, {});
+    const op = await api<{ phase: string }>(web.url, "POST", `/api/apps/${name}/sync?wait=true`, {});
     expect(op.body.phase, op.text).toBe("Succeeded");
     return name;
   }

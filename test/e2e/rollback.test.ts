@@ -67,10 +67,10 @@ describe("rolling back from the History tab in Chromium", () => {
     await commitFiles(repo, { files: { "deployment.yaml": DEPLOYMENT("1.0.0") }, message: "Shop 1.0.0" });
     const created = await api(web.url, "POST", "/api/apps", { name, repoUrl: git.server.repoUrl(`${name}.git`), targetRevision: "main", destNamespace: name, createNamespace: true });
     expect(created.status, created.text).toBe(201);
-    const first = await api<Operation>(web.url, "POST", `/api/apps/${name}/sync`, {});
+    const first = await api<Operation>(web.url, "POST", `/api/apps/${name}/sync?wait=true`, {});
     expect(first.body.phase).toBe("Succeeded");
     await commitFiles(repo, { files: { "deployment.yaml": DEPLOYMENT("2.0.0") }, message: "Shop 2.0.0" });
-    const second = await api<Operation>(web.url, "POST", `/api/apps/${name}/sync`, {});
+    const second = await api<Operation>(web.url, "POST", `/api/apps/${name}/sync?wait=true`, {});
     expect(second.body.phase).toBe("Succeeded");
     expect((await api(web.url, "PATCH", `/api/apps/${name}`, { automated: true })).status).toBe(200);
     expect(await liveImage(name)).toBe("registry.example.com/demo/shop:2.0.0");

@@ -2,79 +2,32 @@
  * The authorization matrix: every API route (found by globbing app/api/**\/route.ts and reading
  * the HTTP methods it exports), every page and every server action (from the build's server
  * reference manifest) is called as anonymous, viewer, deployer and admin, and the answer must be
- * what the access policy says. The expected permission of each route is also written below, so
- * a route added without a rule — or a rule loosened without anyone noticing — fails this test.
+ * what the access policy says. The expected permission of each API route comes from its
+ * declaration (app/api/_routes), the one place it is written; each page's from the pages' table
+ * (lib/auth/policy.ts). A route file without a declaration, or a declaration without a route
+ * file, fails this test.
  */
 import { readFile } from "node:fs/promises";
 import { glob } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { authorize } from "@/lib/auth/authorize";
-import { ACCESS_RULES, findAccessRule, HTTP_METHODS, requirementOf } from "@/lib/auth/policy";
+import { ROUTES } from "@/app/api/_routes/index";
+import { ACCESS_POLICY } from "@/app/api/_routes/policy";
+import { HTTP_METHODS, PAGE_RULES, requirementOf } from "@/lib/auth/policy";
 import type { Principal } from "@/lib/auth/principal";
 import type { Permission } from "@/lib/auth/roles";
 import { createTestUser, type TestUser } from "../helpers/auth";
 import { startWebServer, type WebServer } from "../helpers/web-server";
 
-/** The permission each route and method needs: the reviewed copy of lib/auth/policy.ts. */
-const EXPECTED: Record<string, Permission> = {
-  "POST /api/auth/login": "anonymous",
-  "POST /api/auth/logout": "anonymous",
-  "GET /api/auth/me": "signed-in",
-  "POST /api/auth/password": "signed-in",
-  "GET /api/auth/oidc/login": "anonymous",
-  "GET /api/auth/oidc/callback": "anonymous",
-  "GET /api/openapi.json": "anonymous",
-  "GET /api/apps": "viewer",
-  "POST /api/apps": "admin",
-  "GET /api/apps/[name]": "viewer",
-  "PATCH /api/apps/[name]": "admin",
-  "PUT /api/apps/[name]": "admin",
-  "DELETE /api/apps/[name]": "admin",
-  "GET /api/apps/[name]/diff": "viewer",
-  "GET /api/apps/[name]/history": "viewer",
-  "GET /api/apps/[name]/history/compare": "viewer",
-  "GET /api/apps/[name]/operations/[id]": "viewer",
-  "POST /api/apps/[name]/operations/[id]/terminate": "deployer",
-  "POST /api/apps/[name]/refresh": "deployer",
-  "POST /api/apps/[name]/sync": "deployer",
-  "POST /api/refresh": "deployer",
-  "POST /api/apps/[name]/rollback": "deployer",
-  "POST /api/apps/[name]/resume-auto-sync": "deployer",
-  "GET /api/apps/[name]/tree": "viewer",
-  "GET /api/apps/[name]/events": "viewer",
-  "GET /api/events": "viewer",
-  "GET /api/drift": "viewer",
-  "POST /api/webhooks/git": "anonymous",
-  "POST /api/images": "anonymous",
-  "GET /api/repositories": "admin",
-  "POST /api/repositories": "admin",
-  "GET /api/repositories/[id]": "admin",
-  "PATCH /api/repositories/[id]": "admin",
-  "DELETE /api/repositories/[id]": "admin",
-  "GET /api/audit": "viewer",
-  "GET /api/users": "admin",
-  "POST /api/users": "admin",
-  "PATCH /api/users/[user]": "admin",
-  "DELETE /api/users/[user]": "admin",
-  "GET /api/tokens": "admin",
-  "POST /api/tokens": "admin",
-  "DELETE /api/tokens/[id]": "admin",
-  "GET /login": "anonymous",
-  "GET /account/password": "signed-in",
-  "GET /": "viewer",
-  "GET /apps/new": "admin",
-  "GET /apps/[name]": "viewer",
-  "GET /apps/[name]/compare": "viewer",
-  "GET /audit": "viewer",
-  "GET /settings/users": "admin",
-  "GET /settings/tokens": "admin",
-  "GET /repositories": "admin",
-  "GET /drift": "viewer",
-};
+/** The permission each route and method needs: the API routes' declarations and the pages' table. */
+const EXPECTED: Record<string, Permission> = Object.fromEntries([
+  ...ROUTES.map((route) => [`${route.method} ${route.path}`, route.permission] as const),
+  ...PAGE_RULES.flatMap((rule) => rule.methods.map((method) => [`${method} ${rule.pattern}`, rule.permission] as const)),
+]);
 
 /** Routes the policy opens to anyone because their handler checks its own secret (webhook signature, CI token), and so answers 401 itself. */
-const SELF_AUTHENTICATING = new Set(["POST /api/webhooks/git", "POST /api/images"]);
+const SELF_AUTHENTICATING = new Set(ROUTES.filter((route) => route.selfAuthentication).map((route) => `${route.method} ${route.path}`));
 
 /** The permission each server action needs (`requireUser` at its top). */
 const EXPECTED_ACTIONS: Record<string, Permission> = {
@@ -200,16 +153,16 @@ describe("the authorization matrix", () => {
     return response;
   }
 
-  it("has a rule, and the reviewed permission, for every route and page, and no rule without a route", () => {
+  it("has a rule, and the declared permission, for every route and page, and no rule without a route", () => {
     const found = routes.map((r) => `${r.method} ${r.pattern}`);
     for (const route of routes) {
       const key = `${route.method} ${route.pattern}`;
-      const match = findAccessRule(route.method, concretePath(route.pattern, GRANTED_APP));
+      const match = ACCESS_POLICY.find(route.method, concretePath(route.pattern, GRANTED_APP));
       expect(match?.rule.pattern, `the rule matching ${key}`).toBe(route.pattern);
-      expect(EXPECTED[key], `the reviewed permission of ${key} (add it to EXPECTED)`).toBeDefined();
+      expect(EXPECTED[key], `the declared permission of ${key} (declare it in app/api/_routes)`).toBeDefined();
       expect(match?.rule.permission, `the permission of ${key}`).toBe(EXPECTED[key]);
     }
-    const ruled = ACCESS_RULES.flatMap((rule) => rule.methods.map((m) => `${m} ${rule.pattern}`));
+    const ruled = ACCESS_POLICY.rules.flatMap((rule) => rule.methods.map((m) => `${m} ${rule.pattern}`));
     expect(ruled.filter((r) => !found.includes(r)), "rules for routes that do not exist").toEqual([]);
     expect(Object.keys(EXPECTED).filter((r) => !found.includes(r)), "expectations for routes that do not exist").toEqual([]);
   });
@@ -219,7 +172,7 @@ describe("the authorization matrix", () => {
     for (const route of routes.filter((r) => r.kind === "api")) {
       for (const app of route.pattern.includes("[name]") ? [GRANTED_APP, OTHER_APP] : [GRANTED_APP]) {
         const urlPath = concretePath(route.pattern, app);
-        const match = findAccessRule(route.method, urlPath)!;
+        const match = ACCESS_POLICY.find(route.method, urlPath)!;
         const expected = expectedFor(caller, match.rule.permission, requirementOf(match).app);
         const isMutation = !["GET", "HEAD", "OPTIONS"].includes(route.method);
         const response = await call(caller, route.method, urlPath, isMutation ? { body: "{}" } : {});

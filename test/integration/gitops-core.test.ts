@@ -215,13 +215,13 @@ describe("the GitOps core, from Git to the cluster", () => {
       return result;
     };
     await record("GET", `/api/apps/${name}/diff?refresh=true`);
-    await record("POST", `/api/apps/${name}/sync`, {});
+    await record("POST", `/api/apps/${name}/sync?wait=true`, {});
     await commitFiles(repo, { files: { "secret.yaml": secret(`${planted}-rotated`) }, message: "Rotate" });
     const drift = await record("GET", `/api/apps/${name}/diff?refresh=true`);
     expect((drift.body as unknown as DiffBody).syncStatus).toBe("OutOfSync");
     await record("GET", `/api/apps/${name}`);
     await record("GET", `/api/apps/${name}/history`);
-    await record("POST", `/api/apps/${name}/sync`, {});
+    await record("POST", `/api/apps/${name}/sync?wait=true`, {});
     const signedIn = { headers: { authorization: `Bearer ${web.adminToken}` } };
     responses.push(await (await fetch(`${web.url}/apps/${name}?tab=diff`, signedIn)).text());
     responses.push(await (await fetch(`${web.url}/apps/${name}?tab=resources`, signedIn)).text());

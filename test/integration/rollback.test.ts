@@ -184,7 +184,7 @@ describe("history and rollback", () => {
     expect(await ls.image(namespace)).toBe(IMAGE("1.1.0"));
     expect((await api(web.url, "PATCH", `/api/apps/${name}`, { automated: true })).status).toBe(200);
 
-    const preview = await api<RollbackPreviewBody>(web.url, "POST", `/api/apps/${name}/rollback`, { operationId: first.id, dryRun: true });
+    const preview = await api<RollbackPreviewBody>(web.url, "POST", `/api/apps/${name}/rollback?wait=true`, { operationId: first.id, dryRun: true });
     expect(preview.status, preview.text).toBe(200);
     const deployment = preview.body.resources.find((r) => r.subject.startsWith("Deployment.apps/"));
     expect(deployment?.action).toBe("update");
@@ -261,7 +261,7 @@ describe("history and rollback", () => {
     expect((await ls.sync(name)).phase).toBe("Succeeded");
     expect(await ls.kube.getObject({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "extra", namespace } })).toBeDefined();
 
-    const preview = await api<RollbackPreviewBody>(web.url, "POST", `/api/apps/${name}/rollback`, { operationId: first.id, dryRun: true, prune: true });
+    const preview = await api<RollbackPreviewBody>(web.url, "POST", `/api/apps/${name}/rollback?wait=true`, { operationId: first.id, dryRun: true, prune: true });
     expect(preview.body.resources.find((r) => r.subject === `ConfigMap/${namespace}/extra`)?.action).toBe("prune");
     const rollback = await api<HistoryEntry>(web.url, "POST", `/api/apps/${name}/rollback?wait=true`, { operationId: first.id, prune: true });
     expect(rollback.body.results.find((r) => r.subject === `ConfigMap/${namespace}/extra`)?.action).toBe("pruned");
@@ -271,13 +271,13 @@ describe("history and rollback", () => {
   it("refuses to roll back to a dry run, and to an unknown entry, with one sentence each", async () => {
     const { name } = await ls.setUp(GUESTBOOK);
     const dry = await ls.sync(name, { dryRun: true });
-    const refused = await api<{ error: string; fields: { field: string; message: string }[] }>(web.url, "POST", `/api/apps/${name}/rollback`, { operationId: dry.id });
+    const refused = await api<{ error: string; fields: { field: string; message: string }[] }>(web.url, "POST", `/api/apps/${name}/rollback?wait=true`, { operationId: dry.id });
     expect(refused.status).toBe(422);
     expect(refused.body.fields[0]).toMatchObject({ field: "operationId" });
     expect(refused.body.fields[0]?.message).toMatch(/dry run/);
-    const unknown = await api<{ error: string }>(web.url, "POST", `/api/apps/${name}/rollback`, { operationId: "nope" });
+    const unknown = await api<{ error: string }>(web.url, "POST", `/api/apps/${name}/rollback?wait=true`, { operationId: "nope" });
     expect(unknown.status).toBe(404);
-    const missing = await api<{ fields: { field: string }[] }>(web.url, "POST", `/api/apps/${name}/rollback`, {});
+    const missing = await api<{ fields: { field: string }[] }>(web.url, "POST", `/api/apps/${name}/rollback?wait=true`, {});
     expect(missing.status).toBe(422);
     expect(missing.body.fields[0]?.field).toBe("operationId");
   });
@@ -436,7 +436,7 @@ describe("a server killed during a sync", () => {
     const count = 1000;
     const { name, namespace } = await ls.setUp(manyConfigMaps(count));
 
-    const syncing = api(first.url, "POST", `/api/apps/${name}/sync`, {}).catch((error: unknown) => error);
+    const syncing = api(first.url, "POST", `/api/apps/${name}/sync?wait=true`, {}).catch((error: unknown) => error);
     let running: HistoryEntry | undefined;
     await expect
       .poll(

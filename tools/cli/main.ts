@@ -1,7 +1,8 @@
 /**
  * `lockstep <command>`: the command-line entry point shipped as the package's
- * `bin`. One command for now, `set-image`, for CI pipelines.
+ * `bin`: `set-image` for CI pipelines, and `app sync` to sync an app through a server.
  */
+import { runAppSync } from "./app-sync-command";
 import { runSetImage } from "./set-image-command";
 import type { CliIo } from "./io";
 
@@ -9,6 +10,7 @@ const USAGE = `Usage: lockstep <command> [options]
 
 Commands:
   set-image   Set an image in a kustomization.yaml in Git (commit and push).
+  app sync    Sync an application through the Lockstep server (LOCKSTEP_SERVER, LOCKSTEP_TOKEN).
 
 Run "lockstep <command> --help" for a command's options.
 `;
@@ -17,6 +19,11 @@ Run "lockstep <command> --help" for a command's options.
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = args;
   if (command === "set-image") return runSetImage(rest, io);
+  if (command === "app" && rest[0] === "sync") return runAppSync(rest.slice(1), io);
+  if (command === "app") {
+    io.stderr.write(`lockstep app: ${rest[0] === undefined ? "name a subcommand" : `unknown subcommand "${rest[0]}"`}; the one there is: sync.\n\n${USAGE}`);
+    return 2;
+  }
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
     io.stdout.write(USAGE);
     return command === undefined ? 2 : 0;

@@ -1,8 +1,8 @@
+import { eventsRoute } from "@/app/api/_routes/live";
+import { route } from "@/app/api/_shared/route";
 import { authorize } from "@/lib/auth/authorize";
 import type { AppEvent } from "@/lib/events/bus";
-import { EVENT_STREAM_HEADERS, eventStream } from "@/lib/events/sse";
-import { requirePrincipal } from "../_shared/principal";
-import { errorResponse } from "../_shared/respond";
+import { EVENT_STREAM_HEADERS } from "@/lib/events/sse";
 
 export const dynamic = "force-dynamic";
 
@@ -18,17 +18,12 @@ function listProjection(event: AppEvent): Record<string, unknown> {
  * The list pages' event stream (Server-Sent Events): status, operation and deletion changes
  * of the apps the caller may see, and nothing about resources. Resumes from `Last-Event-ID`.
  */
-export async function GET(request: Request): Promise<Response> {
-  try {
-    const principal = await requirePrincipal(request, { permission: "viewer" });
-    const stream = eventStream({
-      filter: (event) => LIST_EVENT_TYPES.has(event.type) && authorize(principal, { permission: "viewer", app: event.app }).allowed,
-      project: listProjection,
-      lastEventId: request.headers.get("last-event-id"),
-      signal: request.signal,
-    });
-    return new Response(stream, { headers: EVENT_STREAM_HEADERS });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = route(eventsRoute, async ({ engine, caller, request }) => {
+  const stream = engine.eventStream({
+    filter: (event) => LIST_EVENT_TYPES.has(event.type) && authorize(caller, { permission: "viewer", app: event.app }).allowed,
+    project: listProjection,
+    lastEventId: request.headers.get("last-event-id"),
+    signal: request.signal,
+  });
+  return new Response(stream, { headers: EVENT_STREAM_HEADERS });
+});

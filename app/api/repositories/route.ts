@@ -1,12 +1,8 @@
-import { createRepoCredential, listRepoCredentials, repoCredentialCreateSchema } from "@/lib/credentials";
-import { parseJson, respond } from "../_shared/respond";
+import { createRepositoryRoute, listRepositoriesRoute } from "@/app/api/_routes/admin";
+import { route } from "@/app/api/_shared/route";
 
 /** Lists repository credentials: URL prefixes, kinds and user names — never a secret. */
-export async function GET(): Promise<Response> {
-  return respond(async () => listRepoCredentials());
-}
+export const GET = route(listRepositoriesRoute, async ({ engine }) => engine.credentials.list());
 
 /** Stores repository credentials, encrypted; answers them without their secret. */
-export async function POST(request: Request): Promise<Response> {
-  return respond(async () => createRepoCredential(await parseJson(request, repoCredentialCreateSchema)), 201);
-}
+export const POST = route(createRepositoryRoute, async ({ engine, body }) => engine.credentials.create(body));

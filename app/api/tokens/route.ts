@@ -1,21 +1,8 @@
-import { issueApiToken } from "@/lib/auth/api-tokens";
-import { newTokenSchema } from "@/lib/auth/schemas";
-import { listApiTokens } from "@/lib/db/api-tokens";
-import { requirePrincipal } from "../_shared/principal";
-import { parseJson, respond } from "../_shared/respond";
+import { createTokenRoute, listTokensRoute } from "@/app/api/_routes/admin";
+import { route } from "@/app/api/_shared/route";
 
 /** Every API token (name, prefix, role, apps, expiry; never the value). */
-export async function GET(request: Request): Promise<Response> {
-  return respond(async () => {
-    await requirePrincipal(request, { permission: "admin" });
-    return listApiTokens();
-  });
-}
+export const GET = route(listTokensRoute, async ({ engine }) => engine.auth.listTokens());
 
 /** Creates an API token; its value is in this answer and nowhere else, ever. */
-export async function POST(request: Request): Promise<Response> {
-  return respond(async () => {
-    const principal = await requirePrincipal(request, { permission: "admin" });
-    return issueApiToken(await parseJson(request, newTokenSchema), principal);
-  }, 201);
-}
+export const POST = route(createTokenRoute, async ({ engine, body, caller }) => engine.auth.issueToken(body, caller));

@@ -1,21 +1,8 @@
-import { createLocalUser } from "@/lib/auth/accounts";
-import { newUserSchema } from "@/lib/auth/schemas";
-import { listUsers } from "@/lib/db/users";
-import { requirePrincipal } from "../_shared/principal";
-import { parseJson, respond } from "../_shared/respond";
+import { createUserRoute, listUsersRoute } from "@/app/api/_routes/admin";
+import { route } from "@/app/api/_shared/route";
 
 /** Every user, with role and grants (never password hashes). */
-export async function GET(request: Request): Promise<Response> {
-  return respond(async () => {
-    await requirePrincipal(request, { permission: "admin" });
-    return listUsers();
-  });
-}
+export const GET = route(listUsersRoute, async ({ engine }) => engine.auth.listUsers());
 
 /** Creates a local user; a generated first password is answered once. The user must change it at first sign-in. */
-export async function POST(request: Request): Promise<Response> {
-  return respond(async () => {
-    await requirePrincipal(request, { permission: "admin" });
-    return createLocalUser(await parseJson(request, newUserSchema));
-  }, 201);
-}
+export const POST = route(createUserRoute, async ({ engine, body }) => engine.auth.createUser(body));

@@ -14,10 +14,10 @@ import { ResourceTree } from "@/components/tree/resource-tree";
 import { HealthBadge, SyncBadge } from "@/components/ui/badges";
 import { HealthIcon } from "@/components/ui/health-icon";
 import { Time } from "@/components/ui/time";
-import { getApp, getStatusResources } from "@/lib/db/apps";
-import { getRunningOperation, listOperations, operationIdsWithManifests } from "@/lib/db/operations";
 import { formatFieldPath } from "@/lib/diff";
-import { getAppComparison, getResourceDetail, getResourceTree, getSelfHealStatus, listAppEvents, type ResourceStatusRow } from "@/lib/engine";
+import { getEngine } from "@/lib/engine/instance";
+import type { ResourceDetail, TreeNode } from "@/lib/engine/resource-tree";
+import type { ResourceStatusRow } from "@/lib/engine/status-rows";
 import { NotFoundError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
@@ -31,11 +31,12 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
   const { name } = await params;
   const query = await searchParams;
   const tab: Tab = TABS.includes(query.tab as Tab) ? (query.tab as Tab) : "resources";
-  const app = await getApp(name).catch((error) => {
+  const engine = getEngine();
+  const app = await engine.apps.get(name).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const [resources, runningOperation] = await Promise.all([getStatusResources<ResourceStatusRow>(app.id), getRunningOperation(app.id)]);
+  const [resources, runningOperation] = await Promise.all([engine.apps.statusResources(name), engine.operations.current(name)]);
   const running = runningOperation !== undefined;
 
   return (
@@ -100,7 +101,7 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
       {tab === "tree" && <TreeTab name={app.name} node={query.node} />}
       {(tab === "resources" || tab === "tree") && <EventsPanel name={app.name} />}
       {tab === "diff" && <DiffTab name={app.name} view={query.view === "split" ? "split" : "unified"} />}
-      {tab === "history" && <HistoryTab name={app.name} appId={app.id} prune={app.prune} running={running} />}
+      {tab === "history" && <HistoryTab name={app.name} prune={app.prune} running={running} />}
     </div>
   );
 }
@@ -154,7 +155,7 @@ function ResourcesTab({ rows }: { rows: ResourceStatusRow[] }) {
 }
 
 async function DiffTab({ name, view }: { name: string; view: "unified" | "split" }) {
-  const comparison = await getAppComparison(name);
+  const comparison = await getEngine().apps.comparison(name);
   const changed = comparison.resources.filter((r) => r.status !== "Synced");
   return (
     <div className="space-y-4">
@@ -191,16 +192,18 @@ async function DiffTab({ name, view }: { name: string; view: "unified" | "split"
   );
 }
 
-async function HistoryTab({ name, appId, prune, running }: { name: string; appId: string; prune: boolean; running: boolean }) {
-  const [operations, withManifests] = await Promise.all([listOperations(appId), operationIdsWithManifests(appId)]);
+async function HistoryTab({ name, prune, running }: { name: string; prune: boolean; running: boolean }) {
+  const engine = getEngine();
+  const [operations, withManifests] = await Promise.all([engine.operations.list(name), engine.operations.idsWithManifests(name)]);
   return <HistoryTable name={name} operations={operations} withManifests={[...withManifests]} prune={prune} running={running} />;
 }
 
 async function TreeTab({ name, node }: { name: string; node?: string }) {
-  let nodes: Awaited<ReturnType<typeof getResourceTree>>;
-  let detail: Awaited<ReturnType<typeof getResourceDetail>>;
+  const engine = getEngine();
+  let nodes: TreeNode[];
+  let detail: ResourceDetail | undefined;
   try {
-    [nodes, detail] = await Promise.all([getResourceTree(name), node ? getResourceDetail(name, node) : Promise.resolve(undefined)]);
+    [nodes, detail] = await Promise.all([engine.apps.tree(name), node ? engine.apps.resourceDetail(name, node) : Promise.resolve(undefined)]);
   } catch (error) {
     return <p className="text-sm text-rose-700">The resource tree is not available: {error instanceof Error ? error.message : String(error)}</p>;
   }
@@ -221,7 +224,7 @@ async function TreeTab({ name, node }: { name: string; node?: string }) {
 }
 
 async function EventsPanel({ name }: { name: string }) {
-  const events = await listAppEvents(name).catch(() => []);
+  const events = await getEngine().apps.events(name).catch(() => []);
   return (
     <section className="mt-6" aria-label="Kubernetes events">
       <h2 className="mb-2 text-sm font-semibold text-slate-700">Kubernetes events</h2>
@@ -231,7 +234,7 @@ async function EventsPanel({ name }: { name: string }) {
 }
 
 function SelfHealNotice({ name }: { name: string }) {
-  const status = getSelfHealStatus(name);
+  const status = getEngine().apps.selfHealStatus(name);
   if (!status?.backingOff) return null;
   return (
     <div className="mb-3 rounded-md border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900" role="status" data-testid="self-heal-backoff">

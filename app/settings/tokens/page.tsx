@@ -1,10 +1,10 @@
 import { requireUser } from "@/app/_auth/session";
 import { TokensAdmin } from "@/components/settings/tokens-admin";
-import { listApiTokens } from "@/lib/db/api-tokens";
+import { getEngine } from "@/lib/engine/instance";
 
 export default async function TokensPage() {
   await requireUser("admin");
-  const tokens = await listApiTokens();
+  const tokens = await getEngine().auth.listTokens();
   return (
     <div>
       <h1 className="mb-4 text-2xl font-semibold">API tokens</h1>

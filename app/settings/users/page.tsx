@@ -1,10 +1,10 @@
 import { requireUser } from "@/app/_auth/session";
 import { UsersAdmin } from "@/components/settings/users-admin";
-import { listUsers } from "@/lib/db/users";
+import { getEngine } from "@/lib/engine/instance";
 
 export default async function UsersPage() {
   await requireUser("admin");
-  const users = await listUsers();
+  const users = await getEngine().auth.listUsers();
   return (
     <div>
       <h1 className="mb-4 text-2xl font-semibold">Users</h1>

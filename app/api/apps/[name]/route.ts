@@ -1,25 +1,14 @@
-import { appUpdateSchema } from "@/lib/apps/spec";
-import { getApp } from "@/lib/db/apps";
-import { deleteApplication, updateApplication } from "@/lib/engine";
-import { parseJson, respond } from "../../_shared/respond";
-
-type Context = { params: Promise<{ name: string }> };
+import { deleteAppRoute, getAppRoute, patchAppRoute, putAppRoute } from "@/app/api/_routes/apps";
+import { route } from "@/app/api/_shared/route";
 
 /** One application with its status. */
-export async function GET(_request: Request, { params }: Context): Promise<Response> {
-  return respond(async () => getApp((await params).name));
-}
+export const GET = route(getAppRoute, async ({ engine, params }) => engine.apps.get(params.name));
 
 /** Changes an application's spec (any field but the name). */
-export async function PATCH(request: Request, { params }: Context): Promise<Response> {
-  return respond(async () => updateApplication((await params).name, await parseJson(request, appUpdateSchema)));
-}
+export const PATCH = route(patchAppRoute, async ({ engine, params, body, caller }) => engine.apps.update(params.name, body, caller));
 
 /** Same as PATCH: the body holds the fields to change. */
-export const PUT = PATCH;
+export const PUT = route(putAppRoute, async ({ engine, params, body, caller }) => engine.apps.update(params.name, body, caller));
 
 /** Deletes an application; `?cascade=true` also deletes its resources from the cluster. */
-export async function DELETE(request: Request, { params }: Context): Promise<Response> {
-  const cascade = new URL(request.url).searchParams.get("cascade") === "true";
-  return respond(async () => deleteApplication((await params).name, { cascade }));
-}
+export const DELETE = route(deleteAppRoute, async ({ engine, params, query, caller }) => engine.apps.delete(params.name, { cascade: query.cascade }, caller));

@@ -1,26 +1,19 @@
-import { refineAuditNote } from "@/lib/audit/notes";
+import { loginRoute } from "@/app/api/_routes/auth";
+import { route } from "@/app/api/_shared/route";
 import { readStamp } from "@/lib/audit/request-context";
 import { isHttpsRequest, serializeSessionCookie, sessionLifetimeMs } from "@/lib/auth/cookies";
-import { signInSchema } from "@/lib/auth/schemas";
-import { signInWithPassword } from "@/lib/auth/sign-in";
-import { errorResponse, parseJson } from "../../_shared/respond";
 
 /** Signs in with a user name and password; answers the user and sets the session cookie. Rate-limited (429). */
-export async function POST(request: Request): Promise<Response> {
+export const POST = route(loginRoute, async ({ engine, body, request }) => {
   const stamp = readStamp(request.headers);
-  try {
-    const body = await parseJson(request, signInSchema);
-    if (stamp) refineAuditNote(stamp.requestId, { actor: body.username, actorKind: "anonymous" });
-    const session = await signInWithPassword({ name: body.username, password: body.password, address: stamp?.address ?? "unknown" });
-    if (stamp) refineAuditNote(stamp.requestId, { actorKind: "user" });
-    const response = Response.json({
-      user: { name: session.user.name, role: session.user.role },
-      mustChangePassword: session.user.mustChangePassword,
-      expiresAt: session.expiresAt,
-    });
-    response.headers.append("Set-Cookie", serializeSessionCookie(session.cookieValue, { secure: isHttpsRequest(request.url, request.headers), maxAgeMs: sessionLifetimeMs() }));
-    return response;
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+  if (stamp) engine.audit.refineNote(stamp.requestId, { actor: body.username, actorKind: "anonymous" });
+  const session = await engine.auth.signInWithPassword({ name: body.username, password: body.password, address: stamp?.address ?? "unknown" });
+  if (stamp) engine.audit.refineNote(stamp.requestId, { actorKind: "user" });
+  const response = Response.json({
+    user: { name: session.user.name, role: session.user.role },
+    mustChangePassword: session.user.mustChangePassword,
+    expiresAt: session.expiresAt,
+  });
+  response.headers.append("Set-Cookie", serializeSessionCookie(session.cookieValue, { secure: isHttpsRequest(request.url, request.headers), maxAgeMs: sessionLifetimeMs() }));
+  return response;
+});

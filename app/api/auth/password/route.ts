@@ -1,13 +1,8 @@
-import { passwordChangeSchema } from "@/lib/auth/schemas";
-import { changePassword } from "@/lib/auth/sign-in";
-import { requirePrincipal } from "../../_shared/principal";
-import { parseJson, respond } from "../../_shared/respond";
+import { passwordRoute } from "@/app/api/_routes/auth";
+import { route } from "@/app/api/_shared/route";
 
 /** Changes the signed-in user's password (the current one is required); ends their other sessions. */
-export async function POST(request: Request): Promise<Response> {
-  return respond(async () => {
-    const principal = await requirePrincipal(request, { permission: "signed-in" });
-    const user = await changePassword(principal, await parseJson(request, passwordChangeSchema));
-    return { user: { name: user.name, role: user.role }, mustChangePassword: user.mustChangePassword };
-  });
-}
+export const POST = route(passwordRoute, async ({ engine, caller, body }) => {
+  const user = await engine.auth.changePassword(caller, body);
+  return { user: { name: user.name, role: user.role }, mustChangePassword: user.mustChangePassword };
+});

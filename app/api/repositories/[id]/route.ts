@@ -1,21 +1,13 @@
-import { deleteRepoCredential, getRepoCredential, repoCredentialUpdateSchema, updateRepoCredential } from "@/lib/credentials";
-import { parseJson, respond } from "../../_shared/respond";
-
-type Context = { params: Promise<{ id: string }> };
+import { deleteRepositoryRoute, getRepositoryRoute, updateRepositoryRoute } from "@/app/api/_routes/admin";
+import { route } from "@/app/api/_shared/route";
 
 /** One repository credential, without its secret. */
-export async function GET(_request: Request, { params }: Context): Promise<Response> {
-  return respond(async () => getRepoCredential((await params).id));
-}
+export const GET = route(getRepositoryRoute, async ({ engine, params }) => engine.credentials.get(params.id));
 
 /** Changes a repository credential; an absent or empty secret keeps the stored one. */
-export async function PATCH(request: Request, { params }: Context): Promise<Response> {
-  return respond(async () => updateRepoCredential((await params).id, await parseJson(request, repoCredentialUpdateSchema)));
-}
+export const PATCH = route(updateRepositoryRoute, async ({ engine, params, body }) => engine.credentials.update(params.id, body));
 
 /** Deletes a repository credential. */
-export async function DELETE(_request: Request, { params }: Context): Promise<Response> {
-  return respond(async () => {
-    await deleteRepoCredential((await params).id);
-  });
-}
+export const DELETE = route(deleteRepositoryRoute, async ({ engine, params }) => {
+  await engine.credentials.delete(params.id);
+});

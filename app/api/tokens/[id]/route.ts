@@ -1,11 +1,7 @@
-import { deleteApiToken } from "@/lib/db/api-tokens";
-import { requirePrincipal } from "../../_shared/principal";
-import { respond } from "../../_shared/respond";
+import { deleteTokenRoute } from "@/app/api/_routes/admin";
+import { route } from "@/app/api/_shared/route";
 
 /** Revokes an API token at once. */
-export async function DELETE(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  return respond(async () => {
-    await requirePrincipal(request, { permission: "admin" });
-    await deleteApiToken((await params).id);
-  });
-}
+export const DELETE = route(deleteTokenRoute, async ({ engine, params }) => {
+  await engine.auth.deleteToken(params.id);
+});

@@ -1,22 +1,10 @@
-import { changeUser, removeUser } from "@/lib/auth/accounts";
-import { userUpdateSchema } from "@/lib/auth/schemas";
-import { requirePrincipal } from "../../_shared/principal";
-import { parseJson, respond } from "../../_shared/respond";
-
-type Context = { params: Promise<{ user: string }> };
+import { deleteUserRoute, updateUserRoute } from "@/app/api/_routes/admin";
+import { route } from "@/app/api/_shared/route";
 
 /** Changes a user's role or grants, or resets their password (the new one is answered once). */
-export async function PATCH(request: Request, { params }: Context): Promise<Response> {
-  return respond(async () => {
-    await requirePrincipal(request, { permission: "admin" });
-    return changeUser((await params).user, await parseJson(request, userUpdateSchema));
-  });
-}
+export const PATCH = route(updateUserRoute, async ({ engine, params, body }) => engine.auth.changeUser(params.user, body));
 
 /** Deletes a user and ends their sessions; the last admin cannot be deleted. */
-export async function DELETE(request: Request, { params }: Context): Promise<Response> {
-  return respond(async () => {
-    await requirePrincipal(request, { permission: "admin" });
-    await removeUser((await params).user);
-  });
-}
+export const DELETE = route(deleteUserRoute, async ({ engine, params }) => {
+  await engine.auth.removeUser(params.user);
+});

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { UnifiedDiff } from "@/components/diff/unified-diff";
 import { Time } from "@/components/ui/time";
-import { compareHistory, type HistoryComparison } from "@/lib/engine";
+import type { HistoryComparison } from "@/lib/engine/history";
+import { getEngine } from "@/lib/engine/instance";
 import { isDomainError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
@@ -50,7 +51,7 @@ export default async function CompareHistoryPage({ params, searchParams }: Props
   }
   let comparison: HistoryComparison;
   try {
-    comparison = await compareHistory(name, from, to);
+    comparison = await getEngine().operations.compareHistory(name, from, to);
   } catch (error) {
     if (!isDomainError(error)) throw error;
     return (

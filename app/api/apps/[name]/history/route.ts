@@ -1,8 +1,5 @@
-import { getApp } from "@/lib/db/apps";
-import { listOperations } from "@/lib/db/operations";
-import { respond } from "../../../_shared/respond";
+import { historyRoute } from "@/app/api/_routes/apps";
+import { route } from "@/app/api/_shared/route";
 
 /** The application's operations, newest first. */
-export async function GET(_request: Request, { params }: { params: Promise<{ name: string }> }): Promise<Response> {
-  return respond(async () => listOperations((await getApp((await params).name)).id));
-}
+export const GET = route(historyRoute, async ({ engine, params }) => engine.operations.list(params.name));

@@ -1,7 +1,5 @@
-import { resumeAutoSync } from "@/lib/engine";
-import { respond } from "../../../_shared/respond";
+import { resumeAutoSyncRoute } from "@/app/api/_routes/operations";
+import { route } from "@/app/api/_shared/route";
 
-/** Ends a rollback: turns automated sync back on (if the rollback paused it) and syncs Git's version. */
-export async function POST(_request: Request, { params }: { params: Promise<{ name: string }> }): Promise<Response> {
-  return respond(async () => resumeAutoSync((await params).name, "api"));
-}
+/** Ends a rollback: turns automated sync back on (if the rollback paused it) and queues a sync of Git's version. */
+export const POST = route(resumeAutoSyncRoute, async ({ engine, params, caller }) => engine.operations.resumeAutoSync(params.name, caller));

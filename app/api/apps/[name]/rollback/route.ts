@@ -1,23 +1,16 @@
-import { z } from "zod";
-import { previewRollback, rollbackApplication } from "@/lib/engine";
-import { parseJson, respond } from "../../../_shared/respond";
-
-const rollbackBody = z.object({
-  operationId: z.string({ error: "operationId is required: the id of the history entry to roll back to." }).min(1, "operationId is required: the id of the history entry to roll back to."),
-  prune: z.boolean({ error: "prune must be true or false." }).optional(),
-  dryRun: z.boolean({ error: "dryRun must be true or false." }).default(false),
-});
+import { rollbackRoute } from "@/app/api/_routes/operations";
+import { operationAnswer } from "@/app/api/_shared/operation-answer";
+import { route } from "@/app/api/_shared/route";
 
 /**
  * Rolls the application back to an earlier successful history entry (its stored manifests,
- * not Git) and pauses automated sync; with `dryRun`, answers what would change per resource
- * and changes nothing. 409 while an operation runs.
+ * not Git) and pauses automated sync: queues the rollback and answers 202 with it (200 once
+ * it ended with `?wait=true`). With `dryRun`, answers what would change per resource and
+ * changes nothing.
  */
-export async function POST(request: Request, { params }: { params: Promise<{ name: string }> }): Promise<Response> {
-  return respond(async () => {
-    const { name } = await params;
-    const body = await parseJson(request, rollbackBody);
-    if (body.dryRun) return previewRollback(name, { operationId: body.operationId, prune: body.prune });
-    return rollbackApplication(name, { operationId: body.operationId, prune: body.prune, initiator: "api" });
-  });
-}
+export const POST = route(rollbackRoute, async ({ engine, params, query, body, caller, request }) => {
+  const rollback = { operationId: body.operationId, prune: body.prune };
+  if (body.dryRun) return engine.operations.previewRollback(params.name, rollback);
+  const operation = await engine.operations.requestRollback(params.name, rollback, caller);
+  return operationAnswer(engine, params.name, operation, { wait: query.wait, signal: request.signal });
+});

@@ -1,17 +1,13 @@
-import { z } from "zod";
-import { syncApp } from "@/lib/engine";
-import { parseJson, respond } from "../../../_shared/respond";
+import { syncRoute } from "@/app/api/_routes/operations";
+import { operationAnswer } from "@/app/api/_shared/operation-answer";
+import { route } from "@/app/api/_shared/route";
 
-const syncBody = z.object({
-  dryRun: z.boolean().default(false),
-  prune: z.boolean().optional(),
-  resources: z.array(z.string().min(1)).default([]),
+/**
+ * Queues a sync of the application (optionally a dry run, pruning, or only some resources),
+ * recorded with the caller; answers 202 with the operation and its URL in `Location`, or with
+ * `?wait=true` 200 once it has ended. 409 when one is already queued or running.
+ */
+export const POST = route(syncRoute, async ({ engine, params, query, body, caller, request }) => {
+  const operation = await engine.operations.requestSync(params.name, body, caller);
+  return operationAnswer(engine, params.name, operation, { wait: query.wait, signal: request.signal });
 });
-
-/** Syncs the application (optionally dry-run, pruning, or only some resources); 409 when one is running. */
-export async function POST(request: Request, { params }: { params: Promise<{ name: string }> }): Promise<Response> {
-  return respond(async () => {
-    const body = await parseJson(request, syncBody);
-    return syncApp((await params).name, { ...body, initiator: "api" });
-  });
-}

@@ -1,11 +1,5 @@
-import { getApp } from "@/lib/db/apps";
-import { getOperation } from "@/lib/db/operations";
-import { respond } from "../../../../_shared/respond";
+import { operationRoute } from "@/app/api/_routes/operations";
+import { route } from "@/app/api/_shared/route";
 
 /** One operation's status and per-resource results. */
-export async function GET(_request: Request, { params }: { params: Promise<{ name: string; id: string }> }): Promise<Response> {
-  return respond(async () => {
-    const { name, id } = await params;
-    return getOperation((await getApp(name)).id, id);
-  });
-}
+export const GET = route(operationRoute, async ({ engine, params }) => engine.operations.get(params.name, params.id));

@@ -1,10 +1,5 @@
-import { terminateOperation } from "@/lib/engine";
-import { respond } from "../../../../../_shared/respond";
+import { terminateRoute } from "@/app/api/_routes/operations";
+import { route } from "@/app/api/_shared/route";
 
-/** Asks a running operation to stop before its next resource; 409 when it has already ended. */
-export async function POST(_request: Request, { params }: { params: Promise<{ name: string; id: string }> }): Promise<Response> {
-  return respond(async () => {
-    const { name, id } = await params;
-    return terminateOperation(name, id, "api");
-  });
-}
+/** Asks a queued or running operation to stop before its next resource; 409 when it has already ended. */
+export const POST = route(terminateRoute, async ({ engine, params, caller }) => engine.operations.terminate(params.name, params.id, caller));

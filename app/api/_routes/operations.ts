@@ -1,0 +1,73 @@
+/** Operations on an application: sync, rollback, termination and resuming automated sync. Each records its caller. */
+import { z } from "zod";
+import { declareRoute } from "../_shared/declaration";
+import { APP_ERRORS, error, INVALID } from "./answers";
+import { flag } from "./query";
+
+const waitQuery = z.object({ wait: flag("Answer only once the operation has ended (200), instead of at once (202).") });
+
+const QUEUED = {
+  200: { description: "With `wait=true`: the operation, ended." },
+  202: { description: "Queued: the operation; `Location` is its URL (/api/apps/<name>/operations/<id>)." },
+} as const;
+
+export const syncRoute = declareRoute({
+  method: "POST",
+  path: "/api/apps/[name]/sync",
+  permission: "deployer",
+  action: "app.sync",
+  summary: "Sync the application",
+  description: "Queues a sync (optionally a dry run, pruning, or only some resources) recorded with the caller.",
+  query: waitQuery,
+  body: z.object({
+    dryRun: z.boolean({ error: "dryRun must be true or false." }).default(false),
+    prune: z.boolean({ error: "prune must be true or false." }).optional(),
+    resources: z.array(z.string().min(1), { error: "resources must be a list of subjects (Kind/namespace/name)." }).default([]),
+  }),
+  responses: { ...QUEUED, ...APP_ERRORS, 409: error("An operation is already queued or running."), ...INVALID },
+});
+
+export const rollbackRoute = declareRoute({
+  method: "POST",
+  path: "/api/apps/[name]/rollback",
+  permission: "deployer",
+  action: "app.rollback",
+  summary: "Roll back to an earlier successful history entry",
+  description:
+    "Applies that entry's stored manifests (not Git) and pauses automated sync. With `dryRun`, answers what would change per resource (200) and changes nothing.",
+  query: waitQuery,
+  body: z.object({
+    operationId: z.string({ error: "operationId is required: the id of the history entry to roll back to." }).min(1, "operationId is required: the id of the history entry to roll back to."),
+    prune: z.boolean({ error: "prune must be true or false." }).optional(),
+    dryRun: z.boolean({ error: "dryRun must be true or false." }).default(false),
+  }),
+  responses: { ...QUEUED, ...APP_ERRORS, 409: error("An operation is already queued or running."), ...INVALID },
+});
+
+export const resumeAutoSyncRoute = declareRoute({
+  method: "POST",
+  path: "/api/apps/[name]/resume-auto-sync",
+  permission: "deployer",
+  action: "app.resume-auto-sync",
+  summary: "End a rollback",
+  description: "Turns automated sync back on (if the rollback paused it) and queues a sync of Git's version.",
+  responses: { 200: { description: "The application, and the queued operation (or null)." }, ...APP_ERRORS },
+});
+
+export const operationRoute = declareRoute({
+  method: "GET",
+  path: "/api/apps/[name]/operations/[id]",
+  permission: "viewer",
+  summary: "One operation's status and per-resource results",
+  responses: { 200: { description: "The operation." }, ...APP_ERRORS },
+});
+
+export const terminateRoute = declareRoute({
+  method: "POST",
+  path: "/api/apps/[name]/operations/[id]/terminate",
+  permission: "deployer",
+  action: "app.terminate",
+  summary: "Terminate a queued or running operation",
+  description: "Marks the operation Terminating; it stops before its next resource and ends Failed with the message `terminated by <who>`.",
+  responses: { 200: { description: "The operation, now Terminating." }, ...APP_ERRORS, 409: error("The operation has already ended.") },
+});

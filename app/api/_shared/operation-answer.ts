@@ -1,0 +1,19 @@
+import type { EngineFacade } from "@/lib/engine/facade";
+import type { OperationRecord } from "@/lib/db/operations";
+
+/** The URL of an app's operation: where a client polls it. */
+export function operationUrl(app: string, operationId: string): string {
+  return `/api/apps/${encodeURIComponent(app)}/operations/${encodeURIComponent(operationId)}`;
+}
+
+/**
+ * The answer to a request that queued an operation: 202 with the operation and its URL in
+ * `Location`; or, when the caller asked to wait, 200 with the operation once it has ended
+ * (the wait ends with the request, if the client goes away).
+ */
+export async function operationAnswer(engine: EngineFacade, app: string, operation: OperationRecord, options: { wait: boolean; signal: AbortSignal }): Promise<Response> {
+  const location = operationUrl(app, operation.id);
+  if (!options.wait) return Response.json(operation, { status: 202, headers: { Location: location } });
+  const ended = await engine.operations.waitFor(app, operation.id, options.signal);
+  return Response.json(ended, { status: 200, headers: { "Content-Location": location } });
+}

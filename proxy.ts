@@ -17,7 +17,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { ACCESS_POLICY } from "@/app/api/_routes/policy";
 import type { AuditNote } from "@/lib/audit/notes";
-import { readStamp } from "@/lib/audit/request-context";
 import { resultOfStatus } from "@/lib/audit/results";
 import { authorize } from "@/lib/auth/authorize";
 import { requirementOf, type RuleMatch } from "@/lib/auth/policy";
@@ -158,9 +157,9 @@ async function verdictOf(request: NextRequest, facts: RequestFacts, match: RuleM
 /** Authorizes, guards and annotates every request; see the module comment. */
 export async function proxy(request: NextRequest): Promise<Response> {
   const facts = factsOf(request);
-  const stamp = readStamp(request.headers);
-  const address = stamp?.address ?? "unknown";
   const engine = getEngine();
+  const stamp = engine.audit.readStamp(request.headers);
+  const address = stamp?.address ?? "unknown";
   const match = facts.isServerAction ? ACCESS_POLICY.findServerAction(facts.path) : ACCESS_POLICY.find(facts.method, facts.path);
   const principal = await engine.auth.authenticate(request.headers);
 

@@ -5,7 +5,6 @@
  */
 import { headers } from "next/headers";
 import { forbidden, unauthorized } from "next/navigation";
-import { readStamp } from "@/lib/audit/request-context";
 import { authorize } from "@/lib/auth/authorize";
 import type { Principal } from "@/lib/auth/principal";
 import type { Permission } from "@/lib/auth/roles";
@@ -29,11 +28,12 @@ export interface RequireUserOptions {
  */
 export async function requireUser(permission: Permission, app?: string, options: RequireUserOptions = {}): Promise<Principal> {
   const requestHeaders = await headers();
-  const principal = await getEngine().auth.authenticate(requestHeaders);
+  const engine = getEngine();
+  const principal = await engine.auth.authenticate(requestHeaders);
   const decision = authorize(principal, { permission, ...(app !== undefined ? { app } : {}) });
-  const stamp = readStamp(requestHeaders);
+  const stamp = engine.audit.readStamp(requestHeaders);
   if (stamp) {
-    getEngine().audit.refineNote(stamp.requestId, {
+    engine.audit.refineNote(stamp.requestId, {
       ...(options.action ? { action: options.action } : {}),
       ...(app !== undefined ? { app } : {}),
       ...(decision.allowed ? {} : { result: "denied" as const, detail: decision.reason }),
@@ -48,6 +48,7 @@ export async function requireUser(permission: Permission, app?: string, options:
 
 /** Records in the request's audit entry that a server action answered with an error. */
 export async function noteActionFailure(message: string): Promise<void> {
-  const stamp = readStamp(await headers());
-  if (stamp) getEngine().audit.refineNote(stamp.requestId, { result: "failed", detail: message.slice(0, 500) });
+  const engine = getEngine();
+  const stamp = engine.audit.readStamp(await headers());
+  if (stamp) engine.audit.refineNote(stamp.requestId, { result: "failed", detail: message.slice(0, 500) });
 }

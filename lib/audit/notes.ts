@@ -9,7 +9,6 @@
  * instrumentation share within the one server process.
  */
 import type { AuditEntryRecord } from "@/lib/db/audit";
-import { viaDefaultAudit } from "./default-audit";
 
 /** The audit log's view of a request in progress. */
 export interface AuditNote {
@@ -53,14 +52,3 @@ export function createAuditNotes() {
 }
 
 export { resultOfStatus } from "./results";
-
-// Transitional: the same functions on the default Audit (default-audit.ts), until the engine owns one.
-
-/** `audit.openAuditNote` of the default Audit. */
-export const openAuditNote = viaDefaultAudit("openAuditNote");
-
-/** `audit.refineAuditNote` of the default Audit. */
-export const refineAuditNote = viaDefaultAudit("refineAuditNote");
-
-/** `audit.takeAuditNote` of the default Audit. */
-export const takeAuditNote = viaDefaultAudit("takeAuditNote");

@@ -5,7 +5,6 @@
  */
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage } from "node:http";
-import { defaultRequestStamp, hasDefaultRequestStamp } from "./default-audit";
 
 /** The request id header. */
 export const REQUEST_ID_HEADER = "x-lockstep-request-id";
@@ -78,20 +77,3 @@ export function createRequestStamp(options: RequestStampOptions = {}) {
 
 /** A request stamp: see {@link createRequestStamp}. */
 export type RequestStamp = ReturnType<typeof createRequestStamp>;
-
-// Transitional: the default stamp (default-audit.ts), which the request hook installed by instrumentation.ts uses.
-
-/** The default stamp's secret (created on first use). */
-export function processStamp(): string {
-  return defaultRequestStamp().secret;
-}
-
-/** True once the default stamp exists (the request hook creates it when installed). */
-export function hasProcessStamp(): boolean {
-  return hasDefaultRequestStamp();
-}
-
-/** The default stamp's reading of a request's headers; undefined before the hook is installed. */
-export function readStamp(headers: HeaderReader): { requestId: string; address: string } | undefined {
-  return hasDefaultRequestStamp() ? defaultRequestStamp().readStamp(headers) : undefined;
-}

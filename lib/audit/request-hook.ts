@@ -1,5 +1,5 @@
 /**
- * The HTTP-level hook, installed once from `instrumentation.ts`: through Node's
+ * The HTTP-level hook, installed once from `instrumentation.ts` through the engine: through Node's
  * `diagnostics_channel`, it sees every request the server receives before Next.js does, and
  * every response when its connection is done with it. On arrival it stamps the request id and
  * client address; when the response closes it appends the request's audit note, if the proxy
@@ -9,7 +9,6 @@
 import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Audit } from "./audit";
-import { installDefaultRequestHook } from "./default-audit";
 import type { RequestStamp } from "./request-context";
 
 const REQUEST_START = "http.server.request.start";
@@ -26,11 +25,10 @@ export interface RequestHookDependencies {
 
 /**
  * Subscribes the hook to this process's HTTP server requests; answers the function that
- * unsubscribes it. Called without dependencies, installs the default hook once per process
- * (transitional, see default-audit.ts).
+ * unsubscribes it. The engine installs it once, with its own Audit and stamp
+ * (`Engine.installRequestHook`).
  */
-export function installRequestHook(deps?: RequestHookDependencies): () => void {
-  if (!deps) return installDefaultRequestHook();
+export function installRequestHook(deps: RequestHookDependencies): () => void {
   const logError = deps.logError ?? ((message: string) => console.error(message));
   const onRequest = (message: unknown): void => {
     const { request, response } = message as { request: IncomingMessage; response: ServerResponse };

@@ -6,7 +6,6 @@
 import type { UserRecord } from "@/lib/db/users";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { z } from "zod";
-import { viaDefaultAuth } from "./default-auth";
 import type { ResolvedAuthDependencies } from "./dependencies";
 import { generatePassword, hashPassword } from "./password";
 import type { newUserSchema, userUpdateSchema } from "./schemas";
@@ -54,14 +53,3 @@ export function createAccounts({ db }: Pick<ResolvedAuthDependencies, "db">) {
 
   return { createLocalUser, changeUser, removeUser };
 }
-
-// Transitional: the same functions on the default Auth (default-auth.ts), until the engine owns one.
-
-/** `auth.createLocalUser` of the default Auth. */
-export const createLocalUser = viaDefaultAuth("createLocalUser");
-
-/** `auth.changeUser` of the default Auth. */
-export const changeUser = viaDefaultAuth("changeUser");
-
-/** `auth.removeUser` of the default Auth. */
-export const removeUser = viaDefaultAuth("removeUser");

@@ -1,7 +1,6 @@
 /** Issuing API tokens: the value is returned once and only its digest is stored. */
 import type { z } from "zod";
 import type { ApiTokenRecord } from "@/lib/db/api-tokens";
-import { viaDefaultAuth } from "./default-auth";
 import type { ResolvedAuthDependencies } from "./dependencies";
 import type { Principal } from "./principal";
 import type { newTokenSchema } from "./schemas";
@@ -32,8 +31,3 @@ export function createTokenIssuer({ db, clock }: Pick<ResolvedAuthDependencies, 
 
   return { issueApiToken };
 }
-
-// Transitional: the same function on the default Auth (default-auth.ts), until the engine owns one.
-
-/** `auth.issueApiToken` of the default Auth. */
-export const issueApiToken = viaDefaultAuth("issueApiToken");

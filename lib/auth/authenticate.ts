@@ -6,7 +6,6 @@
 import type { ApiTokenRecord } from "@/lib/db/api-tokens";
 import type { UserRecord } from "@/lib/db/users";
 import { readCookie, SESSION_COOKIE, type HeaderSource } from "./cookies";
-import { viaDefaultAuth } from "./default-auth";
 import type { ResolvedAuthDependencies } from "./dependencies";
 import type { Principal } from "./principal";
 import { API_TOKEN_PREFIX, digest } from "./secrets";
@@ -75,14 +74,3 @@ export function createAuthenticator({ db }: Pick<ResolvedAuthDependencies, "db">
 
   return { authenticate, authenticateToken, authenticateSession };
 }
-
-// Transitional: the same functions on the default Auth (default-auth.ts), until the engine owns one.
-
-/** `auth.authenticateToken` of the default Auth. */
-export const authenticateToken = viaDefaultAuth("authenticateToken");
-
-/** `auth.authenticateSession` of the default Auth. */
-export const authenticateSession = viaDefaultAuth("authenticateSession");
-
-/** `auth.authenticate` of the default Auth. */
-export const authenticate = viaDefaultAuth("authenticate");

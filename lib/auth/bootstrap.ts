@@ -5,7 +5,6 @@
  * must be changed at first sign-in.
  */
 import { isErrorOfKind } from "@/lib/errors";
-import { viaDefaultAuth } from "./default-auth";
 import type { ResolvedAuthDependencies } from "./dependencies";
 import { generatePassword, hashPassword } from "./password";
 
@@ -50,8 +49,3 @@ export function createBootstrap({ db, env }: Pick<ResolvedAuthDependencies, "db"
 
   return { ensureInitialAdmin };
 }
-
-// Transitional: the same function on the default Auth (default-auth.ts), until the engine owns one.
-
-/** `auth.ensureInitialAdmin` of the default Auth. */
-export const ensureInitialAdmin = viaDefaultAuth("ensureInitialAdmin");

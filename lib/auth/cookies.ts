@@ -9,6 +9,9 @@ import { parse, serialize } from "cookie";
 /** The cookie's name. */
 export const SESSION_COOKIE = "lockstep_session";
 
+/** The cookie binding a single sign-on's state to the browser that started it (see oidc/flow.ts). */
+export const OIDC_STATE_COOKIE = "lockstep_oidc_state";
+
 /** How long a session lasts: `LOCKSTEP_SESSION_HOURS`, default 12 hours. */
 export function sessionLifetimeMs(env: Readonly<Record<string, string | undefined>> = process.env): number {
   const hours = Number(env.LOCKSTEP_SESSION_HOURS ?? 12);

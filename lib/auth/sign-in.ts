@@ -6,7 +6,6 @@
 import type { UserRecord } from "@/lib/db/users";
 import { ValidationError } from "@/lib/errors";
 import { sessionLifetimeMs } from "./cookies";
-import { viaDefaultAuth } from "./default-auth";
 import type { ResolvedAuthDependencies } from "./dependencies";
 import { TooManyAttemptsError, UnauthorizedError } from "./errors";
 import { hashPassword, newPasswordProblem, verifyNothing, verifyPassword } from "./password";
@@ -100,17 +99,3 @@ export function createSignIn({ db, env, clock, limiters }: ResolvedAuthDependenc
 
   return { startSession, signInWithPassword, signOut, changePassword };
 }
-
-// Transitional: the same functions on the default Auth (default-auth.ts), until the engine owns one.
-
-/** `auth.startSession` of the default Auth. */
-export const startSession = viaDefaultAuth("startSession");
-
-/** `auth.signInWithPassword` of the default Auth. */
-export const signInWithPassword = viaDefaultAuth("signInWithPassword");
-
-/** `auth.signOut` of the default Auth. */
-export const signOut = viaDefaultAuth("signOut");
-
-/** `auth.changePassword` of the default Auth. */
-export const changePassword = viaDefaultAuth("changePassword");

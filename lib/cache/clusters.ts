@@ -1,3 +1,4 @@
+import { getClusterInfo, type ClusterInfo } from "@/lib/kube/cluster-info";
 import { KubeConfigs } from "@/lib/kube/config";
 import { KubeObjectClient } from "@/lib/kube/object-client";
 import { ClusterCache, type ClusterCacheOptions } from "./cluster-cache";
@@ -35,6 +36,11 @@ export class Clusters {
   /** A fresh API client of a destination, for work the cache does not do. */
   client(cluster: string): KubeObjectClient {
     return KubeObjectClient.forConfig(this.configs.load(cluster));
+  }
+
+  /** A destination's version and nodes; never throws. */
+  info(cluster: string): Promise<ClusterInfo> {
+    return getClusterInfo(this.configs, cluster);
   }
 
   /** The caches created so far, by cluster name. */

@@ -10,10 +10,8 @@ import path from "node:path";
 import type { Auth } from "@/lib/auth/auth";
 import { bearerOf } from "@/lib/auth/authenticate";
 import { authorize } from "@/lib/auth/authorize";
-import { defaultAuth } from "@/lib/auth/default-auth";
 import { constantTimeEquals } from "@/lib/crypto/constant-time";
 import type { DatabaseStores } from "@/lib/db/database";
-import { defaultStores } from "@/lib/db/default-database";
 
 /** The environment variable holding the CI token. */
 export const CI_TOKEN_VARIABLE = "LOCKSTEP_CI_TOKEN";
@@ -84,20 +82,4 @@ export function createImageRequestAuthorizer({ db, auth, env = process.env }: Im
   }
 
   return { appsAffectedBy, authorizeImageRequest };
-}
-
-// Transitional: the same functions on the default database and Auth, until the engine owns them.
-
-function defaultAuthorizer() {
-  return createImageRequestAuthorizer({ db: defaultStores(), auth: defaultAuth() });
-}
-
-/** `appsAffectedBy` on the default database. */
-export function appsAffectedBy(repoUrl: string, targetPath: string): Promise<string[]> {
-  return defaultAuthorizer().appsAffectedBy(repoUrl, targetPath);
-}
-
-/** `authorizeImageRequest` on the default database and Auth. */
-export function authorizeImageRequest(authorization: string | null, target: { repoUrl: string; path: string }): Promise<CiTokenVerdict> {
-  return defaultAuthorizer().authorizeImageRequest(authorization, target);
 }

@@ -4,7 +4,7 @@
  * `lockstep set-image` and `POST /api/images`), and the agent picks the
  * commit up like any other.
  */
-export { appsAffectedBy, authorizeImageRequest, CI_TOKEN_VARIABLE, createImageRequestAuthorizer, type ImageRequestAuthorizerDependencies, verifyCiToken, type CiTokenVerdict } from "./ci-token";
+export { CI_TOKEN_VARIABLE, createImageRequestAuthorizer, type ImageRequestAuthorizerDependencies, verifyCiToken, type CiTokenVerdict } from "./ci-token";
 export type { GitAuthor } from "./config-clone";
 export { describeImageTarget, IMAGE_SPEC_EXAMPLE, parseImageSpec, validateImageUpdate, type ImageUpdate } from "./image-update";
 export { setKustomizationImage, type ImageEdit, type SetKustomizationImageOptions } from "./kustomization-images";

@@ -8,17 +8,5 @@ export { open, seal, type Opened } from "./cipher";
 export { repoCredentialCreateSchema, repoCredentialUpdateSchema, type RepoCredentialCreate, type RepoCredentialUpdate } from "./schema";
 export { keyFilePath, loadKeyRing, toSecretKey, type KeyRing, type KeyRingOptions, type SecretKey } from "./secret-key";
 export { isSecretKeyError, SecretKeyError } from "./secret-key-error";
-export {
-  createCredentialStore,
-  createRepoCredential,
-  credentialsFor,
-  deleteRepoCredential,
-  forgetCachedCredentials,
-  getRepoCredential,
-  listRepoCredentials,
-  updateRepoCredential,
-  type CredentialStore,
-  type CredentialStoreDependencies,
-  type RepoCredentialView,
-} from "./store";
+export { createCredentialStore, type CredentialStore, type CredentialStoreDependencies, type RepoCredentialView } from "./store";
 export { bestMatch, CREDENTIAL_KINDS, prefixScore, type CredentialKind } from "./url-prefix";

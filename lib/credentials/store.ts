@@ -10,7 +10,6 @@ import type { RepoCredentialData, RepoCredentialRow } from "@/lib/db/repo-creden
 import type { RepoAuth } from "@/lib/source";
 
 import { open, seal } from "./cipher";
-import { viaDefaultCredentials } from "./default-credentials";
 import type { RepoCredentialCreate, RepoCredentialUpdate } from "./schema";
 import { loadKeyRing, type KeyRing, type KeyRingOptions } from "./secret-key";
 import { SecretKeyError } from "./secret-key-error";
@@ -191,26 +190,3 @@ export function createCredentialStore({ db, keyRing: fixedKeyRing, keyRingOption
 
 /** A credential store: see {@link createCredentialStore}. */
 export type CredentialStore = ReturnType<typeof createCredentialStore>;
-
-// Transitional: the same functions on the default store (default-credentials.ts), until the engine owns one.
-
-/** `credentials.listRepoCredentials` of the default store. */
-export const listRepoCredentials = viaDefaultCredentials("listRepoCredentials");
-
-/** `credentials.getRepoCredential` of the default store. */
-export const getRepoCredential = viaDefaultCredentials("getRepoCredential");
-
-/** `credentials.createRepoCredential` of the default store. */
-export const createRepoCredential = viaDefaultCredentials("createRepoCredential");
-
-/** `credentials.updateRepoCredential` of the default store. */
-export const updateRepoCredential = viaDefaultCredentials("updateRepoCredential");
-
-/** `credentials.deleteRepoCredential` of the default store. */
-export const deleteRepoCredential = viaDefaultCredentials("deleteRepoCredential");
-
-/** `credentials.credentialsFor` of the default store. */
-export const credentialsFor = viaDefaultCredentials("credentialsFor");
-
-/** `credentials.forgetCachedCredentials` of the default store. */
-export const forgetCachedCredentials = viaDefaultCredentials("forgetCachedCredentials");

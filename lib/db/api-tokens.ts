@@ -2,7 +2,6 @@
 import { NotFoundError } from "@/lib/errors";
 import type { Role } from "@/lib/auth/roles";
 import type { Db } from "./client";
-import { viaDefault } from "./default-database";
 import { readJsonColumn, tokenAppsSchema } from "./json-columns";
 
 /** A token as listed (never its value or digest). */
@@ -81,17 +80,3 @@ export function createApiTokensStore(db: Db) {
 
 /** The apiTokens store's methods. */
 export type ApiTokensStore = ReturnType<typeof createApiTokensStore>;
-
-// Transitional: the same methods on the default database (lib/db/default-database.ts), until the engine owns the Database.
-
-/** `db.apiTokens.createApiToken` on the default database. */
-export const createApiToken = viaDefault("apiTokens", "createApiToken");
-
-/** `db.apiTokens.listApiTokens` on the default database. */
-export const listApiTokens = viaDefault("apiTokens", "listApiTokens");
-
-/** `db.apiTokens.findApiToken` on the default database. */
-export const findApiToken = viaDefault("apiTokens", "findApiToken");
-
-/** `db.apiTokens.deleteApiToken` on the default database. */
-export const deleteApiToken = viaDefault("apiTokens", "deleteApiToken");

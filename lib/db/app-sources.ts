@@ -1,5 +1,4 @@
 import type { Db } from "./client";
-import { viaDefault } from "./default-database";
 
 /** The fields of an app that scheduling and webhook matching read: no status, no spec beyond its source. */
 export interface AppSourceRecord {
@@ -22,8 +21,3 @@ export function createAppSourcesStore(db: Db) {
 
 /** The appSources store's methods. */
 export type AppSourcesStore = ReturnType<typeof createAppSourcesStore>;
-
-// Transitional: the same methods on the default database (lib/db/default-database.ts), until the engine owns the Database.
-
-/** `db.appSources.listAppSources` on the default database. */
-export const listAppSources = viaDefault("appSources", "listAppSources");

@@ -3,7 +3,6 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { AppCondition, OperationPhase, SyncStatus, HealthStatus } from "@/lib/types";
 import type { App as StoredApp } from "@/prisma/generated/client";
 import type { Db } from "./client";
-import { viaDefault } from "./default-database";
 import { appConditionsSchema, readJsonColumn, statusResourcesSchema } from "./json-columns";
 
 /** An application as stored, with its last known status. */
@@ -246,38 +245,3 @@ export function createAppsStore(db: Db) {
 
 /** The apps store's methods. */
 export type AppsStore = ReturnType<typeof createAppsStore>;
-
-// Transitional: the same methods on the default database (lib/db/default-database.ts), until the engine owns the Database.
-
-/** `db.apps.createApp` on the default database. */
-export const createApp = viaDefault("apps", "createApp");
-
-/** `db.apps.getApp` on the default database. */
-export const getApp = viaDefault("apps", "getApp");
-
-/** `db.apps.listAllApps` on the default database. */
-export const listAllApps = viaDefault("apps", "listAllApps");
-
-/** `db.apps.listAppsByRepo` on the default database. */
-export const listAppsByRepo = viaDefault("apps", "listAppsByRepo");
-
-/** `db.apps.listApps` on the default database. */
-export const listApps = viaDefault("apps", "listApps");
-
-/** `db.apps.updateApp` on the default database. */
-export const updateApp = viaDefault("apps", "updateApp");
-
-/** `db.apps.markRolledBack` on the default database. */
-export const markRolledBack = viaDefault("apps", "markRolledBack");
-
-/** `db.apps.clearRollback` on the default database. */
-export const clearRollback = viaDefault("apps", "clearRollback");
-
-/** `db.apps.deleteApp` on the default database. */
-export const deleteApp = viaDefault("apps", "deleteApp");
-
-/** `db.apps.saveStatus` on the default database. */
-export const saveStatus = viaDefault("apps", "saveStatus");
-
-/** `db.apps.getStatusResources` on the default database. */
-export const getStatusResources = viaDefault("apps", "getStatusResources");

@@ -4,7 +4,6 @@
  */
 import type { AuditResult } from "@/lib/audit/results";
 import type { Db } from "./client";
-import { viaDefault } from "./default-database";
 
 export { AUDIT_RESULTS, type AuditResult } from "@/lib/audit/results";
 
@@ -70,11 +69,3 @@ export function createAuditStore(db: Db) {
 
 /** The audit store's methods. */
 export type AuditStore = ReturnType<typeof createAuditStore>;
-
-// Transitional: the same methods on the default database (lib/db/default-database.ts), until the engine owns the Database.
-
-/** `db.audit.appendAuditEntry` on the default database. */
-export const appendAuditEntry = viaDefault("audit", "appendAuditEntry");
-
-/** `db.audit.listAuditEntries` on the default database. */
-export const listAuditEntries = viaDefault("audit", "listAuditEntries");

@@ -1,9 +1,9 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CorruptRowError } from "./corrupt-row-error";
-import { openDatabase, type Database } from "./database";
+import { openDatabase, openDatabaseLazily, type Database } from "./database";
 
 const spec = { repoUrl: "https://git.example/repo.git", targetRevision: "HEAD", path: ".", destCluster: "local", destNamespace: "web", automated: false, prune: false, selfHeal: false, createNamespace: false, historyLimit: null, refreshSeconds: null };
 
@@ -48,5 +48,40 @@ describe("two databases on two SQLite files", () => {
     await first.prisma.user.update({ where: { id: user.id }, data: { grants: '{"not":"a list"}' } });
     await expect(first.users.findUser("carol")).rejects.toThrow(CorruptRowError);
     await expect(first.users.findUser("carol")).rejects.toThrow(`The grants column of User row "${user.id}" does not hold valid data.`);
+  });
+});
+
+describe("a lazily opened database", () => {
+  let dir: string;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), "lockstep-lazy-db-"));
+  });
+
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("answers store calls made before it opened, on the one database it opens", async () => {
+    const lazy = openDatabaseLazily({ url: `file:${path.join(dir, "lazy.db")}` });
+    const created = lazy.stores.users.createUser({ name: "carol", role: "viewer", passwordHash: null });
+
+    expect((await created).name).toBe("carol");
+    expect((await lazy.stores.users.listUsers()).map((u) => u.name)).toEqual(["carol"]);
+    const database = await lazy.ready();
+    expect(await lazy.ready()).toBe(database);
+    expect((await database.users.listUsers()).map((u) => u.name)).toEqual(["carol"]);
+    await lazy.close();
+  });
+
+  it("opens again on the next call after an open failed", async () => {
+    const blocker = path.join(dir, "not-yet");
+    await writeFile(blocker, "a file where the database's directory should be");
+    const lazy = openDatabaseLazily({ url: `file:${path.join(blocker, "lazy.db")}` });
+
+    await expect(lazy.stores.users.countUsers()).rejects.toThrow();
+    await rm(blocker);
+    expect(await lazy.stores.users.countUsers()).toBe(0);
+    await lazy.close();
   });
 });

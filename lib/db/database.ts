@@ -1,7 +1,7 @@
 /**
  * The database as one object: a Prisma client opened on one URL and the stores built on it.
  * Nothing here is global; two `openDatabase` calls on two files give two independent
- * databases, which is what tests and, later, the engine build.
+ * databases, which is what tests and the engine build.
  */
 import { createApiTokensStore, type ApiTokensStore } from "./api-tokens";
 import { createAppSourcesStore, type AppSourcesStore } from "./app-sources";
@@ -68,4 +68,62 @@ export function createStores(prisma: Db): DatabaseStores {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const prisma = await openDb(options.url, options.migrationsDir ? { migrationsDir: options.migrationsDir } : {});
   return { ...createStores(prisma), prisma, close: () => prisma.$disconnect() };
+}
+
+/** A database being opened, whose stores can be handed out before it is: see {@link openDatabaseLazily}. */
+export interface LazyDatabase {
+  /** The stores, usable at once: each method waits for the database to open, then calls the real store. */
+  stores: DatabaseStores;
+  /** The open database; a failed open rejects, and the next call (of a store method or of this) tries again. */
+  ready(): Promise<Database>;
+  /** Closes the database if it was opened (or is opening); the stores must not be used afterwards. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database on first use instead of at once, so an object built synchronously — the
+ * engine of the server process — can take its stores while migrations still run. A failed open
+ * is not kept: the next store call opens again.
+ */
+export function openDatabaseLazily(options: DatabaseOptions): LazyDatabase {
+  let opening: Promise<Database> | undefined;
+
+  function ready(): Promise<Database> {
+    if (!opening) {
+      const attempt = openDatabase(options);
+      attempt.catch(() => {
+        if (opening === attempt) opening = undefined;
+      });
+      opening = attempt;
+    }
+    return opening;
+  }
+
+  /** A stand-in for one store whose every method awaits the open database's store of that name. */
+  function lazyStore(name: keyof DatabaseStores): object {
+    return new Proxy(
+      {},
+      {
+        get: (_target, method) =>
+          method === "then" || typeof method === "symbol"
+            ? undefined
+            : async (...args: unknown[]) => {
+                const store = (await ready())[name] as unknown as Record<string, (...a: unknown[]) => unknown>;
+                return store[method]!(...args);
+              },
+      },
+    );
+  }
+
+  const stores = Object.fromEntries(STORE_NAMES.map((name) => [name, lazyStore(name)])) as unknown as DatabaseStores;
+  return {
+    stores,
+    ready,
+    close: async () => {
+      const current = opening;
+      opening = undefined;
+      const database = await current?.catch(() => undefined);
+      await database?.close();
+    },
+  };
 }

@@ -1,5 +1,4 @@
 import type { Db } from "./client";
-import { viaDefault } from "./default-database";
 import { readJsonColumn, statusResourcesSchema } from "./json-columns";
 
 /** An out-of-sync app's stored resource rows, for the Drift page. */
@@ -26,8 +25,3 @@ export function createDriftStore(db: Db) {
 
 /** The drift store's methods. */
 export type DriftStore = ReturnType<typeof createDriftStore>;
-
-// Transitional: the same methods on the default database (lib/db/default-database.ts), until the engine owns the Database.
-
-/** `db.drift.listOutOfSyncStatuses` on the default database. */
-export const listOutOfSyncStatuses = viaDefault("drift", "listOutOfSyncStatuses");

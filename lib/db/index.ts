@@ -1,10 +1,11 @@
 /**
  * lib/db — Lockstep's storage: `openDatabase({ url })` opens SQLite through Prisma (libsql
- * adapter), applies migrations and answers a {@link Database} whose stores (apps, operations,
+ * adapter), applies migrations and answers a {@link Database} (or, for objects built
+ * synchronously, `openDatabaseLazily` opens it on first use) whose stores (apps, operations,
  * users, sessions, API tokens, audit, repository credentials, drift) are built on that one
  * client. JSON columns are validated with zod on read (json-columns.ts).
  */
-export { openDatabase, createStores, STORE_NAMES, type Database, type DatabaseOptions, type DatabaseStores } from "./database";
+export { openDatabase, openDatabaseLazily, createStores, STORE_NAMES, type Database, type DatabaseOptions, type DatabaseStores, type LazyDatabase } from "./database";
 export { openDb, type Db, type OpenDbOptions } from "./client";
 export { CorruptRowError, isCorruptRowError } from "./corrupt-row-error";
 export { LOCK_HOLDER } from "./operations";

@@ -3,7 +3,6 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { KubeObject, OperationKind, OperationPhase, ResourceAction } from "@/lib/types";
 import type { Db } from "./client";
-import { viaDefault } from "./default-database";
 import { operationLogSchema, operationManifestsSchema, operationRequestSchema, operationResultsSchema, readJsonColumn } from "./json-columns";
 import type { Operation as OperationRow } from "@/prisma/generated/client";
 
@@ -266,44 +265,3 @@ export function createOperationsStore(db: Db) {
 
 /** The operations store's methods. */
 export type OperationsStore = ReturnType<typeof createOperationsStore>;
-
-// Transitional: the same methods on the default database (lib/db/default-database.ts), until the engine owns the Database.
-
-/** `db.operations.startOperation` on the default database. */
-export const startOperation = viaDefault("operations", "startOperation");
-
-/** `db.operations.finishOperation` on the default database. */
-export const finishOperation = viaDefault("operations", "finishOperation");
-
-/** `db.operations.recordProgress` on the default database. */
-export const recordProgress = viaDefault("operations", "recordProgress");
-
-/** `db.operations.appendOperationLog` on the default database. */
-export const appendOperationLog = viaDefault("operations", "appendOperationLog");
-
-/** `db.operations.requestTermination` on the default database. */
-export const requestTermination = viaDefault("operations", "requestTermination");
-
-/** `db.operations.pruneHistory` on the default database. */
-export const pruneHistory = viaDefault("operations", "pruneHistory");
-
-/** `db.operations.getRunningOperation` on the default database. */
-export const getRunningOperation = viaDefault("operations", "getRunningOperation");
-
-/** `db.operations.listOperations` on the default database. */
-export const listOperations = viaDefault("operations", "listOperations");
-
-/** `db.operations.getOperation` on the default database. */
-export const getOperation = viaDefault("operations", "getOperation");
-
-/** `db.operations.operationIdsWithManifests` on the default database. */
-export const operationIdsWithManifests = viaDefault("operations", "operationIdsWithManifests");
-
-/** `db.operations.getOperationManifests` on the default database. */
-export const getOperationManifests = viaDefault("operations", "getOperationManifests");
-
-/** `db.operations.isOperationRunning` on the default database. */
-export const isOperationRunning = viaDefault("operations", "isOperationRunning");
-
-/** `db.operations.releaseInterruptedOperations` on the default database. */
-export const releaseInterruptedOperations = viaDefault("operations", "releaseInterruptedOperations");

@@ -1,6 +1,5 @@
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { Db } from "./client";
-import { viaDefault } from "./default-database";
 
 /** A repository credential row as stored: the secret is ciphertext, never plain. */
 export interface RepoCredentialRow {
@@ -77,23 +76,3 @@ export function createRepoCredentialsStore(db: Db) {
 
 /** The repoCredentials store's methods. */
 export type RepoCredentialsStore = ReturnType<typeof createRepoCredentialsStore>;
-
-// Transitional: the same methods on the default database (lib/db/default-database.ts), until the engine owns the Database.
-
-/** `db.repoCredentials.listRepoCredentialRows` on the default database. */
-export const listRepoCredentialRows = viaDefault("repoCredentials", "listRepoCredentialRows");
-
-/** `db.repoCredentials.getRepoCredentialRow` on the default database. */
-export const getRepoCredentialRow = viaDefault("repoCredentials", "getRepoCredentialRow");
-
-/** `db.repoCredentials.insertRepoCredentialRow` on the default database. */
-export const insertRepoCredentialRow = viaDefault("repoCredentials", "insertRepoCredentialRow");
-
-/** `db.repoCredentials.updateRepoCredentialRow` on the default database. */
-export const updateRepoCredentialRow = viaDefault("repoCredentials", "updateRepoCredentialRow");
-
-/** `db.repoCredentials.replaceRepoCredentialSecret` on the default database. */
-export const replaceRepoCredentialSecret = viaDefault("repoCredentials", "replaceRepoCredentialSecret");
-
-/** `db.repoCredentials.deleteRepoCredentialRow` on the default database. */
-export const deleteRepoCredentialRow = viaDefault("repoCredentials", "deleteRepoCredentialRow");

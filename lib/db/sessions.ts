@@ -1,6 +1,5 @@
 /** Browser sessions, stored by the SHA-256 of their cookie value. */
 import type { Db } from "./client";
-import { viaDefault } from "./default-database";
 import { toUserRecord, type UserRecord } from "./users";
 
 /** Browser sessions, on one database. */
@@ -42,20 +41,3 @@ export function createSessionsStore(db: Db) {
 
 /** The sessions store's methods. */
 export type SessionsStore = ReturnType<typeof createSessionsStore>;
-
-// Transitional: the same methods on the default database (lib/db/default-database.ts), until the engine owns the Database.
-
-/** `db.sessions.createSession` on the default database. */
-export const createSession = viaDefault("sessions", "createSession");
-
-/** `db.sessions.findSessionUser` on the default database. */
-export const findSessionUser = viaDefault("sessions", "findSessionUser");
-
-/** `db.sessions.deleteSession` on the default database. */
-export const deleteSession = viaDefault("sessions", "deleteSession");
-
-/** `db.sessions.deleteUserSessions` on the default database. */
-export const deleteUserSessions = viaDefault("sessions", "deleteUserSessions");
-
-/** `db.sessions.deleteExpiredSessions` on the default database. */
-export const deleteExpiredSessions = viaDefault("sessions", "deleteExpiredSessions");

@@ -5,7 +5,6 @@
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { Role } from "@/lib/auth/roles";
 import type { Db } from "./client";
-import { viaDefault } from "./default-database";
 import { readJsonColumn, userGrantsSchema } from "./json-columns";
 
 /** A user as shown and authorized (never the password hash). */
@@ -140,32 +139,3 @@ export function createUsersStore(db: Db) {
 
 /** The users store's methods. */
 export type UsersStore = ReturnType<typeof createUsersStore>;
-
-// Transitional: the same methods on the default database (lib/db/default-database.ts), until the engine owns the Database.
-
-/** `db.users.countUsers` on the default database. */
-export const countUsers = viaDefault("users", "countUsers");
-
-/** `db.users.createUser` on the default database. */
-export const createUser = viaDefault("users", "createUser");
-
-/** `db.users.listUsers` on the default database. */
-export const listUsers = viaDefault("users", "listUsers");
-
-/** `db.users.findUser` on the default database. */
-export const findUser = viaDefault("users", "findUser");
-
-/** `db.users.findUserById` on the default database. */
-export const findUserById = viaDefault("users", "findUserById");
-
-/** `db.users.getUserCredentials` on the default database. */
-export const getUserCredentials = viaDefault("users", "getUserCredentials");
-
-/** `db.users.updateUser` on the default database. */
-export const updateUser = viaDefault("users", "updateUser");
-
-/** `db.users.deleteUser` on the default database. */
-export const deleteUser = viaDefault("users", "deleteUser");
-
-/** `db.users.countAdmins` on the default database. */
-export const countAdmins = viaDefault("users", "countAdmins");

@@ -6,4 +6,4 @@
 export { driftSince, type DriftMark } from "./first-seen";
 export { attributeChanges, type FieldChange } from "./managers";
 export { driftCsv } from "./drift-csv";
-export { buildDriftReport, createDriftReader, listDrift, type DriftEntry, type DriftQuery, type DriftReport, type DriftRow } from "./report";
+export { buildDriftReport, createDriftReader, type DriftEntry, type DriftQuery, type DriftReport, type DriftRow } from "./report";

@@ -1,5 +1,4 @@
 import type { DatabaseStores } from "@/lib/db/database";
-import { defaultStores } from "@/lib/db/default-database";
 import type { OutOfSyncStatus } from "@/lib/db/drift";
 import type { FieldChange } from "./managers";
 
@@ -100,9 +99,4 @@ export function createDriftReader({ db }: { db: Pick<DatabaseStores, "drift"> })
   }
 
   return { listDrift };
-}
-
-/** Transitional: `listDrift` on the default database, until the engine owns one. */
-export function listDrift(query: DriftQuery = {}): Promise<DriftReport> {
-  return createDriftReader({ db: defaultStores() }).listDrift(query);
 }

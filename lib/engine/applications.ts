@@ -5,7 +5,7 @@
  * Reads compare a stale app afresh but never lead to an operation.
  */
 import type { AppSpec, AppUpdate } from "@/lib/apps/spec";
-import type { ClusterCache } from "@/lib/cache";
+import type { LiveCluster } from "./context";
 import type { AppRecord } from "@/lib/db/apps";
 import { ConflictError, UnreachableError } from "@/lib/errors";
 import type { Automation } from "./automation";
@@ -80,7 +80,7 @@ export class Applications {
   }
 
   /** The watch cache of the app's destination; a destination that cannot be configured is unreachable. */
-  private liveCacheOf(app: AppRecord): ClusterCache {
+  private liveCacheOf(app: AppRecord): LiveCluster {
     try {
       return this.ctx.clusters.cache(app.destCluster);
     } catch (error) {

@@ -1,10 +1,9 @@
-import type { ClusterCache } from "@/lib/cache";
+import type { LiveCluster } from "./context";
 import type { AppRecord } from "@/lib/db/apps";
 import { compareResource, summarizeSync, syncedResource, type ResourceDiff } from "@/lib/diff";
 import { attributeChanges, type FieldChange } from "@/lib/drift";
 import { aggregateHealth, type HealthAssessment } from "@/lib/health";
 import { describeKubeError } from "@/lib/kube/errors";
-import type { KubeObjectClient } from "@/lib/kube/object-client";
 import { isGitError, trackingIdOf, type CommitInfo, type RevisionMemo } from "@/lib/source";
 import { TRACKING_ANNOTATION, kindKeyOf, keyOf, subjectOf, type AppCondition, type HealthStatus, type KindRef, type KubeObject, type SyncStatus } from "@/lib/types";
 import { mapLimit } from "./concurrency";
@@ -63,7 +62,7 @@ function condition(type: AppCondition["type"], message: string): AppCondition {
 }
 
 /** Fixes each object's namespace from discovery: namespaced kinds get the destination, others none. */
-async function placeObjects(client: KubeObjectClient, objects: KubeObject[], app: AppRecord): Promise<string[]> {
+async function placeObjects(client: LiveCluster["client"], objects: KubeObject[], app: AppRecord): Promise<string[]> {
   const problems: string[] = [];
   await mapLimit(kindsOf(objects), API_CONCURRENCY, async (k) => {
     const info = await client.describeKind(k.apiVersion, k.kind);
@@ -83,7 +82,7 @@ async function placeObjects(client: KubeObjectClient, objects: KubeObject[], app
 }
 
 /** The app's live objects of the given kinds, from the cache's index of tracked objects, by subject. */
-function ownedObjects(cache: ClusterCache, appName: string, kinds: KindRef[]): Map<string, KubeObject> {
+function ownedObjects(cache: LiveCluster, appName: string, kinds: KindRef[]): Map<string, KubeObject> {
   const wanted = new Set(kinds.map(kindKeyOf));
   const owned = new Map<string, KubeObject>();
   for (const obj of cache.trackedBy(appName)) {
@@ -93,7 +92,7 @@ function ownedObjects(cache: ClusterCache, appName: string, kinds: KindRef[]): M
 }
 
 /** The dry-run prediction for one object, or why the server refused it. */
-async function predict(client: KubeObjectClient, obj: KubeObject): Promise<{ predicted?: KubeObject; dryRunError?: string }> {
+async function predict(client: LiveCluster["client"], obj: KubeObject): Promise<{ predicted?: KubeObject; dryRunError?: string }> {
   try {
     return { predicted: await client.applyObject(obj, { dryRun: true }) };
   } catch (error) {
@@ -101,7 +100,7 @@ async function predict(client: KubeObjectClient, obj: KubeObject): Promise<{ pre
   }
 }
 
-function withLiveFacts(diff: ResourceDiff, cache: ClusterCache, live: KubeObject | undefined): LiveResourceDiff {
+function withLiveFacts(diff: ResourceDiff, cache: LiveCluster, live: KubeObject | undefined): LiveResourceDiff {
   const health = liveHealth(cache, live);
   if (diff.state !== "modified" || !live) return { ...diff, health };
   return { ...diff, health, changes: attributeChanges(live, diff.changedFields) };
@@ -117,7 +116,7 @@ function lean(diff: ResourceDiff): ResourceDiff {
  * desired object and live object (status aside), so an unchanged resource costs no API call:
  * a synced one is known synced, a drifted one diffs against the remembered prediction.
  */
-async function compareObject(ctx: Pick<EngineContext, "dryRuns">, cache: ClusterCache, cluster: string, obj: KubeObject, live: KubeObject | undefined, predictMissing: boolean): Promise<LiveResourceDiff> {
+async function compareObject(ctx: Pick<EngineContext, "dryRuns">, cache: LiveCluster, cluster: string, obj: KubeObject, live: KubeObject | undefined, predictMissing: boolean): Promise<LiveResourceDiff> {
   const key = dryRunKey(cluster, obj, live);
   const cached: DryRunVerdict | undefined = ctx.dryRuns.lookup(key);
   if (cached === "synced") return withLiveFacts(syncedResource(keyOf(obj)), cache, live);

@@ -3,15 +3,42 @@
  * event bus, clock, log), its settings, and the state the engine owns (app memory, dry-run
  * verdicts). Built once by `createEngine` and handed to each part; nothing is process-global.
  */
-import type { Clusters } from "@/lib/cache/clusters";
+import type { ClusterCache } from "@/lib/cache";
 import type { DatabaseStores } from "@/lib/db/database";
 import type { EventBus } from "@/lib/events/bus";
+import type { ClusterInfo } from "@/lib/kube/cluster-info";
+import type { KubeObjectClient } from "@/lib/kube/object-client";
 import type { Source } from "@/lib/source";
 import type { AppMemory } from "./app-memory";
 import type { DryRunCache } from "./dry-run-cache";
 
 /** The engine's view of the database: the stores it reads and writes. */
 export type EngineDatabase = Pick<DatabaseStores, "apps" | "appSources" | "operations" | "queue">;
+
+/**
+ * What the engine reads and writes of one cluster: its watch cache and API client. A narrow
+ * seam (lib/cache's `ClusterCache` is the real one), so the engine's core runs in tests
+ * without a cluster.
+ */
+export type LiveCluster = Pick<
+  ClusterCache,
+  "ensureKinds" | "ensureEvents" | "get" | "isWatched" | "byUid" | "trackedBy" | "childrenOf" | "ownersOf" | "eventsFor" | "record" | "drop" | "onChange"
+> & { client: Pick<KubeObjectClient, "applyObject" | "deleteObject" | "describeKind"> };
+
+/** The destination clusters: lib/cache's `Clusters` is the real one. */
+export interface ClusterAccess {
+  /** The live state of a destination. @throws Error when it cannot be configured. */
+  cache(cluster: string): LiveCluster;
+  /** A fresh API client of a destination. */
+  client(cluster: string): Pick<KubeObjectClient, "listObjects" | "deleteObject" | "describeKind">;
+  /** The destination's version and nodes; never throws. */
+  info(cluster: string): Promise<ClusterInfo>;
+  /** Stops every watch. */
+  stop(): void;
+}
+
+/** What the engine needs of Git: the desired state of an app. lib/source's `Source` is the real one. */
+export type EngineSource = Pick<Source, "loadDesiredState">;
 
 /** The engine's clock: tests move it by hand. */
 export interface Clock {
@@ -45,9 +72,9 @@ export interface EngineSettings {
 /** What the parts of one engine share. */
 export interface EngineContext {
   db: EngineDatabase;
-  clusters: Clusters;
+  clusters: ClusterAccess;
   /** Git: mirrors, checkouts and renders. */
-  source: Source;
+  source: EngineSource;
   events: EventBus;
   clock: Clock;
   log: Logger;

@@ -6,18 +6,15 @@
  * {@link EngineFacade}. Tests build engines of their own with their own dependencies.
  */
 import { describePrincipal, type Principal } from "@/lib/auth/principal";
-import type { Clusters } from "@/lib/cache/clusters";
 import { ConflictError, isErrorOfKind } from "@/lib/errors";
 import type { EventBus } from "@/lib/events/bus";
 import { eventStream } from "@/lib/events/sse";
-import { getClusterInfo } from "@/lib/kube/cluster-info";
-import type { Source } from "@/lib/source";
 import { createAppMemory } from "./app-memory";
 import { DryRunCache } from "./dry-run-cache";
 import { Applications } from "./applications";
 import { Automation } from "./automation";
 import { Comparer, type ComparedListener } from "./comparisons";
-import { messageOf, type Clock, type EngineContext, type EngineDatabase, type EngineSettings, type Logger } from "./context";
+import { messageOf, type Clock, type EngineContext, type EngineDatabase, type EngineSettings, type EngineSource, type ClusterAccess, type Logger } from "./context";
 import type { EngineFacade } from "./facade";
 import { compareHistoryEntries } from "./history";
 import { LiveRefresh } from "./live-refresh";
@@ -32,8 +29,8 @@ export type EngineRooms = Pick<EngineFacade, "auth" | "audit" | "credentials" | 
 /** What an engine is built from. */
 export interface EngineDependencies {
   db: EngineDatabase;
-  clusters: Clusters;
-  source: Source;
+  clusters: ClusterAccess;
+  source: EngineSource;
   events: EventBus;
   /** @default a new cache of the default size */
   dryRuns?: DryRunCache;
@@ -149,7 +146,7 @@ export function createEngine(deps: EngineDependencies): Engine {
     },
     ...rooms,
     eventStream: (options) => eventStream(ctx.events, options),
-    clusterInfo: (cluster) => getClusterInfo(ctx.clusters.configs, cluster),
+    clusterInfo: (cluster) => ctx.clusters.info(cluster),
   };
 
   return {

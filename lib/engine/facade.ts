@@ -5,8 +5,10 @@
  */
 import type { AppSpec, AppUpdate } from "@/lib/apps/spec";
 import type { AuditNote } from "@/lib/audit/notes";
+import type { HeaderReader } from "@/lib/audit/request-context";
 import type { UserWithPassword } from "@/lib/auth/accounts";
 import type { IssuedToken } from "@/lib/auth/api-tokens";
+import type { InitialAdminOptions } from "@/lib/auth/bootstrap";
 import type { HeaderSource } from "@/lib/auth/cookies";
 import type { Principal } from "@/lib/auth/principal";
 import type { newTokenSchema, newUserSchema, userUpdateSchema } from "@/lib/auth/schemas";
@@ -124,6 +126,8 @@ export interface AuthFacade {
   listTokens(): Promise<ApiTokenRecord[]>;
   issueToken(input: z.infer<typeof newTokenSchema>, createdBy: Principal): Promise<IssuedToken>;
   deleteToken(id: string): Promise<void>;
+  /** On the first start (no user at all), creates `admin`; answers whether it did. Called once from instrumentation. */
+  ensureInitialAdmin(options?: InitialAdminOptions): Promise<boolean>;
   isOidcConfigured(): boolean;
   beginOidcSignIn(options: { origin: string; next: string }): Promise<{ url: string; state: string }>;
   completeOidcSignIn(options: { search: string; cookieState: string | undefined; address: string }): Promise<{ session: NewSession; next: string }>;
@@ -134,6 +138,11 @@ export interface AuditFacade {
   list(query: AuditQuery): Promise<{ entries: AuditEntryRecord[]; total: number }>;
   openNote(requestId: string, note: AuditNote): void;
   refineNote(requestId: string, change: Partial<AuditNote>): boolean;
+  /**
+   * The request id and client address the request hook stamped on a request, when the stamp is
+   * genuine (this engine's hook wrote it); undefined otherwise, e.g. before the hook is installed.
+   */
+  readStamp(headers: HeaderReader): { requestId: string; address: string } | undefined;
 }
 
 /** Repository credentials (secrets never leave in a view). */

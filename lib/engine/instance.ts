@@ -2,31 +2,80 @@
  * The one engine of this server process, for the web layer. Next.js loads lib/ once per bundle
  * (route handlers, pages, proxy, instrumentation), so the engine is kept on `globalThis` — the
  * only process-global in lib/ — and every bundle reaches the same one through {@link getEngine}.
+ * Everything else of the process (database, auth, audit, credentials…) is built here, from
+ * `process.env`, and owned by that engine.
  */
+import { createAudit } from "@/lib/audit/audit";
+import { createRequestStamp } from "@/lib/audit/request-context";
+import { installRequestHook } from "@/lib/audit/request-hook";
+import { createAuth } from "@/lib/auth/auth";
 import { Clusters } from "@/lib/cache/clusters";
+import { createImageRequestAuthorizer } from "@/lib/cd/ci-token";
+import { createCredentialStore } from "@/lib/credentials/store";
+import { databaseUrl } from "@/lib/db/config";
+import { openDatabaseLazily } from "@/lib/db/database";
+import { createDriftReader } from "@/lib/drift/report";
 import { EventBus } from "@/lib/events/bus";
-import { credentialsFor } from "@/lib/credentials";
 import { kubeconfigPathFromEnv } from "@/lib/kube/config";
 import { createSource, sourceOptionsFromEnv } from "@/lib/source";
 import { createEngine, type Engine } from "./create-engine";
-import { processDatabase, processRooms } from "./legacy-parts";
+import { roomsOf } from "./rooms";
 import { settingsFromEnv } from "./settings";
 
-function buildEngine(): Engine {
-  return createEngine({
-    db: processDatabase(),
-    clusters: new Clusters({ kubeconfig: kubeconfigPathFromEnv() }),
-    source: createSource({ ...sourceOptionsFromEnv(process.env), credentials: credentialsFor }),
-    events: new EventBus(),
-    rooms: processRooms,
-    settings: settingsFromEnv(),
-  });
+/** The server process's engine: an {@link Engine}, plus what only a server process has. */
+export interface ServerEngine extends Engine {
+  /**
+   * Installs the HTTP request hook (lib/audit/request-hook) with this engine's Audit and
+   * request stamp, so arriving requests are stamped and their audit notes appended when the
+   * response closes. Called once from instrumentation; a second call installs nothing and
+   * answers the same uninstaller.
+   */
+  installRequestHook(): () => void;
 }
 
-const holder = globalThis as unknown as { lockstepEngine?: Engine };
+function buildEngine(): ServerEngine {
+  const env = process.env;
+  const database = openDatabaseLazily({ url: databaseUrl() });
+  const db = database.stores;
+  const credentials = createCredentialStore({ db, keyRingOptions: { env } });
+  const auth = createAuth({ db, env });
+  const audit = createAudit({ db });
+  const stamp = createRequestStamp({ env });
+  const engine = createEngine({
+    db,
+    clusters: new Clusters({ kubeconfig: kubeconfigPathFromEnv(env) }),
+    source: createSource({ ...sourceOptionsFromEnv(env), credentials: credentials.credentialsFor }),
+    events: new EventBus(),
+    rooms: roomsOf({
+      db,
+      auth,
+      audit,
+      stamp,
+      credentials,
+      images: createImageRequestAuthorizer({ db, auth, env }),
+      drift: createDriftReader({ db }),
+      env,
+    }),
+    settings: settingsFromEnv(env),
+  });
+  let uninstallHook: (() => void) | undefined;
+  return {
+    ...engine,
+    installRequestHook() {
+      uninstallHook ??= installRequestHook({ audit, stamp });
+      return uninstallHook;
+    },
+    async stop() {
+      await engine.stop();
+      await database.close();
+    },
+  };
+}
+
+const holder = globalThis as unknown as { lockstepEngine?: ServerEngine };
 
 /** The process's engine, built on first use and shared by every bundle of the server. */
-export function getEngine(): Engine {
+export function getEngine(): ServerEngine {
   holder.lockstepEngine ??= buildEngine();
   return holder.lockstepEngine;
 }

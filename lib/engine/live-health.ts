@@ -1,4 +1,5 @@
-import { uidOf, type ClusterCache } from "@/lib/cache";
+import { uidOf } from "@/lib/cache";
+import type { LiveCluster } from "./context";
 import { assessHealth, missingHealth, type HealthAssessment } from "@/lib/health";
 import type { KubeObject } from "@/lib/types";
 
@@ -6,7 +7,7 @@ import type { KubeObject } from "@/lib/types";
 const MAX_DEPTH = 4;
 
 /** Every cached object below `obj` by ownerReferences, breadth first, at most {@link MAX_DEPTH} levels down. */
-export function descendantsOf(cache: ClusterCache, obj: KubeObject): KubeObject[] {
+export function descendantsOf(cache: LiveCluster, obj: KubeObject): KubeObject[] {
   const found: KubeObject[] = [];
   const seen = new Set<string>();
   let level = [obj];
@@ -29,6 +30,6 @@ export function descendantsOf(cache: ClusterCache, obj: KubeObject): KubeObject[
 }
 
 /** The health of a live object (its tree below it sharpening the verdict), or Missing when there is none. */
-export function liveHealth(cache: ClusterCache, live: KubeObject | undefined): HealthAssessment {
+export function liveHealth(cache: LiveCluster, live: KubeObject | undefined): HealthAssessment {
   return live ? assessHealth(live, { children: descendantsOf(cache, live) }) : missingHealth();
 }

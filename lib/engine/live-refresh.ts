@@ -1,7 +1,7 @@
-import { EVENT_KIND, type CacheEvent, type ClusterCache } from "@/lib/cache";
+import { EVENT_KIND, type CacheEvent } from "@/lib/cache";
 import type { EventBus } from "@/lib/events/bus";
 import { trackedAppOf, type KubeObject } from "@/lib/types";
-import { messageOf, type EngineContext } from "./context";
+import { messageOf, type EngineContext, type LiveCluster } from "./context";
 
 /** What the engine does when the cluster changes under an app. */
 export interface LiveRefreshHandlers {
@@ -19,7 +19,7 @@ const BUSY_RETRY_MS = 300;
 const CHILD_NOTICE_MS = 250;
 
 /** The app an object belongs to: its own tracking annotation, or that of the nearest owner that has one. */
-export function appOfObject(cache: ClusterCache, obj: KubeObject): string | undefined {
+export function appOfObject(cache: LiveCluster, obj: KubeObject): string | undefined {
   return trackedAppOf(obj) ?? cache.ownersOf(obj).map(trackedAppOf).find((name) => name !== undefined);
 }
 
@@ -115,7 +115,7 @@ export class LiveRefresh {
   /** Starts following a cluster's changes, once; a cluster that cannot be configured is skipped. */
   follow(cluster: string): void {
     if (this.followed.has(cluster)) return;
-    let cache: ClusterCache;
+    let cache: LiveCluster;
     try {
       cache = this.ctx.clusters.cache(cluster);
     } catch {
@@ -125,7 +125,7 @@ export class LiveRefresh {
     cache.onChange((event) => this.handle(cache, event));
   }
 
-  private handle(cache: ClusterCache, { ref, change }: CacheEvent): void {
+  private handle(cache: LiveCluster, { ref, change }: CacheEvent): void {
     if (ref.kind === EVENT_KIND.kind && ref.apiVersion === EVENT_KIND.apiVersion) {
       if (change.type === "deleted") return;
       const uid = (change.object.involvedObject as { uid?: string } | undefined)?.uid;

@@ -18,7 +18,7 @@ export function kindsOf(objects: readonly KindRef[]): KindRef[] {
  * The live objects an app owns, found by its label in each of the given kinds and confirmed by
  * its tracking annotation. Kinds the cluster no longer serves are skipped.
  */
-export async function listOwnedObjects(client: KubeObjectClient, appName: string, kinds: KindRef[]): Promise<Map<string, KubeObject>> {
+export async function listOwnedObjects(client: Pick<KubeObjectClient, "describeKind" | "listObjects">, appName: string, kinds: KindRef[]): Promise<Map<string, KubeObject>> {
   const owned = new Map<string, KubeObject>();
   const lists = await mapLimit(kinds, 6, async (k) => {
     if (!(await client.describeKind(k.apiVersion, k.kind))) return [];

@@ -1,4 +1,5 @@
-import { uidOf, type ClusterCache } from "@/lib/cache";
+import { uidOf } from "@/lib/cache";
+import type { LiveCluster } from "./context";
 import { maskSecretObject, toYaml, type DiffState } from "@/lib/diff";
 import type { FieldChange } from "@/lib/drift";
 import type { HealthAssessment } from "@/lib/health";
@@ -63,7 +64,7 @@ function byKindAndName(a: TreeNode, b: TreeNode): number {
   return a.kind.localeCompare(b.kind) || a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name);
 }
 
-function childNodes(cache: ClusterCache, parent: KubeObject, depth: number, seen: Set<string>): TreeNode[] {
+function childNodes(cache: LiveCluster, parent: KubeObject, depth: number, seen: Set<string>): TreeNode[] {
   const uid = uidOf(parent);
   if (!uid || depth >= MAX_DEPTH) return [];
   return cache
@@ -78,7 +79,7 @@ function childNodes(cache: ClusterCache, parent: KubeObject, depth: number, seen
     .sort(byKindAndName);
 }
 
-function liveNode(cache: ClusterCache, obj: KubeObject, depth: number, seen: Set<string>): TreeNode {
+function liveNode(cache: LiveCluster, obj: KubeObject, depth: number, seen: Set<string>): TreeNode {
   const key = keyOf(obj);
   return {
     id: uidOf(obj) ?? subjectOf(key),
@@ -93,7 +94,7 @@ function liveNode(cache: ClusterCache, obj: KubeObject, depth: number, seen: Set
 }
 
 /** The freshest live object of one of the app's resources: the cache's, else the comparison's. */
-function liveOf(cache: ClusterCache, comparison: AppComparison, resource: LiveResourceDiff): KubeObject | undefined {
+function liveOf(cache: LiveCluster, comparison: AppComparison, resource: LiveResourceDiff): KubeObject | undefined {
   const known = comparison.live.get(resource.subject);
   if (known) return cache.get(refOf(known)) ?? (cache.isWatched(known) ? undefined : known);
   const desired = comparison.desired.find((d) => subjectOf(keyOf(d)) === resource.subject);
@@ -105,7 +106,7 @@ function liveOf(cache: ClusterCache, comparison: AppComparison, resource: LiveRe
  * the objects their controllers made, by ownerReferences from the watch cache (Deployment →
  * ReplicaSet → Pod, Job → Pod, Service → EndpointSlice), sorted by kind and name.
  */
-export function buildResourceTree(cache: ClusterCache, comparison: AppComparison): TreeNode[] {
+export function buildResourceTree(cache: LiveCluster, comparison: AppComparison): TreeNode[] {
   const seen = new Set<string>();
   return comparison.resources
     .map((resource) => {
@@ -148,7 +149,7 @@ function eventView(event: KubeObject): KubeEventView {
 }
 
 /** The Kubernetes Events about the given tree nodes, newest first. */
-export function eventsOfNodes(cache: ClusterCache, nodes: readonly TreeNode[], limit = MAX_EVENTS): KubeEventView[] {
+export function eventsOfNodes(cache: LiveCluster, nodes: readonly TreeNode[], limit = MAX_EVENTS): KubeEventView[] {
   const uidsByNamespace = new Map<string, Set<string>>();
   for (const node of nodes) {
     if (node.id === node.subject) continue;
@@ -170,7 +171,7 @@ function withoutManagedFields(obj: KubeObject): KubeObject {
 }
 
 /** What one node shows: live YAML (masked), the diff against Git and the node's Events. */
-export function describeNode(cache: ClusterCache, comparison: AppComparison, tree: readonly TreeNode[], id: string): ResourceDetail | undefined {
+export function describeNode(cache: LiveCluster, comparison: AppComparison, tree: readonly TreeNode[], id: string): ResourceDetail | undefined {
   const node = flattenTree(tree).find((n) => n.id === id || n.subject === id);
   if (!node) return undefined;
   const live = node.id !== node.subject ? cache.byUid(node.id) : undefined;

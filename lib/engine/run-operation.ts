@@ -82,11 +82,10 @@ export async function runOperation(ctx: EngineContext, comparer: Comparer, opera
   const progress = new OperationProgress(ctx, operation, appName, (who) => controller.abort(new TerminationRequested(who)));
   events.publish({ type: "operation", app: appName, detail: { id: operation.id, phase: "Running" } });
   let app: AppRecord | undefined;
-  let comparison: AppComparison | undefined;
   let final: OperationRecord;
   try {
     app = await db.apps.getApp(appName);
-    comparison = await comparisonFor(ctx, comparer, app, operation);
+    const comparison = await comparisonFor(ctx, comparer, app, operation);
     const plan: SyncPlan = planSync(comparison, {
       dryRun: operation.dryRun,
       prune: operation.prune,
@@ -105,6 +104,7 @@ export async function runOperation(ctx: EngineContext, comparer: Comparer, opera
       const changeSet = await executePlan(plan, { ...writerFor(ctx, app), sink: progress, signal: controller.signal, concurrency: ctx.settings.applyConcurrency });
       progress.settle();
       const outcome = outcomeOf(changeSet, operation);
+      await beforeRecording(ctx, comparer, app, operation, outcome, comparison);
       final = await db.operations.finishOperation(operation.id, { ...outcome, results: changeSet.results, manifests: operation.dryRun ? undefined : comparison.desired });
     }
   } catch (error) {
@@ -112,16 +112,25 @@ export async function runOperation(ctx: EngineContext, comparer: Comparer, opera
     final = await db.operations.finishOperation(operation.id, { phase: "Error", message, results: progress.results });
   }
   events.publish({ type: "operation", app: appName, detail: { id: final.id, phase: final.phase } });
-  if (app) await afterOperation(ctx, comparer, app, final, comparison);
+  if (app) await afterOperation(ctx, comparer, app, final);
   return final;
 }
 
-/** History trimmed, a full sync ending a rollback, and the app compared again. */
-async function afterOperation(ctx: EngineContext, comparer: Comparer, app: AppRecord, final: OperationRecord, comparison: AppComparison | undefined): Promise<void> {
+/**
+ * What must be true once the operation reads as ended (so `waitFor` callers see it): a sync's
+ * render compared with the cluster again and stored as the app's status (from the cache, no
+ * Git read), and a full successful sync ending a rollback.
+ */
+async function beforeRecording(ctx: EngineContext, comparer: Comparer, app: AppRecord, operation: OperationRecord, outcome: OperationOutcome, comparison: AppComparison): Promise<void> {
+  const report = (what: string) => (error: unknown) => ctx.log.error(`${what} of ${app.name} failed: ${messageOf(error)}`);
+  if (operation.dryRun || operation.kind === "rollback") return;
+  if (app.rolledBackTo && isFullSuccessfulSync(operation, outcome.phase)) await ctx.db.apps.clearRollback(app.id, { resumeAutomation: false }).catch(report("ending the rollback"));
+  await comparer.compareAndStore(app.name, "operation", {}, comparison).catch(report("comparing after the sync"));
+}
+
+/** History trimmed; after a rollback, the app compared with Git again (in the background: Git may be down). */
+async function afterOperation(ctx: EngineContext, comparer: Comparer, app: AppRecord, final: OperationRecord): Promise<void> {
   const report = (what: string) => (error: unknown) => ctx.log.error(`${what} of ${app.name} failed: ${messageOf(error)}`);
   await ctx.db.operations.pruneHistory(app.id, historyLimitFor(app, ctx.settings.historyLimit)).catch(report("pruning the history"));
-  if (app.rolledBackTo && isFullSuccessfulSync(final, final.phase)) await ctx.db.apps.clearRollback(app.id, { resumeAutomation: false }).catch(report("ending the rollback"));
-  if (final.dryRun) return;
-  if (final.kind === "rollback") await comparer.compareAndStore(app.name, "read").catch(report("comparing after the rollback"));
-  else await comparer.compareAndStore(app.name, "operation", {}, comparison).catch(report("comparing after the sync"));
+  if (final.kind === "rollback" && !final.dryRun) void comparer.compareAndStore(app.name, "read").catch(report("comparing after the rollback"));
 }

@@ -8,16 +8,12 @@
  * discovered issuer metadata belong to the flow object (one per Auth).
  */
 import * as client from "openid-client";
-import { viaDefaultAuth } from "../default-auth";
 import type { ResolvedAuthDependencies } from "../dependencies";
 import { ForbiddenError, UnauthorizedError } from "../errors";
 import { userNameSchema } from "../schemas";
 import type { NewSession } from "../sign-in";
 import type { UserRecord } from "@/lib/db/users";
 import { oidcConfig, roleForGroups, type OidcConfig } from "./config";
-
-/** The cookie binding a sign-in's state to the browser that started it. */
-export const OIDC_STATE_COOKIE = "lockstep_oidc_state";
 
 const PENDING_TTL_MS = 10 * 60_000;
 
@@ -77,7 +73,7 @@ export function createOidcFlow({ db, env, clock, startSession }: OidcFlowDepende
     return oidcConfig(env)?.redirectUrl ?? `${origin}/api/auth/oidc/callback`;
   }
 
-  /** Starts a sign-in: answers the identity provider's URL and the state to keep in {@link OIDC_STATE_COOKIE}. */
+  /** Starts a sign-in: answers the identity provider's URL and the state to keep in `OIDC_STATE_COOKIE` (cookies.ts). */
   async function beginOidcSignIn(options: { origin: string; next: string }): Promise<{ url: string; state: string }> {
     const config = requireConfig();
     for (const [key, entry] of pending) if (clock() - entry.createdAt > PENDING_TTL_MS) pending.delete(key);
@@ -141,14 +137,3 @@ export function createOidcFlow({ db, env, clock, startSession }: OidcFlowDepende
 
   return { beginOidcSignIn, completeOidcSignIn, redirectUriFor, isOidcConfigured };
 }
-
-// Transitional: the same functions on the default Auth (default-auth.ts), until the engine owns one.
-
-/** `auth.redirectUriFor` of the default Auth. */
-export const redirectUriFor = viaDefaultAuth("redirectUriFor");
-
-/** `auth.beginOidcSignIn` of the default Auth. */
-export const beginOidcSignIn = viaDefaultAuth("beginOidcSignIn");
-
-/** `auth.completeOidcSignIn` of the default Auth. */
-export const completeOidcSignIn = viaDefaultAuth("completeOidcSignIn");

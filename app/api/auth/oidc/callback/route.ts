@@ -1,14 +1,12 @@
 import { oidcCallbackRoute } from "@/app/api/_routes/auth";
 import { browserOrigin } from "@/app/api/_shared/origin";
 import { route } from "@/app/api/_shared/route";
-import { readStamp } from "@/lib/audit/request-context";
-import { isHttpsRequest, readCookie, serializeSessionCookie, sessionLifetimeMs } from "@/lib/auth/cookies";
-import { OIDC_STATE_COOKIE } from "@/lib/auth/oidc/flow";
+import { isHttpsRequest, OIDC_STATE_COOKIE, readCookie, serializeSessionCookie, sessionLifetimeMs } from "@/lib/auth/cookies";
 import { isDomainError } from "@/lib/errors";
 
 /** The identity provider's redirect back: checks it, starts a session and goes where the user was headed; errors go to the sign-in page. */
 export const GET = route(oidcCallbackRoute, async ({ engine, request }) => {
-  const stamp = readStamp(request.headers);
+  const stamp = engine.audit.readStamp(request.headers);
   const origin = browserOrigin(request);
   const secure = isHttpsRequest(request.url, request.headers);
   const clearState = `${OIDC_STATE_COOKIE}=; Path=/api/auth/oidc; Max-Age=0; HttpOnly; SameSite=Lax`;

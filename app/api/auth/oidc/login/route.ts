@@ -1,8 +1,7 @@
 import { oidcLoginRoute } from "@/app/api/_routes/auth";
 import { browserOrigin } from "@/app/api/_shared/origin";
 import { route } from "@/app/api/_shared/route";
-import { isHttpsRequest } from "@/lib/auth/cookies";
-import { OIDC_STATE_COOKIE } from "@/lib/auth/oidc/flow";
+import { isHttpsRequest, OIDC_STATE_COOKIE } from "@/lib/auth/cookies";
 import { safeLocalPath } from "@/lib/http/safe-url";
 
 /** Starts single sign-on: redirects to the identity provider, binding the attempt to this browser by a cookie. */

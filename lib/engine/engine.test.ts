@@ -1,0 +1,145 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { appSpecSchema } from "@/lib/apps/spec";
+import type { Principal } from "@/lib/auth/principal";
+import { openDatabase, type Database } from "@/lib/db/database";
+import { ConflictError } from "@/lib/errors";
+import { EventBus } from "@/lib/events/bus";
+import type { LoadDesiredStateRequest } from "@/lib/source";
+import { claimObject } from "@/lib/source/ownership";
+import type { KubeObject } from "@/lib/types";
+import { createEngine, type Engine, type EngineRooms } from "./create-engine";
+import { MemoryClusters } from "./testing/memory-cluster";
+import { configMap } from "./testing/objects";
+
+const alice: Principal = { kind: "user", name: "alice", role: "deployer", grants: ["*"], mustChangePassword: false };
+const bob: Principal = { kind: "token", name: "token:bob", role: "admin", grants: ["*"], mustChangePassword: false };
+
+/** Git as these tests see it: the objects each app renders to, at one commit. */
+class ScriptedSource {
+  readonly loads: string[] = [];
+  desired = new Map<string, KubeObject[]>();
+
+  async loadDesiredState(request: LoadDesiredStateRequest) {
+    this.loads.push(request.appName);
+    const objects = (this.desired.get(request.appName) ?? []).map((obj) => claimObject(structuredClone(obj), { appName: request.appName, destNamespace: request.destNamespace, isNamespaced: true }));
+    return { objects, commit: { sha: "c".repeat(40), subject: "config", author: "ci", date: "2026-11-30T00:00:00Z" } };
+  }
+}
+
+const noRooms = (() => ({})) as unknown as () => EngineRooms;
+
+describe("the engine, built with test dependencies", () => {
+  let dir: string;
+  let db: Database;
+  let clusters: MemoryClusters;
+  let source: ScriptedSource;
+  let engine: Engine;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "lockstep-engine-"));
+    db = await openDatabase({ url: `file:${path.join(dir, "engine.db")}` });
+    clusters = new MemoryClusters();
+    source = new ScriptedSource();
+    engine = createEngine({
+      db,
+      clusters,
+      source,
+      events: new EventBus(),
+      rooms: noRooms,
+      settings: { refreshIntervalMs: 60_000, refreshConcurrency: 2, historyLimit: 10, workerConcurrency: 2, workerPollMs: 50, applyConcurrency: 4, holder: "test:1" },
+      log: { info: () => {}, error: () => {} },
+    });
+    await engine.start({ reconcile: false });
+  });
+
+  afterEach(async () => {
+    await engine.stop();
+    await db.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function createApp(name: string, objects: KubeObject[], spec: Record<string, unknown> = {}) {
+    source.desired.set(name, objects);
+    return engine.apps.create(appSpecSchema.parse({ name, repoUrl: "https://git.example/config.git", path: name, destNamespace: "demo", ...spec }), alice);
+  }
+
+  it("queues a sync naming its caller, and the worker applies what drifted", async () => {
+    await createApp("web", [configMap("a"), configMap("b")]);
+    const queued = await engine.operations.requestSync("web", {}, alice);
+    expect(queued).toMatchObject({ phase: "Queued", initiator: "alice", kind: "sync" });
+    const done = await engine.operations.waitFor("web", queued.id);
+    expect(done).toMatchObject({ phase: "Succeeded", initiator: "alice", resourceCount: 2 });
+    expect(done.results.map((r) => [r.name, r.action])).toEqual([
+      ["a", "created"],
+      ["b", "created"],
+    ]);
+    expect([...clusters.cache("local").objects.keys()].sort()).toEqual(["ConfigMap/demo/a", "ConfigMap/demo/b"]);
+    expect((await engine.apps.get("web")).status.syncStatus).toBe("Synced");
+  });
+
+  it("refuses a second request while one is queued, before comparing anything", async () => {
+    await createApp("web", [configMap("a")]);
+    clusters.cache("local").behaviour = () => "hold";
+    const first = await engine.operations.requestSync("web", {}, alice);
+    const loads = source.loads.length;
+    await expect(engine.operations.requestSync("web", {}, bob)).rejects.toBeInstanceOf(ConflictError);
+    await clusters.cache("local").untilApplies(1);
+    expect(source.loads.length).toBe(loads + 1);
+    await engine.operations.terminate("web", first.id, bob);
+    expect((await engine.operations.waitFor("web", first.id)).phase).toBe("Failed");
+  });
+
+  it("aborts applies in flight when terminated, naming who terminated", async () => {
+    await createApp("web", [configMap("a"), configMap("b"), configMap("c")]);
+    clusters.cache("local").behaviour = () => "hold";
+    const queued = await engine.operations.requestSync("web", {}, alice);
+    await clusters.cache("local").untilApplies(3);
+    const terminating = await engine.operations.terminate("web", queued.id, bob);
+    expect(terminating.phase).toBe("Terminating");
+    const done = await engine.operations.waitFor("web", queued.id);
+    expect(done).toMatchObject({ phase: "Failed", message: "terminated by token:bob", terminatedBy: "token:bob" });
+    expect(clusters.cache("local").applyAborted.sort()).toEqual(["a", "b", "c"]);
+    expect(done.results.every((r) => r.action === "failed" && r.message?.endsWith("terminated by token:bob before the API server answered."))).toBe(true);
+    expect(done.log.map((l) => l.message)).toContain("Termination requested by token:bob.");
+  });
+
+  it("ends a queued operation without running it when terminated before a worker claims it", async () => {
+    await createApp("web", [configMap("a")]);
+    await engine.stop();
+    const queued = await engine.operations.requestSync("web", {}, alice);
+    const ended = await engine.operations.terminate("web", queued.id, bob);
+    expect(ended).toMatchObject({ phase: "Failed", message: "terminated by token:bob before it started" });
+    expect(clusters.cache("local").applyStarted).toEqual([]);
+    expect(await engine.operations.current("web")).toBeUndefined();
+  });
+
+  it("refuses to delete an app while its sync runs, keeping the sync's history, and deletes it once asked to terminate first", async () => {
+    await createApp("web", [configMap("a")]);
+    clusters.cache("local").behaviour = () => "hold";
+    const queued = await engine.operations.requestSync("web", {}, alice);
+    await clusters.cache("local").untilApplies(1);
+    await expect(engine.apps.delete("web", { cascade: false }, bob)).rejects.toBeInstanceOf(ConflictError);
+    expect((await engine.operations.list("web")).map((op) => op.id)).toContain(queued.id);
+    expect((await engine.operations.get("web", queued.id)).phase).toBe("Running");
+    await engine.apps.delete("web", { cascade: false, terminateRunning: true }, bob);
+    await expect(engine.apps.get("web")).rejects.toMatchObject({ kind: "not-found" });
+  });
+
+  it("queues an automated sync after a refresh finds an automated app out of sync", async () => {
+    await createApp("auto", [configMap("a")], { automated: true });
+    await expect.poll(async () => (await engine.operations.list("auto")).map((op) => [op.kind, op.initiator, op.phase])).toContainEqual(["auto-sync", "automated", "Succeeded"]);
+    expect(clusters.cache("local").objects.has("ConfigMap/demo/a")).toBe(true);
+  });
+
+  it("never starts an operation from a read, even of an automated app that drifted", async () => {
+    await createApp("manual", [configMap("a")]);
+    await db.apps.updateApp("manual", { automated: true });
+    const comparison = await engine.apps.comparison("manual", 0);
+    expect(comparison.syncStatus).toBe("OutOfSync");
+    await engine.drain();
+    expect(await engine.operations.list("manual")).toEqual([]);
+  });
+});

@@ -23,10 +23,18 @@ export interface DomainErrorOptions {
   cause?: unknown;
 }
 
+/**
+ * The mark every domain error carries. Next.js loads lib/ once per bundle, so an error thrown by
+ * the engine (built in one bundle) is not an `instanceof` the classes of another bundle's copy;
+ * a symbol from the global registry is the same in every copy.
+ */
+const DOMAIN_ERROR = Symbol.for("lockstep.domain-error");
+
 /** Base of the errors whose messages are meant for the caller. */
 export abstract class DomainError extends Error {
   /** What kind of failure this is. */
   abstract readonly kind: DomainErrorKind;
+  readonly [DOMAIN_ERROR] = true;
   constructor(message: string, options: DomainErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
@@ -73,9 +81,14 @@ export class MisconfiguredError extends DomainError {
   readonly kind = "misconfigured";
 }
 
-/** True for any error whose message is meant for the caller. */
+/** True for any error whose message is meant for the caller, whichever copy of this module made it. */
 export function isDomainError(error: unknown): error is DomainError {
-  return error instanceof DomainError;
+  return typeof error === "object" && error !== null && (error as { [DOMAIN_ERROR]?: unknown })[DOMAIN_ERROR] === true;
+}
+
+/** True for a field-by-field {@link ValidationError}, whichever copy of this module made it. */
+export function isValidationError(error: unknown): error is ValidationError {
+  return isDomainError(error) && error.kind === "invalid" && Array.isArray((error as { fields?: unknown }).fields);
 }
 
 /** True when `error` is a domain error of the given kind. */

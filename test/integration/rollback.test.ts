@@ -242,8 +242,12 @@ describe("history and rollback", () => {
 
     const resumed = await api<{ app: AppBody; operation: HistoryEntry }>(web.url, "POST", `/api/apps/${name}/resume-auto-sync`);
     expect(resumed.status, resumed.text).toBe(200);
-    expect(resumed.body.operation).toMatchObject({ phase: "Succeeded", revision: second.revision });
+    expect(resumed.body.operation).toMatchObject({ phase: "Queued", kind: "sync", initiator: "token:test-admin" });
     expect(resumed.body.app).toMatchObject({ automated: true, autoSyncPaused: false, rolledBackTo: null });
+    await expect
+      .poll(async () => (await ls.history(name)).find((op) => op.id === resumed.body.operation.id)?.phase, { timeout: 30_000, interval: 100 })
+      .toBe("Succeeded");
+    expect((await ls.history(name)).find((op) => op.id === resumed.body.operation.id)?.revision).toBe(second.revision);
     expect(await ls.image(namespace)).toBe(IMAGE("1.1.0"));
 
     const again = await api<{ error: string }>(web.url, "POST", `/api/apps/${name}/resume-auto-sync`);

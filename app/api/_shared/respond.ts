@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { fieldErrors } from "@/lib/apps/spec";
-import { isDomainError, ValidationError, type DomainErrorKind } from "@/lib/errors";
-import { TooManyAttemptsError } from "@/lib/auth/errors";
+import { isDomainError, isValidationError, ValidationError, type DomainErrorKind } from "@/lib/errors";
 
 /** A JSON error body: one sentence, plus field-by-field problems for invalid input. */
 export interface ErrorBody {
@@ -24,15 +23,16 @@ export const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
 
 /** Maps any thrown error to a JSON response without leaking internals. */
 export function errorResponse(error: unknown): Response {
-  if (error instanceof z.ZodError) {
-    const fields = fieldErrors(error);
+  if (error instanceof z.ZodError || (error instanceof Error && error.name === "ZodError" && Array.isArray((error as { issues?: unknown }).issues))) {
+    const fields = fieldErrors(error as z.ZodError);
     return Response.json({ error: "The request is invalid.", fields } satisfies ErrorBody, { status: 422 });
   }
-  if (error instanceof ValidationError) {
+  if (isValidationError(error)) {
     return Response.json({ error: "The request is invalid.", fields: error.fields } satisfies ErrorBody, { status: 422 });
   }
   if (isDomainError(error)) {
-    const headers: HeadersInit = error instanceof TooManyAttemptsError ? { "Retry-After": String(error.retryAfterSeconds) } : {};
+    const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+    const headers: HeadersInit = error.kind === "rate-limited" && typeof retryAfter === "number" ? { "Retry-After": String(retryAfter) } : {};
     return Response.json({ error: error.message } satisfies ErrorBody, { status: STATUS_OF_KIND[error.kind], headers });
   }
   console.error(error);

@@ -18,7 +18,7 @@ import { formatFieldPath } from "@/lib/diff";
 import { getEngine } from "@/lib/engine/instance";
 import type { ResourceDetail, TreeNode } from "@/lib/engine/resource-tree";
 import type { ResourceStatusRow } from "@/lib/engine/status-rows";
-import { NotFoundError } from "@/lib/errors";
+import { isErrorOfKind } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -33,7 +33,7 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
   const tab: Tab = TABS.includes(query.tab as Tab) ? (query.tab as Tab) : "resources";
   const engine = getEngine();
   const app = await engine.apps.get(name).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
+    if (isErrorOfKind(error, "not-found")) notFound();
     throw error;
   });
   const [resources, runningOperation] = await Promise.all([engine.apps.statusResources(name), engine.operations.current(name)]);

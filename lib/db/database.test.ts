@@ -26,7 +26,7 @@ describe("two databases on two SQLite files", () => {
   it("keep their own apps, users and operation locks", async () => {
     const app = await first.apps.createApp({ name: "web", ...spec });
     await first.users.createUser({ name: "alice", role: "admin", passwordHash: null });
-    await first.operations.startOperation({ appId: app.id, kind: "sync", initiator: "alice", dryRun: false, prune: false }, "web");
+    await first.queue.enqueueOperation({ appId: app.id, kind: "sync", initiator: "alice", dryRun: false, prune: false, request: {} }, "web");
 
     await expect(second.apps.getApp("web")).rejects.toThrow('Application "web" does not exist.');
     expect(await second.users.listUsers()).toEqual([]);

@@ -8,7 +8,6 @@
 export { openDatabase, openDatabaseLazily, createStores, STORE_NAMES, type Database, type DatabaseOptions, type DatabaseStores, type LazyDatabase } from "./database";
 export { openDb, type Db, type OpenDbOptions } from "./client";
 export { CorruptRowError, isCorruptRowError } from "./corrupt-row-error";
-export { LOCK_HOLDER } from "./operations";
 export type { ApiTokensStore } from "./api-tokens";
 export type { AppSourcesStore } from "./app-sources";
 export type { AppsStore } from "./apps";

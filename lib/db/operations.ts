@@ -42,28 +42,6 @@ export interface OperationRecord extends Omit<StoredOperation, "kind" | "phase" 
   request: OperationRequest;
 }
 
-/** What is known when an operation starts. */
-export interface OperationStart {
-  appId: string;
-  kind: OperationKind;
-  initiator: string;
-  dryRun: boolean;
-  prune: boolean;
-  revision?: string;
-  revisionSubject?: string;
-  revisionAuthor?: string;
-  resourceCount?: number;
-  rollbackOf?: string;
-  /**
-   * Refuse to start unless the app's automated sync is on, checked in the same transaction
-   * that takes the lock, so an auto-sync never runs after a rollback paused automation.
-   */
-  requireAutomated?: boolean;
-}
-
-/** This process, as the holder of operation locks. */
-export const LOCK_HOLDER = `${hostname()}:${process.pid}`;
-
 
 export function toRecord(op: StoredOperation): OperationRecord {
   return {
@@ -107,32 +85,6 @@ function isAlive(pid: number): boolean {
 
 /** Operations (the history rows) and the per-app operation lock, on one database. */
 export function createOperationsStore(db: Db) {
-  /**
-   * Takes the app's operation lock and writes the `Running` history row in one transaction.
-   * The lock is a row keyed by the app, so a second operation on the same app — from this or
-   * any other process — fails with a ConflictError instead of running concurrently.
-   */
-  async function startOperation(start: OperationStart, appName: string): Promise<OperationRecord> {
-    const { requireAutomated, ...data } = start;
-    try {
-      const op = await db.$transaction(async (tx) => {
-        if (requireAutomated) {
-          const app = await tx.app.findUnique({ where: { id: start.appId }, select: { automated: true } });
-          if (!app?.automated) throw new ConflictError(`Automated sync is off for application "${appName}".`);
-        }
-        const created = await tx.operation.create({ data: { ...data, phase: "Running" }, select: RECORD_FIELDS });
-        await tx.operationLock.create({ data: { appId: start.appId, operationId: created.id, holder: LOCK_HOLDER } });
-        return created;
-      });
-      return toRecord(op);
-    } catch (error) {
-      if ((error as { code?: string }).code === "P2002") {
-        throw new ConflictError(`An operation is already in progress for application "${appName}".`);
-      }
-      throw error;
-    }
-  }
-
   /** Completes the history row and releases the app's lock, together. */
   async function finishOperation(id: string, end: OperationEnd): Promise<OperationRecord> {
     const op = await db.$transaction(async (tx) => {
@@ -260,7 +212,7 @@ export function createOperationsStore(db: Db) {
     return released;
   }
 
-  return { startOperation, finishOperation, recordProgress, appendOperationLog, requestTermination, pruneHistory, getRunningOperation, listOperations, getOperation, operationIdsWithManifests, getOperationManifests, isOperationRunning, releaseInterruptedOperations };
+  return { finishOperation, recordProgress, appendOperationLog, requestTermination, pruneHistory, getRunningOperation, listOperations, getOperation, operationIdsWithManifests, getOperationManifests, isOperationRunning, releaseInterruptedOperations };
 }
 
 /** The operations store's methods. */

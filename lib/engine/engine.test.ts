@@ -37,17 +37,19 @@ describe("the engine, built with test dependencies", () => {
   let clusters: MemoryClusters;
   let source: ScriptedSource;
   let engine: Engine;
+  let events: EventBus;
 
   beforeEach(async () => {
     dir = await mkdtemp(path.join(tmpdir(), "lockstep-engine-"));
     db = await openDatabase({ url: `file:${path.join(dir, "engine.db")}` });
     clusters = new MemoryClusters();
     source = new ScriptedSource();
+    events = new EventBus();
     engine = createEngine({
       db,
       clusters,
       source,
-      events: new EventBus(),
+      events,
       rooms: noRooms,
       settings: { refreshIntervalMs: 60_000, refreshConcurrency: 2, historyLimit: 10, workerConcurrency: 2, workerPollMs: 50, applyConcurrency: 4, holder: "test:1" },
       log: { info: () => {}, error: () => {} },
@@ -68,6 +70,10 @@ describe("the engine, built with test dependencies", () => {
 
   it("queues a sync naming its caller, and the worker applies what drifted", async () => {
     await createApp("web", [configMap("a"), configMap("b")]);
+    const progress: unknown[] = [];
+    events.subscribe((e) => {
+      if (e.event.type === "operation" && e.event.detail?.done !== undefined) progress.push(e.event.detail);
+    });
     const queued = await engine.operations.requestSync("web", {}, alice);
     expect(queued).toMatchObject({ phase: "Queued", initiator: "alice", kind: "sync" });
     const done = await engine.operations.waitFor("web", queued.id);
@@ -78,6 +84,8 @@ describe("the engine, built with test dependencies", () => {
     ]);
     expect([...clusters.cache("local").objects.keys()].sort()).toEqual(["ConfigMap/demo/a", "ConfigMap/demo/b"]);
     expect((await engine.apps.get("web")).status.syncStatus).toBe("Synced");
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.every((p) => (p as { total?: number }).total === 2)).toBe(true);
   });
 
   it("refuses a second request while one is queued, before comparing anything", async () => {

@@ -17,6 +17,8 @@ const FLUSH_INTERVAL_MS = 250;
 export class OperationProgress implements ResultSink {
   /** Results so far, in the order the resources were handled. */
   readonly results: ResourceResult[] = [];
+  /** How many resources the plan changes, once planned (each progress event carries it). */
+  total: number | null = null;
   /** Who asked to terminate the operation, once a write has seen it. */
   terminatedBy: string | null = null;
   private published = 0;
@@ -73,7 +75,7 @@ export class OperationProgress implements ResultSink {
         id: this.operation.id,
         phase: this.terminatedBy ? "Terminating" : "Running",
         done: this.results.length,
-        total: this.operation.resourceCount,
+        total: this.total ?? this.operation.resourceCount,
         ...(last ? { subject: last.subject, action: last.action } : {}),
       },
     });

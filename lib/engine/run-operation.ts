@@ -92,11 +92,12 @@ export async function runOperation(ctx: EngineContext, comparer: Comparer, opera
       resources: operation.request.resources ?? [],
       createNamespace: app.createNamespace ? app.destNamespace : undefined,
     });
+    progress.total = changeCount(plan);
     await db.queue.recordPlanFacts(operation.id, {
       revision: comparison.revision?.sha,
       revisionSubject: comparison.revision?.subject,
       revisionAuthor: comparison.revision?.author,
-      resourceCount: changeCount(plan),
+      resourceCount: progress.total,
     });
     if (plan.blockedBy) {
       final = await db.operations.finishOperation(operation.id, { phase: "Error", message: plan.blockedBy, results: [] });

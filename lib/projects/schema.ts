@@ -1,0 +1,92 @@
+/**
+ * A project: the tenancy boundary an app lives in, after Argo CD's AppProject. It says which
+ * repositories its apps may render from, where they may deploy, which kinds they may create,
+ * who may do what to them, and when they may sync.
+ */
+import { z } from "zod";
+import { dnsLabel } from "@/lib/apps/spec";
+import { ROLES } from "@/lib/auth/roles";
+
+/** The project every app belongs to unless it names another; created by a migration. */
+export const DEFAULT_PROJECT = "default";
+
+/** A glob; a leading `!` makes it a deny entry, which beats every allow entry. */
+const glob = (what: string) => z.string({ error: `${what} must be a pattern.` }).trim().min(1, `${what} must not be empty.`).max(512, `${what} is too long.`);
+
+/** A kind by API group and kind name, each a glob (`""` is the core group). */
+export const groupKindSchema = z.object({
+  group: z.string().max(253, "Group is too long."),
+  kind: glob("Kind"),
+});
+
+/** Where apps may deploy: a cluster and a namespace, each a glob; `deny` refuses the match instead. */
+export const destinationSchema = z.object({
+  cluster: glob("Cluster").default("*"),
+  namespace: glob("Namespace"),
+  deny: z.boolean().default(false),
+});
+
+/** Who has which role within the project: users, OIDC groups and API tokens (by token name). */
+export const projectRoleSchema = z.object({
+  name: dnsLabel("Role name"),
+  role: z.enum(ROLES, { error: `Role must be one of ${ROLES.join(", ")}.` }),
+  users: z.array(z.string().min(1).max(64)).max(500).default([]),
+  groups: z.array(z.string().min(1).max(256)).max(500).default([]),
+  tokens: z.array(z.string().min(1).max(64)).max(500).default([]),
+});
+
+/** When apps may sync: a cron schedule opening a window of `duration`, in a time zone. */
+export const syncWindowSchema = z.object({
+  kind: z.enum(["allow", "deny"], { error: "A sync window's kind is allow or deny." }),
+  /** Five-field cron expression: when the window opens. */
+  schedule: z.string().trim().min(1, "A sync window needs a schedule (cron)."),
+  /** How long it stays open: `30m`, `1h`, `1h30m`, `2d`. */
+  duration: z.string().trim().regex(/^(\d+d)?(\d+h)?(\d+m)?$/, "Duration must look like 30m, 1h, 1h30m or 2d.").refine((d) => d.length > 0, "Duration must not be empty."),
+  timeZone: z.string().trim().default("UTC"),
+  /** App globs the window applies to. */
+  apps: z.array(glob("App")).default(["*"]),
+  /** In a deny window, or outside every allow window, still let people sync by hand (Argo CD's `manualSync`). */
+  manualSync: z.boolean().default(false),
+});
+
+/** What an admin says about a project. */
+export const projectSpecSchema = z.object({
+  name: dnsLabel("Name"),
+  description: z.string().max(1000, "Description must be at most 1000 characters.").default(""),
+  /** Repository URL globs apps may render from; `!` entries deny. */
+  sourceRepos: z.array(glob("Repository")).max(200).default([]),
+  /** Cluster and namespace globs apps may deploy to. */
+  destinations: z.array(destinationSchema).max(200).default([]),
+  /** Also allow each app's own destination namespace (the `default` project has only this). */
+  appNamespace: z.boolean().default(false),
+  /** Cluster-scoped kinds apps may create; none unless listed. */
+  clusterResources: z.array(groupKindSchema).max(200).default([]),
+  /** Namespaced kinds apps may not create. */
+  namespacedResourcesDeny: z.array(groupKindSchema).max(200).default([]),
+  roles: z.array(projectRoleSchema).max(100).default([]),
+  syncWindows: z.array(syncWindowSchema).max(100).default([]),
+});
+
+/** A validated project spec. */
+export type ProjectSpec = z.infer<typeof projectSpecSchema>;
+/** One destination entry. */
+export type Destination = z.infer<typeof destinationSchema>;
+/** One kind pattern. */
+export type GroupKind = z.infer<typeof groupKindSchema>;
+/** One role binding. */
+export type ProjectRole = z.infer<typeof projectRoleSchema>;
+/** One sync window. */
+export type SyncWindow = z.infer<typeof syncWindowSchema>;
+
+/** The fields an update may change (everything but the name). */
+export const projectUpdateSchema = projectSpecSchema.omit({ name: true }).partial();
+/** A validated partial update. */
+export type ProjectUpdate = z.infer<typeof projectUpdateSchema>;
+
+/** The built-in project: any repository, namespaced kinds in each app's own destination namespace only. */
+export const DEFAULT_PROJECT_SPEC: ProjectSpec = projectSpecSchema.parse({
+  name: DEFAULT_PROJECT,
+  description: "Every app that names no project: any repository, namespaced kinds in the app's own destination namespace only.",
+  sourceRepos: ["*"],
+  appNamespace: true,
+});

@@ -44,7 +44,7 @@ export function isSuccessful(phase: OperationPhase): boolean {
 }
 
 /** What a sync did to one resource. */
-export const RESOURCE_ACTIONS = ["created", "configured", "unchanged", "pruned", "failed", "skipped"] as const;
+export const RESOURCE_ACTIONS = ["created", "configured", "unchanged", "pruned", "failed", "skipped", "refused"] as const;
 export type ResourceAction = (typeof RESOURCE_ACTIONS)[number];
 
 /** Why an operation ran. */
@@ -52,7 +52,7 @@ export const OPERATION_KINDS = ["sync", "auto-sync", "self-heal", "rollback"] as
 export type OperationKind = (typeof OPERATION_KINDS)[number];
 
 /** App condition types, as Argo CD names them. */
-export const CONDITION_TYPES = ["ComparisonError", "SyncError", "RepoUnreachable"] as const;
+export const CONDITION_TYPES = ["ComparisonError", "SyncError", "RepoUnreachable", "SharedResourceWarning"] as const;
 export type ConditionType = (typeof CONDITION_TYPES)[number];
 
 /** A problem with an app that the page must show. */
@@ -95,6 +95,16 @@ export const LOCKSTEP_PREFIX = "lockstep.dev/";
 export const APP_LABEL = "lockstep.dev/app";
 /** Annotation set on every object an app renders: `<app>:<group>/<kind>:<namespace>/<name>`. */
 export const TRACKING_ANNOTATION = "lockstep.dev/tracking-id";
+
+/** Set to `"true"` on a manifest to let its app take over a live object it does not own yet. */
+export const ADOPT_ANNOTATION = "lockstep.dev/adopt";
+
+/** Why the engine will not write a resource: the rule that refuses it and a one-sentence message. */
+export interface ResourceRefusal {
+  /** `ownership`, or a project rule: `cluster-resource`, `namespaced-resource`, `destination`, `source`, `sync-window`. */
+  rule: string;
+  message: string;
+}
 
 /** The app named by an object's tracking annotation (`<app>:<group>/<kind>:<ns>/<name>`). */
 export function trackedAppOf(obj: KubeObject): string | undefined {

@@ -1,11 +1,12 @@
 /**
- * What an engine remembers about apps while it runs: each app's last comparison, and a lock so
- * that an app is compared by one caller at a time (in the order asked), so none stores over a
- * later one. One per engine.
+ * What an engine remembers about apps while it runs: each app's last comparison, a lock so that
+ * an app is compared by one caller at a time (in the order asked), so none stores over a later
+ * one, and which objects each app declares. One per engine.
  */
 import { createKeyedLock, type KeyedLock } from "@/lib/source/keyed-lock";
 
 import type { AppComparison } from "./compare-app";
+import { DeclaredResources } from "./shared-resources";
 
 /** An engine's memory of its apps. */
 export interface AppMemory {
@@ -16,9 +17,11 @@ export interface AppMemory {
    * is stored last and starts from what the one before it stored.
    */
   comparing: KeyedLock;
+  /** The objects each app declared at its latest comparison, for shared-resource warnings. */
+  declared: DeclaredResources;
 }
 
 /** A new, empty memory. */
 export function createAppMemory(): AppMemory {
-  return { lastComparison: new Map(), comparing: createKeyedLock() };
+  return { lastComparison: new Map(), comparing: createKeyedLock(), declared: new DeclaredResources() };
 }

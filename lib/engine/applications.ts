@@ -74,6 +74,7 @@ export class Applications {
     }
     await db.queue.deleteAppUnlessBusy(app.id, name);
     this.ctx.memory.lastComparison.delete(name);
+    this.ctx.memory.declared.forget(name);
     this.parts.automation.forget(name);
     this.ctx.events.publish({ type: "app-deleted", app: name });
     return { deletedResources };

@@ -5,12 +5,13 @@ import { attributeChanges, type FieldChange } from "@/lib/drift";
 import { aggregateHealth, type HealthAssessment } from "@/lib/health";
 import { describeKubeError } from "@/lib/kube/errors";
 import { isGitError, trackingIdOf, type CommitInfo, type RevisionMemo } from "@/lib/source";
-import { TRACKING_ANNOTATION, kindKeyOf, keyOf, subjectOf, type AppCondition, type HealthStatus, type KindRef, type KubeObject, type SyncStatus } from "@/lib/types";
+import { TRACKING_ANNOTATION, kindKeyOf, keyOf, subjectOf, type AppCondition, type HealthStatus, type KindRef, type KubeObject, type ResourceRefusal, type SyncStatus } from "@/lib/types";
 import { mapLimit } from "./concurrency";
 import type { EngineContext } from "./context";
 import { dryRunKey, type DryRunVerdict } from "./dry-run-cache";
 import { liveHealth } from "./live-health";
 import { kindsOf } from "./live-state";
+import { ownershipRefusal } from "./ownership";
 
 /** One resource's comparison, with what the live cache adds: health, attribution and drift age. */
 export interface LiveResourceDiff extends ResourceDiff {
@@ -20,6 +21,8 @@ export interface LiveResourceDiff extends ResourceDiff {
   changes?: FieldChange[];
   /** When the resource was first seen out of sync (ISO), set by the facade from the previous status. */
   driftSince?: string;
+  /** Why the engine will not write it (a project rule, or a live object the app does not own); such a resource carries no live body. */
+  refusal?: ResourceRefusal;
 }
 
 /** Git (desired) against the cluster (live) for one app, at one moment. */
@@ -47,6 +50,8 @@ export interface CompareAppOptions {
   desiredState?: { objects: KubeObject[]; commit: CommitInfo };
   /** How Git is read: a cycle's shared `ls-remote` answers, and whether to render again (hard refresh). */
   source?: { revisions?: RevisionMemo; hard?: boolean };
+  /** The project's verdict on a desired object, checked before its live counterpart is even read. */
+  check?: (obj: KubeObject) => ResourceRefusal | undefined;
   /**
    * Dry-run objects that do not exist yet, to show early why the server would refuse them.
    * A sync turns this off: its own apply answers the same question. @default true
@@ -106,6 +111,12 @@ function withLiveFacts(diff: ResourceDiff, cache: LiveCluster, live: KubeObject 
   return { ...diff, health, changes: attributeChanges(live, diff.changedFields) };
 }
 
+/** A resource the engine will not write: out of sync, with the refusal and nothing of the live object. */
+function refusedResource(obj: KubeObject, refusal: ResourceRefusal): LiveResourceDiff {
+  const key = keyOf(obj);
+  return { key, subject: subjectOf(key), status: "OutOfSync", state: "missing", changedFields: [], diff: "", requiresPruning: false, refusal };
+}
+
 /** A synced resource's comparison without its objects: they add nothing to show and cost memory at scale. */
 function lean(diff: ResourceDiff): ResourceDiff {
   return diff.state === "synced" ? { ...diff, live: undefined, target: undefined } : diff;
@@ -144,7 +155,9 @@ async function loadDesired(ctx: Pick<EngineContext, "source">, app: AppRecord, s
  * compares every object with what the API server would make of it (a server-side-apply dry
  * run, its verdict cached per desired object and live object, status aside) and with the live object from
  * the cluster's watch cache. Adds each resource's health and, for drifted ones, the field
- * managers that changed them. Never throws for a render or cluster failure: those become a
+ * managers that changed them. A desired object the project refuses (`check`), or whose live
+ * counterpart the app does not own, is not read or dry-run: it comes back refused, with no live
+ * body. Never throws for a render or cluster failure: those become a
  * `ComparisonError` condition (`RepoUnreachable` when git could not reach the repository).
  */
 export async function compareApp(ctx: Pick<EngineContext, "clusters" | "source" | "dryRuns" | "clock">, app: AppRecord, options: CompareAppOptions = {}): Promise<AppComparison> {
@@ -180,8 +193,12 @@ export async function compareApp(ctx: Pick<EngineContext, "clusters" | "source" 
     const owned = ownedObjects(cache, app.name, kinds);
     const live = new Map(owned);
     const resources = await mapLimit(desired, API_CONCURRENCY, async (obj) => {
+      const refused = options.check?.(obj);
+      if (refused) return refusedResource(obj, refused);
       const subject = subjectOf(keyOf(obj));
       const current = live.get(subject) ?? cache.get(obj);
+      const notOwned = current && !owned.has(subject) ? ownershipRefusal(app.name, obj, current) : undefined;
+      if (notOwned) return refusedResource(obj, notOwned);
       if (current) live.set(subject, current);
       return compareObject(ctx, cache, app.destCluster, obj, current, options.predictMissing ?? true);
     });

@@ -7,8 +7,10 @@
 import type { AppRecord } from "@/lib/db/apps";
 import { driftSince } from "@/lib/drift";
 import type { RevisionMemo } from "@/lib/source";
+import { keyOf, subjectOf } from "@/lib/types";
 import { compareApp, type AppComparison } from "./compare-app";
 import type { EngineContext } from "./context";
+import { sharedResourceMessage } from "./shared-resources";
 import { kindsOfRows, statusRows, type ResourceStatusRow } from "./status-rows";
 import { isRepoUnreachable, recordUnreachable } from "./unreachable";
 
@@ -28,8 +30,8 @@ export interface RefreshOptions {
   revisions?: RevisionMemo;
 }
 
-/** What the comparer tells the rest of the engine after storing a comparison. */
-export type ComparedListener = (app: AppRecord, comparison: AppComparison, trigger: CompareTrigger) => void;
+/** What the comparer tells the rest of the engine after storing a comparison; `newlyShared` names apps that now declare one of its objects too. */
+export type ComparedListener = (app: AppRecord, comparison: AppComparison, trigger: CompareTrigger, newlyShared: readonly string[]) => void;
 
 type Render = { objects: AppComparison["desired"]; commit: NonNullable<AppComparison["revision"]> };
 
@@ -92,6 +94,8 @@ export class Comparer {
       predictMissing: trigger !== "operation",
     });
     if (isRepoUnreachable(comparison)) return recordUnreachable(this.ctx, app, previous, comparison, memory.lastComparison.get(app.name));
+    const shared = memory.declared.record(app.name, app.destCluster, comparison.desired.map((obj) => subjectOf(keyOf(obj))));
+    for (const [subject, others] of shared) comparison.conditions.push({ type: "SharedResourceWarning", message: sharedResourceMessage(subject, others), observedAt: comparison.comparedAt.toISOString() });
     const since = driftSince(comparison.resources, previous, comparison.comparedAt);
     for (const resource of comparison.resources) if (since.has(resource.subject)) resource.driftSince = since.get(resource.subject);
     const rows = statusRows(comparison);
@@ -109,7 +113,7 @@ export class Comparer {
     if (trigger !== "cluster" || hasStatusChanged(app, previous, comparison, rows)) {
       events.publish({ type: "app-status", app: app.name, detail: { syncStatus: comparison.syncStatus, healthStatus: comparison.healthStatus } });
     }
-    this.onCompared(app, comparison, trigger);
+    this.onCompared(app, comparison, trigger, memory.declared.newlySharedWith(app.name));
     return comparison;
   }
 }

@@ -89,9 +89,10 @@ export function createEngine(deps: EngineDependencies): Engine {
     },
     isBusy: (name) => operations.isRunning(name),
   });
-  /** After every stored comparison: follow the app's cluster; after a refresh or a cluster change, automation decides. */
-  function afterCompare(...[app, comparison, trigger]: Parameters<ComparedListener>): void {
+  /** After every stored comparison: follow the app's cluster; warn the apps newly sharing an object; after a refresh or a cluster change, automation decides. */
+  function afterCompare(...[app, comparison, trigger, newlyShared]: Parameters<ComparedListener>): void {
     live.follow(app.destCluster);
+    if (newlyShared.length > 0) reconciler.request(newlyShared);
     if (trigger === "refresh" || trigger === "cluster") {
       automation.consider(app, comparison).catch((error: unknown) => ctx.log.error(`automation of ${app.name} failed: ${messageOf(error)}`));
     }

@@ -150,4 +150,39 @@ describe("the engine, built with test dependencies", () => {
     await engine.drain();
     expect(await engine.operations.list("manual")).toEqual([]);
   });
+
+  it("does not take over another app's object: the sync writes nothing, shows no live body, and both apps warn", async () => {
+    await createApp("owner", [configMap("shared", "demo", { data: { from: "owner" } })]);
+    await engine.operations.waitFor("owner", (await engine.operations.requestSync("owner", {}, alice)).id);
+    await createApp("intruder", [configMap("shared", "demo", { data: { from: "intruder" } }), configMap("own")]);
+    const comparison = await engine.apps.comparison("intruder", 0);
+    const shared = comparison.resources.find((r) => r.subject === "ConfigMap/demo/shared");
+    expect(shared).toMatchObject({ status: "OutOfSync", refusal: { rule: "ownership", message: "ConfigMap/demo/shared exists and is owned by app owner; Lockstep will not take it over." } });
+    expect(shared?.live).toBeUndefined();
+    expect(shared?.diff).toBe("");
+    expect(JSON.stringify(await engine.apps.tree("intruder"))).not.toContain("owner:");
+
+    const done = await engine.operations.waitFor("intruder", (await engine.operations.requestSync("intruder", {}, bob)).id);
+    expect(done.phase).toBe("Failed");
+    expect(done.message).toContain("1 resource(s) refused, so nothing was applied");
+    expect(done.results).toMatchObject([{ subject: "ConfigMap/demo/shared", action: "refused" }]);
+    expect(clusters.cache("local").objects.get("ConfigMap/demo/shared")?.data).toEqual({ from: "owner" });
+    expect(clusters.cache("local").objects.has("ConfigMap/demo/own")).toBe(false);
+
+    const warnings = async (name: string) => (await engine.apps.comparison(name, 0)).conditions.filter((c) => c.type === "SharedResourceWarning").map((c) => c.message);
+    expect(await warnings("intruder")).toEqual(["ConfigMap/demo/shared is also declared by app owner; only the app that owns it may change it."]);
+    expect(await warnings("owner")).toEqual(["ConfigMap/demo/shared is also declared by app intruder; only the app that owns it may change it."]);
+  });
+
+  it("adopts an unmanaged object only when its manifest says so", async () => {
+    const live = clusters.cache("local");
+    live.objects.set("ConfigMap/demo/legacy", configMap("legacy"));
+    await createApp("careful", [configMap("legacy")]);
+    expect((await engine.apps.comparison("careful", 0)).resources[0]?.refusal?.message).toContain("is not managed by Lockstep (unmanaged)");
+    await db.apps.updateApp("careful", { path: "adopting" });
+    source.desired.set("careful", [configMap("legacy", "demo", { metadata: { name: "legacy", namespace: "demo", annotations: { "lockstep.dev/adopt": "true" } } })]);
+    const done = await engine.operations.waitFor("careful", (await engine.operations.requestSync("careful", {}, alice)).id);
+    expect(done.phase).toBe("Succeeded");
+    expect(live.objects.get("ConfigMap/demo/legacy")?.metadata.annotations?.["lockstep.dev/tracking-id"]).toBe("careful:/ConfigMap:demo/legacy");
+  });
 });

@@ -9,7 +9,7 @@ import type { ResourceResult } from "@/lib/db/operations";
 import { redactSecretValues } from "@/lib/diff";
 import { describeKubeError } from "@/lib/kube/errors";
 import { withApiRetry } from "@/lib/sync/retry";
-import { keyOf, subjectOf, type KubeObject, type ResourceAction } from "@/lib/types";
+import { keyOf, subjectOf, type KubeObject, type ResourceAction, type ResourceRefusal } from "@/lib/types";
 import { mapLimit } from "./concurrency";
 import type { PlannedApply, SyncPlan } from "./plan";
 
@@ -43,6 +43,8 @@ export interface ExecuteOptions {
   onApplied?: (desired: KubeObject, applied: KubeObject) => void;
   /** Told of every object deleted (not in a dry run). */
   onPruned?: (obj: KubeObject) => void;
+  /** Checks an object against the rules as they are now, right before writing it; a refusal fails its step. */
+  check?: (obj: KubeObject) => ResourceRefusal | undefined;
 }
 
 /** How an execution ended. */
@@ -62,6 +64,19 @@ class StepFailure extends Error {
   constructor(readonly subject: string) {
     super(`${subject} failed`);
   }
+}
+
+/** A write refused right before it was made: the rules changed since planning. */
+class RefusedWrite extends Error {
+  constructor(readonly refusal: ResourceRefusal) {
+    super(refusal.message);
+  }
+}
+
+/** Refuses the write of `obj` when the rules as they are now refuse it. */
+function checkBeforeWrite(obj: KubeObject, options: ExecuteOptions): void {
+  const refusal = options.check?.(obj);
+  if (refusal) throw new RefusedWrite(refusal);
 }
 
 function result(obj: KubeObject, action: ResourceAction, message?: string): ResourceResult {
@@ -108,7 +123,7 @@ async function runStep<T>(items: readonly T[], options: ExecuteOptions, work: (i
       if (signal.aborted) {
         outcome = result(obj, "failed", `${subjectOf(keyOf(obj))}: ${abortReason(signal)} before the API server answered.`);
       } else {
-        outcome = result(obj, "failed", failureMessage(obj, error));
+        outcome = error instanceof RefusedWrite ? result(obj, "refused", error.refusal.message) : result(obj, "failed", failureMessage(obj, error));
         failed ??= outcome.subject;
         step.abort(new StepFailure(outcome.subject));
       }
@@ -124,6 +139,7 @@ async function applyOne(planned: PlannedApply, plan: SyncPlan, options: ExecuteO
     options.sink.note(result(obj, "unchanged"));
     return undefined;
   }
+  checkBeforeWrite(obj, options);
   const applied = await retrying(obj, options, signal, () => options.writer.apply(obj, { dryRun: plan.dryRun, signal }));
   if (!plan.dryRun) options.onApplied?.(obj, applied);
   return result(obj, exists ? "configured" : "created", plan.dryRun ? "dry run" : undefined);
@@ -134,6 +150,7 @@ async function pruneOne(obj: KubeObject, plan: SyncPlan, options: ExecuteOptions
     options.sink.note(result(obj, "skipped", "requires pruning; prune is off"));
     return undefined;
   }
+  checkBeforeWrite(obj, options);
   if (!plan.dryRun) {
     await retrying(obj, options, signal, () => options.writer.delete(obj, { signal }));
     options.onPruned?.(obj);

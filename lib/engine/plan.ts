@@ -4,7 +4,7 @@
  * manner of gitops-engine's sync tasks and flux ssa's change sets.
  */
 import { syncSteps } from "@/lib/sync/order";
-import { keyOf, subjectOf, type KubeObject } from "@/lib/types";
+import { keyOf, subjectOf, type KubeObject, type ResourceRefusal } from "@/lib/types";
 import type { AppComparison } from "./compare-app";
 
 /** One object to apply, and whether the comparison found it synced already. */
@@ -14,6 +14,12 @@ export interface PlannedApply {
   unchanged: boolean;
   /** True when the object already exists (it is `configured`, else `created`). */
   exists: boolean;
+}
+
+/** A selected object the engine will not write, and why. */
+export interface PlannedRefusal {
+  obj: KubeObject;
+  refusal: ResourceRefusal;
 }
 
 /**
@@ -30,6 +36,11 @@ export interface SyncPlan {
   namespace?: KubeObject;
   /** Why nothing can be applied at all (the render failed), when so. */
   blockedBy?: string;
+  /**
+   * Selected objects a rule refuses (the project, or ownership). As Argo CD validates a sync
+   * before it starts, a plan with refusals writes nothing.
+   */
+  refused: PlannedRefusal[];
 }
 
 /** What a caller asked, as the planner needs it. */
@@ -54,7 +65,13 @@ export function planSync(comparison: AppComparison, request: PlanRequest): SyncP
   const selected = new Set(request.resources);
   const isSelected = (subject: string) => selected.size === 0 || selected.has(subject);
   const status = new Map(comparison.resources.map((r) => [r.subject, r.status]));
-  const chosen = comparison.desired.filter((obj) => isSelected(subjectOf(keyOf(obj))));
+  const refusals = new Map(comparison.resources.flatMap((r) => (r.refusal ? [[r.subject, r.refusal] as const] : [])));
+  const selectedObjects = comparison.desired.filter((obj) => isSelected(subjectOf(keyOf(obj))));
+  const refused = selectedObjects.flatMap((obj) => {
+    const refusal = refusals.get(subjectOf(keyOf(obj)));
+    return refusal ? [{ obj, refusal }] : [];
+  });
+  const chosen = selectedObjects.filter((obj) => !refusals.has(subjectOf(keyOf(obj))));
   const apply = syncSteps(chosen, { isNamespaced }).map((step) =>
     step.map((obj) => {
       const subject = subjectOf(keyOf(obj));
@@ -71,6 +88,7 @@ export function planSync(comparison: AppComparison, request: PlanRequest): SyncP
     prune: syncSteps(prunable, { isNamespaced }).reverse(),
     prunes: request.prune,
     dryRun: request.dryRun,
+    refused,
     ...(request.createNamespace && !request.dryRun ? { namespace: { apiVersion: "v1", kind: "Namespace", metadata: { name: request.createNamespace } } } : {}),
     ...(comparisonError && comparison.desired.length === 0 ? { blockedBy: comparisonError.message } : {}),
   };

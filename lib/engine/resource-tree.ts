@@ -93,8 +93,9 @@ function liveNode(cache: LiveCluster, obj: KubeObject, depth: number, seen: Set<
   };
 }
 
-/** The freshest live object of one of the app's resources: the cache's, else the comparison's. */
+/** The freshest live object of one of the app's resources: the cache's, else the comparison's; none for a refused one (it may be another's). */
 function liveOf(cache: LiveCluster, comparison: AppComparison, resource: LiveResourceDiff): KubeObject | undefined {
+  if (resource.refusal) return undefined;
   const known = comparison.live.get(resource.subject);
   if (known) return cache.get(refOf(known)) ?? (cache.isWatched(known) ? undefined : known);
   const desired = comparison.desired.find((d) => subjectOf(keyOf(d)) === resource.subject);

@@ -5,9 +5,9 @@
  * the history row, releases the app's lock, trims history and compares the app again.
  */
 import type { AppRecord } from "@/lib/db/apps";
-import type { OperationRecord } from "@/lib/db/operations";
+import type { OperationRecord, ResourceResult } from "@/lib/db/operations";
 import { describeKubeError } from "@/lib/kube/errors";
-import type { OperationPhase } from "@/lib/types";
+import { keyOf, subjectOf, type OperationPhase } from "@/lib/types";
 import type { AppComparison } from "./compare-app";
 import type { Comparer } from "./comparisons";
 import { messageOf, type EngineContext } from "./context";
@@ -28,12 +28,22 @@ export interface OperationOutcome {
 export function outcomeOf(changeSet: ChangeSet, operation: Pick<OperationRecord, "dryRun" | "kind">): OperationOutcome {
   const { end, results } = changeSet;
   if (end.state === "terminated") return { phase: "Failed", message: end.reason };
-  const failed = results.filter((r) => r.action === "failed").length;
+  const failed = results.filter((r) => r.action === "failed" || r.action === "refused").length;
   if (end.state === "failed" || failed > 0) {
     return { phase: "Failed", message: `${failed} resource(s) failed to sync${end.state === "failed" ? `; the sync stopped at the step of ${end.subject}` : ""}.` };
   }
   if (operation.dryRun) return { phase: "Succeeded", message: "Dry run: nothing was changed." };
   return { phase: "Succeeded", message: operation.kind === "rollback" ? "Successfully rolled back." : "Successfully synced." };
+}
+
+/** A plan with refused resources writes nothing: the operation fails listing each refusal (pure). */
+export function refusedOutcome(plan: Pick<SyncPlan, "refused">): { phase: "Failed"; message: string; results: ResourceResult[] } {
+  const results = plan.refused.map(({ obj, refusal }) => {
+    const key = keyOf(obj);
+    return { subject: subjectOf(key), ...key, action: "refused" as const, message: refusal.message };
+  });
+  const first = plan.refused[0]?.refusal.message ?? "";
+  return { phase: "Failed", message: `${results.length} resource(s) refused, so nothing was applied: ${first}`, results };
 }
 
 /** A termination, as the reason its abort carries. */
@@ -101,6 +111,8 @@ export async function runOperation(ctx: EngineContext, comparer: Comparer, opera
     });
     if (plan.blockedBy) {
       final = await db.operations.finishOperation(operation.id, { phase: "Error", message: plan.blockedBy, results: [] });
+    } else if (plan.refused.length > 0) {
+      final = await db.operations.finishOperation(operation.id, refusedOutcome(plan));
     } else {
       const changeSet = await executePlan(plan, { ...writerFor(ctx, app), sink: progress, signal: controller.signal, concurrency: ctx.settings.applyConcurrency });
       progress.settle();

@@ -1,6 +1,6 @@
 import { formatFieldPath, type ResourceDiff } from "@/lib/diff";
 import type { FieldChange } from "@/lib/drift";
-import type { HealthStatus, KindRef, KubeObject, SyncStatus } from "@/lib/types";
+import type { HealthStatus, KindRef, KubeObject, ResourceRefusal, SyncStatus } from "@/lib/types";
 import type { AppComparison } from "./compare-app";
 
 /** One resource as the Applications pages list it: identity and status, never its body. */
@@ -23,6 +23,8 @@ export interface ResourceStatusRow {
   driftSince?: string;
   /** Changed fields with the field manager that wrote each (modified resources only). */
   changes?: FieldChange[];
+  /** Why the engine will not write it. */
+  refusal?: ResourceRefusal;
 }
 
 /** The rows stored with an app's status after a comparison. */
@@ -46,6 +48,7 @@ export function statusRows(comparison: AppComparison): ResourceStatusRow[] {
     ...(r.health ? { health: r.health.status, ...(r.health.message ? { healthMessage: r.health.message } : {}) } : {}),
     ...(r.driftSince ? { driftSince: r.driftSince } : {}),
     ...(r.changes ? { changes: r.changes } : {}),
+    ...(r.refusal ? { refusal: r.refusal } : {}),
   }));
 }
 

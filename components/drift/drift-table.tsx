@@ -32,7 +32,10 @@ export function DriftTable({ entries }: { entries: DriftEntry[] }) {
               {e.kind} {e.namespace ? `${e.namespace}/` : ""}
               {e.name}
             </td>
-            <td className="px-4 py-2 text-xs text-slate-600">{e.state}</td>
+            <td className="px-4 py-2 text-xs text-slate-600">
+              {e.state}
+              {e.refusal && <span className="mt-0.5 block text-rose-700">{e.refusal}</span>}
+            </td>
             <td className="px-4 py-2">{e.changes.length > 0 ? <FieldChanges changes={e.changes} /> : <span className="text-xs text-slate-500">—</span>}</td>
           </tr>
         ))}

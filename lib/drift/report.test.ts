@@ -60,3 +60,17 @@ describe("driftCsv", () => {
     expect(csv).toContain("shop,Deployment,ns,new,modified,2026-11-26T10:00:00.000Z,spec.replicas,kubectl,");
   });
 });
+
+describe("refused resources in the drift report", () => {
+  it("are shown as refused with the rule's sentence", () => {
+    const report = buildDriftReport([
+      {
+        appName: "web",
+        resources: [
+          { subject: "ConfigMap/demo/shared", kind: "ConfigMap", namespace: "demo", name: "shared", status: "OutOfSync", state: "missing", changedPaths: [], refusal: { rule: "ownership", message: "ConfigMap/demo/shared exists and is owned by app billing; Lockstep will not take it over." } },
+        ],
+      } as unknown as OutOfSyncStatus,
+    ]);
+    expect(report.entries).toMatchObject([{ app: "web", state: "refused", refusal: "ConfigMap/demo/shared exists and is owned by app billing; Lockstep will not take it over." }]);
+  });
+});

@@ -13,6 +13,8 @@ export interface DriftRow {
   name: string;
   status: string;
   state: string;
+  /** Why the engine refuses to write it, when it does. */
+  refusal?: { rule: string; message: string };
   /** Changed field paths, printed. */
   changedPaths: string[];
   driftSince?: string;
@@ -28,7 +30,10 @@ export interface DriftEntry {
   namespace: string;
   name: string;
   /** `modified`, `missing` or `prunable`. */
+  /** `refused` for a resource the engine will not write, else the diff state. */
   state: string;
+  /** Why it is refused (the rule's sentence), for refused resources. */
+  refusal?: string;
   /** When first seen out of sync (ISO); empty for rows stored before first-seen was recorded. */
   driftSince: string;
   /** Changed fields with the manager that wrote each; for `modified` resources. */
@@ -60,7 +65,8 @@ function entriesOf(status: OutOfSyncStatus): DriftEntry[] {
       kind: row.kind,
       namespace: row.namespace,
       name: row.name,
-      state: row.state,
+      state: row.refusal ? "refused" : row.state,
+      ...(row.refusal ? { refusal: row.refusal.message } : {}),
       driftSince: row.driftSince ?? "",
       changes: row.changes ?? row.changedPaths.map((path) => ({ path })),
     }));

@@ -127,7 +127,7 @@ function ResourcesTab({ rows }: { rows: ResourceStatusRow[] }) {
             <td className="px-4 py-2">{r.namespace || "—"}</td>
             <td className="px-4 py-2 font-mono text-xs">{r.name}</td>
             <td className="px-4 py-2">
-              <SyncBadge status={r.status} /> <span className="text-xs text-slate-500">{r.state}</span>
+              <SyncBadge status={r.status} /> <span className="text-xs text-slate-500">{r.refusal ? "refused" : r.state}</span>
             </td>
             <td className="px-4 py-2 text-xs" data-testid="resource-health">
               {r.health ? (
@@ -140,6 +140,11 @@ function ResourcesTab({ rows }: { rows: ResourceStatusRow[] }) {
               )}
             </td>
             <td className="px-4 py-2 font-mono text-xs text-slate-600">
+              {r.refusal && (
+                <span className="block font-sans text-rose-700" data-testid="resource-refusal">
+                  {r.refusal.message}
+                </span>
+              )}
               {r.message ?? (r.changes ? <FieldChanges changes={r.changes} /> : r.changedPaths.join(", "))}
               {r.driftSince && (
                 <span className="mt-0.5 block font-sans text-slate-500">
@@ -171,8 +176,13 @@ async function DiffTab({ name, view }: { name: string; view: "unified" | "split"
       {changed.map((r) => (
         <section key={r.subject} data-testid="diff-resource">
           <h3 className="mb-1 font-mono text-sm">
-            {r.subject} <span className="text-slate-500">({r.state})</span>
+            {r.subject} <span className="text-slate-500">({r.refusal ? "refused" : r.state})</span>
           </h3>
+          {r.refusal && (
+            <p className="mb-1 text-xs text-rose-700" data-testid="diff-refusal">
+              {r.refusal.message}
+            </p>
+          )}
           {r.driftSince && (
             <p className="mb-1 text-xs text-slate-600" data-testid="drift-since">
               Out of sync since <Time value={r.driftSince} />

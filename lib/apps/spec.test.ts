@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { appSpecSchema, fieldErrors } from "./spec";
+import { appSpecSchema, appUpdateSchema, fieldErrors } from "./spec";
 
 const valid = { name: "guestbook", repoUrl: "http://127.0.0.1:9000/config.git", destNamespace: "guestbook" };
 
 describe("appSpecSchema", () => {
   it("accepts a minimal spec and fills in the defaults", () => {
     const spec = appSpecSchema.parse(valid);
-    expect(spec).toMatchObject({ targetRevision: "HEAD", path: ".", destCluster: "local", automated: false, prune: false });
+    expect(spec).toMatchObject({ targetRevision: "HEAD", path: ".", destCluster: "local", automated: false, prune: false, project: "default" });
   });
 
   it("normalizes a path written with ./ and a trailing slash", () => {
@@ -22,6 +22,7 @@ describe("appSpecSchema", () => {
     [{ path: "/abs" }, "path", /relative/],
     [{ targetRevision: "main..dev" }, "targetRevision", /branch, tag or commit/],
     [{ destNamespace: "Prod!" }, "destNamespace", /DNS-1123/],
+    [{ project: "Team A" }, "project", /DNS-1123/],
   ])("refuses %o field by field", (override, field, message) => {
     const result = appSpecSchema.safeParse({ ...valid, ...override });
     expect(result.success).toBe(false);
@@ -36,5 +37,12 @@ describe("appSpecSchema", () => {
     expect(result.success).toBe(false);
     if (result.success) return;
     expect(fieldErrors(result.error).map((e) => e.field).sort()).toEqual(["destNamespace", "name", "repoUrl"]);
+  });
+});
+
+describe("appUpdateSchema", () => {
+  it("leaves an app's project alone unless the update names one", () => {
+    expect(appUpdateSchema.parse({ automated: true }).project).toBeUndefined();
+    expect(appUpdateSchema.parse({ project: "team-a" }).project).toBe("team-a");
   });
 });

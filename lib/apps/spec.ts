@@ -21,6 +21,12 @@ const repoPath = z
   .refine((p) => !p.startsWith("/"), "Path must be relative to the repository root.")
   .refine((p) => !p.split("/").includes(".."), "Path must not contain '..' segments.");
 
+/**
+ * The project an app belongs to, by name. Absent means `default` (lib/projects' DEFAULT_PROJECT,
+ * spelled out here because lib/projects builds on this module).
+ */
+const projectName = dnsLabel("Project");
+
 /** What a user says about an application: everything that is not status. */
 export const appSpecSchema = z.object({
   name: dnsLabel("Name"),
@@ -64,13 +70,21 @@ export const appSpecSchema = z.object({
     .max(86_400, "Refresh interval must be at most 86400 seconds (a day).")
     .nullable()
     .optional(),
+  /** The project whose rules the app follows; it must exist. */
+  project: projectName.default("default"),
 });
 
 /** A validated application spec. */
 export type AppSpec = z.infer<typeof appSpecSchema>;
 
-/** The fields an update may change (everything but the name). */
-export const appUpdateSchema = appSpecSchema.omit({ name: true }).partial();
+/**
+ * The fields an update may change (everything but the name). An update that does not name a
+ * project leaves the app where it is (no default fills it in).
+ */
+export const appUpdateSchema = appSpecSchema
+  .omit({ name: true })
+  .partial()
+  .extend({ project: projectName.optional() });
 
 /** A validated partial update. */
 export type AppUpdate = z.infer<typeof appUpdateSchema>;

@@ -1,5 +1,5 @@
 import type { AppSpec, AppUpdate } from "@/lib/apps/spec";
-import { ConflictError, NotFoundError } from "@/lib/errors";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { AppCondition, OperationPhase, SyncStatus, HealthStatus } from "@/lib/types";
 import type { App as StoredApp } from "@/prisma/generated/client";
 import type { Db } from "./client";
@@ -40,6 +40,10 @@ export interface AppListQuery {
   /** Substring of the name, repository URL or namespace. */
   search?: string;
   syncStatus?: SyncStatus;
+  /** Only the apps of this project. */
+  project?: string;
+  /** Only the apps of these projects (what a caller may see); none at all when empty. */
+  projects?: readonly string[];
   /** 1-based. @default 1 */
   page?: number;
   /** @default 50 */
@@ -84,6 +88,7 @@ function toRecord(app: StoredApp, status: StoredStatus): AppRecord {
     createNamespace: app.createNamespace,
     historyLimit: app.historyLimit,
     refreshSeconds: app.refreshSeconds,
+    project: app.project,
     rolledBackTo: app.rolledBackTo,
     rolledBackAt: app.rolledBackAt,
     autoSyncPaused: app.autoSyncPaused,
@@ -108,6 +113,23 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
 }
 
+/** True for Prisma's foreign key violation: here, an app naming a project that does not exist. */
+function isForeignKeyViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2003";
+}
+
+function noSuchProject(project: string | undefined, cause: unknown): ValidationError {
+  return new ValidationError([{ field: "project", message: `Project "${project}" does not exist.` }], { cause });
+}
+
+/** The list's project conditions: one project, and (for per-project visibility) only some projects. */
+function projectFilters(query: Pick<AppListQuery, "project" | "projects">): { project: string | { in: string[] } }[] {
+  return [
+    ...(query.project !== undefined ? [{ project: query.project }] : []),
+    ...(query.projects !== undefined ? [{ project: { in: [...query.projects] } }] : []),
+  ];
+}
+
 /** What a refresh found, stored as the app's status. */
 export interface StatusUpdate {
   syncStatus: SyncStatus;
@@ -122,13 +144,17 @@ export interface StatusUpdate {
 
 /** Applications and their last status, on one database. */
 export function createAppsStore(db: Db) {
-  /** Stores a new app; a taken name is a ConflictError and nothing is written. */
+  /**
+   * Stores a new app in its project; a taken name is a ConflictError, a project that does not
+   * exist a ValidationError on `project`, and nothing is written.
+   */
   async function createApp(spec: AppSpec): Promise<AppRecord> {
     try {
       const app = await db.app.create({ data: { ...spec, status: { create: {} } }, include: { status: true } });
       return toRecord(app, app.status);
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConflictError(`An application named "${spec.name}" already exists.`);
+      if (isForeignKeyViolation(error)) throw noSuchProject(spec.project, error);
       throw error;
     }
   }
@@ -162,6 +188,7 @@ export function createAppsStore(db: Db) {
         ? { OR: [{ name: { contains: search } }, { repoUrl: { contains: search } }, { destNamespace: { contains: search } }] }
         : {}),
       ...(query.syncStatus ? { status: { is: { syncStatus: query.syncStatus } } } : {}),
+      ...(query.project !== undefined || query.projects !== undefined ? { AND: projectFilters(query) } : {}),
     };
     const [total, apps] = await Promise.all([
       db.app.count({ where }),
@@ -183,12 +210,17 @@ export function createAppsStore(db: Db) {
     return { rows, total, page, pageSize };
   }
 
-  /** Changes an app's spec; its name cannot change. */
+  /** Changes an app's spec, its project too; its name cannot change. A project that does not exist is a ValidationError on `project`. */
   async function updateApp(name: string, update: AppUpdate): Promise<AppRecord> {
     await getApp(name);
     const choseAutomation = update.automated !== undefined ? { autoSyncPaused: false } : {};
-    const app = await db.app.update({ where: { name }, data: { ...update, ...choseAutomation }, include: { status: true } });
-    return toRecord(app, app.status);
+    try {
+      const app = await db.app.update({ where: { name }, data: { ...update, ...choseAutomation }, include: { status: true } });
+      return toRecord(app, app.status);
+    } catch (error) {
+      if (isForeignKeyViolation(error)) throw noSuchProject(update.project, error);
+      throw error;
+    }
   }
 
   /**

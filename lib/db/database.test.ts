@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CorruptRowError } from "./corrupt-row-error";
 import { openDatabase, openDatabaseLazily, type Database } from "./database";
 
-const spec = { repoUrl: "https://git.example/repo.git", targetRevision: "HEAD", path: ".", destCluster: "local", destNamespace: "web", automated: false, prune: false, selfHeal: false, createNamespace: false, historyLimit: null, refreshSeconds: null };
+const spec = { repoUrl: "https://git.example/repo.git", targetRevision: "HEAD", path: ".", destCluster: "local", destNamespace: "web", automated: false, prune: false, selfHeal: false, createNamespace: false, historyLimit: null, refreshSeconds: null, project: "default" };
 
 describe("two databases on two SQLite files", () => {
   let dir: string;

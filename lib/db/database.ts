@@ -11,6 +11,7 @@ import { openDb, type Db } from "./client";
 import { createDriftStore, type DriftStore } from "./drift";
 import { createOperationQueueStore, type OperationQueueStore } from "./operation-queue";
 import { createOperationsStore, type OperationsStore } from "./operations";
+import { createProjectsStore, type ProjectsStore } from "./projects";
 import { createRepoCredentialsStore, type RepoCredentialsStore } from "./repo-credentials";
 import { createSessionsStore, type SessionsStore } from "./sessions";
 import { createUsersStore, type UsersStore } from "./users";
@@ -27,10 +28,11 @@ export interface DatabaseStores {
   audit: AuditStore;
   repoCredentials: RepoCredentialsStore;
   drift: DriftStore;
+  projects: ProjectsStore;
 }
 
 /** The names of {@link DatabaseStores}, in one place. */
-export const STORE_NAMES = ["apps", "appSources", "operations", "queue", "users", "sessions", "apiTokens", "audit", "repoCredentials", "drift"] as const satisfies readonly (keyof DatabaseStores)[];
+export const STORE_NAMES = ["apps", "appSources", "operations", "queue", "users", "sessions", "apiTokens", "audit", "repoCredentials", "drift", "projects"] as const satisfies readonly (keyof DatabaseStores)[];
 
 /** An open database: its stores, the Prisma client under them (tools, tests), and how to close it. */
 export interface Database extends DatabaseStores {
@@ -61,6 +63,7 @@ export function createStores(prisma: Db): DatabaseStores {
     audit: createAuditStore(prisma),
     repoCredentials: createRepoCredentialsStore(prisma),
     drift: createDriftStore(prisma),
+    projects: createProjectsStore(prisma),
   };
 }
 

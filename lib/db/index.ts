@@ -2,7 +2,7 @@
  * lib/db — Lockstep's storage: `openDatabase({ url })` opens SQLite through Prisma (libsql
  * adapter), applies migrations and answers a {@link Database} (or, for objects built
  * synchronously, `openDatabaseLazily` opens it on first use) whose stores (apps, operations,
- * users, sessions, API tokens, audit, repository credentials, drift) are built on that one
+ * users, sessions, API tokens, audit, repository credentials, drift, projects) are built on that one
  * client. JSON columns are validated with zod on read (json-columns.ts).
  */
 export { openDatabase, openDatabaseLazily, createStores, STORE_NAMES, type Database, type DatabaseOptions, type DatabaseStores, type LazyDatabase } from "./database";
@@ -14,6 +14,7 @@ export type { AppsStore } from "./apps";
 export type { AuditStore } from "./audit";
 export type { DriftStore } from "./drift";
 export type { OperationsStore } from "./operations";
+export type { ProjectRecord, ProjectsStore } from "./projects";
 export type { RepoCredentialsStore } from "./repo-credentials";
 export type { SessionsStore } from "./sessions";
 export type { UsersStore } from "./users";

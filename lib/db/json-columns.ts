@@ -4,6 +4,7 @@
  * {@link CorruptRowError} naming the table, column and row, instead of flowing on untyped.
  */
 import { z } from "zod";
+import { destinationSchema, groupKindSchema, projectRoleSchema, syncWindowSchema } from "@/lib/projects/schema";
 import { CONDITION_TYPES, RESOURCE_ACTIONS, SYNC_STATUSES } from "@/lib/types";
 import { CorruptRowError } from "./corrupt-row-error";
 
@@ -67,6 +68,21 @@ export const userGrantsSchema = z.array(z.string());
 
 /** `ApiToken.apps`: app globs a token is limited to (the column is null for every app). */
 export const tokenAppsSchema = z.array(z.string());
+
+/** `Project.sourceRepos`: repository URL globs, `!` entries deny. */
+export const projectSourceReposSchema = z.array(z.string());
+
+/** `Project.destinations`: cluster and namespace globs. */
+export const projectDestinationsSchema = z.array(destinationSchema);
+
+/** `Project.clusterResources` and `Project.namespacedResourcesDeny`: kinds by group and name. */
+export const projectGroupKindsSchema = z.array(groupKindSchema);
+
+/** `Project.roles`: who has which role within the project. */
+export const projectRolesSchema = z.array(projectRoleSchema);
+
+/** `Project.syncWindows`: when apps may sync. */
+export const projectSyncWindowsSchema = z.array(syncWindowSchema);
 
 /** The manifests an operation applied (gzip-compressed JSON in `Operation.manifests`). */
 export const operationManifestsSchema = z.array(

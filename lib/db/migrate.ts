@@ -40,6 +40,8 @@ export async function readMigrations(dir: string = MIGRATIONS_DIR): Promise<Migr
  * Applies pending migrations in order, each in its own transaction, and records them in
  * `_prisma_migrations` (the table Prisma Migrate itself uses), so running it twice is harmless.
  * A recorded migration whose file changed since is refused rather than silently re-applied.
+ * Foreign keys are off while a migration runs and checked before it commits, as SQLite's
+ * procedure for rebuilding a table asks: dropping a rebuilt parent table must not cascade.
  * @returns the names of the migrations applied by this call.
  */
 export async function applyMigrations(client: Client, dir: string = MIGRATIONS_DIR): Promise<string[]> {
@@ -68,6 +70,7 @@ export async function applyMigrations(client: Client, dir: string = MIGRATIONS_D
 }
 
 async function applyOne(client: Client, migration: MigrationFile): Promise<void> {
+  await client.execute("PRAGMA foreign_keys = OFF");
   const tx = await client.transaction("write");
   try {
     const again = await tx.execute({
@@ -79,6 +82,11 @@ async function applyOne(client: Client, migration: MigrationFile): Promise<void>
       return;
     }
     await tx.executeMultiple(migration.sql);
+    const violations = await tx.execute("PRAGMA foreign_key_check");
+    if (violations.rows.length > 0) {
+      const tables = [...new Set(violations.rows.map((row) => String(row.table)))].join(", ");
+      throw new Error(`it leaves rows of ${tables} whose foreign keys point nowhere`);
+    }
     await tx.execute({
       sql: `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count)
             VALUES (?, ?, current_timestamp, ?, 1)`,
@@ -91,5 +99,6 @@ async function applyOne(client: Client, migration: MigrationFile): Promise<void>
     throw new Error(`Migration ${migration.name} failed and was rolled back: ${reason}`);
   } finally {
     tx.close();
+    await client.execute("PRAGMA foreign_keys = ON");
   }
 }

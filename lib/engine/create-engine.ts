@@ -145,6 +145,13 @@ export function createEngine(deps: EngineDependencies): Engine {
       idsWithManifests: async (name) => ctx.db.operations.operationIdsWithManifests(await idOf(name)),
       compareHistory: async (name, fromId, toId) => compareHistoryEntries(ctx, await ctx.db.apps.getApp(name), fromId, toId),
     },
+    projects: {
+      list: () => ctx.db.projects.listProjects(),
+      get: (name) => ctx.db.projects.getProject(name),
+      create: (spec) => ctx.db.projects.createProject(spec),
+      update: (name, update) => ctx.db.projects.updateProject(name, update),
+      delete: (name) => ctx.db.projects.deleteProject(name),
+    },
     ...rooms,
     eventStream: (options) => eventStream(ctx.events, options),
     clusterInfo: (cluster) => ctx.clusters.info(cluster),

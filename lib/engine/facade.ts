@@ -23,10 +23,12 @@ import type { AppSourceRecord } from "@/lib/db/app-sources";
 import type { AppListQuery, AppListRow, AppRecord } from "@/lib/db/apps";
 import type { AuditEntryRecord, AuditQuery } from "@/lib/db/audit";
 import type { OperationRecord } from "@/lib/db/operations";
+import type { ProjectRecord } from "@/lib/db/projects";
 import type { UserRecord } from "@/lib/db/users";
 import type { DriftQuery, DriftReport } from "@/lib/drift/report";
 import type { EventStreamOptions } from "@/lib/events/sse";
 import type { ClusterInfo } from "@/lib/kube/cluster-info";
+import type { ProjectSpec, ProjectUpdate } from "@/lib/projects/schema";
 import type { WebhookAnswer } from "@/lib/webhooks/handle";
 import type { z } from "zod";
 import type { SelfHealStatus } from "./automation";
@@ -113,6 +115,20 @@ export interface OperationsFacade {
   compareHistory(name: string, fromId: string, toId: string): Promise<HistoryComparison>;
 }
 
+/** Projects: the tenancy boundary every app belongs to. Writes are for admins (the routes say so). */
+export interface ProjectsFacade {
+  /** Every project, by name, with its app count. */
+  list(): Promise<ProjectRecord[]>;
+  /** @throws NotFoundError */
+  get(name: string): Promise<ProjectRecord>;
+  /** @throws ConflictError when the name is taken. */
+  create(spec: ProjectSpec, caller: Principal): Promise<ProjectRecord>;
+  /** Changes the fields the update names. @throws NotFoundError */
+  update(name: string, update: ProjectUpdate, caller: Principal): Promise<ProjectRecord>;
+  /** @throws ConflictError for the built-in project or one that still has apps; NotFoundError */
+  delete(name: string, caller: Principal): Promise<void>;
+}
+
 /** Accounts, sessions, API tokens and single sign-on. */
 export interface AuthFacade {
   authenticate(headers: HeaderSource): Promise<Principal | null>;
@@ -164,6 +180,7 @@ export interface ImagesFacade {
 export interface EngineFacade {
   apps: AppsFacade;
   operations: OperationsFacade;
+  projects: ProjectsFacade;
   auth: AuthFacade;
   audit: AuditFacade;
   credentials: CredentialsFacade;

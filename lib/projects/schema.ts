@@ -3,6 +3,7 @@
  * repositories its apps may render from, where they may deploy, which kinds they may create,
  * who may do what to them, and when they may sync.
  */
+import { Cron } from "croner";
 import { z } from "zod";
 import { dnsLabel } from "@/lib/apps/spec";
 import { ROLES } from "@/lib/auth/roles";
@@ -41,13 +42,50 @@ export const syncWindowSchema = z.object({
   /** Five-field cron expression: when the window opens. */
   schedule: z.string().trim().min(1, "A sync window needs a schedule (cron)."),
   /** How long it stays open: `30m`, `1h`, `1h30m`, `2d`. */
-  duration: z.string().trim().regex(/^(\d+d)?(\d+h)?(\d+m)?$/, "Duration must look like 30m, 1h, 1h30m or 2d.").refine((d) => d.length > 0, "Duration must not be empty."),
+  duration: z
+    .string()
+    .trim()
+    .regex(/^(\d+d)?(\d+h)?(\d+m)?$/, "Duration must look like 30m, 1h, 1h30m or 2d.")
+    .refine((d) => d.length > 0, "Duration must not be empty.")
+    .refine((d) => /[1-9]/.test(d), "Duration must be longer than zero."),
   timeZone: z.string().trim().default("UTC"),
   /** App globs the window applies to. */
   apps: z.array(glob("App")).default(["*"]),
   /** In a deny window, or outside every allow window, still let people sync by hand (Argo CD's `manualSync`). */
   manualSync: z.boolean().default(false),
+}).superRefine((window, context) => {
+  for (const issue of scheduleIssues(window.schedule, window.timeZone)) context.addIssue({ code: "custom", ...issue });
 });
+
+/** True when `timeZone` is an IANA time zone name this runtime knows. */
+function isTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What is wrong with a window's schedule and time zone, as croner (which will run the window)
+ * sees them: each problem one sentence, on its field. Nothing when both are fine.
+ */
+function scheduleIssues(schedule: string, timeZone: string): { path: string[]; message: string }[] {
+  if (!isTimeZone(timeZone)) {
+    return [{ path: ["timeZone"], message: `Time zone "${timeZone}" is not an IANA time zone such as "Europe/Berlin" or "UTC".` }];
+  }
+  if (!schedule.startsWith("@") && schedule.split(/\s+/).length !== 5) {
+    return [{ path: ["schedule"], message: `Schedule "${schedule}" must be a five-field cron expression such as "0 22 * * 1-5".` }];
+  }
+  try {
+    new Cron(schedule, { timezone: timeZone, paused: true }).stop();
+    return [];
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).replace(/^CronPattern:\s*/, "").replace(/\.$/, "");
+    return [{ path: ["schedule"], message: `Schedule "${schedule}" is not a valid cron expression (${reason}).` }];
+  }
+}
 
 /** What an admin says about a project. */
 export const projectSpecSchema = z.object({
@@ -78,8 +116,22 @@ export type ProjectRole = z.infer<typeof projectRoleSchema>;
 /** One sync window. */
 export type SyncWindow = z.infer<typeof syncWindowSchema>;
 
-/** The fields an update may change (everything but the name). */
-export const projectUpdateSchema = projectSpecSchema.omit({ name: true }).partial();
+const spec = projectSpecSchema.shape;
+
+/**
+ * The fields an update may change (everything but the name). Unlike `.partial()`, a field the
+ * update leaves out stays absent instead of taking its default, so a PATCH changes only what it names.
+ */
+export const projectUpdateSchema = z.object({
+  description: spec.description.unwrap().optional(),
+  sourceRepos: spec.sourceRepos.unwrap().optional(),
+  destinations: spec.destinations.unwrap().optional(),
+  appNamespace: spec.appNamespace.unwrap().optional(),
+  clusterResources: spec.clusterResources.unwrap().optional(),
+  namespacedResourcesDeny: spec.namespacedResourcesDeny.unwrap().optional(),
+  roles: spec.roles.unwrap().optional(),
+  syncWindows: spec.syncWindows.unwrap().optional(),
+});
 /** A validated partial update. */
 export type ProjectUpdate = z.infer<typeof projectUpdateSchema>;
 

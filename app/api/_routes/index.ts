@@ -11,6 +11,7 @@ import * as cd from "./cd";
 import * as docs from "./docs";
 import * as live from "./live";
 import * as operations from "./operations";
+import * as projects from "./projects";
 
 /** Every API route, grouped as the modules above are. */
-export const ROUTES: readonly RouteDeclaration[] = [auth, docs, apps, operations, live, admin, cd].flatMap((group) => Object.values(group) as RouteDeclaration[]);
+export const ROUTES: readonly RouteDeclaration[] = [auth, docs, apps, operations, live, projects, admin, cd].flatMap((group) => Object.values(group) as RouteDeclaration[]);

@@ -47,6 +47,12 @@ describe("the route registry", () => {
     expect(match?.rule).toMatchObject({ permission: "deployer", appParam: "name", action: "app.sync" });
     expect(ACCESS_POLICY.find("DELETE", "/api/users/alice")?.rule.appParam).toBeUndefined();
   });
+
+  it("does not take a project's name for an app's", () => {
+    expect(ACCESS_POLICY.find("PATCH", "/api/projects/team-a")?.rule).toMatchObject({ permission: "admin", action: "project.update" });
+    expect(ACCESS_POLICY.find("PATCH", "/api/projects/team-a")?.rule.appParam).toBeUndefined();
+    expect(ACCESS_POLICY.find("GET", "/api/projects/team-a")?.rule.appParam).toBeUndefined();
+  });
 });
 
 describe("the OpenAPI document", () => {

@@ -29,7 +29,7 @@ export interface RouteDeclaration {
   method: HttpMethod;
   /** The route in folder syntax, as its folder under app/: `/api/apps/[name]/sync`. */
   path: string;
-  /** What the caller needs. Routes under `[name]` are app-scoped: grants and token scopes are checked against that app. */
+  /** What the caller needs. Routes under `/api/apps/[name]` are app-scoped: grants and token scopes are checked against that app. */
   permission: Permission;
   /** Why an `anonymous` route is open to anyone (required for those). */
   note?: string;
@@ -56,6 +56,9 @@ export interface RouteDeclaration {
 /** The route parameter naming the app a route acts on. */
 export const APP_PARAM = "name";
 
+/** The folder of the routes that act on one app; a `[name]` elsewhere (a project's) names something else. */
+const APP_ROUTES = `/api/apps/[${APP_PARAM}]`;
+
 /** Declares a route, keeping its literal types (the handler's parameters, query and body types come from them). */
 export function declareRoute<const D extends RouteDeclaration>(declaration: D): D {
   return declaration;
@@ -72,9 +75,9 @@ export function paramsSchemaOf(declaration: RouteDeclaration): z.ZodObject {
   return z.object(Object.fromEntries(paramNamesOf(declaration.path).map((name) => [name, z.string().min(1).max(253)])));
 }
 
-/** True when the route acts on one app, named by its `[name]` parameter. */
+/** True when the route acts on one app, named by its `[name]` parameter: the routes under `/api/apps/[name]`. */
 export function isAppScoped(declaration: Pick<RouteDeclaration, "path">): boolean {
-  return paramNamesOf(declaration.path).includes(APP_PARAM);
+  return declaration.path === APP_ROUTES || declaration.path.startsWith(`${APP_ROUTES}/`);
 }
 
 /** The access-policy line of a declaration. */

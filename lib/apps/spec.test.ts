@@ -46,3 +46,10 @@ describe("appUpdateSchema", () => {
     expect(appUpdateSchema.parse({ project: "team-a" }).project).toBe("team-a");
   });
 });
+
+describe("appUpdateSchema", () => {
+  it("keeps an update to the fields it names, filling in no defaults", () => {
+    expect(appUpdateSchema.parse({ automated: true })).toEqual({ automated: true });
+    expect(appUpdateSchema.parse({ targetRevision: "v2", prune: true })).toEqual({ targetRevision: "v2", prune: true });
+  });
+});

@@ -16,7 +16,6 @@ export const dnsLabel = (what: string) =>
 const repoPath = z
   .string()
   .trim()
-  .default(".")
   .transform((p) => p.replace(/^\.\/+/, "").replace(/\/+$/, "") || ".")
   .refine((p) => !p.startsWith("/"), "Path must be relative to the repository root.")
   .refine((p) => !p.split("/").includes(".."), "Path must not contain '..' segments.");
@@ -27,6 +26,20 @@ const repoPath = z
  */
 const projectName = dnsLabel("Project");
 
+/** A branch, tag or commit; empty means `HEAD`. */
+const targetRevision = z
+  .string()
+  .trim()
+  .transform((r) => r || "HEAD")
+  .refine((r) => REVISION.test(r) && !r.includes(".."), "Target revision must be a branch, tag or commit SHA.");
+
+/** `local` or a kubeconfig context; empty means `local`. */
+const destCluster = z
+  .string()
+  .trim()
+  .transform((c) => c || "local")
+  .refine((c) => /^[\w.@:-]+$/.test(c), "Cluster must be 'local' or a kubeconfig context name.");
+
 /** What a user says about an application: everything that is not status. */
 export const appSpecSchema = z.object({
   name: dnsLabel("Name"),
@@ -36,19 +49,9 @@ export const appSpecSchema = z.object({
     .min(1, { message: "Repository URL is required.", abort: true })
     .regex(GIT_URL, "Repository URL must be an http(s), ssh or file URL of a Git repository.")
     .refine((url) => !/^https?:\/\/[^/\s]*@/.test(url), "Repository URL must not contain credentials; add them as repository credentials instead."),
-  targetRevision: z
-    .string()
-    .trim()
-    .default("HEAD")
-    .transform((r) => r || "HEAD")
-    .refine((r) => REVISION.test(r) && !r.includes(".."), "Target revision must be a branch, tag or commit SHA."),
-  path: repoPath,
-  destCluster: z
-    .string()
-    .trim()
-    .default("local")
-    .transform((c) => c || "local")
-    .refine((c) => /^[\w.@:-]+$/.test(c), "Cluster must be 'local' or a kubeconfig context name."),
+  targetRevision: targetRevision.default("HEAD"),
+  path: repoPath.default("."),
+  destCluster: destCluster.default("local"),
   destNamespace: dnsLabel("Namespace"),
   automated: z.boolean().default(false),
   prune: z.boolean().default(false),
@@ -77,14 +80,27 @@ export const appSpecSchema = z.object({
 /** A validated application spec. */
 export type AppSpec = z.infer<typeof appSpecSchema>;
 
+const spec = appSpecSchema.shape;
+
 /**
- * The fields an update may change (everything but the name). An update that does not name a
- * project leaves the app where it is (no default fills it in).
+ * The fields an update may change (everything but the name). Unlike `.partial()`, a field the
+ * update leaves out stays absent instead of taking its default, so a PATCH changes only what it
+ * names (a PATCH of `automated` must not move the app back to `HEAD` or `local`).
  */
-export const appUpdateSchema = appSpecSchema
-  .omit({ name: true })
-  .partial()
-  .extend({ project: projectName.optional() });
+export const appUpdateSchema = z.object({
+  repoUrl: spec.repoUrl.optional(),
+  targetRevision: targetRevision.optional(),
+  path: repoPath.optional(),
+  destCluster: destCluster.optional(),
+  destNamespace: spec.destNamespace.optional(),
+  automated: spec.automated.unwrap().optional(),
+  prune: spec.prune.unwrap().optional(),
+  selfHeal: spec.selfHeal.unwrap().optional(),
+  createNamespace: spec.createNamespace.unwrap().optional(),
+  historyLimit: spec.historyLimit,
+  refreshSeconds: spec.refreshSeconds,
+  project: projectName.optional(),
+});
 
 /** A validated partial update. */
 export type AppUpdate = z.infer<typeof appUpdateSchema>;

@@ -7,13 +7,14 @@
 import type { AppSpec, AppUpdate } from "@/lib/apps/spec";
 import type { LiveCluster } from "./context";
 import type { AppRecord } from "@/lib/db/apps";
-import { ConflictError, UnreachableError } from "@/lib/errors";
+import { ConflictError, isErrorOfKind, UnreachableError, ValidationError } from "@/lib/errors";
 import type { Automation } from "./automation";
 import type { Comparer } from "./comparisons";
 import { messageOf, type EngineContext } from "./context";
 import type { DeleteRequest } from "./facade";
 import { kindsOf, listOwnedObjects } from "./live-state";
 import type { Operations } from "./operations";
+import { loadRules, rulesOf } from "./project-rules";
 import { buildResourceTree, describeNode, eventsOfNodes, flattenTree, type KubeEventView, type ResourceDetail, type TreeNode } from "./resource-tree";
 import { kindsOfRows, type ResourceStatusRow } from "./status-rows";
 
@@ -31,8 +32,22 @@ export class Applications {
     private readonly parts: ApplicationParts,
   ) {}
 
+  /**
+   * Refuses an app its project does not allow: an unknown project, a repository that is not
+   * one of its sources, a destination that is not one of its destinations — field by field.
+   */
+  private async validateAgainstProject(app: Pick<AppRecord, "name" | "project" | "repoUrl" | "destCluster" | "destNamespace">): Promise<void> {
+    const project = await this.ctx.db.projects.getProject(app.project).catch((error: unknown) => {
+      if (isErrorOfKind(error, "not-found")) throw new ValidationError([{ field: "project", message: `Project "${app.project}" does not exist.` }], { cause: error });
+      throw error;
+    });
+    const refusal = rulesOf(project, app).appRefusal;
+    if (refusal) throw new ValidationError([{ field: refusal.rule === "source" ? "repoUrl" : "destNamespace", message: refusal.message }]);
+  }
+
   /** Stores a new app and compares it at once, so its page has a status to show. */
   async create(spec: AppSpec): Promise<AppRecord> {
+    await this.validateAgainstProject(spec);
     const app = await this.ctx.db.apps.createApp(spec);
     await this.parts.comparer.compareAndStore(app.name, "refresh");
     return this.ctx.db.apps.getApp(app.name);
@@ -40,6 +55,7 @@ export class Applications {
 
   /** Changes an app's spec and compares it again. */
   async update(name: string, update: AppUpdate): Promise<AppRecord> {
+    await this.validateAgainstProject({ ...(await this.ctx.db.apps.getApp(name)), ...update });
     await this.ctx.db.apps.updateApp(name, update);
     await this.parts.comparer.compareAndStore(name, "refresh");
     return this.ctx.db.apps.getApp(name);
@@ -48,8 +64,8 @@ export class Applications {
   /**
    * Deletes an app. A queued or running operation is a conflict — its history must not vanish
    * under it — unless `terminateRunning`, which terminates it and waits for its end first. With
-   * `cascade`, every live object the app owns is deleted from the cluster first (as Argo CD's
-   * cascading delete); without, they stay, unmanaged.
+   * `cascade`, every live object the app owns and its project still permits is deleted from the
+   * cluster first (as Argo CD's cascading delete); without, they stay, unmanaged.
    */
   async delete(name: string, request: DeleteRequest, who: string): Promise<{ deletedResources: number }> {
     const { db } = this.ctx;
@@ -67,7 +83,9 @@ export class Applications {
       const rows = await db.apps.getStatusResources<ResourceStatusRow>(app.id);
       const client = this.ctx.clusters.client(app.destCluster);
       const owned = await listOwnedObjects(client, app.name, kindsOf(kindsOfRows(rows)));
+      const rules = await loadRules(this.ctx, app);
       for (const obj of owned.values()) {
+        if (rules.check(obj)) continue;
         await client.deleteObject(obj);
         deletedResources += 1;
       }

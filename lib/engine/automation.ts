@@ -34,6 +34,8 @@ interface AppAutomation extends SelfHealRecord {
   timer?: NodeJS.Timeout;
   waitingUntil?: number;
   reason?: string;
+  /** Why the last automated sync was not queued (a closed window, a refusing project). */
+  heldBack?: string;
 }
 
 /** How long a refused (conflicting) automated sync waits before looking again. */
@@ -80,10 +82,24 @@ export class Automation {
   private async enqueue(app: AppRecord, state: AppAutomation, kind: "auto-sync" | "self-heal"): Promise<void> {
     try {
       await this.actions.enqueue(app, kind);
+      state.heldBack = undefined;
     } catch (error) {
       if (isErrorOfKind(error, "conflict")) this.later(app.name, state, this.ctx.clock.now() + BUSY_RETRY_MS);
-      else if (!isErrorOfKind(error, "refused")) this.ctx.log.error(`${kind} of ${app.name} could not be queued: ${messageOf(error)}`);
+      else if (isErrorOfKind(error, "refused")) this.holdBack(app.name, state, messageOf(error));
+      else this.ctx.log.error(`${kind} of ${app.name} could not be queued: ${messageOf(error)}`);
     }
+  }
+
+  /** Notes why automation holds back (a closed sync window, a refusing project) for the app page. */
+  private holdBack(name: string, state: AppAutomation, reason: string): void {
+    if (state.heldBack === reason) return;
+    state.heldBack = reason;
+    this.ctx.events.publish({ type: "app-status", app: name, detail: { automation: "held-back" } });
+  }
+
+  /** Why automated sync holds back for an app now, when it does. */
+  heldBack(name: string): string | undefined {
+    return this.states.get(name)?.heldBack;
   }
 
   /**
@@ -97,6 +113,7 @@ export class Automation {
     if (!app.automated || comparison.syncStatus !== "OutOfSync") {
       clearTimer(state);
       state.reason = undefined;
+      state.heldBack = undefined;
       return;
     }
     if (await this.ctx.db.operations.isOperationRunning(app.id)) return;

@@ -52,6 +52,8 @@ export interface CompareAppOptions {
   source?: { revisions?: RevisionMemo; hard?: boolean };
   /** The project's verdict on a desired object, checked before its live counterpart is even read. */
   check?: (obj: KubeObject) => ResourceRefusal | undefined;
+  /** Why the app as a whole may not be compared (its project refuses its source or destination): nothing is read. */
+  refused?: ResourceRefusal;
   /**
    * Dry-run objects that do not exist yet, to show early why the server would refuse them.
    * A sync turns this off: its own apply answers the same question. @default true
@@ -174,6 +176,7 @@ export async function compareApp(ctx: Pick<EngineContext, "clusters" | "source" 
     specVersion,
     ...partial,
   });
+  if (options.refused) return failed(options.refused.message);
   let desired: KubeObject[];
   let revision: CommitInfo;
   let problems: string[] = [];

@@ -12,6 +12,7 @@ import { compareApp, type AppComparison } from "./compare-app";
 import type { EngineContext } from "./context";
 import { sharedResourceMessage } from "./shared-resources";
 import { kindsOfRows, statusRows, type ResourceStatusRow } from "./status-rows";
+import { loadRules } from "./project-rules";
 import { isRepoUnreachable, recordUnreachable } from "./unreachable";
 
 /**
@@ -87,7 +88,10 @@ export class Comparer {
   private async compareNow(app: AppRecord, trigger: CompareTrigger, source: RefreshOptions, synced?: AppComparison): Promise<AppComparison> {
     const { db, memory, events } = this.ctx;
     const previous = await db.apps.getStatusResources<ResourceStatusRow>(app.id);
+    const rules = await loadRules(this.ctx, app);
     const comparison = await compareApp(this.ctx, app, {
+      check: rules.check,
+      refused: rules.appRefusal,
       previousKinds: kindsOfRows(previous),
       desiredState: trigger === "cluster" ? this.lastRender(app) : synced ? renderOf(synced, app) : undefined,
       source,

@@ -6,7 +6,7 @@
  * {@link EngineFacade}. Tests build engines of their own with their own dependencies.
  */
 import { describePrincipal, type Principal } from "@/lib/auth/principal";
-import { ConflictError, isErrorOfKind } from "@/lib/errors";
+import { ConflictError, isErrorOfKind, RefusedByPolicyError } from "@/lib/errors";
 import type { EventBus } from "@/lib/events/bus";
 import { eventStream } from "@/lib/events/sse";
 import { createAppMemory } from "./app-memory";
@@ -20,6 +20,7 @@ import { compareHistoryEntries } from "./history";
 import { LiveRefresh } from "./live-refresh";
 import { Operations } from "./operations";
 import { Reconciler } from "./reconciler";
+import { loadRules, windowVerdict } from "./project-rules";
 import { previewRollbackOf } from "./rollback";
 import type { ResourceStatusRow } from "./status-rows";
 
@@ -117,13 +118,17 @@ export function createEngine(deps: EngineDependencies): Engine {
       resourceDetail: (name, id) => applications.resourceDetail(name, id),
       events: (name) => applications.events(name),
       selfHealStatus: (name) => automation.selfHealStatus(name),
+      syncWindow: async (name) => {
+        const app = await ctx.db.apps.getApp(name);
+        return windowVerdict(ctx, await loadRules(ctx, app), app, false);
+      },
       refresh: (name, options) => comparer.compareAndStore(name, "refresh", options),
       refreshMany: async (names, options) => reconciler.refreshMany(names ?? (await ctx.db.appSources.listAppSources()).map((a) => a.name), options),
       requestRefresh: (names) => reconciler.request(names),
     },
     operations: {
-      requestSync: (name, request, caller) => operations.requestSync(name, request, who(caller)),
-      requestRollback: (name, request, caller) => operations.requestRollback(name, request, who(caller)),
+      requestSync: (name, request, caller) => operations.requestSync(name, request, who(caller), caller.role === "admin"),
+      requestRollback: (name, request, caller) => operations.requestRollback(name, request, who(caller), caller.role === "admin"),
       previewRollback: async (name, request) => previewRollbackOf(ctx, await ctx.db.apps.getApp(name), request),
       terminate: (name, id, caller) => operations.terminate(name, id, who(caller)),
       resumeAutoSync: async (name, caller) => {
@@ -133,7 +138,7 @@ export function createEngine(deps: EngineDependencies): Engine {
         await ctx.db.apps.clearRollback(app.id, { resumeAutomation: true });
         ctx.events.publish({ type: "app-status", app: name, detail: { resumed: true } });
         const operation = await operations.requestSync(name, {}, who(caller)).catch((error: unknown) => {
-          if (error instanceof ConflictError) return null;
+          if (error instanceof ConflictError || error instanceof RefusedByPolicyError) return null;
           throw error;
         });
         return { app: await ctx.db.apps.getApp(name), operation };

@@ -5,13 +5,14 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { appSpecSchema } from "@/lib/apps/spec";
 import type { Principal } from "@/lib/auth/principal";
 import { openDatabase, type Database } from "@/lib/db/database";
+import { projectSpecSchema } from "@/lib/projects";
 import { ConflictError } from "@/lib/errors";
 import { EventBus } from "@/lib/events/bus";
 import type { LoadDesiredStateRequest } from "@/lib/source";
 import { claimObject } from "@/lib/source/ownership";
 import type { KubeObject } from "@/lib/types";
 import { createEngine, type Engine, type EngineRooms } from "./create-engine";
-import { MemoryClusters } from "./testing/memory-cluster";
+import { CLUSTER_SCOPED, MemoryClusters } from "./testing/memory-cluster";
 import { configMap } from "./testing/objects";
 
 const alice: Principal = { kind: "user", name: "alice", role: "deployer", grants: ["*"], mustChangePassword: false };
@@ -24,7 +25,9 @@ class ScriptedSource {
 
   async loadDesiredState(request: LoadDesiredStateRequest) {
     this.loads.push(request.appName);
-    const objects = (this.desired.get(request.appName) ?? []).map((obj) => claimObject(structuredClone(obj), { appName: request.appName, destNamespace: request.destNamespace, isNamespaced: true }));
+    const objects = (this.desired.get(request.appName) ?? []).map((obj) =>
+      claimObject(structuredClone(obj), { appName: request.appName, destNamespace: request.destNamespace, isNamespaced: !CLUSTER_SCOPED.has(obj.kind) }),
+    );
     return { objects, commit: { sha: "c".repeat(40), subject: "config", author: "ci", date: "2026-11-30T00:00:00Z" } };
   }
 }
@@ -184,5 +187,39 @@ describe("the engine, built with test dependencies", () => {
     const done = await engine.operations.waitFor("careful", (await engine.operations.requestSync("careful", {}, alice)).id);
     expect(done.phase).toBe("Succeeded");
     expect(live.objects.get("ConfigMap/demo/legacy")?.metadata.annotations?.["lockstep.dev/tracking-id"]).toBe("careful:/ConfigMap:demo/legacy");
+  });
+
+  it("refuses what the default project does not permit, writing nothing: a cluster-admin binding and an object in kube-system", async () => {
+    const binding: KubeObject = {
+      apiVersion: "rbac.authorization.k8s.io/v1",
+      kind: "ClusterRoleBinding",
+      metadata: { name: "everyone-admin" },
+      roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "cluster-admin" },
+      subjects: [{ kind: "Group", name: "system:serviceaccounts:demo" }],
+    };
+    await createApp("attacker", [binding, configMap("sneaky", "kube-system"), configMap("fine")]);
+    const comparison = await engine.apps.comparison("attacker", 0);
+    expect(comparison.resources.map((r) => [r.subject, r.refusal?.message])).toEqual([
+      ["ClusterRoleBinding.rbac.authorization.k8s.io/everyone-admin", "ClusterRoleBinding is not permitted in project default."],
+      ["ConfigMap/kube-system/sneaky", "Namespace kube-system is not a destination of project default (the app deploys to demo)."],
+      ["ConfigMap/demo/fine", undefined],
+    ]);
+    const done = await engine.operations.waitFor("attacker", (await engine.operations.requestSync("attacker", {}, bob)).id);
+    expect(done).toMatchObject({ phase: "Failed" });
+    expect(done.results.map((r) => r.action)).toEqual(["refused", "refused"]);
+    expect(clusters.cache("local").applyStarted).toEqual([]);
+  });
+
+  it("holds manual and automated syncs in a closed sync window, and lets an admin sync anyway, noting it", async () => {
+    await db.projects.createProject(projectSpecSchema.parse({ name: "quiet", sourceRepos: ["*"], appNamespace: true, syncWindows: [{ kind: "deny", schedule: "* * * * *", duration: "1h" }] }));
+    await createApp("frozen", [configMap("a")], { project: "quiet", automated: true });
+    await engine.drain();
+    expect(await engine.operations.list("frozen")).toEqual([]);
+    expect((await engine.apps.syncWindow("frozen")).open).toBe(false);
+    await expect(engine.operations.requestSync("frozen", {}, alice)).rejects.toMatchObject({ kind: "refused" });
+    await expect(engine.operations.requestSync("frozen", { syncAnyway: true }, alice)).rejects.toThrow(/Only an admin may sync anyway/);
+    const forced = await engine.operations.requestSync("frozen", { syncAnyway: true }, bob);
+    expect(forced.log.map((l) => l.message).join(" ")).toMatch(/^Sync window overridden by token:bob: /);
+    expect((await engine.operations.waitFor("frozen", forced.id)).phase).toBe("Succeeded");
   });
 });

@@ -45,6 +45,8 @@ export interface ExecuteOptions {
   onPruned?: (obj: KubeObject) => void;
   /** Checks an object against the rules as they are now, right before writing it; a refusal fails its step. */
   check?: (obj: KubeObject) => ResourceRefusal | undefined;
+  /** Runs before each step (the engine reads the project again, for `check`). */
+  beforeStep?: () => Promise<void>;
 }
 
 /** How an execution ended. */
@@ -185,12 +187,14 @@ export async function executePlan(plan: SyncPlan, options: ExecuteOptions): Prom
   for (const step of plan.apply) {
     const stop = ended();
     if (stop) return { results, end: stop };
+    await options.beforeStep?.();
     const failed = await runStep(step, run, (planned, signal) => applyOne(planned, plan, run, signal), (planned) => planned.obj);
     if (failed) return { results, end: { state: "failed", subject: failed } };
   }
   for (const step of plan.prune) {
     const stop = ended();
     if (stop) return { results, end: stop };
+    await options.beforeStep?.();
     const failed = await runStep(step, run, (obj, signal) => pruneOne(obj, plan, run, signal), (obj) => obj);
     if (failed) return { results, end: { state: "failed", subject: failed } };
   }

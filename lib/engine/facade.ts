@@ -28,6 +28,7 @@ import type { UserRecord } from "@/lib/db/users";
 import type { DriftQuery, DriftReport } from "@/lib/drift/report";
 import type { EventStreamOptions } from "@/lib/events/sse";
 import type { ClusterInfo } from "@/lib/kube/cluster-info";
+import type { SyncWindowVerdict } from "@/lib/projects";
 import type { ProjectSpec, ProjectUpdate } from "@/lib/projects/schema";
 import type { WebhookAnswer } from "@/lib/webhooks/handle";
 import type { z } from "zod";
@@ -48,6 +49,8 @@ export interface SyncRequest {
   prune?: boolean;
   /** Subjects (`Deployment/ns/name`) to sync; all when empty or absent. */
   resources?: string[];
+  /** Sync although a sync window of the app's project is closed (admins only; recorded). */
+  syncAnyway?: boolean;
 }
 
 /** What a caller asks of a rollback. */
@@ -56,6 +59,8 @@ export interface RollbackRequest {
   operationId: string;
   /** Delete the app's objects that are not in that entry's manifests. @default the app's prune policy */
   prune?: boolean;
+  /** Roll back although a sync window of the app's project is closed (admins only; recorded). */
+  syncAnyway?: boolean;
 }
 
 /** Options of deleting an app. */
@@ -85,6 +90,8 @@ export interface AppsFacade {
   resourceDetail(name: string, id: string): Promise<ResourceDetail | undefined>;
   events(name: string): Promise<KubeEventView[]>;
   selfHealStatus(name: string): SelfHealStatus | undefined;
+  /** Whether the app's project lets it sync now (automated syncs), and when that changes. */
+  syncWindow(name: string): Promise<SyncWindowVerdict>;
   /** Compares the app with Git and the cluster now and stores the result. */
   refresh(name: string, options?: Pick<RefreshOptions, "hard">): Promise<AppComparison>;
   /** Refreshes many apps (all when `names` is undefined) as one cycle. */

@@ -7,10 +7,12 @@
  */
 import type { AppRecord } from "@/lib/db/apps";
 import type { OperationRecord } from "@/lib/db/operations";
+import { RefusedByPolicyError } from "@/lib/errors";
 import { isCompleted, type OperationKind } from "@/lib/types";
 import type { Comparer } from "./comparisons";
 import { messageOf, type EngineContext } from "./context";
 import type { RollbackRequest, SyncRequest } from "./facade";
+import { loadRules, windowVerdict } from "./project-rules";
 import { loadRollbackTarget } from "./rollback";
 import { runOperation, TerminationRequested } from "./run-operation";
 
@@ -60,22 +62,51 @@ export class Operations {
     return operation;
   }
 
-  /** Queues a sync of an app. */
-  async requestSync(name: string, request: SyncRequest, initiator: string, kind: Extract<OperationKind, "sync" | "auto-sync" | "self-heal"> = "sync"): Promise<OperationRecord> {
-    const app = await this.ctx.db.apps.getApp(name);
-    return this.enqueue(app, kind, initiator, request);
+  /**
+   * Refuses a person's request the app's project does not allow now: its repository or
+   * destination, or a closed sync window — which an admin may override with `syncAnyway`.
+   * Answers the window's reason when it was overridden.
+   */
+  private async admit(app: AppRecord, syncAnyway: boolean | undefined, isAdmin: boolean): Promise<string | undefined> {
+    const rules = await loadRules(this.ctx, app);
+    if (rules.appRefusal) throw new RefusedByPolicyError(rules.appRefusal.message);
+    const verdict = windowVerdict(this.ctx, rules, app, true);
+    if (verdict.open) return undefined;
+    const reason = verdict.reason ?? `A sync window of project ${rules.project.name} is closed.`;
+    if (!syncAnyway) throw new RefusedByPolicyError(`${reason} An admin may sync anyway.`);
+    if (!isAdmin) throw new RefusedByPolicyError(`${reason} Only an admin may sync anyway.`);
+    return reason;
   }
 
-  /** Queues an automated operation of an app the engine just compared. */
-  requestAutomated(app: AppRecord, kind: Extract<OperationKind, "auto-sync" | "self-heal">): Promise<OperationRecord> {
+  /** Notes an overridden window in the operation's log and answers the operation as it is now. */
+  private async noteOverride(app: AppRecord, operation: OperationRecord, initiator: string, reason: string | undefined): Promise<OperationRecord> {
+    if (reason === undefined) return operation;
+    await this.ctx.db.operations.appendOperationLog(operation.id, `Sync window overridden by ${initiator}: ${reason}`);
+    return this.ctx.db.operations.getOperation(app.id, operation.id);
+  }
+
+  /** Queues a person's sync of an app. */
+  async requestSync(name: string, request: SyncRequest, initiator: string, isAdmin = false): Promise<OperationRecord> {
+    const app = await this.ctx.db.apps.getApp(name);
+    const overridden = await this.admit(app, request.syncAnyway, isAdmin);
+    return this.noteOverride(app, await this.enqueue(app, "sync", initiator, request), initiator, overridden);
+  }
+
+  /** Queues an automated operation of an app the engine just compared, unless its project's windows or rules hold it back. */
+  async requestAutomated(app: AppRecord, kind: Extract<OperationKind, "auto-sync" | "self-heal">): Promise<OperationRecord> {
+    const rules = await loadRules(this.ctx, app);
+    if (rules.appRefusal) throw new RefusedByPolicyError(rules.appRefusal.message);
+    const verdict = windowVerdict(this.ctx, rules, app, false);
+    if (!verdict.open) throw new RefusedByPolicyError(`Automated sync waits: ${verdict.reason ?? "a sync window is closed."}`);
     return this.enqueue(app, kind, "automated", { prune: app.prune });
   }
 
   /** Queues a rollback to an earlier successful entry, refused at once when that entry cannot be rolled back to. */
-  async requestRollback(name: string, request: RollbackRequest, initiator: string): Promise<OperationRecord> {
+  async requestRollback(name: string, request: RollbackRequest, initiator: string, isAdmin = false): Promise<OperationRecord> {
     const app = await this.ctx.db.apps.getApp(name);
     const { op } = await loadRollbackTarget(this.ctx, app, request.operationId);
-    return this.enqueue(app, "rollback", initiator, { prune: request.prune, rollbackOf: op.id });
+    const overridden = await this.admit(app, request.syncAnyway, isAdmin);
+    return this.noteOverride(app, await this.enqueue(app, "rollback", initiator, { prune: request.prune, rollbackOf: op.id }), initiator, overridden);
   }
 
   /**

@@ -11,6 +11,7 @@ import { UnreachableError, ValidationError } from "@/lib/errors";
 import type { KubeObject, SyncStatus } from "@/lib/types";
 import { compareApp, type AppComparison } from "./compare-app";
 import type { EngineContext } from "./context";
+import { loadRules } from "./project-rules";
 import { kindsOfRows, type ResourceStatusRow } from "./status-rows";
 
 /** What the user asked of a rollback. */
@@ -75,7 +76,8 @@ export async function loadRollbackTarget(ctx: Pick<EngineContext, "db">, app: Ap
  * Compares stored manifests with the cluster exactly as a refresh compares Git's (the engine's
  * `compareApp`, handed the manifests instead of a render): a server-side apply dry run per
  * object against the live object; the app's live objects not in the manifests are prunable.
- * A cluster that cannot be compared with is an UnreachableError, before anything is applied.
+ * The manifests are checked against the app's project as it is now. A cluster that cannot be
+ * compared with is an UnreachableError, before anything is applied.
  */
 export async function compareManifests(
   ctx: Pick<EngineContext, "db" | "clusters" | "source" | "dryRuns" | "clock">,
@@ -85,7 +87,8 @@ export async function compareManifests(
 ): Promise<AppComparison> {
   const previous = await ctx.db.apps.getStatusResources<ResourceStatusRow>(app.id);
   const commit = { sha: op.revision ?? "", subject: op.revisionSubject ?? "", author: op.revisionAuthor ?? "", date: op.startedAt.toISOString() };
-  const comparison = await compareApp(ctx, app, { previousKinds: kindsOfRows(previous), desiredState: { objects: structuredClone(manifests), commit } });
+  const rules = await loadRules(ctx, app);
+  const comparison = await compareApp(ctx, app, { check: rules.check, refused: rules.appRefusal, previousKinds: kindsOfRows(previous), desiredState: { objects: structuredClone(manifests), commit } });
   const failure = comparison.conditions.find((c) => c.type === "ComparisonError");
   if (failure && comparison.resources.length === 0) throw new UnreachableError(failure.message);
   return op.revision ? comparison : { ...comparison, revision: undefined };

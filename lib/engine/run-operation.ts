@@ -16,6 +16,7 @@ import { executePlan, type ChangeSet, type ObjectWriter } from "./execute";
 import { historyLimitFor } from "./history-limit";
 import { OperationProgress } from "./operation-progress";
 import { changeCount, planSync, type SyncPlan } from "./plan";
+import { loadRules, windowVerdict } from "./project-rules";
 import { compareManifests, loadRollbackTarget } from "./rollback";
 
 /** How an operation ended, as stored. */
@@ -51,6 +52,11 @@ export class TerminationRequested extends Error {
   constructor(readonly who: string) {
     super(`terminated by ${who}`);
   }
+}
+
+/** Operations the engine started itself: a closed sync window holds them back. */
+function isAutomated(operation: Pick<OperationRecord, "kind">): boolean {
+  return operation.kind === "auto-sync" || operation.kind === "self-heal";
 }
 
 /** A real sync of every resource that succeeded: Git's version is live again. */
@@ -95,6 +101,13 @@ export async function runOperation(ctx: EngineContext, comparer: Comparer, opera
   let final: OperationRecord;
   try {
     app = await db.apps.getApp(appName);
+    let rules = await loadRules(ctx, app);
+    const closed = isAutomated(operation) ? windowVerdict(ctx, rules, app, false) : undefined;
+    if (closed && !closed.open) {
+      final = await db.operations.finishOperation(operation.id, { phase: "Failed", message: `Not synced: ${closed.reason ?? "a sync window is closed."}`, results: [] });
+      events.publish({ type: "operation", app: appName, detail: { id: final.id, phase: final.phase } });
+      return final;
+    }
     const comparison = await comparisonFor(ctx, comparer, app, operation);
     const plan: SyncPlan = planSync(comparison, {
       dryRun: operation.dryRun,
@@ -114,7 +127,17 @@ export async function runOperation(ctx: EngineContext, comparer: Comparer, opera
     } else if (plan.refused.length > 0) {
       final = await db.operations.finishOperation(operation.id, refusedOutcome(plan));
     } else {
-      const changeSet = await executePlan(plan, { ...writerFor(ctx, app), sink: progress, signal: controller.signal, concurrency: ctx.settings.applyConcurrency });
+      const current = app;
+      const changeSet = await executePlan(plan, {
+        ...writerFor(ctx, app),
+        sink: progress,
+        signal: controller.signal,
+        concurrency: ctx.settings.applyConcurrency,
+        beforeStep: async () => {
+          rules = await loadRules(ctx, current);
+        },
+        check: (obj) => rules.check(obj),
+      });
       progress.settle();
       const outcome = outcomeOf(changeSet, operation);
       await beforeRecording(ctx, comparer, app, operation, outcome, comparison);

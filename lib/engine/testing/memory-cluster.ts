@@ -11,6 +11,9 @@ import type { ClusterAccess, LiveCluster } from "../context";
 
 type Ref = Pick<KubeObject, "apiVersion" | "kind"> & { metadata: { name: string; namespace?: string } };
 
+/** The cluster-scoped kinds these tests use. */
+export const CLUSTER_SCOPED = new Set(["Namespace", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition"]);
+
 /** How the cluster answers a real (not dry-run) apply of an object. */
 export type ApplyBehaviour = "accept" | "hold";
 
@@ -26,7 +29,7 @@ export class MemoryCluster implements LiveCluster {
   behaviour: (obj: KubeObject) => ApplyBehaviour = () => "accept";
 
   readonly client: LiveCluster["client"] = {
-    describeKind: async (apiVersion: string) => ({ resource: "things", namespaced: apiVersion !== "rbac.authorization.k8s.io/v1", verbs: ["get", "patch"] }),
+    describeKind: async (_apiVersion: string, kind: string) => ({ resource: "things", namespaced: !CLUSTER_SCOPED.has(kind), verbs: ["get", "patch"] }),
     applyObject: (obj, options = {}) => this.apply(obj, options),
     deleteObject: async (obj) => {
       this.objects.delete(subjectOf(keyOf(obj as KubeObject)));

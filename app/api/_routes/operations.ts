@@ -23,8 +23,9 @@ export const syncRoute = declareRoute({
     dryRun: z.boolean({ error: "dryRun must be true or false." }).default(false),
     prune: z.boolean({ error: "prune must be true or false." }).optional(),
     resources: z.array(z.string().min(1), { error: "resources must be a list of subjects (Kind/namespace/name)." }).default([]),
+    syncAnyway: z.boolean({ error: "syncAnyway must be true or false." }).optional(),
   }),
-  responses: { ...QUEUED, ...APP_ERRORS, 409: error("An operation is already queued or running."), ...INVALID },
+  responses: { ...QUEUED, ...APP_ERRORS, 403: error("The app's project refuses it now (a closed sync window, its repository or destination)."), 409: error("An operation is already queued or running."), ...INVALID },
 });
 
 export const rollbackRoute = declareRoute({
@@ -40,8 +41,9 @@ export const rollbackRoute = declareRoute({
     operationId: z.string({ error: "operationId is required: the id of the history entry to roll back to." }).min(1, "operationId is required: the id of the history entry to roll back to."),
     prune: z.boolean({ error: "prune must be true or false." }).optional(),
     dryRun: z.boolean({ error: "dryRun must be true or false." }).default(false),
+    syncAnyway: z.boolean({ error: "syncAnyway must be true or false." }).optional(),
   }),
-  responses: { ...QUEUED, ...APP_ERRORS, 409: error("An operation is already queued or running."), ...INVALID },
+  responses: { ...QUEUED, ...APP_ERRORS, 403: error("The app's project refuses it now (a closed sync window, its repository or destination)."), 409: error("An operation is already queued or running."), ...INVALID },
 });
 
 export const resumeAutoSyncRoute = declareRoute({

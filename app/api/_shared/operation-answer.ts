@@ -1,6 +1,19 @@
 import type { EngineFacade } from "@/lib/engine/facade";
 import type { OperationRecord } from "@/lib/db/operations";
 
+/** The line an operation's log carries when an admin synced outside the project's sync windows. */
+const OVERRIDE = /^Sync window overridden by /;
+
+/**
+ * Records in the request's audit entry that the operation overrode a closed sync window, so
+ * the audit log shows who did, and why the window was closed.
+ */
+export function noteWindowOverride(engine: EngineFacade, request: Request, operation: OperationRecord): void {
+  const override = operation.log.find((line) => OVERRIDE.test(line.message));
+  const stamp = override ? engine.audit.readStamp(request.headers) : undefined;
+  if (override && stamp) engine.audit.refineNote(stamp.requestId, { detail: override.message });
+}
+
 /** The URL of an app's operation: where a client polls it. */
 export function operationUrl(app: string, operationId: string): string {
   return `/api/apps/${encodeURIComponent(app)}/operations/${encodeURIComponent(operationId)}`;

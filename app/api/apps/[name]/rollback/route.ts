@@ -1,5 +1,5 @@
 import { rollbackRoute } from "@/app/api/_routes/operations";
-import { operationAnswer } from "@/app/api/_shared/operation-answer";
+import { noteWindowOverride, operationAnswer } from "@/app/api/_shared/operation-answer";
 import { route } from "@/app/api/_shared/route";
 
 /**
@@ -9,8 +9,9 @@ import { route } from "@/app/api/_shared/route";
  * changes nothing.
  */
 export const POST = route(rollbackRoute, async ({ engine, params, query, body, caller, request }) => {
-  const rollback = { operationId: body.operationId, prune: body.prune };
+  const rollback = { operationId: body.operationId, prune: body.prune, syncAnyway: body.syncAnyway };
   if (body.dryRun) return engine.operations.previewRollback(params.name, rollback);
   const operation = await engine.operations.requestRollback(params.name, rollback, caller);
+  noteWindowOverride(engine, request, operation);
   return operationAnswer(engine, params.name, operation, { wait: query.wait, signal: request.signal });
 });

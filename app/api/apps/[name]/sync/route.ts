@@ -1,5 +1,5 @@
 import { syncRoute } from "@/app/api/_routes/operations";
-import { operationAnswer } from "@/app/api/_shared/operation-answer";
+import { noteWindowOverride, operationAnswer } from "@/app/api/_shared/operation-answer";
 import { route } from "@/app/api/_shared/route";
 
 /**
@@ -9,5 +9,6 @@ import { route } from "@/app/api/_shared/route";
  */
 export const POST = route(syncRoute, async ({ engine, params, query, body, caller, request }) => {
   const operation = await engine.operations.requestSync(params.name, body, caller);
+  noteWindowOverride(engine, request, operation);
   return operationAnswer(engine, params.name, operation, { wait: query.wait, signal: request.signal });
 });

@@ -65,7 +65,7 @@ describe("the OpenAPI document", () => {
   it("takes a sync's body and query from the route's zod schemas", () => {
     const sync = document.paths["/api/apps/{name}/sync"]!.post!;
     const body = (sync.requestBody as { content: Record<string, { schema: { properties: Record<string, unknown> } }> }).content["application/json"]!.schema;
-    expect(Object.keys(body.properties)).toEqual(["dryRun", "prune", "resources"]);
+    expect(Object.keys(body.properties)).toEqual(["dryRun", "prune", "resources", "syncAnyway"]);
     expect(sync.parameters).toContainEqual(expect.objectContaining({ name: "name", in: "path", required: true }));
     expect(sync.parameters).toContainEqual(expect.objectContaining({ name: "wait", in: "query", required: false }));
     expect(Object.keys(sync.responses as object)).toContain("202");

@@ -131,7 +131,7 @@ export function AppActions({ name, resources, prune, running, closedWindow, isAd
               <button onClick={() => setDialog(null)} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm">
                 Cancel
               </button>
-              {closedWindow && !closedWindow.manualSync && isAdmin && (
+              {closedWindow && isAdmin && (
                 <button
                   onClick={() => run(() => syncAction(name, { prune: syncPrune, dryRun, resources: [...selected], syncAnyway: true }))}
                   disabled={pending}

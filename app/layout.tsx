@@ -34,6 +34,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               </Link>
             )}
             {user?.role === "admin" && (
+              <Link href="/projects" className="text-sm text-slate-600 hover:text-slate-900">
+                Projects
+              </Link>
+            )}
+            {user?.role === "admin" && (
               <Link href="/settings/users" className="text-sm text-slate-600 hover:text-slate-900">
                 Users
               </Link>

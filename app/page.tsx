@@ -18,10 +18,13 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
   const search = one(params.q) ?? "";
   const sync = one(params.sync);
   const syncStatus = SYNC_STATUSES.includes(sync as SyncStatus) ? (sync as SyncStatus) : undefined;
+  const project = one(params.project)?.slice(0, 63) || undefined;
   const page = Number(one(params.page) ?? 1) || 1;
-  const [cluster, list] = await Promise.all([getEngine().clusterInfo("local"), getEngine().apps.list({ search, syncStatus, page, pageSize: 50 })]);
+  const engine = getEngine();
+  const [cluster, list, projects] = await Promise.all([engine.clusterInfo("local"), engine.apps.list({ search, syncStatus, project, page, pageSize: 50 }), engine.projects.list()]);
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
-  const link = (p: number) => `/?${new URLSearchParams({ ...(search ? { q: search } : {}), ...(syncStatus ? { sync: syncStatus } : {}), page: String(p) })}`;
+  const filters = { ...(search ? { q: search } : {}), ...(syncStatus ? { sync: syncStatus } : {}), ...(project ? { project } : {}) };
+  const link = (p: number) => `/?${new URLSearchParams({ ...filters, page: String(p) })}`;
 
   return (
     <div>
@@ -41,12 +44,20 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
               </option>
             ))}
           </select>
+          <select name="project" defaultValue={project ?? ""} aria-label="Project" className="rounded-md border border-slate-300 px-2 py-1.5 text-sm">
+            <option value="">All projects</option>
+            {projects.map((p) => (
+              <option key={p.name} value={p.name}>
+                {p.name}
+              </option>
+            ))}
+          </select>
           <button className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">Filter</button>
         </form>
       </div>
       {list.total === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600">
-          {search || syncStatus ? "No application matches this filter." : "No applications yet."}{" "}
+          {search || syncStatus || project ? "No application matches this filter." : "No applications yet."}{" "}
           <Link href="/apps/new" className="text-indigo-700 hover:underline">
             Create one
           </Link>

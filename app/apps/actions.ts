@@ -46,6 +46,7 @@ export async function createAppAction(_state: ActionState, form: FormData): Prom
     path: String(form.get("path") ?? ""),
     destCluster: String(form.get("destCluster") ?? ""),
     destNamespace: String(form.get("destNamespace") ?? ""),
+    project: String(form.get("project") ?? "") || undefined,
     automated: checkbox(form, "automated"),
     prune: checkbox(form, "prune"),
     selfHeal: checkbox(form, "selfHeal"),
@@ -74,11 +75,15 @@ export async function refreshAction(name: string, options: { hard?: boolean } = 
   return { message: options.hard ? "Rendered again and refreshed." : "Refreshed." };
 }
 
-/** Requests a sync with the options chosen in the Sync dialog, recorded with the signed-in user. */
-export async function syncAction(name: string, options: { prune: boolean; dryRun: boolean; resources: string[] }): Promise<ActionState> {
+/**
+ * Requests a sync with the options chosen in the Sync dialog, recorded with the signed-in user.
+ * `syncAnyway` overrides a closed sync window; the engine allows it to admins only.
+ */
+export async function syncAction(name: string, options: { prune: boolean; dryRun: boolean; resources: string[]; syncAnyway?: boolean }): Promise<ActionState> {
   const user = await requireUser("deployer", name, { action: "app.sync" });
   try {
-    const operation = await getEngine().operations.requestSync(name, options, user);
+    const { prune, dryRun, resources, syncAnyway } = options;
+    const operation = await getEngine().operations.requestSync(name, { prune, dryRun, resources, ...(syncAnyway === true ? { syncAnyway: true } : {}) }, user);
     revalidatePath(`/apps/${name}`);
     return operationState(operation, "Synced.", "Sync");
   } catch (error) {

@@ -19,9 +19,10 @@ export default async function DriftPage({ searchParams }: { searchParams: Search
   const principal = await requireUser("viewer");
   const params = await searchParams;
   const app = one(params.app);
+  const project = one(params.project);
   const namespace = one(params.namespace);
-  const report = await getEngine().drift({ app, namespace, canSee: (name) => authorize(principal, { permission: "viewer", app: name }).allowed });
-  const exportQuery = new URLSearchParams({ ...(app ? { app } : {}), ...(namespace ? { namespace } : {}) });
+  const report = await getEngine().drift({ app, project, namespace, canSee: (name) => authorize(principal, { permission: "viewer", app: name }).allowed });
+  const exportQuery = new URLSearchParams({ ...(app ? { app } : {}), ...(project ? { project } : {}), ...(namespace ? { namespace } : {}) });
 
   return (
     <div>
@@ -36,6 +37,14 @@ export default async function DriftPage({ searchParams }: { searchParams: Search
             {report.apps.map((a) => (
               <option key={a} value={a}>
                 {a}
+              </option>
+            ))}
+          </select>
+          <select name="project" defaultValue={project ?? ""} aria-label="Project" className="rounded-md border border-slate-300 px-2 py-1.5 text-sm">
+            <option value="">All projects</option>
+            {report.projects.map((p) => (
+              <option key={p} value={p}>
+                {p}
               </option>
             ))}
           </select>
@@ -60,7 +69,7 @@ export default async function DriftPage({ searchParams }: { searchParams: Search
       </div>
       <p className="mb-3 text-sm text-slate-600">
         Every resource that differs from Git, oldest drift first, with the changed fields and the field manager that wrote each.{" "}
-        {(app || namespace) && (
+        {(app || project || namespace) && (
           <Link href="/drift" className="text-indigo-700 hover:underline">
             Clear filters
           </Link>

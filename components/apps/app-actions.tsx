@@ -23,8 +23,27 @@ function Notice({ state }: { state: ActionState | null }) {
   return <p className="text-sm text-emerald-700">{state.message}</p>;
 }
 
+/** A sync window of the app's project that is closed now. */
+export interface ClosedWindow {
+  /** Why, one sentence without its final period. */
+  reason: string;
+  /** The window still lets people sync by hand. */
+  manualSync: boolean;
+}
+
+/** What the action bar needs to know about the app and the signed-in user. */
+export interface AppActionsProps {
+  name: string;
+  resources: SyncChoice[];
+  prune: boolean;
+  running: boolean;
+  /** Set while a sync window is closed: the Sync dialog says so, and offers admins "Sync anyway". */
+  closedWindow?: ClosedWindow;
+  isAdmin: boolean;
+}
+
 /** Refresh, Hard refresh, Sync and Delete, with their dialogs. */
-export function AppActions({ name, resources, prune, running }: { name: string; resources: SyncChoice[]; prune: boolean; running: boolean }) {
+export function AppActions({ name, resources, prune, running, closedWindow, isAdmin }: AppActionsProps) {
   const router = useRouter();
   const [dialog, setDialog] = useState<"sync" | "delete" | null>(null);
   const [state, setState] = useState<ActionState | null>(null);
@@ -98,10 +117,29 @@ export function AppActions({ name, resources, prune, running }: { name: string; 
                 </li>
               ))}
             </ul>
+            {closedWindow && (
+              <p className="mt-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-xs text-amber-900" data-testid="sync-dialog-window">
+                Sync window closed: {closedWindow.reason}.{" "}
+                {closedWindow.manualSync
+                  ? "It still allows manual syncs."
+                  : isAdmin
+                    ? "As an admin you may sync anyway; the override is recorded in the operation's log."
+                    : "Only an admin may sync anyway."}
+              </p>
+            )}
             <div className="mt-4 flex justify-end gap-2">
               <button onClick={() => setDialog(null)} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm">
                 Cancel
               </button>
+              {closedWindow && isAdmin && (
+                <button
+                  onClick={() => run(() => syncAction(name, { prune: syncPrune, dryRun, resources: [...selected], syncAnyway: true }))}
+                  disabled={pending}
+                  className="rounded-md border border-amber-400 bg-amber-100 px-3 py-1.5 text-sm font-medium text-amber-900 hover:bg-amber-200 disabled:opacity-60"
+                >
+                  Sync anyway
+                </button>
+              )}
               <button
                 onClick={() => run(() => syncAction(name, { prune: syncPrune, dryRun, resources: [...selected] }))}
                 disabled={pending}

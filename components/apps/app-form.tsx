@@ -3,6 +3,12 @@
 import { useActionState } from "react";
 import type { ActionState } from "@/app/apps/actions";
 
+/** A project the form offers. */
+export interface ProjectChoice {
+  name: string;
+  description: string;
+}
+
 /** A form field with its label and, when invalid, its message (linked by aria-describedby). */
 function Field({ name, label, state, hint, ...input }: { name: string; label: string; state: ActionState; hint?: string } & React.InputHTMLAttributes<HTMLInputElement>) {
   const error = state.fields?.find((f) => f.field === name)?.message;
@@ -36,8 +42,44 @@ function Field({ name, label, state, hint, ...input }: { name: string; label: st
   );
 }
 
+/** The project the app belongs to: a select of existing projects, `default` unless chosen. */
+function ProjectField({ projects, state }: { projects: ProjectChoice[]; state: ActionState }) {
+  const error = state.fields?.find((f) => f.field === "project")?.message;
+  const names = projects.some((p) => p.name === "default") ? projects : [{ name: "default", description: "" }, ...projects];
+  return (
+    <div>
+      <label htmlFor="field-project" className="text-sm font-medium text-slate-700">
+        Project
+      </label>
+      <select
+        id="field-project"
+        name="project"
+        defaultValue={state.values?.project ?? "default"}
+        aria-invalid={error ? true : undefined}
+        aria-describedby="field-project-help"
+        className={`mt-1 block w-full rounded-md border px-3 py-1.5 text-sm ${error ? "border-rose-400" : "border-slate-300"}`}
+      >
+        {names.map((p) => (
+          <option key={p.name} value={p.name} title={p.description}>
+            {p.name}
+          </option>
+        ))}
+      </select>
+      {error ? (
+        <span id="field-project-help" className="mt-1 block text-xs text-rose-700" role="alert" data-testid="error-project">
+          {error}
+        </span>
+      ) : (
+        <span id="field-project-help" className="mt-1 block text-xs text-slate-500">
+          Which repositories, destinations and kinds the app may use, who may act on it and when it may sync.
+        </span>
+      )}
+    </div>
+  );
+}
+
 /** The New application form, validated on the server field by field. */
-export function AppForm({ action }: { action: (state: ActionState, form: FormData) => Promise<ActionState> }) {
+export function AppForm({ action, projects }: { action: (state: ActionState, form: FormData) => Promise<ActionState>; projects: ProjectChoice[] }) {
   const [state, formAction, pending] = useActionState(action, {});
   return (
     <form action={formAction} className="max-w-2xl space-y-4 rounded-lg border border-slate-200 bg-white p-6">
@@ -47,6 +89,7 @@ export function AppForm({ action }: { action: (state: ActionState, form: FormDat
         </p>
       )}
       <Field name="name" label="Name" state={state} placeholder="guestbook" hint="Lowercase letters, digits and '-'." required />
+      <ProjectField projects={projects} state={state} />
       <Field name="repoUrl" label="Repository URL" state={state} placeholder="https://git.example.com/config.git" required />
       <div className="grid grid-cols-2 gap-4">
         <Field name="targetRevision" label="Target revision" state={state} defaultValue="HEAD" hint="Branch, tag or commit SHA." />

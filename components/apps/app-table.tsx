@@ -16,6 +16,7 @@ export function AppTable({ rows }: { rows: AppListRow[] }) {
             <th className="px-4 py-2">Revision</th>
             <th className="px-4 py-2">Last sync</th>
             <th className="px-4 py-2">Destination</th>
+            <th className="px-4 py-2">Project</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -67,6 +68,11 @@ export function AppTable({ rows }: { rows: AppListRow[] }) {
               </td>
               <td className="px-4 py-2 text-xs text-slate-600">
                 {app.destCluster}/{app.destNamespace}
+              </td>
+              <td className="px-4 py-2 text-xs" data-testid="app-project">
+                <Link href={`/?${new URLSearchParams({ project: app.project })}`} className="text-slate-600 hover:underline" title={`Only the apps of project ${app.project}`}>
+                  {app.project}
+                </Link>
               </td>
             </tr>
           ))}

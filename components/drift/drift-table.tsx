@@ -27,6 +27,9 @@ export function DriftTable({ entries }: { entries: DriftEntry[] }) {
               <Link href={`/apps/${e.app}?tab=diff`} className="text-indigo-700 hover:underline">
                 {e.app}
               </Link>
+              <span className="block text-xs text-slate-500" data-testid="drift-project">
+                {e.project}
+              </span>
             </td>
             <td className="px-4 py-2 font-mono text-xs">
               {e.kind} {e.namespace ? `${e.namespace}/` : ""}

@@ -44,6 +44,13 @@ describe("the access policy", () => {
     expect(policy.findServerAction("/nowhere")).toBeUndefined();
   });
 
+  it("keeps the Projects pages, and the server actions posted to them, for admins", () => {
+    expect(policy.find("GET", "/projects")?.rule.permission).toBe("admin");
+    expect(policy.find("GET", "/projects/team-a")?.rule.permission).toBe("admin");
+    expect(policy.findServerAction("/projects")?.rule.permission).toBe("admin");
+    expect(policy.findServerAction("/projects/team-a")?.rule.permission).toBe("admin");
+  });
+
   it("refuses an anonymous rule that does not say why", () => {
     expect(() => createAccessPolicy([{ methods: ["GET"], pattern: "/open", permission: "anonymous" }])).toThrow(/must say why/);
   });

@@ -5,6 +5,8 @@ import { readJsonColumn, statusResourcesSchema } from "./json-columns";
 export interface OutOfSyncStatus {
   appName: string;
   destNamespace: string;
+  /** The app's project, for the Drift page's project filter. */
+  project: string;
   /** The per-resource rows of its last refresh, as stored. */
   resources: unknown[];
 }
@@ -15,9 +17,14 @@ export function createDriftStore(db: Db) {
   async function listOutOfSyncStatuses(): Promise<OutOfSyncStatus[]> {
     const statuses = await db.appStatus.findMany({
       where: { syncStatus: "OutOfSync" },
-      select: { appId: true, resources: true, app: { select: { name: true, destNamespace: true } } },
+      select: { appId: true, resources: true, app: { select: { name: true, destNamespace: true, project: true } } },
     });
-    return statuses.map((s) => ({ appName: s.app.name, destNamespace: s.app.destNamespace, resources: readJsonColumn(statusResourcesSchema, s.resources, { table: "AppStatus", column: "resources", rowId: s.appId }) }));
+    return statuses.map((s) => ({
+      appName: s.app.name,
+      destNamespace: s.app.destNamespace,
+      project: s.app.project,
+      resources: readJsonColumn(statusResourcesSchema, s.resources, { table: "AppStatus", column: "resources", rowId: s.appId }),
+    }));
   }
 
   return { listOutOfSyncStatuses };

@@ -19,12 +19,13 @@ const statuses: OutOfSyncStatus[] = [
   {
     appName: "shop",
     destNamespace: "ns",
+    project: "retail",
     resources: [
       row("new", "2026-11-26T10:00:00.000Z", { changes: [{ path: "spec.replicas", manager: "kubectl", subresource: "scale" }] }),
       { ...row("fine", undefined), status: "Synced", state: "synced" },
     ],
   },
-  { appName: "blog", destNamespace: "web", resources: [row("old", "2026-11-26T08:00:00.000Z", { namespace: "web" }), row("unknown", undefined)] },
+  { appName: "blog", destNamespace: "web", project: "default", resources: [row("old", "2026-11-26T08:00:00.000Z", { namespace: "web" }), row("unknown", undefined)] },
 ];
 
 describe("buildDriftReport", () => {
@@ -44,6 +45,12 @@ describe("buildDriftReport", () => {
     const report = buildDriftReport(statuses, { app: "shop" });
     expect(report.apps).toEqual(["blog", "shop"]);
     expect(report.namespaces).toEqual(["ns", "web"]);
+  });
+
+  it("filters by the app's project, and offers every project with drift", () => {
+    const report = buildDriftReport(statuses, { project: "retail" });
+    expect(report.entries.map((e) => [e.app, e.project, e.name])).toEqual([["shop", "retail", "new"]]);
+    expect(report.projects).toEqual(["default", "retail"]);
   });
 
   it("hides apps the caller may not see", () => {

@@ -24,6 +24,8 @@ export interface DriftRow {
 /** One out-of-sync resource on the Drift page. */
 export interface DriftEntry {
   app: string;
+  /** The app's project. */
+  project: string;
   subject: string;
   kind: string;
   /** The resource's namespace (empty for cluster-scoped ones). */
@@ -43,6 +45,8 @@ export interface DriftEntry {
 /** Filters of the report. */
 export interface DriftQuery {
   app?: string;
+  /** Only the apps of this project. */
+  project?: string;
   namespace?: string;
   /** Which apps the caller may see (an app-scoped token sees only its apps). @default all */
   canSee?: (app: string) => boolean;
@@ -51,8 +55,9 @@ export interface DriftQuery {
 /** The report and the choices its filters offer. */
 export interface DriftReport {
   entries: DriftEntry[];
-  /** Apps and namespaces with drift (before filtering), for the filter menus. */
+  /** Apps, projects and namespaces with drift (before filtering), for the filter menus. */
   apps: string[];
+  projects: string[];
   namespaces: string[];
 }
 
@@ -61,6 +66,7 @@ function entriesOf(status: OutOfSyncStatus): DriftEntry[] {
     .filter((row) => row.status === "OutOfSync")
     .map((row) => ({
       app: status.appName,
+      project: status.project,
       subject: row.subject,
       kind: row.kind,
       namespace: row.namespace,
@@ -82,14 +88,20 @@ function oldestFirst(a: DriftEntry, b: DriftEntry): number {
   return a.app.localeCompare(b.app) || a.subject.localeCompare(b.subject);
 }
 
+/** True when the entry passes the query's app, project and namespace filters (an empty filter passes all). */
+function matches(entry: DriftEntry, query: DriftQuery): boolean {
+  return (!query.app || entry.app === query.app) && (!query.project || entry.project === query.project) && (!query.namespace || entry.namespace === query.namespace);
+}
+
 /** Builds the report from stored statuses (pure, for tests). */
 export function buildDriftReport(statuses: readonly OutOfSyncStatus[], query: DriftQuery = {}): DriftReport {
   const visible = statuses.filter((s) => query.canSee?.(s.appName) ?? true);
   const all = visible.flatMap(entriesOf);
-  const entries = all.filter((e) => (!query.app || e.app === query.app) && (query.namespace === undefined || query.namespace === "" || e.namespace === query.namespace)).sort(oldestFirst);
+  const entries = all.filter((e) => matches(e, query)).sort(oldestFirst);
   return {
     entries,
     apps: [...new Set(all.map((e) => e.app))].sort(),
+    projects: [...new Set(all.map((e) => e.project))].sort(),
     namespaces: [...new Set(all.map((e) => e.namespace).filter(Boolean))].sort(),
   };
 }

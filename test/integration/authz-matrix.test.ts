@@ -39,6 +39,9 @@ const EXPECTED_ACTIONS: Record<string, Permission> = {
   "app/apps/actions.ts#rollbackAction": "deployer",
   "app/apps/actions.ts#resumeAutoSyncAction": "deployer",
   "app/apps/actions.ts#terminateAction": "deployer",
+  "app/projects/actions.ts#createProjectAction": "admin",
+  "app/projects/actions.ts#updateProjectAction": "admin",
+  "app/projects/actions.ts#deleteProjectAction": "admin",
 };
 
 /** The app every call names: granted to the deployer by glob, and not existing (nothing is harmed). */

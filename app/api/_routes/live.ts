@@ -21,6 +21,7 @@ export const driftRoute = declareRoute({
   description: "Oldest drift first, with the changed fields and the field managers that wrote them; `format=csv` answers a CSV download.",
   query: z.object({
     app: z.string().max(63).optional(),
+    project: z.string().max(63).optional(),
     namespace: z.string().max(63).optional(),
     format: z.enum(["json", "csv"], { error: 'Format must be "json" or "csv".' }).default("json"),
   }),

@@ -5,11 +5,11 @@ import { driftCsv } from "@/lib/drift/drift-csv";
 
 /**
  * Every out-of-sync resource across the apps the caller may see, oldest drift first, with
- * the changed fields and the field managers that wrote them; filters `app` and `namespace`;
+ * the changed fields and the field managers that wrote them; filters `app`, `project` and `namespace`;
  * `format=csv` answers a CSV download.
  */
 export const GET = route(driftRoute, async ({ engine, query, caller }) => {
-  const report = await engine.drift({ app: query.app, namespace: query.namespace, canSee: (app) => authorize(caller, { permission: "viewer", app }).allowed });
+  const report = await engine.drift({ app: query.app, project: query.project, namespace: query.namespace, canSee: (app) => authorize(caller, { permission: "viewer", app }).allowed });
   if (query.format !== "csv") return report;
   return new Response(driftCsv(report.entries), {
     headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="lockstep-drift.csv"' },

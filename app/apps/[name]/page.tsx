@@ -4,6 +4,7 @@ import { ExternalLink } from "@/components/ui/external-link";
 import { AppActions } from "@/components/apps/app-actions";
 import { KubeEvents } from "@/components/apps/kube-events";
 import { RollbackBanner } from "@/components/apps/rollback-banner";
+import { SyncWindowBanner } from "@/components/apps/sync-window-notice";
 import { SideBySideDiff, UnifiedDiff } from "@/components/diff/unified-diff";
 import { FieldChanges } from "@/components/drift/field-changes";
 import { HistoryTable } from "@/components/history/history-table";
@@ -19,6 +20,9 @@ import { getEngine } from "@/lib/engine/instance";
 import type { ResourceDetail, TreeNode } from "@/lib/engine/resource-tree";
 import type { ResourceStatusRow } from "@/lib/engine/status-rows";
 import { isErrorOfKind } from "@/lib/errors";
+import type { SyncWindowVerdict } from "@/lib/projects/sync-windows";
+import { syncWindowNotice } from "@/lib/projects/window-notice";
+import { currentUser } from "../../_auth/session";
 
 export const dynamic = "force-dynamic";
 
@@ -36,8 +40,15 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
     if (isErrorOfKind(error, "not-found")) notFound();
     throw error;
   });
-  const [resources, runningOperation] = await Promise.all([engine.apps.statusResources(name), engine.operations.current(name)]);
+  const [resources, runningOperation, verdict, user] = await Promise.all([
+    engine.apps.statusResources(name),
+    engine.operations.current(name),
+    engine.apps.syncWindow(name).catch((): SyncWindowVerdict => ({ open: true })),
+    currentUser(),
+  ]);
   const running = runningOperation !== undefined;
+  const isAdmin = user?.role === "admin";
+  const windowNotice = syncWindowNotice(verdict, new Date());
 
   return (
     <div>
@@ -56,6 +67,12 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
             <span className="text-slate-600">
               {app.destCluster}/{app.destNamespace}
             </span>
+            <span className="text-slate-600" data-testid="app-project">
+              Project{" "}
+              <Link href={isAdmin ? `/projects/${app.project}` : `/?${new URLSearchParams({ project: app.project })}`} className="font-medium text-indigo-700 hover:underline">
+                {app.project}
+              </Link>
+            </span>
             <span className="font-mono text-xs text-slate-500">
               <ExternalLink href={app.repoUrl} /> @ {app.targetRevision} : {app.path}
             </span>
@@ -73,7 +90,14 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
             <LiveUpdates url={`/api/apps/${app.name}/events`} />
           </p>
         </div>
-        <AppActions name={app.name} prune={app.prune} running={running} resources={resources.map((r) => ({ subject: r.subject, status: r.status, state: r.state }))} />
+        <AppActions
+          name={app.name}
+          prune={app.prune}
+          running={running}
+          resources={resources.map((r) => ({ subject: r.subject, status: r.status, state: r.state }))}
+          closedWindow={windowNotice?.kind === "closed" ? { reason: windowNotice.reason, manualSync: windowNotice.manualSync } : undefined}
+          isAdmin={isAdmin}
+        />
       </div>
 
       {(app.rolledBackTo || app.autoSyncPaused) && (
@@ -87,6 +111,7 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
         </div>
       ))}
 
+      {windowNotice && <SyncWindowBanner notice={windowNotice} />}
       <SelfHealNotice name={app.name} />
 
       <nav className="mb-4 flex gap-4 border-b border-slate-200 text-sm">

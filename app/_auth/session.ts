@@ -46,6 +46,13 @@ export async function requireUser(permission: Permission, app?: string, options:
   return principal!;
 }
 
+/** Records a detail (an overridden sync window) in the request's audit entry. */
+export async function noteActionDetail(detail: string): Promise<void> {
+  const engine = getEngine();
+  const stamp = engine.audit.readStamp(await headers());
+  if (stamp) engine.audit.refineNote(stamp.requestId, { detail: detail.slice(0, 500) });
+}
+
 /** Records in the request's audit entry that a server action answered with an error. */
 export async function noteActionFailure(message: string): Promise<void> {
   const engine = getEngine();

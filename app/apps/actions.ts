@@ -8,7 +8,7 @@ import { getEngine } from "@/lib/engine/instance";
 import type { RollbackPreview } from "@/lib/engine/rollback";
 import { isDomainError } from "@/lib/errors";
 import { isCompleted, isSuccessful } from "@/lib/types";
-import { noteActionFailure, requireUser } from "../_auth/session";
+import { noteActionDetail, noteActionFailure, requireUser } from "../_auth/session";
 
 /** What a form action answers: field errors, a general error, or a success message. */
 export interface ActionState {
@@ -84,6 +84,8 @@ export async function syncAction(name: string, options: { prune: boolean; dryRun
   try {
     const { prune, dryRun, resources, syncAnyway } = options;
     const operation = await getEngine().operations.requestSync(name, { prune, dryRun, resources, ...(syncAnyway === true ? { syncAnyway: true } : {}) }, user);
+    const override = operation.log.find((line) => line.message.startsWith("Sync window overridden by "));
+    if (override) await noteActionDetail(override.message);
     revalidatePath(`/apps/${name}`);
     return operationState(operation, "Synced.", "Sync");
   } catch (error) {

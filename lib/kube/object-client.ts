@@ -26,6 +26,8 @@ export interface ApplyOptions {
   force?: boolean;
   /** Aborts the request (an operation terminated, a step failed). */
   signal?: AbortSignal;
+  /** The field manager to apply as. @default Lockstep's (`lockstep`) */
+  fieldManager?: string;
 }
 
 /** Options every request of the client takes. */
@@ -69,7 +71,7 @@ export class KubeObjectClient extends KubernetesObjectApi {
   /** Server-side apply with Lockstep's field manager; returns the object the server produced. */
   async applyObject(obj: KubeObject, options: ApplyOptions = {}): Promise<KubeObject> {
     const path = await this.specUriPath(structuredClone(obj) as KubernetesObject, "patch");
-    const query: Record<string, string> = { fieldManager: FIELD_MANAGER, force: String(options.force ?? true) };
+    const query: Record<string, string> = { fieldManager: options.fieldManager ?? FIELD_MANAGER, force: String(options.force ?? true) };
     if (options.dryRun) query.dryRun = "All";
     return this.send("PATCH", path, { query, body: obj, contentType: PatchStrategy.ServerSideApply, signal: options.signal });
   }

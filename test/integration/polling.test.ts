@@ -17,7 +17,8 @@ import { startWebServer, type WebServer } from "../helpers/web-server";
 
 const PLANTED = `planted-repo-token-${randomBytes(8).toString("hex")}`;
 
-const CONFIGMAP = (value: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  release: "${value}"\n`;
+/** Each repository's own ConfigMap: apps that declared one object would share it (and warn). */
+const CONFIGMAP = (value: string, name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n  release: "${value}"\n`;
 
 interface AppBody {
   name: string;
@@ -64,23 +65,25 @@ describe("polling, unreachable repositories and private repositories", () => {
   }
 
   async function publicRepo() {
-    const repoName = `poll-${randomBytes(3).toString("hex")}.git`;
+    const id = randomBytes(3).toString("hex");
+    const repoName = `poll-${id}.git`;
+    const configMap = `settings-${id}`;
     const repo = await git.createRepo(repoName);
-    const first = await commitFiles(repo, { files: { "cm.yaml": CONFIGMAP("1") }, message: "First release" });
-    return { repo, url: git.server.repoUrl(repoName), first };
+    const first = await commitFiles(repo, { files: { "cm.yaml": CONFIGMAP("1", configMap) }, message: "First release" });
+    return { repo, url: git.server.repoUrl(repoName), first, configMap };
   }
 
   it("picks up a new commit without being asked", async () => {
-    const { repo, url, first } = await publicRepo();
+    const { repo, url, first, configMap } = await publicRepo();
     const name = await createApp(url);
     expect((await appOf(name)).status.revision).toBe(first);
-    const pushed = await commitFiles(repo, { files: { "cm.yaml": CONFIGMAP("2") }, message: "Second release" });
+    const pushed = await commitFiles(repo, { files: { "cm.yaml": CONFIGMAP("2", configMap) }, message: "Second release" });
     const app = await until(() => appOf(name), (a) => a.status.revision === pushed, "the poll to find the new commit");
     expect(app.status.conditions).toEqual([]);
   });
 
   it("marks an unreachable repository RepoUnreachable, keeps the last known status, and recovers by itself", async () => {
-    const { repo, url, first } = await publicRepo();
+    const { repo, url, first, configMap } = await publicRepo();
     const name = await createApp(url);
     const synced = await api<{ phase: string }>(web.url, "POST", `/api/apps/${name}/sync?wait=true`, {});
     expect(synced.body.phase, JSON.stringify(synced.body)).toBe("Succeeded");
@@ -92,7 +95,7 @@ describe("polling, unreachable repositories and private repositories", () => {
     expect(unreachable.status.syncStatus).toBe(known.status.syncStatus);
     expect(unreachable.status.revision).toBe(first);
     const page = await fetch(`${web.url}/apps/${name}`, { headers: { authorization: `Bearer ${web.adminToken}` } }).then((r) => r.text());
-    expect(page).toContain(`ConfigMap/${namespace.name}/settings`);
+    expect(page).toContain(`ConfigMap/${namespace.name}/${configMap}`);
     expect(page).toContain("RepoUnreachable");
     expect((await fetch(`${web.url}/api/openapi.json`)).status).toBe(200);
 
@@ -114,7 +117,7 @@ describe("polling, unreachable repositories and private repositories", () => {
   it("reads a private repository with stored credentials, and the planted token appears in no answer, page, log or database file", async () => {
     const repoName = `private-${randomBytes(3).toString("hex")}.git`;
     const repo = await privateGit.createRepo(repoName);
-    const first = await commitFiles(repo, { files: { "cm.yaml": CONFIGMAP("private") }, message: "Private release" });
+    const first = await commitFiles(repo, { files: { "cm.yaml": CONFIGMAP("private", `settings-${repoName.replace(".git", "")}`) }, message: "Private release" });
     const name = await createApp(privateGit.server.repoUrl(repoName));
     const refused = await appOf(name);
     expect(refused.status.conditions[0]?.type).toBe("RepoUnreachable");

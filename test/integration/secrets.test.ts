@@ -101,7 +101,7 @@ describe("secrets never leave the server", () => {
     const first = await api<OperationBody>(web.url, "POST", `/api/apps/${name}/sync?wait=true`, {});
     expect(first.body.phase, first.text).toBe("Succeeded");
 
-    await kube.applyObject({ apiVersion: "v1", kind: "Secret", metadata: { name: "planted", namespace }, stringData: { password: canaries.live! } } as never);
+    await kube.applyObject({ apiVersion: "v1", kind: "Secret", metadata: { name: "planted", namespace }, stringData: { password: canaries.live! } } as never, { fieldManager: "kubectl" });
     await commitFiles(repo, { files: { "secret.yaml": SECRET({ stringData: canaries.rotated!, data: canaries.data! }) }, message: "Rotate" });
     const drift = await api<{ syncStatus: string; resources: { subject: string; diff: string }[] }>(web.url, "GET", `/api/apps/${name}/diff?refresh=true`);
     expect(drift.body.syncStatus).toBe("OutOfSync");

@@ -21,7 +21,8 @@ import { startWebServer, type WebServer } from "../helpers/web-server";
 
 const SECRET = `webhook-secret-${randomBytes(6).toString("hex")}`;
 
-const CONFIGMAP = (value: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  release: "${value}"\n`;
+/** Each app's own ConfigMap: apps that declared one object would share it (and warn). */
+const CONFIGMAP = (value: string, name = "settings") => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n  release: "${value}"\n`;
 
 interface AppBody {
   name: string;
@@ -62,8 +63,9 @@ describe("Git webhooks, from each host's push to a refreshed app", () => {
   async function appOnNewRepo(label: string) {
     const repoPath = `acme/${label}-${randomBytes(3).toString("hex")}`;
     const repo = await git.createRepo(`${repoPath}.git`);
-    const first = await commitFiles(repo, { files: { "cm.yaml": CONFIGMAP("1") }, message: "First release" });
     const name = `wh-${label}-${randomBytes(3).toString("hex")}`;
+    const configMap = `settings-${name}`;
+    const first = await commitFiles(repo, { files: { "cm.yaml": CONFIGMAP("1", configMap) }, message: "First release" });
     const created = await api(web.url, "POST", "/api/apps", {
       name,
       repoUrl: git.server.repoUrl(`${repoPath}.git`),
@@ -72,7 +74,7 @@ describe("Git webhooks, from each host's push to a refreshed app", () => {
     });
     expect(created.status, created.text).toBe(201);
     expect((await appOf(name)).status.revision).toBe(first);
-    return { name, repo, repoPath };
+    return { name, repo, repoPath, configMap };
   }
 
   function deliver(provider: WebhookProvider, body: string, secret = SECRET) {
@@ -105,7 +107,7 @@ describe("Git webhooks, from each host's push to a refreshed app", () => {
       const target = await appOnNewRepo(provider);
       const bystander = await appOnNewRepo(`${provider}-other`);
       const bystanderBefore = (await appOf(bystander.name)).status.reconciledAt;
-      const pushed = await commitFiles(target.repo, { files: { "cm.yaml": CONFIGMAP("2") }, message: "Second release" });
+      const pushed = await commitFiles(target.repo, { files: { "cm.yaml": CONFIGMAP("2", target.configMap) }, message: "Second release" });
 
       const response = await deliver(provider, fixtureBody(provider, { host: host(), repoPath: target.repoPath }));
       expect(response.status).toBe(202);
@@ -118,7 +120,7 @@ describe("Git webhooks, from each host's push to a refreshed app", () => {
     it("refuses a bad signature with 401 and refreshes nothing", async () => {
       const target = await appOnNewRepo(`${provider}-bad`);
       const before = await appOf(target.name);
-      await commitFiles(target.repo, { files: { "cm.yaml": CONFIGMAP("3") }, message: "Unannounced release" });
+      await commitFiles(target.repo, { files: { "cm.yaml": CONFIGMAP("3", target.configMap) }, message: "Unannounced release" });
 
       const response = await deliver(provider, fixtureBody(provider, { host: host(), repoPath: target.repoPath }), "not-the-secret");
       expect(response.status).toBe(401);
@@ -143,7 +145,7 @@ describe("Git webhooks, from each host's push to a refreshed app", () => {
     const target = await appOnNewRepo("cluster-after-push");
     const synced = await api<{ phase: string }>(web.url, "POST", `/api/apps/${target.name}/sync?wait=true`, {});
     expect(synced.body.phase, synced.text).toBe("Succeeded");
-    const pushed = await commitFiles(target.repo, { files: { "cm.yaml": CONFIGMAP("2") }, message: "Second release" });
+    const pushed = await commitFiles(target.repo, { files: { "cm.yaml": CONFIGMAP("2", target.configMap) }, message: "Second release" });
 
     const response = await deliver("github", fixtureBody("github", { host: host(), repoPath: target.repoPath }));
     expect(response.status).toBe(202);
@@ -154,9 +156,9 @@ describe("Git webhooks, from each host's push to a refreshed app", () => {
     );
 
     const core = namespace.kc.makeApiClient(CoreV1Api);
-    const live = await core.readNamespacedConfigMap({ name: "settings", namespace: namespace.name });
+    const live = await core.readNamespacedConfigMap({ name: target.configMap, namespace: namespace.name });
     live.metadata!.annotations = { ...live.metadata!.annotations, "example.com/touched-by": "an operator" };
-    await core.replaceNamespacedConfigMap({ name: "settings", namespace: namespace.name, body: live });
+    await core.replaceNamespacedConfigMap({ name: target.configMap, namespace: namespace.name, body: live });
     const afterClusterChange = await until(
       () => appOf(target.name),
       (app) => app.status.reconciledAt !== refreshed.status.reconciledAt,
@@ -167,7 +169,7 @@ describe("Git webhooks, from each host's push to a refreshed app", () => {
 
   it("accepts a signed 5 MB GitHub push of many commits, declared or streamed, which any other API route refuses", async () => {
     const target = await appOnNewRepo("github-large");
-    const pushed = await commitFiles(target.repo, { files: { "cm.yaml": CONFIGMAP("2") }, message: "Second release" });
+    const pushed = await commitFiles(target.repo, { files: { "cm.yaml": CONFIGMAP("2", target.configMap) }, message: "Second release" });
     const body = largeGithubPush(target.repoPath, 5 * 1024 * 1024);
     expect(body.length).toBeGreaterThan(5 * 1024 * 1024);
 

@@ -19,6 +19,7 @@ import { getEngine } from "@/lib/engine/instance";
 import type { ResourceDetail, TreeNode } from "@/lib/engine/resource-tree";
 import type { ResourceStatusRow } from "@/lib/engine/status-rows";
 import { isErrorOfKind } from "@/lib/errors";
+import { requireUser } from "@/app/_auth/session";
 
 export const dynamic = "force-dynamic";
 
@@ -29,6 +30,7 @@ type Props = { params: Promise<{ name: string }>; searchParams: Promise<Record<s
 
 export default async function ApplicationPage({ params, searchParams }: Props) {
   const { name } = await params;
+  await requireUser("viewer", name);
   const query = await searchParams;
   const tab: Tab = TABS.includes(query.tab as Tab) ? (query.tab as Tab) : "resources";
   const engine = getEngine();

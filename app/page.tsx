@@ -2,6 +2,8 @@ import Link from "next/link";
 import { AppTable } from "@/components/apps/app-table";
 import { ClusterPanel } from "@/components/apps/cluster-panel";
 import { LiveUpdates } from "@/components/live/live-updates";
+import { requireUser } from "@/app/_auth/session";
+import { visibleProjects } from "@/lib/auth/visibility";
 import { getEngine } from "@/lib/engine/instance";
 import { SYNC_STATUSES, type SyncStatus } from "@/lib/types";
 
@@ -14,12 +16,13 @@ function one(value: string | string[] | undefined): string | undefined {
 }
 
 export default async function ApplicationsPage({ searchParams }: { searchParams: SearchParams }) {
+  const projects = visibleProjects(await requireUser("viewer"));
   const params = await searchParams;
   const search = one(params.q) ?? "";
   const sync = one(params.sync);
   const syncStatus = SYNC_STATUSES.includes(sync as SyncStatus) ? (sync as SyncStatus) : undefined;
   const page = Number(one(params.page) ?? 1) || 1;
-  const [cluster, list] = await Promise.all([getEngine().clusterInfo("local"), getEngine().apps.list({ search, syncStatus, page, pageSize: 50 })]);
+  const [cluster, list] = await Promise.all([getEngine().clusterInfo("local"), getEngine().apps.list({ search, syncStatus, ...(projects ? { projects } : {}), page, pageSize: 50 })]);
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   const link = (p: number) => `/?${new URLSearchParams({ ...(search ? { q: search } : {}), ...(syncStatus ? { sync: syncStatus } : {}), page: String(p) })}`;
 

@@ -4,7 +4,9 @@
  *
  * 1. the access rule of the route (app/api/_routes/policy.ts: the API routes' declarations and
  *    the pages' table in lib/auth/policy.ts) — no rule, no entry (fail closed);
- * 2. who is asking (session cookie or bearer token) and whether the rule lets them;
+ * 2. who is asking (session cookie or bearer token) and whether the rule lets them — without
+ *    looking up the app a route names, so a project member passes when some project of theirs
+ *    would let them, and the route handler decides with the app's real project;
  * 3. for a browser's cookie-carrying mutation, that it comes from this site (CSRF);
  * 4. for an API mutation, that its body is at most 1 MiB (25 MiB for the Git webhook);
  * 5. for every mutation, an audit note, written with the status once the answer is sent;
@@ -18,7 +20,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { ACCESS_POLICY } from "@/app/api/_routes/policy";
 import type { AuditNote } from "@/lib/audit/notes";
 import { resultOfStatus } from "@/lib/audit/results";
-import { authorize } from "@/lib/auth/authorize";
+import { authorizeAtTheDoor } from "@/lib/auth/authorize";
 import { requirementOf, type RuleMatch } from "@/lib/auth/policy";
 import type { Principal } from "@/lib/auth/principal";
 import { getEngine } from "@/lib/engine/instance";
@@ -133,7 +135,7 @@ interface Refusal {
  */
 function decide(match: RuleMatch | undefined, principal: Principal | null, facts: RequestFacts): Refusal | undefined {
   if (match) {
-    const decision = authorize(principal, requirementOf(match));
+    const decision = authorizeAtTheDoor(principal, requirementOf(match));
     return decision.allowed ? undefined : decision;
   }
   const allow = facts.isServerAction ? [] : ACCESS_POLICY.allowedMethods(facts.path);

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { AppTable } from "@/components/apps/app-table";
 import { ClusterPanel } from "@/components/apps/cluster-panel";
 import { LiveUpdates } from "@/components/live/live-updates";
+import { requireUser } from "@/app/_auth/session";
+import { visibleProjects } from "@/lib/auth/visibility";
 import { getEngine } from "@/lib/engine/instance";
 import { SYNC_STATUSES, type SyncStatus } from "@/lib/types";
 
@@ -14,6 +16,7 @@ function one(value: string | string[] | undefined): string | undefined {
 }
 
 export default async function ApplicationsPage({ searchParams }: { searchParams: SearchParams }) {
+  const projects = visibleProjects(await requireUser("viewer"));
   const params = await searchParams;
   const search = one(params.q) ?? "";
   const sync = one(params.sync);
@@ -21,7 +24,11 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
   const project = one(params.project)?.slice(0, 63) || undefined;
   const page = Number(one(params.page) ?? 1) || 1;
   const engine = getEngine();
-  const [cluster, list, projects] = await Promise.all([engine.clusterInfo("local"), engine.apps.list({ search, syncStatus, project, page, pageSize: 50 }), engine.projects.list()]);
+  const [cluster, list, projectList] = await Promise.all([
+    engine.clusterInfo("local"),
+    engine.apps.list({ search, syncStatus, project, ...(projects ? { projects } : {}), page, pageSize: 50 }),
+    engine.projects.list(),
+  ]);
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   const filters = { ...(search ? { q: search } : {}), ...(syncStatus ? { sync: syncStatus } : {}), ...(project ? { project } : {}) };
   const link = (p: number) => `/?${new URLSearchParams({ ...filters, page: String(p) })}`;
@@ -46,7 +53,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
           </select>
           <select name="project" defaultValue={project ?? ""} aria-label="Project" className="rounded-md border border-slate-300 px-2 py-1.5 text-sm">
             <option value="">All projects</option>
-            {projects.map((p) => (
+            {projectList.filter((p) => !projects || projects.includes(p.name)).map((p) => (
               <option key={p.name} value={p.name}>
                 {p.name}
               </option>

@@ -1,7 +1,8 @@
 /**
  * The signed-in principal for server components and server actions. Every server action
  * starts with `await requireUser(permission, app)`: the proxy only lets signed-in users post
- * actions at all, and this decides what each action needs. Pages may call it too.
+ * actions at all, and this decides what each action needs (with the app's project). Pages may
+ * call it too; the app pages do, since the proxy does not know an app's project.
  */
 import { headers } from "next/headers";
 import { forbidden, unauthorized } from "next/navigation";
@@ -9,6 +10,7 @@ import { authorize } from "@/lib/auth/authorize";
 import type { Principal } from "@/lib/auth/principal";
 import type { Permission } from "@/lib/auth/roles";
 import { getEngine } from "@/lib/engine/instance";
+import { projectOfApp } from "./app-project";
 
 /** Who is signed in, or null. */
 export async function currentUser(): Promise<Principal | null> {
@@ -22,7 +24,7 @@ export interface RequireUserOptions {
 }
 
 /**
- * The signed-in principal when it has `permission` (on `app`, when given); otherwise stops
+ * The signed-in principal when it has `permission` (on `app` and its project, when given); otherwise stops
  * the action or page with 401 (`unauthorized()`) or 403 (`forbidden()`). Also names the
  * action and app in the request's audit entry.
  */
@@ -30,7 +32,8 @@ export async function requireUser(permission: Permission, app?: string, options:
   const requestHeaders = await headers();
   const engine = getEngine();
   const principal = await engine.auth.authenticate(requestHeaders);
-  const decision = authorize(principal, { permission, ...(app !== undefined ? { app } : {}) });
+  const project = app !== undefined && principal && (principal.projects || principal.projectRoles) ? await projectOfApp(engine, app) : undefined;
+  const decision = authorize(principal, { permission, ...(app !== undefined ? { app } : {}), ...(project !== undefined ? { project } : {}) });
   const stamp = engine.audit.readStamp(requestHeaders);
   if (stamp) {
     engine.audit.refineNote(stamp.requestId, {

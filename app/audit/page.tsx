@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { visibleAppNames } from "@/app/_auth/app-project";
 import { requireUser } from "@/app/_auth/session";
 import { Time } from "@/components/ui/time";
 import { AUDIT_RESULTS, type AuditResult } from "@/lib/audit/results";
@@ -19,7 +20,8 @@ function date(value: string): Date | undefined {
 }
 
 export default async function AuditPage({ searchParams }: Props) {
-  await requireUser("viewer");
+  const principal = await requireUser("viewer");
+  const apps = principal.projects ? await visibleAppNames(getEngine(), principal) : undefined;
   const params = await searchParams;
   const filters = Object.fromEntries(FILTERS.map((f) => [f, one(params[f])])) as Record<(typeof FILTERS)[number], string>;
   const result = AUDIT_RESULTS.includes(filters.result as AuditResult) ? (filters.result as AuditResult) : undefined;
@@ -27,6 +29,7 @@ export default async function AuditPage({ searchParams }: Props) {
   const { entries, total } = await getEngine().audit.list({
     ...(filters.actor ? { actor: filters.actor } : {}),
     ...(filters.app ? { app: filters.app } : {}),
+    ...(apps ? { apps } : {}),
     ...(filters.action ? { action: filters.action } : {}),
     ...(result ? { result } : {}),
     ...(date(filters.since) ? { since: date(filters.since) } : {}),

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { DriftTable } from "@/components/drift/drift-table";
 import { LiveUpdates } from "@/components/live/live-updates";
-import { authorize } from "@/lib/auth/authorize";
 import { getEngine } from "@/lib/engine/instance";
+import { appVisibilityFor } from "../_auth/app-project";
 import { requireUser } from "../_auth/session";
 
 export const dynamic = "force-dynamic";
@@ -21,7 +21,8 @@ export default async function DriftPage({ searchParams }: { searchParams: Search
   const app = one(params.app);
   const project = one(params.project);
   const namespace = one(params.namespace);
-  const report = await getEngine().drift({ app, project, namespace, canSee: (name) => authorize(principal, { permission: "viewer", app: name }).allowed });
+  const engine = getEngine();
+  const report = await engine.drift({ app, project, namespace, canSee: await appVisibilityFor(engine, principal) });
   const exportQuery = new URLSearchParams({ ...(app ? { app } : {}), ...(project ? { project } : {}), ...(namespace ? { namespace } : {}) });
 
   return (

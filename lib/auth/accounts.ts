@@ -22,7 +22,7 @@ export function createAccounts({ db }: Pick<ResolvedAuthDependencies, "db">) {
   /** Creates a local user; without a password, generates one. Either way it must be changed at first sign-in. */
   async function createLocalUser(input: z.infer<typeof newUserSchema>): Promise<UserWithPassword> {
     const password = input.password ?? generatePassword();
-    const user = await db.users.createUser({ name: input.name, role: input.role, grants: input.grants, passwordHash: await hashPassword(password), mustChangePassword: true });
+    const user = await db.users.createUser({ name: input.name, role: input.role, grants: input.grants, projects: input.projects, passwordHash: await hashPassword(password), mustChangePassword: true });
     return { user, ...(input.password ? {} : { generatedPassword: password }) };
   }
 
@@ -32,11 +32,15 @@ export function createAccounts({ db }: Pick<ResolvedAuthDependencies, "db">) {
     if (user.role === "admin" && (await db.users.countAdmins()) <= 1) throw new ConflictError(`"${name}" is the last admin; make another user admin first.`);
   }
 
-  /** Changes a user's role or grants, or resets their password. */
+  /** Changes a user's role, grants or project limit, or resets their password. */
   async function changeUser(name: string, input: z.infer<typeof userUpdateSchema>): Promise<UserWithPassword> {
     if (input.role && input.role !== "admin") await refuseLastAdminLoss(name);
     let generatedPassword: string | undefined;
-    let user = await db.users.updateUser(name, { ...(input.role ? { role: input.role } : {}), ...(input.grants ? { grants: input.grants } : {}) });
+    let user = await db.users.updateUser(name, {
+      ...(input.role ? { role: input.role } : {}),
+      ...(input.grants ? { grants: input.grants } : {}),
+      ...(input.projects !== undefined ? { projects: input.projects } : {}),
+    });
     if (input.resetPassword) {
       generatedPassword = generatePassword();
       user = await db.users.updateUser(name, { passwordHash: await hashPassword(generatedPassword), mustChangePassword: true });

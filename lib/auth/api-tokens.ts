@@ -14,7 +14,7 @@ export interface IssuedToken {
 
 /** Token issuing on one database. */
 export function createTokenIssuer({ db, clock }: Pick<ResolvedAuthDependencies, "db" | "clock">) {
-  /** Creates a token for automation, with a role, an optional app scope and an expiry. */
+  /** Creates a token for automation, with a role, an optional app or project scope and an expiry. */
   async function issueApiToken(input: z.infer<typeof newTokenSchema>, createdBy: Principal): Promise<IssuedToken> {
     const value = newApiTokenValue();
     const token = await db.apiTokens.createApiToken({
@@ -23,6 +23,7 @@ export function createTokenIssuer({ db, clock }: Pick<ResolvedAuthDependencies, 
       prefix: value.slice(0, 8),
       role: input.role,
       apps: input.apps,
+      projects: input.projects,
       expiresAt: new Date(clock() + input.expiresInDays * 86_400_000),
       createdBy: createdBy.name,
     });

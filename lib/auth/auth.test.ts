@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "@/lib/db/database";
 import { createAuth } from "./auth";
 import { TooManyAttemptsError, UnauthorizedError } from "./errors";
+import { projectSpecSchema } from "@/lib/projects/schema";
 import { hashPassword } from "./password";
 
 describe("two Auth objects on one database", () => {
@@ -47,5 +48,49 @@ describe("two Auth objects on one database", () => {
     const auth = createAuth({ db, env: {} });
     expect(auth.isOidcConfigured()).toBe(false);
     await expect(auth.beginOidcSignIn({ origin: "https://lockstep.example", next: "/" })).rejects.toThrow("Single sign-on is not configured.");
+  });
+});
+
+describe("authentication with projects", () => {
+  let dir: string;
+  let db: Database;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), "lockstep-auth-projects-"));
+    db = await openDatabase({ url: `file:${path.join(dir, "auth.db")}` });
+    const roles = [
+      { name: "leads", role: "admin", users: ["bob"], groups: [], tokens: [] },
+      { name: "devs", role: "deployer", users: [], groups: ["team-a-devs"], tokens: ["team-a-ci"] },
+    ];
+    await db.projects.createProject(projectSpecSchema.parse({ name: "team-a", roles }));
+    await db.projects.createProject(projectSpecSchema.parse({ name: "team-b", roles: [{ name: "readers", role: "viewer", users: ["carol"] }] }));
+  });
+
+  afterAll(async () => {
+    await db.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("gives a user its role in each project that binds its name or one of the groups it signed in with", async () => {
+    await db.users.createUser({ name: "carol", role: "viewer", passwordHash: null, source: "oidc", groups: ["team-a-devs"], projects: ["team-b"] });
+    const auth = createAuth({ db, env: {} });
+    const session = await auth.startSession((await db.users.findUser("carol"))!);
+    expect(await auth.authenticateSession(session.cookieValue)).toMatchObject({ name: "carol", projects: ["team-b"], projectRoles: { "team-a": "deployer", "team-b": "viewer" } });
+  });
+
+  it("gives a token its role by token name and keeps its project limit", async () => {
+    const auth = createAuth({ db, env: {} });
+    const admin = { kind: "user" as const, name: "admin", role: "admin" as const, grants: ["*"], mustChangePassword: false };
+    const issued = await auth.issueApiToken({ name: "team-a-ci", role: "viewer", apps: null, projects: ["team-a"], expiresInDays: 1 }, admin);
+    expect(await auth.authenticateToken(issued.value)).toMatchObject({ name: "token:team-a-ci", projects: ["team-a"], projectRoles: { "team-a": "deployer" } });
+  });
+
+  it("leaves a principal no project bindings name without project roles", async () => {
+    await db.users.createUser({ name: "dave", role: "viewer", passwordHash: null });
+    const auth = createAuth({ db, env: {} });
+    const session = await auth.startSession((await db.users.findUser("dave"))!);
+    const principal = await auth.authenticateSession(session.cookieValue);
+    expect(principal?.projectRoles).toBeUndefined();
+    expect(principal?.projects).toBeUndefined();
   });
 });

@@ -1,10 +1,12 @@
 /**
  * Who is asking: an `Authorization: Bearer` API token, or the session cookie. Looked up by
  * digest on every request, so a revoked token, a deleted user or a changed role takes effect
- * at once.
+ * at once; the principal's project roles are read from every project's `roles` each time too.
  */
 import type { ApiTokenRecord } from "@/lib/db/api-tokens";
 import type { UserRecord } from "@/lib/db/users";
+import { projectRolesOf } from "@/lib/projects/project-roles";
+import type { ProjectSpec } from "@/lib/projects/schema";
 import { readCookie, SESSION_COOKIE, type HeaderSource } from "./cookies";
 import type { ResolvedAuthDependencies } from "./dependencies";
 import type { Principal } from "./principal";
@@ -17,6 +19,7 @@ export function userPrincipal(user: UserRecord, sessionId?: string): Principal {
     name: user.name,
     role: user.role,
     grants: user.role === "admin" ? ["*"] : user.role === "deployer" ? user.grants : [],
+    ...(user.projects ? { projects: user.projects } : {}),
     mustChangePassword: user.mustChangePassword,
     userId: user.id,
     ...(sessionId ? { sessionId } : {}),
@@ -31,9 +34,22 @@ export function tokenPrincipal(token: ApiTokenRecord): Principal {
     role: token.role,
     grants: token.apps ?? ["*"],
     ...(token.apps ? { scope: token.apps } : {}),
+    ...(token.projects ? { projects: token.projects } : {}),
     mustChangePassword: false,
     tokenId: token.id,
   };
+}
+
+/**
+ * The principal with its role in each project whose `roles` bind it: a user by name or by one
+ * of the OIDC `groups` it last signed in with, a token by its name.
+ */
+export function withProjectRoles(principal: Principal, projects: readonly Pick<ProjectSpec, "name" | "roles">[], groups: readonly string[] = []): Principal {
+  const bound = projects.flatMap((project) => {
+    const role = projectRolesOf(project, { kind: principal.kind, name: principal.name, groups });
+    return role ? [[project.name, role] as const] : [];
+  });
+  return bound.length > 0 ? { ...principal, projectRoles: Object.fromEntries(bound) } : principal;
 }
 
 /** The bearer value of an `Authorization` header, or undefined. */
@@ -48,14 +64,14 @@ export function createAuthenticator({ db }: Pick<ResolvedAuthDependencies, "db">
   async function authenticateToken(value: string): Promise<Principal | null> {
     if (!value.startsWith(API_TOKEN_PREFIX)) return null;
     const token = await db.apiTokens.findApiToken(digest(value));
-    return token ? tokenPrincipal(token) : null;
+    return token ? withProjectRoles(tokenPrincipal(token), await db.projects.listProjects()) : null;
   }
 
   /** The principal of a session cookie value, or null when it is unknown or expired. */
   async function authenticateSession(value: string): Promise<Principal | null> {
     const id = digest(value);
     const user = await db.sessions.findSessionUser(id);
-    return user ? userPrincipal(user, id) : null;
+    return user ? withProjectRoles(userPrincipal(user, id), await db.projects.listProjects(), user.groups) : null;
   }
 
   /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { authorize, type Requirement } from "./authorize";
+import { authorize, authorizeAtTheDoor, type Requirement } from "./authorize";
 import type { Principal } from "./principal";
 
 function user(role: Principal["role"], extra: Partial<Principal> = {}): Principal {
@@ -34,6 +34,64 @@ describe("authorize", () => {
     ["a scoped token may not act on no app in particular", scopedToken, { permission: "deployer" }, 403],
   ])("%s", (_name, principal, requirement, expected) => {
     expect(status(principal, requirement)).toBe(expected);
+  });
+
+  describe("with projects", () => {
+    const inTeamA = (role: Principal["role"]): Principal => user("viewer", { name: `team-a-${role}`, projectRoles: { "team-a": role } });
+    const projectViewer = inTeamA("viewer");
+    const projectDeployer = inTeamA("deployer");
+    const projectAdmin = inTeamA("admin");
+    const limitedViewer = user("viewer", { name: "limited", projects: ["team-a"] });
+    const limitedDeployer = user("deployer", { name: "limited-deployer", grants: ["*"], projects: ["team-a"] });
+    const projectToken: Principal = { kind: "token", name: "token:team-a-ci", role: "deployer", grants: ["*"], projects: ["team-a"], mustChangePassword: false };
+    const ownApp = { app: "shop", project: "team-a" };
+    const otherApp = { app: "billing", project: "team-b" };
+
+    it.each<[string, Principal, Requirement, number]>([
+      ["a project viewer may read an app of its project", projectViewer, { permission: "viewer", ...ownApp }, 200],
+      ["a project viewer may not sync an app of its project", projectViewer, { permission: "deployer", ...ownApp }, 403],
+      ["a project deployer may sync every app of its project, without grants", projectDeployer, { permission: "deployer", ...ownApp }, 200],
+      ["a project deployer may not sync an app of another project", projectDeployer, { permission: "deployer", ...otherApp }, 403],
+      ["a project deployer may not change an app of its project", projectDeployer, { permission: "admin", ...ownApp }, 403],
+      ["a project deployer who is a global viewer still reads other projects' apps", projectDeployer, { permission: "viewer", ...otherApp }, 200],
+      ["a project admin may change an app of its project", projectAdmin, { permission: "admin", ...ownApp }, 200],
+      ["a project admin may change its project", projectAdmin, { permission: "admin", project: "team-a" }, 200],
+      ["a project admin may not change another project", projectAdmin, { permission: "admin", project: "team-b" }, 403],
+      ["a project admin may not change an app of another project", projectAdmin, { permission: "admin", ...otherApp }, 403],
+      ["a project admin may not do what concerns no project", projectAdmin, { permission: "admin" }, 403],
+      ["project roles do not count when the app's project is unknown", projectDeployer, { permission: "deployer", app: "shop" }, 403],
+      ["a global deployer syncs granted apps of any project", deployer, { permission: "deployer", app: "web", project: "team-b" }, 200],
+      ["a global admin may change any project", admin, { permission: "admin", project: "team-b" }, 200],
+      ["a user limited to a project reads its apps", limitedViewer, { permission: "viewer", ...ownApp }, 200],
+      ["a user limited to a project may not read another project's apps", limitedViewer, { permission: "viewer", ...otherApp }, 403],
+      ["a user limited to projects may not read an app whose project is unknown", limitedViewer, { permission: "viewer", app: "shop" }, 403],
+      ["a user limited to projects still reads lists (filtered)", limitedViewer, { permission: "viewer" }, 200],
+      ["a deployer limited to a project deploys its apps", limitedDeployer, { permission: "deployer", ...ownApp }, 200],
+      ["a deployer limited to a project may not deploy another project's apps", limitedDeployer, { permission: "deployer", ...otherApp }, 403],
+      ["a limited principal's project roles count outside its limit", user("viewer", { projects: ["team-a"], projectRoles: { "team-b": "viewer" } }), { permission: "viewer", ...otherApp }, 200],
+      ["a project-scoped token may sync an app of its project", projectToken, { permission: "deployer", ...ownApp }, 200],
+      ["a project-scoped token may not sync an app of another project", projectToken, { permission: "deployer", ...otherApp }, 403],
+      ["a project-scoped token may not read an app of another project", projectToken, { permission: "viewer", ...otherApp }, 403],
+      ["a project-scoped token may not act on every app at once", projectToken, { permission: "deployer" }, 403],
+    ])("%s", (_name, principal, requirement, expected) => {
+      expect(status(principal, requirement)).toBe(expected);
+    });
+
+    it("names the project in a refusal", () => {
+      const limited = authorize(limitedViewer, { permission: "viewer", ...otherApp });
+      expect(limited.allowed ? "" : limited.reason).toBe('limited is limited to the projects team-a; the app "billing" is in the project "team-b".');
+      const weak = authorize(projectViewer, { permission: "deployer", ...ownApp });
+      expect(weak.allowed ? "" : weak.reason).toBe('This needs the deployer role; team-a-viewer is viewer in the project "team-a".');
+    });
+
+    it("lets project members through the door, where the app's project is not known yet", () => {
+      expect(authorizeAtTheDoor(projectDeployer, { permission: "deployer", app: "shop" }).allowed).toBe(true);
+      expect(authorizeAtTheDoor(limitedViewer, { permission: "viewer", app: "billing" }).allowed).toBe(true);
+      expect(authorizeAtTheDoor(projectViewer, { permission: "deployer", app: "shop" })).toMatchObject({ allowed: false, status: 403 });
+      expect(authorizeAtTheDoor(projectDeployer, { permission: "admin" })).toMatchObject({ allowed: false, status: 403 });
+      expect(authorizeAtTheDoor(projectAdmin, { permission: "admin", project: "team-b" })).toMatchObject({ allowed: false, status: 403 });
+      expect(authorizeAtTheDoor(null, { permission: "viewer", app: "shop" })).toMatchObject({ allowed: false, status: 401 });
+    });
   });
 
   it("lets a user whose password must change do nothing but signed-in things", () => {

@@ -5,8 +5,8 @@ export type Env = Readonly<Record<string, string | undefined>>;
 
 /** What the auth room's parts are built from. */
 export interface AuthDependencies {
-  /** The stores auth reads and writes; a whole `Database` will do. */
-  db: Pick<DatabaseStores, "users" | "sessions" | "apiTokens">;
+  /** The stores auth reads and writes (projects for project roles); a whole `Database` will do. */
+  db: Pick<DatabaseStores, "users" | "sessions" | "apiTokens" | "projects">;
   /** Settings such as `LOCKSTEP_SESSION_HOURS`, `LOCKSTEP_ADMIN_PASSWORD`, `LOCKSTEP_OIDC_*`. @default process.env */
   env?: Env;
   /** The current time in milliseconds. @default Date.now */

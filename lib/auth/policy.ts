@@ -26,6 +26,8 @@ export interface AccessRule {
   permission: Permission;
   /** The route parameter naming the app acted on: grants and token scopes are checked against it. */
   appParam?: string;
+  /** The route parameter naming the project acted on: project roles are checked against it. */
+  projectParam?: string;
   /** For creations: the JSON body field naming the new app (recorded in the audit log). */
   appBodyField?: string;
   /** The audit log's name for what the request does, e.g. `app.sync`; a read with an action is audited too. */
@@ -126,5 +128,6 @@ export function createAccessPolicy(rules: readonly AccessRule[]): AccessPolicy {
 /** The requirement a matched rule sets for authorization. */
 export function requirementOf(match: RuleMatch): Requirement {
   const appName = match.rule.appParam ? match.params[match.rule.appParam] : undefined;
-  return { permission: match.rule.permission, ...(appName !== undefined ? { app: appName } : {}) };
+  const project = match.rule.projectParam ? match.params[match.rule.projectParam] : undefined;
+  return { permission: match.rule.permission, ...(appName !== undefined ? { app: appName } : {}), ...(project !== undefined ? { project } : {}) };
 }

@@ -10,6 +10,13 @@ export interface Principal {
   grants: readonly string[];
   /** For an app-scoped token: the only app globs it may touch at all. */
   scope?: readonly string[];
+  /**
+   * For a user or token limited to projects: `role` applies only to the apps of these projects
+   * (and to the projects themselves); elsewhere only its project roles count.
+   */
+  projects?: readonly string[];
+  /** Its role in each project whose `roles` bind it (by user name, OIDC group or token name), computed at authentication. */
+  projectRoles?: Readonly<Record<string, Role>>;
   /** True while a generated or reset password waits to be changed: only signing out and changing it are allowed. */
   mustChangePassword: boolean;
   /** The user's id (for users). */

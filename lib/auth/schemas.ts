@@ -19,6 +19,12 @@ const password = (what: string) => z.string({ error: `${what} is required.` }).m
 /** App name globs such as `web` or `team-a-*`. */
 export const appGlobsSchema = z.array(z.string().regex(APP_GLOB, "Each app pattern must be an app name, where * and ? may stand for characters.")).max(100);
 
+/** Project names an account is limited to: its role then applies to their apps only. */
+export const accountProjectsSchema = z
+  .array(z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, "Each project must be a project name."))
+  .min(1, "List at least one project, or leave projects out for no limit.")
+  .max(100);
+
 /** Body of `POST /api/auth/login`. */
 export const signInSchema = z.object({ username: z.string().trim().toLowerCase().min(1, "User name is required.").max(64), password: password("Password") });
 
@@ -30,6 +36,8 @@ export const newUserSchema = z.object({
   name: userNameSchema,
   role: z.enum(ROLES, { error: "Role must be viewer, deployer or admin." }),
   grants: appGlobsSchema.default([]),
+  /** Projects the user is limited to; absent or null for no limit. */
+  projects: accountProjectsSchema.nullable().default(null),
   /** An initial password; generated and answered once when absent. Must be changed at first sign-in. */
   password: password("Password").optional(),
 });
@@ -38,6 +46,8 @@ export const newUserSchema = z.object({
 export const userUpdateSchema = z.object({
   role: z.enum(ROLES, { error: "Role must be viewer, deployer or admin." }).optional(),
   grants: appGlobsSchema.optional(),
+  /** Projects the user is limited to; null lifts the limit. */
+  projects: accountProjectsSchema.nullable().optional(),
   /** True generates a new password, answered once, to be changed at next sign-in. */
   resetPassword: z.boolean().optional(),
 });
@@ -48,5 +58,7 @@ export const newTokenSchema = z.object({
   role: z.enum(ROLES, { error: "Role must be viewer, deployer or admin." }),
   /** App globs the token is limited to; absent or null for every app. */
   apps: appGlobsSchema.min(1, "List at least one app, or leave apps out for every app.").nullable().default(null),
+  /** Projects the token is limited to (its role applies to their apps only); absent or null for no limit. */
+  projects: accountProjectsSchema.nullable().default(null),
   expiresInDays: z.number({ error: "Expiry must be a number of days." }).int().min(1, "Expiry must be 1 to 366 days.").max(366, "Expiry must be 1 to 366 days.").default(90),
 });

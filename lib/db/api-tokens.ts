@@ -2,7 +2,7 @@
 import { NotFoundError } from "@/lib/errors";
 import type { Role } from "@/lib/auth/roles";
 import type { Db } from "./client";
-import { readJsonColumn, tokenAppsSchema } from "./json-columns";
+import { accountProjectsSchema, readJsonColumn, tokenAppsSchema } from "./json-columns";
 
 /** A token as listed (never its value or digest). */
 export interface ApiTokenRecord {
@@ -13,13 +13,15 @@ export interface ApiTokenRecord {
   role: Role;
   /** App globs it is limited to; null for every app. */
   apps: string[] | null;
+  /** Projects it is limited to (its role applies to their apps only); null for no limit. */
+  projects: string[] | null;
   expiresAt: Date;
   createdBy: string;
   createdAt: Date;
   lastUsedAt: Date | null;
 }
 
-type StoredToken = Omit<ApiTokenRecord, "role" | "apps"> & { role: string; apps: string | null; tokenHash: string };
+type StoredToken = Omit<ApiTokenRecord, "role" | "apps" | "projects"> & { role: string; apps: string | null; projects: string | null; tokenHash: string };
 
 function toRecord(token: StoredToken): ApiTokenRecord {
   return {
@@ -28,6 +30,7 @@ function toRecord(token: StoredToken): ApiTokenRecord {
     prefix: token.prefix,
     role: token.role as Role,
     apps: token.apps === null ? null : readJsonColumn(tokenAppsSchema, token.apps, { table: "ApiToken", column: "apps", rowId: token.id }),
+    projects: token.projects === null ? null : readJsonColumn(accountProjectsSchema, token.projects, { table: "ApiToken", column: "projects", rowId: token.id }),
     expiresAt: token.expiresAt,
     createdBy: token.createdBy,
     createdAt: token.createdAt,
@@ -42,6 +45,8 @@ export interface NewApiToken {
   prefix: string;
   role: Role;
   apps: string[] | null;
+  /** @default null (no limit) */
+  projects?: string[] | null;
   expiresAt: Date;
   createdBy: string;
 }
@@ -50,7 +55,8 @@ export interface NewApiToken {
 export function createApiTokensStore(db: Db) {
   /** Stores a new token. */
   async function createApiToken(token: NewApiToken): Promise<ApiTokenRecord> {
-    const created = await db.apiToken.create({ data: { ...token, apps: token.apps === null ? null : JSON.stringify(token.apps) } });
+    const json = (value: string[] | null | undefined) => (value == null ? null : JSON.stringify(value));
+    const created = await db.apiToken.create({ data: { ...token, apps: json(token.apps), projects: json(token.projects) } });
     return toRecord(created);
   }
 

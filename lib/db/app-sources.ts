@@ -7,13 +7,15 @@ export interface AppSourceRecord {
   targetRevision: string;
   /** Seconds between polls; null uses the global interval. */
   refreshSeconds: number | null;
+  /** The project the app belongs to (what authorization per project needs). */
+  project: string;
 }
 
 /** Every app's source fields, on one database. */
 export function createAppSourcesStore(db: Db) {
   /** Every app's source fields, cheap enough to read every few seconds for thousands of apps. */
   async function listAppSources(): Promise<AppSourceRecord[]> {
-    return db.app.findMany({ select: { name: true, repoUrl: true, targetRevision: true, refreshSeconds: true }, orderBy: { name: "asc" } });
+    return db.app.findMany({ select: { name: true, repoUrl: true, targetRevision: true, refreshSeconds: true, project: true }, orderBy: { name: "asc" } });
   }
 
   return { listAppSources };

@@ -30,6 +30,8 @@ export type NewAuditEntry = Omit<AuditEntryRecord, "id" | "at"> & { at?: Date };
 export interface AuditQuery {
   actor?: string;
   app?: string;
+  /** Only entries naming one of these apps (what a caller limited to projects may see); entries naming no app are left out too. */
+  apps?: readonly string[];
   /** Prefix of the action, e.g. `app.` or `app.sync`. */
   action?: string;
   result?: AuditResult;
@@ -53,6 +55,7 @@ export function createAuditStore(db: Db) {
     const where = {
       ...(query.actor ? { actor: query.actor } : {}),
       ...(query.app ? { app: query.app } : {}),
+      ...(query.apps ? { AND: [{ app: { in: [...query.apps] } }] } : {}),
       ...(query.action ? { action: { startsWith: query.action } } : {}),
       ...(query.result ? { result: query.result } : {}),
       ...(query.since || query.until ? { at: { ...(query.since ? { gte: query.since } : {}), ...(query.until ? { lte: query.until } : {}) } } : {}),

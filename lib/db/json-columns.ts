@@ -69,6 +69,12 @@ export const userGrantsSchema = z.array(z.string());
 /** `ApiToken.apps`: app globs a token is limited to (the column is null for every app). */
 export const tokenAppsSchema = z.array(z.string());
 
+/** `User.projects` and `ApiToken.projects`: the projects an account is limited to (the column is null for no limit). */
+export const accountProjectsSchema = z.array(z.string());
+
+/** `User.groups`: the OIDC groups of the user's last single sign-on. */
+export const userGroupsSchema = z.array(z.string());
+
 /** `Project.sourceRepos`: repository URL globs, `!` entries deny. */
 export const projectSourceReposSchema = z.array(z.string());
 

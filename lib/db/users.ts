@@ -5,7 +5,7 @@
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { Role } from "@/lib/auth/roles";
 import type { Db } from "./client";
-import { readJsonColumn, userGrantsSchema } from "./json-columns";
+import { accountProjectsSchema, readJsonColumn, userGrantsSchema, userGroupsSchema } from "./json-columns";
 
 /** A user as shown and authorized (never the password hash). */
 export interface UserRecord {
@@ -16,6 +16,10 @@ export interface UserRecord {
   grants: string[];
   mustChangePassword: boolean;
   source: "local" | "oidc";
+  /** The OIDC groups of the last single sign-on (project roles bind groups); empty for local users. */
+  groups: string[];
+  /** Projects the user is limited to (their role applies to those projects' apps only); null for no limit. */
+  projects: string[] | null;
   hasPassword: boolean;
   lastSignInAt: Date | null;
   createdAt: Date;
@@ -28,6 +32,8 @@ type StoredUser = {
   grants: string;
   mustChangePassword: boolean;
   source: string;
+  groups: string;
+  projects: string | null;
   passwordHash: string | null;
   lastSignInAt: Date | null;
   createdAt: Date;
@@ -42,6 +48,8 @@ export function toUserRecord(user: StoredUser): UserRecord {
     grants: readJsonColumn(userGrantsSchema, user.grants, { table: "User", column: "grants", rowId: user.id }),
     mustChangePassword: user.mustChangePassword,
     source: user.source as UserRecord["source"],
+    groups: readJsonColumn(userGroupsSchema, user.groups, { table: "User", column: "groups", rowId: user.id }),
+    projects: user.projects === null ? null : readJsonColumn(accountProjectsSchema, user.projects, { table: "User", column: "projects", rowId: user.id }),
     hasPassword: user.passwordHash !== null,
     lastSignInAt: user.lastSignInAt,
     createdAt: user.createdAt,
@@ -56,6 +64,9 @@ export interface NewUser {
   passwordHash: string | null;
   mustChangePassword?: boolean;
   source?: UserRecord["source"];
+  groups?: string[];
+  /** @default null (no limit) */
+  projects?: string[] | null;
 }
 
 /** The fields an update may change. */
@@ -65,6 +76,9 @@ export interface UserUpdate {
   passwordHash?: string;
   mustChangePassword?: boolean;
   lastSignInAt?: Date;
+  groups?: string[];
+  /** Null lifts the limit. */
+  projects?: string[] | null;
 }
 
 /** Accounts, on one database. */
@@ -87,6 +101,8 @@ export function createUsersStore(db: Db) {
         passwordHash: user.passwordHash,
         mustChangePassword: user.mustChangePassword ?? false,
         source: user.source ?? "local",
+        groups: JSON.stringify(user.groups ?? []),
+        projects: user.projects == null ? null : JSON.stringify(user.projects),
       },
     });
     return toUserRecord(created);
@@ -117,8 +133,13 @@ export function createUsersStore(db: Db) {
 
   /** Changes a user; an unknown name → 404. */
   async function updateUser(name: string, update: UserUpdate): Promise<UserRecord> {
-    const { grants, ...rest } = update;
-    const { count } = await db.user.updateMany({ where: { name }, data: { ...rest, ...(grants ? { grants: JSON.stringify(grants) } : {}) } });
+    const { grants, groups, projects, ...rest } = update;
+    const json = {
+      ...(grants ? { grants: JSON.stringify(grants) } : {}),
+      ...(groups ? { groups: JSON.stringify(groups) } : {}),
+      ...(projects !== undefined ? { projects: projects === null ? null : JSON.stringify(projects) } : {}),
+    };
+    const { count } = await db.user.updateMany({ where: { name }, data: { ...rest, ...json } });
     if (count === 0) throw new NotFoundError(`User "${name}" does not exist.`);
     return (await findUser(name))!;
   }

@@ -2,8 +2,9 @@
  * Defence in depth: every API route handler, called directly — no proxy, no server — refuses a
  * caller the route's declaration does not admit. Without credentials each answers 401 (the
  * webhook and the image route with their own 401); with a viewer's API token, every deployer
- * and admin route answers 403. Needs no cluster: a SQLite database in a temporary directory
- * holds the token.
+ * and admin route answers 403; a token limited to one project is refused on every route about
+ * an app of another project. Needs no cluster: a SQLite database in a temporary directory
+ * holds the tokens, projects and apps.
  */
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DeclaredRouteHandler } from "@/app/api/_shared/route";
 import type { Principal } from "@/lib/auth/principal";
 import { HTTP_METHODS } from "@/lib/auth/policy";
+import { appSpecSchema } from "@/lib/apps/spec";
+import { projectSpecSchema } from "@/lib/projects/schema";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "lockstep-handlers-"));
 process.env.LOCKSTEP_DATA_DIR = dataDir;
@@ -42,9 +45,9 @@ async function loadHandlers(): Promise<LoadedHandler[]> {
   return loaded.sort((a, b) => a.key.localeCompare(b.key));
 }
 
-/** Calls a handler as Next.js would, with every `[param]` filled in. */
-function call(route: LoadedHandler, headers: Record<string, string> = {}): Promise<Response> {
-  const params = Object.fromEntries([...route.pattern.matchAll(/\[(\w+)\]/g)].map((m) => [m[1]!, `handlers-${m[1]}`]));
+/** Calls a handler as Next.js would, with every `[param]` filled in (`[name]` with `name` when given). */
+function call(route: LoadedHandler, headers: Record<string, string> = {}, name?: string): Promise<Response> {
+  const params = Object.fromEntries([...route.pattern.matchAll(/\[(\w+)\]/g)].map((m) => [m[1]!, m[1] === "name" && name ? name : `handlers-${m[1]}`]));
   const url = `http://localhost${route.pattern.replace(/\[(\w+)\]/g, (_m, name: string) => params[name]!)}`;
   const isRead = route.method === "GET" || route.method === "HEAD";
   const request = new Request(url, { method: route.method, headers: { "content-type": "application/json", ...headers }, ...(isRead ? {} : { body: "{}" }) });
@@ -60,12 +63,19 @@ const SELF_AUTHENTICATING: Record<string, Record<string, string>> = {
 describe("the API route handlers, called without the proxy", () => {
   let routes: LoadedHandler[];
   let viewerToken: string;
+  let teamAToken: string;
 
   beforeAll(async () => {
     routes = await loadHandlers();
     const { getEngine } = await import("@/lib/engine/instance");
     const admin: Principal = { kind: "user", name: "handlers-admin", role: "admin", grants: ["*"], mustChangePassword: false };
-    viewerToken = (await getEngine().auth.issueToken({ name: "handlers-viewer", role: "viewer", apps: null, expiresInDays: 1 }, admin)).value;
+    const engine = getEngine();
+    viewerToken = (await engine.auth.issueToken({ name: "handlers-viewer", role: "viewer", apps: null, projects: null, expiresInDays: 1 }, admin)).value;
+    teamAToken = (await engine.auth.issueToken({ name: "handlers-team-a", role: "deployer", apps: null, projects: ["team-a"], expiresInDays: 1 }, admin)).value;
+    for (const team of ["team-a", "team-b"]) {
+      await engine.projects.create(projectSpecSchema.parse({ name: team, sourceRepos: ["*"], appNamespace: true }), admin);
+      await engine.apps.create(appSpecSchema.parse({ name: `${team}-app`, project: team, repoUrl: "http://127.0.0.1:9/none.git", destNamespace: team }), admin);
+    }
   });
 
   afterAll(() => {
@@ -113,5 +123,24 @@ describe("the API route handlers, called without the proxy", () => {
       if (response.status !== 403) problems.push(`${route.key}: ${response.status} ${await response.text()}`);
     }
     expect(problems).toEqual([]);
+  });
+
+  it("answers 403 to a token limited to one project on every route about an app of another project", async () => {
+    const appRoutes = routes.filter((r) => r.pattern.startsWith("/api/apps/[name]"));
+    expect(appRoutes.length).toBeGreaterThan(10);
+    const problems: string[] = [];
+    for (const route of appRoutes) {
+      const response = await call(route, { authorization: `Bearer ${teamAToken}` }, "team-b-app");
+      if (response.status !== 403) problems.push(`${route.key}: ${response.status} ${await response.text()}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("lets that token read an app of its own project, and lists only its project's apps", async () => {
+    const getApp = routes.find((r) => r.key === "GET /api/apps/[name]")!;
+    expect((await call(getApp, { authorization: `Bearer ${teamAToken}` }, "team-a-app")).status).toBe(200);
+    const list = routes.find((r) => r.key === "GET /api/apps")!;
+    const listed = (await (await call(list, { authorization: `Bearer ${teamAToken}` })).json()) as { rows: { name: string }[] };
+    expect(listed.rows.map((row) => row.name)).toEqual(["team-a-app"]);
   });
 });

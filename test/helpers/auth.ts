@@ -27,6 +27,7 @@ export interface TokenSpec {
   name: string;
   role: "viewer" | "deployer" | "admin";
   apps?: string[] | null;
+  projects?: string[] | null;
   expiresInDays?: number;
 }
 
@@ -63,15 +64,15 @@ export interface TestUser {
   cookie: string;
 }
 
-/** Creates a user with a role (and deployer grants), changes its first password, signs it in and makes it a token. */
-export async function createTestUser(target: AuthTarget, user: { name: string; role: "viewer" | "deployer" | "admin"; grants?: string[] }): Promise<TestUser> {
+/** Creates a user with a role (deployer grants, a project limit), changes its first password, signs it in and makes it a token. */
+export async function createTestUser(target: AuthTarget, user: { name: string; role: "viewer" | "deployer" | "admin"; grants?: string[]; projects?: string[] }): Promise<TestUser> {
   if (!target.adminToken) throw new Error("The server has no admin token; was it started with sign-in?");
   const first = `first-${user.name}-password`;
   const password = `${user.name}-chosen-password`;
   const created = await fetch(`${target.url}/api/users`, {
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Bearer ${target.adminToken}` },
-    body: JSON.stringify({ name: user.name, role: user.role, grants: user.grants ?? [], password: first }),
+    body: JSON.stringify({ name: user.name, role: user.role, grants: user.grants ?? [], ...(user.projects ? { projects: user.projects } : {}), password: first }),
   });
   if (created.status !== 201) throw new Error(`Creating user ${user.name} answered ${created.status}: ${await created.text()}`);
   const firstCookie = await signInApi(target.url, user.name, first);
@@ -81,6 +82,11 @@ export async function createTestUser(target: AuthTarget, user: { name: string; r
     body: JSON.stringify({ currentPassword: first, newPassword: password }),
   });
   if (!changed.ok) throw new Error(`Changing ${user.name}'s password answered ${changed.status}: ${await changed.text()}`);
-  const token = await createTokenApi(target.url, { token: target.adminToken }, { name: `${user.name}-token`, role: user.role, apps: user.role === "deployer" && user.grants?.length ? user.grants : null });
+  const token = await createTokenApi(target.url, { token: target.adminToken }, {
+    name: `${user.name}-token`,
+    role: user.role,
+    apps: user.role === "deployer" && user.grants?.length ? user.grants : null,
+    ...(user.projects ? { projects: user.projects } : {}),
+  });
   return { name: user.name, password, token, cookie: firstCookie };
 }

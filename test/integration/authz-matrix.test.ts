@@ -6,12 +6,17 @@
  * declaration (app/api/_routes), the one place it is written; each page's from the pages' table
  * (lib/auth/policy.ts). A route file without a declaration, or a declaration without a route
  * file, fails this test.
+ *
+ * The project dimension: every route and page about one app or one project is called by a
+ * project deployer (a global viewer whom a project's roles make deployer) and by a project viewer
+ * (a viewer limited to that project), on an app of their project and on an app of another
+ * project, and the answer must be what `authorize` says with the app's project.
  */
 import { readFile } from "node:fs/promises";
 import { glob } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { authorize } from "@/lib/auth/authorize";
+import { authorize, type Requirement } from "@/lib/auth/authorize";
 import { ROUTES } from "@/app/api/_routes/index";
 import { ACCESS_POLICY } from "@/app/api/_routes/policy";
 import { HTTP_METHODS, PAGE_RULES, requirementOf } from "@/lib/auth/policy";
@@ -42,6 +47,19 @@ const EXPECTED_ACTIONS: Record<string, Permission> = {
   "app/projects/actions.ts#createProjectAction": "admin",
   "app/projects/actions.ts#updateProjectAction": "admin",
   "app/projects/actions.ts#deleteProjectAction": "admin",
+};
+
+/** The projects of the project dimension, and an app in each (created; their repository is unreachable, so no sync changes anything). */
+const TEAM_PROJECT = "matrix-team";
+const OTHER_PROJECT = "matrix-other";
+const PROJECT_APPS: Record<string, string> = { "matrix-team-app": TEAM_PROJECT, "matrix-other-app": OTHER_PROJECT };
+
+type ProjectCaller = "project-deployer" | "project-viewer";
+
+/** The principals the server makes of the project callers: roles from matrix-team's bindings, and the viewer's project limit. */
+const PROJECT_PRINCIPALS: Record<ProjectCaller, Principal> = {
+  "project-deployer": { kind: "user", name: "matrix-team-deployer", role: "viewer", grants: [], projectRoles: { [TEAM_PROJECT]: "deployer" }, mustChangePassword: false },
+  "project-viewer": { kind: "user", name: "matrix-team-viewer", role: "viewer", grants: [], projects: [TEAM_PROJECT], projectRoles: { [TEAM_PROJECT]: "viewer" }, mustChangePassword: false },
 };
 
 /** The app every call names: granted to the deployer by glob, and not existing (nothing is harmed). */
@@ -104,6 +122,15 @@ async function discoverServerActions(): Promise<ServerAction[]> {
 
 type Caller = "anonymous" | "viewer" | "deployer" | "admin";
 
+/** A route or page about one app or one project, made concrete for one app of the project dimension; its requirement with that app's project. */
+function projectCase(pattern: string, method: string, app: string): { urlPath: string; requirement: Requirement } | undefined {
+  const project = PROJECT_APPS[app]!;
+  const match = pattern.startsWith("/api/projects/[name]") ? ACCESS_POLICY.find(method, pattern.replace("[name]", project)) : ACCESS_POLICY.find(method, concretePath(pattern, app));
+  if (!match || (!match.rule.appParam && !match.rule.projectParam)) return undefined;
+  const urlPath = pattern.startsWith("/api/projects/[name]") ? pattern.replace("[name]", project) : concretePath(pattern, app);
+  return { urlPath, requirement: { ...requirementOf(match), project } };
+}
+
 /** What the policy says a caller gets: the status of a refusal, or "allowed". */
 function expectedFor(caller: Caller, permission: Permission, app: string | undefined): 401 | 403 | "allowed" {
   const principal: Principal | null =
@@ -116,7 +143,7 @@ function expectedFor(caller: Caller, permission: Permission, app: string | undef
 
 describe("the authorization matrix", () => {
   let web: WebServer;
-  let users: Record<Exclude<Caller, "anonymous">, TestUser>;
+  let users: Record<Exclude<Caller, "anonymous"> | ProjectCaller, TestUser>;
   let routes: Route[];
 
   beforeAll(async () => {
@@ -126,7 +153,12 @@ describe("the authorization matrix", () => {
       createTestUser(web, { name: "matrix-deployer", role: "deployer", grants: ["matrix-*"] }),
       createTestUser(web, { name: "matrix-admin", role: "admin" }),
     ]);
-    users = { viewer, deployer, admin };
+    await makeProjectsAndApps(web);
+    const [projectDeployer, projectViewer] = await Promise.all([
+      createTestUser(web, { name: "matrix-team-deployer", role: "viewer" }),
+      createTestUser(web, { name: "matrix-team-viewer", role: "viewer", projects: [TEAM_PROJECT] }),
+    ]);
+    users = { viewer, deployer, admin, "project-deployer": projectDeployer, "project-viewer": projectViewer };
     routes = await discoverRoutes();
   });
 
@@ -134,7 +166,7 @@ describe("the authorization matrix", () => {
     await web?.stop();
   });
 
-  async function signInFresh(caller: Exclude<Caller, "anonymous">): Promise<string> {
+  async function signInFresh(caller: Exclude<Caller, "anonymous"> | ProjectCaller): Promise<string> {
     const response = await fetch(`${web.url}/api/auth/login`, {
       method: "POST",
       headers: { "content-type": "application/json", origin: web.url },
@@ -143,7 +175,7 @@ describe("the authorization matrix", () => {
     return response.headers.getSetCookie()[0]!.split(";")[0]!;
   }
 
-  async function call(caller: Caller, method: string, urlPath: string, init: { body?: string; headers?: Record<string, string> } = {}): Promise<Response> {
+  async function call(caller: Caller | ProjectCaller, method: string, urlPath: string, init: { body?: string; headers?: Record<string, string> } = {}): Promise<Response> {
     const cookie = caller === "anonymous" ? undefined : urlPath === "/api/auth/logout" ? await signInFresh(caller) : users[caller].cookie;
     const response = await fetch(`${web.url}${urlPath}`, {
       method,
@@ -228,6 +260,26 @@ describe("the authorization matrix", () => {
     expect(problems).toEqual([]);
   });
 
+  it.each(["project-deployer", "project-viewer"] as const)("answers every route and page about an app or a project as authorize says, with the app's project, when called by a %s", async (caller) => {
+    const problems: string[] = [];
+    for (const route of routes) {
+      for (const app of Object.keys(PROJECT_APPS)) {
+        const found = projectCase(route.pattern, route.method, app);
+        if (!found) continue;
+        const decision = authorize(PROJECT_PRINCIPALS[caller], found.requirement);
+        const expected = decision.allowed ? "allowed" : decision.status;
+        const isMutation = !["GET", "HEAD", "OPTIONS"].includes(route.method);
+        const response = await call(caller, route.method, found.urlPath, isMutation ? { body: "{}" } : {});
+        const ok =
+          expected === "allowed"
+            ? response.status !== 401 && response.status !== 403 && (route.kind === "api" || response.status === 200 || response.status === 404)
+            : response.status === expected;
+        if (!ok) problems.push(`${caller} ${route.method} ${found.urlPath}: expected ${expected}, got ${response.status}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   it("refuses, with 405, every method that would change or delete the audit log", async () => {
     for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
       const response = await call("admin", method, "/api/audit", { body: "{}" });
@@ -235,6 +287,27 @@ describe("the authorization matrix", () => {
     }
   });
 });
+
+/** Creates the two projects of the project dimension (matrix-team binding its deployer and viewer by name) and an app in each. */
+async function makeProjectsAndApps(web: WebServer): Promise<void> {
+  const post = async (urlPath: string, body: unknown) => {
+    const response = await fetch(`${web.url}${urlPath}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${web.adminToken}` },
+      body: JSON.stringify(body),
+    });
+    if (response.status !== 201) throw new Error(`POST ${urlPath} answered ${response.status}: ${await response.text()}`);
+  };
+  const roles = [
+    { name: "deployers", role: "deployer", users: ["matrix-team-deployer"] },
+    { name: "viewers", role: "viewer", users: ["matrix-team-viewer"] },
+  ];
+  await post("/api/projects", { name: TEAM_PROJECT, sourceRepos: ["*"], appNamespace: true, roles });
+  await post("/api/projects", { name: OTHER_PROJECT, sourceRepos: ["*"], appNamespace: true });
+  for (const [app, project] of Object.entries(PROJECT_APPS)) {
+    await post("/api/apps", { name: app, project, repoUrl: "http://127.0.0.1:9/unreachable.git", destNamespace: app });
+  }
+}
 
 /** A multipart body as React encodes `(previousState, formData)` for a form action. */
 function formBody(app: string): { text: string; contentType: string } {

@@ -11,10 +11,11 @@ export const listAppsRoute = declareRoute({
   path: "/api/apps",
   permission: "viewer",
   summary: "List applications",
-  description: "Filtered, searched and paginated on the server.",
+  description: "Filtered, searched and paginated on the server. A caller limited to projects sees only the apps of the projects it may see.",
   query: z.object({
     q: z.string().max(253).optional().meta({ description: "Search in name, repository URL and namespace." }),
     sync: z.enum(SYNC_STATUSES).optional(),
+    project: z.string().max(63).optional().meta({ description: "Only the apps of this project." }),
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(50),
   }),

@@ -29,7 +29,11 @@ export interface RouteDeclaration {
   method: HttpMethod;
   /** The route in folder syntax, as its folder under app/: `/api/apps/[name]/sync`. */
   path: string;
-  /** What the caller needs. Routes under `/api/apps/[name]` are app-scoped: grants and token scopes are checked against that app. */
+  /**
+   * What the caller needs. Routes under `/api/apps/[name]` are app-scoped: grants, token scopes
+   * and project roles are checked against that app and its project; `/api/projects/[name]` is
+   * project-scoped: project roles are checked against that project.
+   */
   permission: Permission;
   /** Why an `anonymous` route is open to anyone (required for those). */
   note?: string;
@@ -59,6 +63,12 @@ export const APP_PARAM = "name";
 /** The folder of the routes that act on one app; a `[name]` elsewhere (a project's) names something else. */
 const APP_ROUTES = `/api/apps/[${APP_PARAM}]`;
 
+/** The route parameter naming the project a project route acts on. */
+export const PROJECT_PARAM = "name";
+
+/** The route that acts on one project. */
+const PROJECT_ROUTE = `/api/projects/[${PROJECT_PARAM}]`;
+
 /** Declares a route, keeping its literal types (the handler's parameters, query and body types come from them). */
 export function declareRoute<const D extends RouteDeclaration>(declaration: D): D {
   return declaration;
@@ -80,6 +90,15 @@ export function isAppScoped(declaration: Pick<RouteDeclaration, "path">): boolea
   return declaration.path === APP_ROUTES || declaration.path.startsWith(`${APP_ROUTES}/`);
 }
 
+/**
+ * True when the route reads one project, named by its `[name]` parameter (`GET
+ * /api/projects/[name]`): the project's own roles count. Changing or deleting a project is for
+ * global admins only — a project admin could otherwise widen the boundary it is held in.
+ */
+export function isProjectScoped(declaration: Pick<RouteDeclaration, "path" | "method">): boolean {
+  return declaration.path === PROJECT_ROUTE && declaration.method === "GET";
+}
+
 /** The access-policy line of a declaration. */
 export function accessRuleOf(declaration: RouteDeclaration): AccessRule {
   return {
@@ -87,6 +106,7 @@ export function accessRuleOf(declaration: RouteDeclaration): AccessRule {
     pattern: declaration.path,
     permission: declaration.permission,
     ...(isAppScoped(declaration) ? { appParam: APP_PARAM } : {}),
+    ...(isProjectScoped(declaration) ? { projectParam: PROJECT_PARAM } : {}),
     ...(declaration.appBodyField ? { appBodyField: declaration.appBodyField } : {}),
     ...(declaration.action ? { action: declaration.action } : {}),
     ...(declaration.note ? { note: declaration.note } : {}),

@@ -1,15 +1,18 @@
 /**
  * The one recipe of every API route handler: authenticate → authorize (again: defence in depth
- * behind the proxy) → parse parameters, query and body → run → answer. Built from the route's
- * declaration, so what the handler checks is exactly what the policy and the OpenAPI say.
+ * behind the proxy, and the authority on projects: it looks up the project of the app a route
+ * names, which the proxy does not) → parse parameters, query and body → run → answer. Built
+ * from the route's declaration, so what the handler checks is exactly what the policy and the
+ * OpenAPI say.
  */
 import type { z } from "zod";
-import { authorize } from "@/lib/auth/authorize";
+import { projectOfApp } from "@/app/_auth/app-project";
+import { authorize, type Requirement } from "@/lib/auth/authorize";
 import { ForbiddenError, UnauthorizedError } from "@/lib/auth/errors";
 import type { Principal } from "@/lib/auth/principal";
 import type { EngineFacade } from "@/lib/engine/facade";
 import { getEngine } from "@/lib/engine/instance";
-import { APP_PARAM, isAppScoped, paramsSchemaOf, type RouteDeclaration } from "./declaration";
+import { APP_PARAM, isAppScoped, isProjectScoped, paramsSchemaOf, PROJECT_PARAM, type RouteDeclaration } from "./declaration";
 import { errorResponse, parseJson } from "./respond";
 
 type Output<S, Otherwise> = S extends z.ZodType ? z.output<S> : Otherwise;
@@ -36,11 +39,22 @@ export interface NextRouteContext {
 /** A Next.js route handler that carries its declaration (so tests can match files to the registry). */
 export type DeclaredRouteHandler = ((request: Request, context: NextRouteContext) => Promise<Response>) & { readonly declaration: RouteDeclaration };
 
+/**
+ * What the route requires of this request: its permission, the app it names and that app's
+ * project, or the project it names. The app is looked up only when the principal's project
+ * roles or project limit could change the answer.
+ */
+async function requirementFor(engine: EngineFacade, principal: Principal | null, declaration: RouteDeclaration, params: Record<string, string>): Promise<Requirement> {
+  const app = isAppScoped(declaration) ? params[APP_PARAM] : undefined;
+  const dependsOnProject = principal !== null && (principal.projects !== undefined || principal.projectRoles !== undefined);
+  const project = isProjectScoped(declaration) ? params[PROJECT_PARAM] : app !== undefined && dependsOnProject ? await projectOfApp(engine, app) : undefined;
+  return { permission: declaration.permission, ...(app !== undefined ? { app } : {}), ...(project !== undefined ? { project } : {}) };
+}
+
 /** @throws UnauthorizedError or ForbiddenError when the caller may not use the route. */
 async function authorizedCaller(engine: EngineFacade, request: Request, declaration: RouteDeclaration, params: Record<string, string>): Promise<Principal> {
   const principal = await engine.auth.authenticate(request.headers);
-  const app = isAppScoped(declaration) ? params[APP_PARAM] : undefined;
-  const decision = authorize(principal, { permission: declaration.permission, ...(app !== undefined ? { app } : {}) });
+  const decision = authorize(principal, await requirementFor(engine, principal, declaration, params));
   if (!decision.allowed) throw decision.status === 401 ? new UnauthorizedError(decision.reason) : new ForbiddenError(decision.reason);
   return principal!;
 }

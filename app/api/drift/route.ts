@@ -1,6 +1,6 @@
 import { driftRoute } from "@/app/api/_routes/live";
 import { route } from "@/app/api/_shared/route";
-import { authorize } from "@/lib/auth/authorize";
+import { appVisibilityFor } from "@/app/_auth/app-project";
 import { driftCsv } from "@/lib/drift/drift-csv";
 
 /**
@@ -9,7 +9,7 @@ import { driftCsv } from "@/lib/drift/drift-csv";
  * `format=csv` answers a CSV download.
  */
 export const GET = route(driftRoute, async ({ engine, query, caller }) => {
-  const report = await engine.drift({ app: query.app, project: query.project, namespace: query.namespace, canSee: (app) => authorize(caller, { permission: "viewer", app }).allowed });
+  const report = await engine.drift({ app: query.app, project: query.project, namespace: query.namespace, canSee: await appVisibilityFor(engine, caller) });
   if (query.format !== "csv") return report;
   return new Response(driftCsv(report.entries), {
     headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="lockstep-drift.csv"' },

@@ -1,6 +1,6 @@
 import { eventsRoute } from "@/app/api/_routes/live";
 import { route } from "@/app/api/_shared/route";
-import { authorize } from "@/lib/auth/authorize";
+import { appVisibilityFor } from "@/app/_auth/app-project";
 import type { AppEvent } from "@/lib/events/bus";
 import { EVENT_STREAM_HEADERS } from "@/lib/events/sse";
 
@@ -17,10 +17,13 @@ function listProjection(event: AppEvent): Record<string, unknown> {
 /**
  * The list pages' event stream (Server-Sent Events): status, operation and deletion changes
  * of the apps the caller may see, and nothing about resources. Resumes from `Last-Event-ID`.
+ * For a caller limited to projects, the apps' projects are read when the stream opens: an app
+ * created or moved since shows once the page reconnects.
  */
 export const GET = route(eventsRoute, async ({ engine, caller, request }) => {
+  const canSee = await appVisibilityFor(engine, caller);
   const stream = engine.eventStream({
-    filter: (event) => LIST_EVENT_TYPES.has(event.type) && authorize(caller, { permission: "viewer", app: event.app }).allowed,
+    filter: (event) => LIST_EVENT_TYPES.has(event.type) && canSee(event.app),
     project: listProjection,
     lastEventId: request.headers.get("last-event-id"),
     signal: request.signal,

@@ -22,7 +22,7 @@ import type { ResourceStatusRow } from "@/lib/engine/status-rows";
 import { isErrorOfKind } from "@/lib/errors";
 import type { SyncWindowVerdict } from "@/lib/projects/sync-windows";
 import { syncWindowNotice } from "@/lib/projects/window-notice";
-import { currentUser } from "../../_auth/session";
+import { currentUser, requireUser } from "@/app/_auth/session";
 
 export const dynamic = "force-dynamic";
 
@@ -33,6 +33,7 @@ type Props = { params: Promise<{ name: string }>; searchParams: Promise<Record<s
 
 export default async function ApplicationPage({ params, searchParams }: Props) {
   const { name } = await params;
+  await requireUser("viewer", name);
   const query = await searchParams;
   const tab: Tab = TABS.includes(query.tab as Tab) ? (query.tab as Tab) : "resources";
   const engine = getEngine();

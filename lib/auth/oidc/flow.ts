@@ -4,7 +4,7 @@
  * a cookie bound to the browser) and the callback (code exchange; the ID token's signature
  * against the issuer's JWKS — non-repudiation checks on, not only TLS — issuer, audience,
  * expiry and nonce checked by openid-client), which makes or updates the SSO user
- * with the role its groups map to and starts a session. The pending sign-ins and the
+ * with the role its groups map to, keeps those groups (project roles bind them) and starts a session. The pending sign-ins and the
  * discovered issuer metadata belong to the flow object (one per Auth).
  */
 import * as client from "openid-client";
@@ -130,8 +130,8 @@ export function createOidcFlow({ db, env, clock, startSession }: OidcFlowDepende
     const existing = await db.users.findUser(parsedName.data);
     if (existing && existing.source !== "oidc") throw new ForbiddenError(`A local account is named "${parsedName.data}"; single sign-on may not take it over.`);
     const user = existing
-      ? await db.users.updateUser(existing.name, { role: access.role, grants: access.grants })
-      : await db.users.createUser({ name: parsedName.data, role: access.role, grants: access.grants, passwordHash: null, source: "oidc" });
+      ? await db.users.updateUser(existing.name, { role: access.role, grants: access.grants, groups })
+      : await db.users.createUser({ name: parsedName.data, role: access.role, grants: access.grants, groups, passwordHash: null, source: "oidc" });
     return { session: await startSession(user, { address: options.address }), next: started.next };
   }
 

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { requireUser } from "@/app/_auth/session";
 import { UnifiedDiff } from "@/components/diff/unified-diff";
 import { Time } from "@/components/ui/time";
 import type { HistoryComparison } from "@/lib/engine/history";
@@ -24,6 +25,7 @@ function EntryLabel({ entry }: { entry: HistoryComparison["from"] }) {
 /** The manifests two history entries applied, compared resource by resource (Secret values masked). */
 export default async function CompareHistoryPage({ params, searchParams }: Props) {
   const { name } = await params;
+  await requireUser("viewer", name);
   const query = await searchParams;
   const from = one(query.from);
   const to = one(query.to);

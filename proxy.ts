@@ -20,8 +20,9 @@ import { NextResponse, type NextRequest } from "next/server";
 import { ACCESS_POLICY } from "@/app/api/_routes/policy";
 import type { AuditNote } from "@/lib/audit/notes";
 import { resultOfStatus } from "@/lib/audit/results";
-import { authorizeAtTheDoor } from "@/lib/auth/authorize";
+import { authorize, authorizeAtTheDoor, type Requirement } from "@/lib/auth/authorize";
 import { requirementOf, type RuleMatch } from "@/lib/auth/policy";
+import { projectOfApp } from "@/app/_auth/app-project";
 import type { Principal } from "@/lib/auth/principal";
 import { getEngine } from "@/lib/engine/instance";
 import { bodyLimitOf, declaredBodyProblem, readBodyWithin } from "@/lib/http/body-limit";
@@ -133,9 +134,24 @@ interface Refusal {
  * Authorizes by the rule; without one, refuses: 405 when the path has rules for other methods,
  * else 404 — a route nobody wrote a rule for does not exist as far as callers can tell.
  */
-function decide(match: RuleMatch | undefined, principal: Principal | null, facts: RequestFacts): Refusal | undefined {
+/**
+ * Pages stream (a loading state is sent before the page runs), so a page's own refusal would
+ * arrive with status 200: for a page about one app, the proxy decides with the app's project
+ * when the principal's project roles or limit depend on it. API routes decide again in
+ * `route()`, which sets the status itself.
+ */
+async function requirementFor(match: RuleMatch, principal: Principal | null, facts: RequestFacts): Promise<{ requirement: Requirement; exact: boolean }> {
+  const requirement = requirementOf(match);
+  const dependsOnProject = principal !== null && (principal.projects !== undefined || principal.projectRoles !== undefined);
+  if (facts.isApi || requirement.app === undefined || requirement.project !== undefined || !dependsOnProject) return { requirement, exact: false };
+  const project = await projectOfApp(getEngine(), requirement.app);
+  return { requirement: project === undefined ? requirement : { ...requirement, project }, exact: true };
+}
+
+async function decide(match: RuleMatch | undefined, principal: Principal | null, facts: RequestFacts): Promise<Refusal | undefined> {
   if (match) {
-    const decision = authorizeAtTheDoor(principal, requirementOf(match));
+    const { requirement, exact } = await requirementFor(match, principal, facts);
+    const decision = exact ? authorize(principal, requirement) : authorizeAtTheDoor(principal, requirement);
     return decision.allowed ? undefined : decision;
   }
   const allow = facts.isServerAction ? [] : ACCESS_POLICY.allowedMethods(facts.path);
@@ -146,7 +162,7 @@ function decide(match: RuleMatch | undefined, principal: Principal | null, facts
 
 /** The reason to turn a request away, or undefined to let it in. */
 async function verdictOf(request: NextRequest, facts: RequestFacts, match: RuleMatch | undefined, principal: Principal | null): Promise<Refusal | undefined> {
-  const refused = decide(match, principal, facts);
+  const refused = await decide(match, principal, facts);
   if (refused) return refused;
   if (facts.isMutation && principal?.kind !== "token") {
     const crossSite = crossSiteReason(request.headers);

@@ -3,25 +3,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { KubeConfig } from "@kubernetes/client-node";
 import { KubeObjectClient } from "@/lib/kube/object-client";
 import { commitFiles, createGitFixture, type GitFixture } from "../helpers/git";
+import { DEPLOYMENT } from "../helpers/manifests";
 import { api, type DiffBody, type OperationBody } from "../helpers/lockstep-api";
 import { startWebServer, type WebServer } from "../helpers/web-server";
-
-const DEPLOYMENT = (name: string, image: string) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: ${name}
-spec:
-  replicas: 1
-  selector:
-    matchLabels: { app: ${name} }
-  template:
-    metadata:
-      labels: { app: ${name} }
-    spec:
-      containers:
-        - name: web
-          image: ${image}
-`;
 
 const SERVICE = (name: string) => `apiVersion: v1
 kind: Service

@@ -4,6 +4,7 @@ import { KubeConfig } from "@kubernetes/client-node";
 import { KubeObjectClient } from "@/lib/kube/object-client";
 import { createTokenApi } from "../helpers/auth";
 import { commitFiles, createGitFixture, type GitFixture } from "../helpers/git";
+import { DEPLOYMENT } from "../helpers/manifests";
 import { api, type OperationBody } from "../helpers/lockstep-api";
 import { startWebServer, type WebServer } from "../helpers/web-server";
 
@@ -13,23 +14,6 @@ metadata:
   name: ${name}
 ${namespace ? `  namespace: ${namespace}\n` : ""}data:
   greeting: hello
-`;
-
-const DEPLOYMENT = (name: string, image: string) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: ${name}
-spec:
-  replicas: 1
-  selector:
-    matchLabels: { app: ${name} }
-  template:
-    metadata:
-      labels: { app: ${name} }
-    spec:
-      containers:
-        - name: web
-          image: ${image}
 `;
 
 interface AppBody {

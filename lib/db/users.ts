@@ -67,6 +67,18 @@ export interface NewUser {
   groups?: string[];
   /** @default null (no limit) */
   projects?: string[] | null;
+  /** For SSO users: the identity provider's key for them, unique among users. */
+  oidcIdentity?: OidcIdentityKey;
+}
+
+/** How single sign-on finds its user: the issuer and the subject it gave the identity (OIDC Core §5.7: only this pair is stable and unique). */
+export interface OidcIdentityKey {
+  issuer: string;
+  subject: string;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
 }
 
 /** The fields an update may change. */
@@ -88,13 +100,14 @@ export function createUsersStore(db: Db) {
     return db.user.count();
   }
 
-  /** Stores a new user; a taken name → 409. */
+  /** Stores a new user; a taken name or SSO identity → 409. */
   async function createUser(user: NewUser): Promise<UserRecord> {
     if (await db.user.findUnique({ where: { name: user.name }, select: { id: true } })) {
       throw new ConflictError(`A user named "${user.name}" already exists.`);
     }
-    const created = await db.user.create({
-      data: {
+    const created = await db.user
+      .create({
+        data: {
         name: user.name,
         role: user.role,
         grants: JSON.stringify(user.grants ?? []),
@@ -102,9 +115,15 @@ export function createUsersStore(db: Db) {
         mustChangePassword: user.mustChangePassword ?? false,
         source: user.source ?? "local",
         groups: JSON.stringify(user.groups ?? []),
-        projects: user.projects == null ? null : JSON.stringify(user.projects),
-      },
-    });
+          projects: user.projects == null ? null : JSON.stringify(user.projects),
+          oidcIssuer: user.oidcIdentity?.issuer ?? null,
+          oidcSubject: user.oidcIdentity?.subject ?? null,
+        },
+      })
+      .catch((error: unknown) => {
+        if (isUniqueViolation(error)) throw new ConflictError(`A user named "${user.name}" or with this single sign-on identity already exists.`, { cause: error });
+        throw error;
+      });
     return toUserRecord(created);
   }
 
@@ -116,6 +135,12 @@ export function createUsersStore(db: Db) {
   /** One user by name, or undefined. */
   async function findUser(name: string): Promise<UserRecord | undefined> {
     const user = await db.user.findUnique({ where: { name } });
+    return user ? toUserRecord(user) : undefined;
+  }
+
+  /** The user single sign-on made for an identity, or undefined. */
+  async function findUserByOidcIdentity(identity: OidcIdentityKey): Promise<UserRecord | undefined> {
+    const user = await db.user.findUnique({ where: { oidcIssuer_oidcSubject: { oidcIssuer: identity.issuer, oidcSubject: identity.subject } } });
     return user ? toUserRecord(user) : undefined;
   }
 
@@ -155,7 +180,7 @@ export function createUsersStore(db: Db) {
     return db.user.count({ where: { role: "admin" } });
   }
 
-  return { countUsers, createUser, listUsers, findUser, findUserById, getUserCredentials, updateUser, deleteUser, countAdmins };
+  return { countUsers, createUser, listUsers, findUser, findUserByOidcIdentity, findUserById, getUserCredentials, updateUser, deleteUser, countAdmins };
 }
 
 /** The users store's methods. */

@@ -12,6 +12,8 @@ export interface ProviderUser {
   sub: string;
   preferred_username?: string;
   email?: string;
+  /** Whether the provider verified `email` (a real provider sends the claim with the email). */
+  email_verified?: boolean;
   groups?: string[];
 }
 

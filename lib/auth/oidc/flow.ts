@@ -3,17 +3,19 @@
  * redirect (state, nonce and code verifier kept server-side for ten minutes, the state also in
  * a cookie bound to the browser) and the callback (code exchange; the ID token's signature
  * against the issuer's JWKS — non-repudiation checks on, not only TLS — issuer, audience,
- * expiry and nonce checked by openid-client), which makes or updates the SSO user
- * with the role its groups map to, keeps those groups (project roles bind them) and starts a session. The pending sign-ins and the
- * discovered issuer metadata belong to the flow object (one per Auth).
+ * expiry and nonce checked by openid-client), which finds the SSO user by the token's issuer
+ * and subject (identity.ts; never by name), makes or updates it with the role its groups map to,
+ * keeps those groups (project roles bind them) and starts a session. The pending sign-ins and
+ * the discovered issuer metadata belong to the flow object (one per Auth).
  */
 import * as client from "openid-client";
 import type { ResolvedAuthDependencies } from "../dependencies";
 import { ForbiddenError, UnauthorizedError } from "../errors";
-import { userNameSchema } from "../schemas";
 import type { NewSession } from "../sign-in";
 import type { UserRecord } from "@/lib/db/users";
 import { oidcConfig, roleForGroups, type OidcConfig } from "./config";
+import { identityFromClaims } from "./identity";
+import { upsertSsoUser } from "./sso-user";
 
 const PENDING_TTL_MS = 10 * 60_000;
 
@@ -23,11 +25,6 @@ interface PendingSignIn {
   next: string;
   redirectUri: string;
   createdAt: number;
-}
-
-function claimString(claims: Record<string, unknown>, name: string): string | undefined {
-  const value = claims[name];
-  return typeof value === "string" && value !== "" ? value : undefined;
 }
 
 /** What the flow needs beyond the auth dependencies: how to start a session once the user is known. */
@@ -97,7 +94,7 @@ export function createOidcFlow({ db, env, clock, startSession }: OidcFlowDepende
    * Completes a sign-in from the provider's redirect (`search` is the callback's query string),
    * for the browser holding `cookieState`; answers the new session and where to go.
    * @throws UnauthorizedError for a forged, replayed or expired callback or a rejected token;
-   *   ForbiddenError when the user's groups give no role or the name belongs to a local account.
+   *   ForbiddenError when the identity is refused (identity.ts), its groups give no role or its name belongs to a local account.
    */
   async function completeOidcSignIn(options: { search: string; cookieState: string | undefined; address: string }): Promise<{ session: NewSession; next: string }> {
     const config = requireConfig();
@@ -121,17 +118,13 @@ export function createOidcFlow({ db, env, clock, startSession }: OidcFlowDepende
     } catch (error) {
       throw new UnauthorizedError(`Single sign-on failed: ${error instanceof Error ? error.message : String(error)}`);
     }
-    const parsedName = userNameSchema.safeParse(claimString(claims, "preferred_username") ?? claimString(claims, "email") ?? claimString(claims, "sub") ?? "");
-    if (!parsedName.success) throw new ForbiddenError("The identity provider gave no usable user name (preferred_username, email or sub).");
+    const mapping = identityFromClaims(claims);
+    if (!mapping.ok) throw new ForbiddenError(mapping.reason);
     const groupsClaim = claims[config.groupsClaim];
     const groups = Array.isArray(groupsClaim) ? groupsClaim.filter((g): g is string => typeof g === "string") : [];
     const access = roleForGroups(groups, config.roleMappings);
     if (!access) throw new ForbiddenError("Your groups give you no role in Lockstep; ask an administrator.");
-    const existing = await db.users.findUser(parsedName.data);
-    if (existing && existing.source !== "oidc") throw new ForbiddenError(`A local account is named "${parsedName.data}"; single sign-on may not take it over.`);
-    const user = existing
-      ? await db.users.updateUser(existing.name, { role: access.role, grants: access.grants, groups })
-      : await db.users.createUser({ name: parsedName.data, role: access.role, grants: access.grants, groups, passwordHash: null, source: "oidc" });
+    const user = await upsertSsoUser(db.users, mapping.identity, { role: access.role, grants: access.grants, groups });
     return { session: await startSession(user, { address: options.address }), next: started.next };
   }
 

@@ -12,6 +12,7 @@ import { bearerOf } from "@/lib/auth/authenticate";
 import { authorize } from "@/lib/auth/authorize";
 import { constantTimeEquals } from "@/lib/crypto/constant-time";
 import type { DatabaseStores } from "@/lib/db/database";
+import { repoMatchKey } from "@/lib/source";
 
 /** The environment variable holding the CI token. */
 export const CI_TOKEN_VARIABLE = "LOCKSTEP_CI_TOKEN";
@@ -51,10 +52,15 @@ export interface ImageRequestAuthorizerDependencies {
 
 /** Who may set an image, checked against one database and one Auth. */
 export function createImageRequestAuthorizer({ db, auth, env = process.env }: ImageRequestAuthorizerDependencies) {
-  /** The apps an image change touches: those that deploy `targetPath` of `repoUrl`. */
+  /**
+   * The apps an image change touches: those that deploy `targetPath` of `repoUrl`, the
+   * repository matched by key (any spelling of it), as webhooks match apps.
+   */
   async function appsAffectedBy(repoUrl: string, targetPath: string): Promise<string[]> {
     const wanted = normalizeRepoDir(targetPath);
-    return (await db.apps.listAppsByRepo([repoUrl])).filter((app) => normalizeRepoDir(app.path) === wanted).map((app) => app.name);
+    const key = repoMatchKey(repoUrl) ?? repoUrl.trim();
+    const sameRepo = (appUrl: string) => (repoMatchKey(appUrl) ?? appUrl.trim()) === key;
+    return (await db.apps.listAllApps()).filter((app) => sameRepo(app.repoUrl) && normalizeRepoDir(app.path) === wanted).map((app) => app.name);
   }
 
   /**

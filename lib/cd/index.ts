@@ -8,6 +8,8 @@ export { CI_TOKEN_VARIABLE, createImageRequestAuthorizer, type ImageRequestAutho
 export type { GitAuthor } from "./config-clone";
 export { describeImageTarget, IMAGE_SPEC_EXAMPLE, parseImageSpec, validateImageUpdate, type ImageUpdate } from "./image-update";
 export { setKustomizationImage, type ImageEdit, type SetKustomizationImageOptions } from "./kustomization-images";
-export { DEFAULT_AUTHOR, DEFAULT_MAX_ATTEMPTS, setImage, type SetImageOptions, type SetImageResult } from "./set-image";
+export { DEFAULT_AUTHOR, DEFAULT_MAX_ATTEMPTS, GIT_FAILURE_MESSAGES, setImage, type SetImageOptions, type SetImageResult } from "./set-image";
 export { isSetImageError, SetImageError, type SetImageErrorOptions } from "./set-image-error";
+export { createImageSetter, type ImageSetter, type ImageSetterDependencies } from "./image-service";
+export { registeredRepoUrl, UNREGISTERED_REPOSITORY } from "./registered-repo";
 export { setImageRequestSchema, toSetImageOptions, type SetImageRequest } from "./image-request";

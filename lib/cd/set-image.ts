@@ -6,11 +6,12 @@
  * parallel bumps of different images never lose one. Running it twice is
  * harmless: the second run finds the version already there and commits nothing.
  */
-import { readFile, stat, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 
-import { authenticateRemote, isGitError, parseRepoUrl, type AuthenticatedRemote, type CredentialLookup, type RepoAuth } from "@/lib/source";
+import { authenticateRemote, isGitError, parseRepoUrl, redactCredentials, secretsOfAuth, type AuthenticatedRemote, type CredentialLookup, type RepoAuth } from "@/lib/source";
 
+import { assertRegularClonePath, inspectClonePath } from "./clone-path";
 import { cloneConfigRepo, type ConfigClone, type GitAuthor } from "./config-clone";
 import { validateImageUpdate, type ImageUpdate } from "./image-update";
 import { setKustomizationImage } from "./kustomization-images";
@@ -76,15 +77,14 @@ function cleanRepoPath(input: string): string {
   return normalized;
 }
 
-async function isFile(file: string): Promise<boolean> {
-  return stat(file).then((s) => s.isFile(), () => false);
-}
-
-/** The kustomization file at `repoPath` in the clone: the path itself, or a kustomization file in that directory. */
+/**
+ * The kustomization file at `repoPath` in the clone: the path itself, or a kustomization file in
+ * that directory — never through a symbolic link.
+ */
 async function locateKustomization(clone: ConfigClone, repoPath: string): Promise<string> {
   const candidates = /\.ya?ml$|(^|\/)Kustomization$/.test(repoPath) ? [repoPath] : KUSTOMIZATION_NAMES.map((name) => path.posix.join(repoPath, name));
   for (const candidate of candidates) {
-    if (await isFile(path.join(clone.dir, candidate))) return candidate;
+    if ((await inspectClonePath(clone.dir, candidate)) === "file") return candidate;
   }
   throw new SetImageError(`No kustomization file at "${repoPath}" on branch ${clone.branch}.`, { kind: "invalid" });
 }
@@ -93,13 +93,26 @@ function defaultMessage(name: string, target: string, file: string): string {
   return `Set image ${name} to ${target}\n\nIn ${file}, by lockstep set-image.`;
 }
 
-/** Maps a failed git step to a SetImageError whose message is already free of credentials. */
-function gitFailure(error: unknown, remote: AuthenticatedRemote, branch: string | undefined): SetImageError {
+/** The fixed sentences of Git failures: Git's own words can name internal hosts and paths, so they go to `detail` only. */
+export const GIT_FAILURE_MESSAGES = {
+  clone: "The repository could not be cloned: the URL is wrong, access was refused, or the Git host could not be reached.",
+  push: "The Git host refused the push.",
+  update: "A Git command failed while updating the repository.",
+} as const;
+
+/** Git's words, free of credentials, for {@link SetImageError.detail}. */
+function detailOf(text: string, remote: AuthenticatedRemote): string {
+  return redactCredentials(text, { secrets: secretsOfAuth(remote.auth) }).trim();
+}
+
+/** Maps a failed git step to a SetImageError with a fixed message; what git said goes to `detail`. */
+function gitFailure(error: unknown, remote: AuthenticatedRemote, branch: string | undefined, step: "clone" | "update"): SetImageError {
   if (!isGitError(error)) throw error;
-  if (branch && /Remote branch .* not found|couldn't find remote ref/i.test(error.message)) {
-    return new SetImageError(`The branch "${branch}" does not exist in ${remote.url}.`, { kind: "invalid" });
+  const detail = detailOf(error.message, remote);
+  if (step === "clone" && branch && /Remote branch .* not found|couldn't find remote ref/i.test(error.message)) {
+    return new SetImageError(`The branch "${branch}" does not exist in the repository.`, { kind: "invalid", detail });
   }
-  return new SetImageError(`Cannot update ${remote.url}: ${error.message}`, { kind: "unreachable" });
+  return new SetImageError(GIT_FAILURE_MESSAGES[step], { kind: "unreachable", detail });
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -107,8 +120,9 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Sets an image in a kustomization in Git: clone, edit, commit, push, and on a
  * moved branch catch up and try again (at most `maxAttempts` pushes).
- * @throws SetImageError — 422 for a malformed image, path or kustomization; 409
- * when the branch kept moving; 502 when the Git host failed. Nothing is pushed then.
+ * @throws SetImageError — invalid for a malformed image, path or kustomization (or one reached
+ * through a symbolic link); conflict when the branch kept moving; unreachable when the Git host
+ * failed (Git's words in `detail`, never in the message). Nothing is pushed then.
  */
 export async function setImage(options: SetImageOptions): Promise<SetImageResult> {
   const image = validateImageUpdate(options.image);
@@ -119,18 +133,18 @@ export async function setImage(options: SetImageOptions): Promise<SetImageResult
 
   progress(`Cloning ${remote.url}${options.branch ? ` (${options.branch})` : ""}…`);
   const clone = await cloneConfigRepo(remote, { branch: options.branch, timeoutMs: options.timeoutMs }).catch((error: unknown) => {
-    throw gitFailure(error, remote, options.branch);
+    throw gitFailure(error, remote, options.branch, "clone");
   });
   try {
     const file = await locateKustomization(clone, repoPath);
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-      const absolute = path.join(clone.dir, file);
+      const absolute = await assertRegularClonePath(clone.dir, file);
       const edit = setKustomizationImage(await readFile(absolute, "utf8"), image, { file });
       if (!edit.changed) {
         const message = `${file} on ${clone.branch} already sets ${image.name} to ${edit.image}; nothing to commit.`;
         return { status: "unchanged", commit: await clone.head(), branch: clone.branch, file, attempts: attempt - 1, message };
       }
-      await writeFile(absolute, edit.text);
+      await writeFile(await assertRegularClonePath(clone.dir, file), edit.text);
       const commit = await clone.commit(file, options.message ?? defaultMessage(image.name, edit.image, file), options.author ?? DEFAULT_AUTHOR);
       progress(`Pushing ${commit.slice(0, 12)} to ${clone.branch} (attempt ${attempt} of ${maxAttempts})…`);
       const outcome = await clone.push();
@@ -138,14 +152,14 @@ export async function setImage(options: SetImageOptions): Promise<SetImageResult
         const message = `Set ${image.name} to ${edit.image} in ${file} on ${clone.branch} (commit ${commit.slice(0, 12)}).`;
         return { status: "committed", commit, branch: clone.branch, file, attempts: attempt, message };
       }
-      if (!outcome.retryable) throw new SetImageError(`The push to ${remote.url} was refused: ${outcome.reason}`, { kind: "unreachable" });
+      if (!outcome.retryable) throw new SetImageError(GIT_FAILURE_MESSAGES.push, { kind: "unreachable", detail: detailOf(outcome.reason, remote) });
       progress(`The branch ${clone.branch} moved (${outcome.reason}); applying the change again on its new head.`);
       await pause(50 + Math.random() * 200 * attempt);
       await clone.catchUp();
     }
     throw new SetImageError(`The branch ${clone.branch} kept moving; gave up after ${maxAttempts} attempts without pushing.`, { kind: "conflict" });
   } catch (error) {
-    if (isGitError(error)) throw gitFailure(error, remote, clone.branch);
+    if (isGitError(error)) throw gitFailure(error, remote, clone.branch, "update");
     throw error;
   } finally {
     await clone.dispose();

@@ -10,6 +10,8 @@ describe("prefixScore", () => {
     ["https://github.com", "https://github.com/acme/app", 1],
     ["https://github.com/acme/app.git", "https://github.com/acme/app", 3],
     ["git@github.com:acme", "ssh://git@github.com/acme/app.git", 2],
+    ["ssh://git@github.com/acme", "git+ssh://git@github.com/acme/app.git", 2],
+    ["http://127.0.0.1:3000/", "http://127.0.0.1:3000/acme/app.git", 1],
   ])("%s covers %s", (prefix, url, score) => {
     expect(prefixScore(prefix, url)).toBe(score);
   });
@@ -20,6 +22,9 @@ describe("prefixScore", () => {
     ["https://github.com/acme", "git@github.com:acme/app.git"],
     ["http://127.0.0.1:3000/acme", "http://127.0.0.1:4000/acme/app"],
     ["https://github.com/acme/app", "https://github.com/acme"],
+    ["https://github.com/acme", "http://github.com/acme/app"],
+    ["https://127.0.0.1:3000/", "http://127.0.0.1:3000/acme/app.git"],
+    ["http://github.com/acme", "https://github.com/acme/app"],
   ])("%s does not cover %s", (prefix, url) => {
     expect(prefixScore(prefix, url)).toBe(0);
   });
@@ -41,5 +46,12 @@ describe("bestMatch", () => {
   it("only offers a credential for the transport it speaks", () => {
     expect(bestMatch(entries, "git@github.com:acme/app.git")?.label).toBe("ssh-org");
     expect(bestMatch(entries, "https://github.com/someone/else")).toBeUndefined();
+  });
+
+  it("never offers an https credential to a plain http URL of the same host", () => {
+    expect(bestMatch(entries, "http://github.com/acme/secret.git")).toBeUndefined();
+    const local = [{ urlPrefix: "https://127.0.0.1:3000/", kind: "https", label: "tls" }];
+    expect(bestMatch(local, "http://127.0.0.1:3000/private.git")).toBeUndefined();
+    expect(bestMatch([...local, { urlPrefix: "http://127.0.0.1:3000/", kind: "https", label: "plain" }], "http://127.0.0.1:3000/private.git")?.label).toBe("plain");
   });
 });

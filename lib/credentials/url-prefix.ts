@@ -1,8 +1,9 @@
 /**
  * Which stored credentials serve a repository: those whose URL prefix names
- * the same host (and port) and a leading run of whole path segments, for the
- * transport the credential speaks (HTTPS tokens for http(s) URLs, SSH keys for
- * ssh URLs). The longest prefix wins, so `https://github.com/acme` serves a
+ * the same scheme, host (and port) and a leading run of whole path segments, for
+ * the transport the credential speaks (HTTPS tokens for http(s) URLs, SSH keys for
+ * ssh URLs). The scheme must match exactly: a token stored for `https://host` is
+ * never offered to `http://host`, where anyone on the path could read it. The longest prefix wins, so `https://github.com/acme` serves a
  * whole organisation and `https://github.com/acme/secret-repo` can override it.
  */
 import { repoLocation, type RepoLocation } from "@/lib/source";
@@ -18,12 +19,13 @@ export function transportOf(kind: CredentialKind): RepoLocation["transport"] {
 
 /**
  * How well `prefix` covers `repoUrl`: the number of path segments it names
- * plus one (so a host-wide prefix scores 1), or 0 when it does not cover it.
+ * plus one (so a host-wide prefix scores 1), or 0 when it does not cover it —
+ * including when the schemes differ (`https` does not cover `http`).
  */
 export function prefixScore(prefix: string, repoUrl: string): number {
   const want = repoLocation(prefix);
   const have = repoLocation(repoUrl);
-  if (!want || !have || want.host !== have.host || want.port !== have.port || want.transport !== have.transport) return 0;
+  if (!want || !have || want.host !== have.host || want.port !== have.port || want.scheme !== have.scheme) return 0;
   if (want.path === "") return 1;
   const isCovered = have.path === want.path || have.path.startsWith(`${want.path}/`);
   return isCovered ? want.path.split("/").length + 1 : 0;

@@ -11,6 +11,7 @@ import { installRequestHook } from "@/lib/audit/request-hook";
 import { createAuth } from "@/lib/auth/auth";
 import { Clusters } from "@/lib/cache/clusters";
 import { createImageRequestAuthorizer } from "@/lib/cd/ci-token";
+import { createImageSetter } from "@/lib/cd/image-service";
 import { createCredentialStore } from "@/lib/credentials/store";
 import { databaseUrl } from "@/lib/db/config";
 import { openDatabaseLazily } from "@/lib/db/database";
@@ -52,7 +53,7 @@ function buildEngine(): ServerEngine {
       audit,
       stamp,
       credentials,
-      images: createImageRequestAuthorizer({ db, auth, env }),
+      images: { ...createImageRequestAuthorizer({ db, auth, env }), ...createImageSetter({ db, credentials: credentials.credentialsFor }) },
       drift: createDriftReader({ db }),
       env,
     }),

@@ -6,7 +6,7 @@
 import type { Audit } from "@/lib/audit/audit";
 import type { RequestStamp } from "@/lib/audit/request-context";
 import type { Auth } from "@/lib/auth/auth";
-import { setImage, toSetImageOptions, type createImageRequestAuthorizer } from "@/lib/cd";
+import type { createImageRequestAuthorizer, ImageSetter } from "@/lib/cd";
 import type { CredentialStore } from "@/lib/credentials/store";
 import type { DatabaseStores } from "@/lib/db/database";
 import type { createDriftReader } from "@/lib/drift/report";
@@ -22,7 +22,8 @@ export interface RoomParts {
   /** The stamp the request hook puts on arriving requests; the web layer reads it back. */
   stamp: Pick<RequestStamp, "readStamp">;
   credentials: CredentialStore;
-  images: Pick<ReturnType<typeof createImageRequestAuthorizer>, "authorizeImageRequest">;
+  /** Who may set an image, and the setter confined to registered repositories. */
+  images: Pick<ReturnType<typeof createImageRequestAuthorizer>, "authorizeImageRequest"> & ImageSetter;
   drift: Pick<ReturnType<typeof createDriftReader>, "listDrift">;
   /** Reads the webhook secrets. @default process.env */
   env?: Readonly<Record<string, string | undefined>>;
@@ -64,7 +65,7 @@ export function roomsOf(parts: RoomParts): (engine: { requestRefresh(names: read
     },
     images: {
       authorize: (authorization, target) => images.authorizeImageRequest(authorization, target),
-      set: (request) => setImage({ ...toSetImageOptions(request), credentials: credentials.credentialsFor }),
+      set: (request) => images.setImageForRequest(request),
     },
     drift: (query) => drift.listDrift(query),
     gitWebhook: (headers, body) =>

@@ -4,16 +4,16 @@ import { repoLocation, repoMatchKey } from "./repo-location";
 
 describe("repoLocation", () => {
   it.each([
-    ["https://GitHub.com/Acme/App.git", { transport: "http", host: "github.com", path: "Acme/App" }],
-    ["https://bot:token@github.com/acme/app/", { transport: "http", host: "github.com", path: "acme/app" }],
-    ["https://github.com:443/acme/app", { transport: "http", host: "github.com", path: "acme/app" }],
-    ["http://127.0.0.1:3000/acme/app.git", { transport: "http", host: "127.0.0.1", port: 3000, path: "acme/app" }],
-    ["ssh://git@github.com/acme/app.git", { transport: "ssh", host: "github.com", path: "acme/app" }],
-    ["ssh://git@gitea.example:2222/acme/app.git", { transport: "ssh", host: "gitea.example", port: 2222, path: "acme/app" }],
-    ["git@github.com:acme/app.git", { transport: "ssh", host: "github.com", path: "acme/app" }],
-    ["git@gitlab.example.com:group/sub/project.git", { transport: "ssh", host: "gitlab.example.com", path: "group/sub/project" }],
-    ["git://git.example/acme/app.git", { transport: "git", host: "git.example", path: "acme/app" }],
-    ["file:///srv/git/app.git", { transport: "file", host: "", path: "srv/git/app" }],
+    ["https://GitHub.com/Acme/App.git", { transport: "http", scheme: "https", host: "github.com", path: "Acme/App" }],
+    ["https://bot:token@github.com/acme/app/", { transport: "http", scheme: "https", host: "github.com", path: "acme/app" }],
+    ["https://github.com:443/acme/app", { transport: "http", scheme: "https", host: "github.com", path: "acme/app" }],
+    ["http://127.0.0.1:3000/acme/app.git", { transport: "http", scheme: "http", host: "127.0.0.1", port: 3000, path: "acme/app" }],
+    ["ssh://git@github.com/acme/app.git", { transport: "ssh", scheme: "ssh", host: "github.com", path: "acme/app" }],
+    ["ssh://git@gitea.example:2222/acme/app.git", { transport: "ssh", scheme: "ssh", host: "gitea.example", port: 2222, path: "acme/app" }],
+    ["git@github.com:acme/app.git", { transport: "ssh", scheme: "ssh", host: "github.com", path: "acme/app" }],
+    ["git@gitlab.example.com:group/sub/project.git", { transport: "ssh", scheme: "ssh", host: "gitlab.example.com", path: "group/sub/project" }],
+    ["git://git.example/acme/app.git", { transport: "git", scheme: "git", host: "git.example", path: "acme/app" }],
+    ["file:///srv/git/app.git", { transport: "file", scheme: "file", host: "", path: "srv/git/app" }],
   ])("reads %s", (url, expected) => {
     expect(repoLocation(url)).toEqual(expected);
   });

@@ -13,6 +13,12 @@ export type RepoTransport = "http" | "ssh" | "git" | "file";
 export interface RepoLocation {
   /** `http` for http and https, `ssh` for `ssh://` and scp-like `user@host:path`. */
   transport: RepoTransport;
+  /**
+   * The URL scheme, lower-cased: `https`, `http`, `ssh` (also for `git+ssh://` and scp-like
+   * `user@host:path`), `git` or `file`. Credentials match on it exactly, so a token stored for
+   * `https://host` is never sent over plain `http://host`.
+   */
+  scheme: string;
   /** Lower-cased host name; empty for local paths. */
   host: string;
   /** The port when it is not the transport's default (443/80 for HTTP(S), 22 for SSH). */
@@ -55,13 +61,14 @@ export function repoLocation(repoUrl: string): RepoLocation | undefined {
     if (!transport) return undefined;
     const port = parsed.port === "" ? undefined : Number(parsed.port);
     const isDefaultPort = port === undefined || DEFAULT_PORTS[protocol] === port;
-    return { transport, host: parsed.hostname.toLowerCase(), ...(isDefaultPort ? {} : { port }), path: cleanPath(parsed.pathname) };
+    const scheme = protocol === "git+ssh:" ? "ssh" : protocol.slice(0, -1);
+    return { transport, scheme, host: parsed.hostname.toLowerCase(), ...(isDefaultPort ? {} : { port }), path: cleanPath(parsed.pathname) };
   }
   const scp = SCP_LIKE.exec(url);
   if (scp && !url.startsWith("/") && !url.startsWith(".")) {
-    return { transport: "ssh", host: (scp[1] ?? "").toLowerCase(), path: cleanPath(scp[2] ?? "") };
+    return { transport: "ssh", scheme: "ssh", host: (scp[1] ?? "").toLowerCase(), path: cleanPath(scp[2] ?? "") };
   }
-  if (url.startsWith("/")) return { transport: "file", host: "", path: cleanPath(url) };
+  if (url.startsWith("/")) return { transport: "file", scheme: "file", host: "", path: cleanPath(url) };
   return undefined;
 }
 

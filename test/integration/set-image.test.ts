@@ -157,13 +157,13 @@ describe("lockstep set-image against a private repository over smart HTTP", () =
     );
   });
 
-  it("fails with the Git host's reason and without the token when the token is wrong", async () => {
+  it("fails with a fixed sentence, the Git host's reason below it, and without the token when the token is wrong", async () => {
     const { url, head } = await configRepo();
     const before = await head();
     const wrong = "wrong-token-ffff1234";
     const result = await lockstep(["set-image", "guestbook:9.9.9", "--repo", url, "--path", "apps/guestbook"], { LOCKSTEP_REPO_USERNAME: USERNAME, LOCKSTEP_REPO_TOKEN: wrong });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^lockstep set-image: Cannot update http:\/\/127\.0\.0\.1:\d+\/config-\d+\.git: git clone failed: /m);
+    expect(result.stderr).toMatch(/^lockstep set-image: The repository could not be cloned: .*\n {2}Git said: git clone failed: /m);
     expect(result.stdout + result.stderr).not.toContain(wrong);
     expect(await head()).toBe(before);
   });
@@ -185,6 +185,12 @@ describe("POST /api/images, the same operation over HTTP", () => {
 
   const post = (body: unknown, token: string | null = CI_TOKEN) => api<Record<string, unknown>>(web.url, "POST", "/api/images", body, { token });
 
+  /** Registers an app on `url`: the image API writes only to repositories apps deploy from. */
+  async function registerApp(url: string): Promise<void> {
+    const created = await api(web.url, "POST", "/api/apps", { name: `images-${counter}-${Date.now().toString(36)}`, repoUrl: url, path: "apps/guestbook", targetRevision: "main", destNamespace: "default" });
+    expect(created.status, created.text).toBe(201);
+  }
+
   it("refuses a caller without the CI token", async () => {
     const { url, head } = await configRepo();
     const before = await head();
@@ -200,6 +206,7 @@ describe("POST /api/images, the same operation over HTTP", () => {
 
   it("commits the image with the stored repository credentials, then answers unchanged for the same image", async () => {
     const { url, show, head } = await configRepo();
+    await registerApp(url);
     const body = { repoUrl: url, path: "apps/guestbook", image: { name: "guestbook", newTag: "5.0.0" }, author: { name: "API Pipeline", email: "api@acme.example" } };
     const first = await post(body);
     expect(first.status, first.text).toBe(200);
@@ -214,6 +221,7 @@ describe("POST /api/images, the same operation over HTTP", () => {
 
   it("refuses a malformed image with one sentence and pushes nothing", async () => {
     const { url, head } = await configRepo();
+    await registerApp(url);
     const before = await head();
     const refused = await post({ repoUrl: url, path: "apps/guestbook", image: "guestbook@sha256:abc" });
     expect(refused.status).toBe(422);

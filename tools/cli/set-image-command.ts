@@ -129,7 +129,7 @@ export async function runSetImage(args: readonly string[], io: CliIo): Promise<n
       return 2;
     }
     if (isSetImageError(error)) {
-      say(io.stderr, `lockstep set-image: ${error.message}`);
+      say(io.stderr, `lockstep set-image: ${error.message}${error.detail ? `\n  Git said: ${error.detail}` : ""}`);
       return error.kind === "invalid" ? 2 : 1;
     }
     say(io.stderr, `lockstep set-image: ${error instanceof Error ? error.message : String(error)}`);

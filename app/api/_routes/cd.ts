@@ -31,14 +31,14 @@ export const setImageRoute = declareRoute({
   action: "image.set",
   summary: "Set an image in a kustomization in Git (commit and push)",
   description:
-    "The HTTP form of `lockstep set-image`: clones the repository, edits the images: entry, commits and pushes, re-applying the edit when other pipelines push first. Authenticated by the CI token, or by an API token with deployer rights on every app deploying the path.",
+    "The HTTP form of `lockstep set-image`: clones the repository, edits the images: entry, commits and pushes, re-applying the edit when other pipelines push first. Authenticated by the CI token, or by an API token with deployer rights on every app deploying the path. Only a repository a registered app deploys from is accepted (matched by host and path, whatever the spelling) and it is cloned by the app's registered URL; a kustomization reached through a symbolic link is refused; Git failures answer a fixed sentence, Git's own words go to the server log only.",
   body: setImageRequestSchema,
   responses: {
     200: { description: "Committed, or already set (status `unchanged`, no commit)." },
     401: error("Missing or wrong token."),
-    403: error("The token may not deploy every app using this path."),
+    403: error("The token may not deploy every app using this path, or no registered app deploys from the repository."),
     409: error("The branch kept moving; nothing was pushed."),
     ...INVALID,
-    502: error("The Git host failed or refused the push."),
+    502: error("The Git host failed or refused the push (a fixed sentence; the server log has Git's words)."),
   },
 });

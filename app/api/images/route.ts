@@ -6,7 +6,8 @@ import { ForbiddenError, UnauthorizedError } from "@/lib/auth/errors";
  * Sets an image in a kustomization in Git, as `lockstep set-image` does: clone, edit,
  * commit, push (retrying when other pipelines push first). Authenticated by the CI token, or
  * by an API token with deployer rights on every app deploying the path (the wrapper refuses a
- * request without `Authorization` with 401 first).
+ * request without `Authorization` with 401 first). Only repositories registered apps deploy
+ * from are written to (403 otherwise), never through a symbolic link (422).
  */
 export const POST = route(setImageRoute, async ({ engine, body, request }) => {
   const verdict = await engine.images.authorize(request.headers.get("authorization"), body);

@@ -6,10 +6,11 @@
  * `LOCKSTEP_CACHE_DIR`, else `$XDG_CACHE_HOME/lockstep`, else `~/.cache/lockstep`,
  * as `tools/localcluster` lays it out).
  */
-import { constants } from "node:fs";
 import { access, readdir, stat } from "node:fs/promises";
 import { homedir } from "node:os";
 import path from "node:path";
+
+import { findOnPath, isExecutableFile } from "./executable";
 
 const COMPLETE_MARKER = ".complete";
 
@@ -24,15 +25,6 @@ export async function findKustomizeBinary(options: FindKustomizeOptions = {}): P
   const explicit = options.kustomizeBin ?? process.env.LOCKSTEP_KUSTOMIZE;
   if (explicit) return explicit;
   return (await findOnPath("kustomize")) ?? (await newestCachedBinary("kustomize"));
-}
-
-async function findOnPath(name: string): Promise<string | undefined> {
-  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
-    if (dir === "") continue;
-    const candidate = path.join(dir, name);
-    if (await isExecutableFile(candidate)) return candidate;
-  }
-  return undefined;
 }
 
 async function newestCachedBinary(name: string): Promise<string | undefined> {
@@ -52,15 +44,6 @@ function toolchainCacheRoot(): string {
   if (process.env.LOCKSTEP_CACHE_DIR) return path.resolve(process.env.LOCKSTEP_CACHE_DIR);
   const xdg = process.env.XDG_CACHE_HOME;
   return path.join(xdg ? path.resolve(xdg) : path.join(homedir(), ".cache"), "lockstep");
-}
-
-async function isExecutableFile(file: string): Promise<boolean> {
-  try {
-    await access(file, constants.X_OK);
-    return (await stat(file)).isFile();
-  } catch {
-    return false;
-  }
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -4,7 +4,7 @@ import path from "node:path";
 
 import { afterEach, describe, expect, it } from "vitest";
 
-import { checkKustomization, isRemoteReference, referencesOf } from "./kustomize-refs";
+import { checkKustomization, referencesOf } from "./kustomize-refs";
 
 const roots: string[] = [];
 
@@ -26,14 +26,6 @@ const limits = { allowRemoteBases: false, maxFileBytes: 1024 };
 const check = (root: string, dir: string) => checkKustomization(path.join(root, dir), { root, limits });
 
 describe("the kustomization pre-check", () => {
-  it("tells remote references from local paths", () => {
-    expect(isRemoteReference("https://github.com/org/repo//base?ref=v1")).toBe(true);
-    expect(isRemoteReference("github.com/org/repo/base?ref=v1")).toBe(true);
-    expect(isRemoteReference("git@github.com:org/repo.git")).toBe(true);
-    expect(isRemoteReference("../base")).toBe(false);
-    expect(isRemoteReference("deployment.yaml")).toBe(false);
-  });
-
   it("lists resources, patches, generator files and the file half of key=file", () => {
     const refs = referencesOf({
       resources: ["a.yaml", "../base"],
@@ -63,6 +55,51 @@ describe("the kustomization pre-check", () => {
     await expect(check(root, "up")).rejects.toThrow(/resources entry .*etc points outside the repository/);
     await expect(check(root, "remote")).rejects.toThrow(/is remote; remote bases are off .*LOCKSTEP_KUSTOMIZE_REMOTE_BASES=true/);
     await expect(checkKustomization(path.join(root, "remote"), { root, limits: { ...limits, allowRemoteBases: true } })).resolves.toBeUndefined();
+  });
+
+  it("refuses URL-shaped references in every field, even when a local path of that name exists", async () => {
+    const url = "http://127.0.0.1:8080/x.yaml";
+    const root = await tree({
+      "res/kustomization.yaml": `resources: [${url}]\n`,
+      "tr/kustomization.yaml": `transformers: [${url}]\n`,
+      "gen/kustomization.yaml": "generators: ['git::http://127.0.0.1:8080/repo.git']\n",
+      "val/kustomization.yaml": "validators: [git@git.example:org/repo.git]\n",
+      "patch/kustomization.yaml": `patches: [{path: '${url}'}]\n`,
+      "helm/kustomization.yaml": "helmCharts: [{name: x, repo: 'https://charts.example', version: 1.0.0}]\n",
+      "values/kustomization.yaml": `helmCharts: [{name: x, valuesFile: '${url}'}]\n`,
+      "shadow/kustomization.yaml": "resources: [github.com/org/repo]\n",
+      "shadow/github.com/org/repo/kustomization.yaml": "resources: []\n",
+    });
+    await expect(check(root, "res")).rejects.toThrow(`res/kustomization.yaml: resources entry ${url} is remote; remote bases are off`);
+    await expect(check(root, "tr")).rejects.toThrow(`tr/kustomization.yaml: transformers entry ${url} is remote`);
+    await expect(check(root, "gen")).rejects.toThrow("gen/kustomization.yaml: generators entry git::http://127.0.0.1:8080/repo.git is remote");
+    await expect(check(root, "val")).rejects.toThrow("validators entry git@git.example:org/repo.git is remote");
+    await expect(check(root, "patch")).rejects.toThrow(`patches entry ${url} is remote`);
+    await expect(check(root, "helm")).rejects.toThrow("helmCharts entry https://charts.example is remote");
+    await expect(check(root, "values")).rejects.toThrow(`helmCharts entry ${url} is remote`);
+    await expect(check(root, "shadow")).rejects.toThrow("resources entry github.com/org/repo is remote");
+  });
+
+  it("refuses file:// URLs even when remote bases are allowed", async () => {
+    const root = await tree({ "app/kustomization.yaml": "resources: ['git::file:///var/lib/lockstep/mirror.git']\n" });
+    await expect(checkKustomization(path.join(root, "app"), { root, limits: { ...limits, allowRemoteBases: true } })).rejects.toThrow("is a file:// URL, which would read the server's own disk");
+  });
+
+  it("takes a local directory named like a host for a local path", async () => {
+    const root = await tree({
+      "app/kustomization.yaml": "resources: [monitoring.coreos.com]\n",
+      "app/monitoring.coreos.com/kustomization.yaml": "resources: []\n",
+    });
+    await expect(check(root, "app")).resolves.toBeUndefined();
+  });
+
+  it("checks the kustomizations of transformer, generator and validator directories", async () => {
+    const root = await tree({
+      "app/kustomization.yaml": "transformers: [../tr]\ngenerators: [../gen]\n",
+      "tr/kustomization.yaml": "resources: [https://example.com/t.yaml]\n",
+      "gen/kustomization.yaml": "resources: []\n",
+    });
+    await expect(check(root, "app")).rejects.toThrow("tr/kustomization.yaml: resources entry https://example.com/t.yaml is remote");
   });
 
   it("refuses a symlinked base that leads outside the repository", async () => {

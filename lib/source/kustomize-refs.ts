@@ -1,8 +1,11 @@
 /**
  * Reads a kustomization, and every base it includes, before kustomize runs, and refuses what
  * would take the build out of the repository: absolute paths, paths whose real location is
- * outside it (through `..` or symlinks), remote bases unless the administrator allows them,
- * files over the size limit, and a kustomization that includes itself.
+ * outside it (through `..` or symlinks), URL-shaped references (remote bases, files, Helm
+ * repositories) unless the administrator allows them — judged by shape first, as kustomize
+ * tries them as URLs first — `file://` URLs always, files over the size limit, and a
+ * kustomization that includes itself. Kustomize itself then runs without a network
+ * (see `network-isolation.ts`); this check is what names the reference at fault.
  */
 import { readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
@@ -12,19 +15,26 @@ import { parseDocument } from "yaml";
 import { formatBytes, LIMIT_VARIABLES, type RenderLimits } from "./limits";
 import { isInside } from "./paths";
 import { redactCredentials } from "./redact";
+import { classifyReference } from "./reference-kind";
 import { RenderError } from "./render-error";
 
 /** The file names of a kustomization, as kustomize looks for them. */
 const KUSTOMIZATION_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 
-/** Fields listing bases or resources (directories or files). */
-const RESOURCE_FIELDS = ["resources", "bases", "components"];
+/**
+ * Fields listing bases or resources (directories or files); transformers, generators and
+ * validators may name directories holding kustomizations too.
+ */
+const RESOURCE_FIELDS = ["resources", "bases", "components", "generators", "transformers", "validators"];
 /** Fields listing files. */
-const FILE_FIELDS = ["crds", "configurations", "generators", "transformers", "validators", "patchesStrategicMerge"];
+const FILE_FIELDS = ["crds", "configurations", "patchesStrategicMerge"];
 /** Fields listing objects with a `path`. */
 const PATH_OBJECT_FIELDS = ["patches", "patchesJson6902", "replacements"];
 /** Generator fields whose entries list `files`, `envs` or `env`. */
 const GENERATOR_FIELDS = ["configMapGenerator", "secretGenerator"];
+
+/** The variable that lets kustomize fetch remote bases, named when one is refused. */
+const REMOTE_BASES_VARIABLE = "LOCKSTEP_KUSTOMIZE_REMOTE_BASES";
 
 /** Options for {@link checkKustomization}. */
 export interface CheckKustomizationOptions {
@@ -33,16 +43,14 @@ export interface CheckKustomizationOptions {
   limits: Pick<RenderLimits, "allowRemoteBases" | "maxFileBytes">;
 }
 
-/** True for what kustomize would fetch: URLs, `git@host:`, and `host.tld/path` forms. */
-export function isRemoteReference(ref: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(ref) || /^[\w.-]+@[\w.-]+:/.test(ref) || /^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(:\d+)?\//i.test(ref);
-}
-
+/** One reference of a kustomization. */
 interface Reference {
   value: string;
   field: string;
   /** Whether it may name a directory holding another kustomization. */
   mayBeBase: boolean;
+  /** A repository address (a Helm chart repository), never a path in the checkout. */
+  isRepository?: boolean;
 }
 
 function strings(value: unknown): string[] {
@@ -71,6 +79,21 @@ export function referencesOf(kustomization: Record<string, unknown>): Reference[
     }
   }
   if (isRecord(kustomization.openapi) && typeof kustomization.openapi.path === "string") refs.push({ value: kustomization.openapi.path, field: "openapi", mayBeBase: false });
+  refs.push(...helmReferencesOf(kustomization));
+  return refs;
+}
+
+/** Helm chart repositories, values files and the chart home of `helmCharts`, `helmGlobals` and the older `helmChartInflationGenerator`. */
+function helmReferencesOf(kustomization: Record<string, unknown>): Reference[] {
+  const refs: Reference[] = [];
+  for (const field of ["helmCharts", "helmChartInflationGenerator"]) {
+    for (const item of Array.isArray(kustomization[field]) ? kustomization[field] : []) {
+      if (!isRecord(item)) continue;
+      for (const key of ["repo", "chartRepoUrl"]) if (typeof item[key] === "string") refs.push({ value: item[key], field, mayBeBase: false, isRepository: true });
+      for (const file of [...(typeof item.valuesFile === "string" ? [item.valuesFile] : []), ...strings(item.additionalValuesFiles)]) refs.push({ value: file, field, mayBeBase: false });
+    }
+  }
+  if (isRecord(kustomization.helmGlobals) && typeof kustomization.helmGlobals.chartHome === "string") refs.push({ value: kustomization.helmGlobals.chartHome, field: "helmGlobals", mayBeBase: false });
   return refs;
 }
 
@@ -109,12 +132,22 @@ async function visit(dir: string, chain: readonly string[], options: CheckKustom
   if (!isRecord(parsed)) return;
   for (const ref of referencesOf(parsed)) {
     const said = `${where}: ${ref.field} entry ${redactCredentials(ref.value)}`;
+    const kind = classifyReference(ref.value);
+    const refuseRemote = () => {
+      if (!options.limits.allowRemoteBases) throw new RenderError(`${said} is remote; remote bases are off (an administrator may set ${REMOTE_BASES_VARIABLE}=true)`);
+    };
+    if (kind === "server-file") throw new RenderError(`${said} is a file:// URL, which would read the server's own disk; use a path inside the repository`);
+    if (kind === "remote") {
+      refuseRemote();
+      continue;
+    }
+    if (ref.isRepository) continue;
     if (path.isAbsolute(ref.value)) throw new RenderError(`${said} is an absolute path; paths must be relative to the kustomization`);
     const local = path.resolve(dir, ref.value);
     const real = await realpath(local).catch(() => undefined);
     if (real === undefined) {
-      if (isRemoteReference(ref.value)) {
-        if (!options.limits.allowRemoteBases) throw new RenderError(`${said} is remote; remote bases are off (an administrator may set LOCKSTEP_KUSTOMIZE_REMOTE_BASES=true)`);
+      if (kind === "host-like") {
+        refuseRemote();
         continue;
       }
       if (!isInside(options.root, local)) throw new RenderError(`${said} points outside the repository`);

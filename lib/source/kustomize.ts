@@ -1,13 +1,16 @@
 /**
  * Kustomize directories: detected by their kustomization file and built by the
- * real `kustomize build`, whose stderr becomes the error message (with the
- * temporary checkout's path removed, so it names repository paths).
+ * real `kustomize build` — in a network namespace of its own, with no network,
+ * unless remote bases are allowed — whose stderr becomes the error message
+ * (with the temporary checkout's path removed, so it names repository paths).
  */
 import { access } from "node:fs/promises";
 import path from "node:path";
 
+import { GIT_HARDENING } from "./git-env";
 import { findKustomizeBinary } from "./kustomize-bin";
 import { formatBytes, LIMIT_VARIABLES, type RenderLimits } from "./limits";
+import { findUnshare, isolateFromNetwork, isRootProcess, unshareFailureOf, type Command } from "./network-isolation";
 import { parseYamlManifests, type DocumentBudget, type SourcedObject } from "./parse-manifests";
 import { runProcess } from "./process";
 import { redactCredentials } from "./redact";
@@ -36,24 +39,47 @@ export interface BuildKustomizationOptions {
   limits?: Pick<RenderLimits, "maxTotalBytes" | "allowRemoteBases">;
   /** The render's YAML document budget. */
   budget?: DocumentBudget;
+  /** The `unshare` binary that takes kustomize off the network. @default `unshare` on PATH */
+  unshareBin?: string;
 }
 
 /** An address nothing listens on: proxy settings pointing there make any HTTP fetch fail at once. */
 const NO_NETWORK_PROXY = "http://127.0.0.1:9";
 
+/** What git may use to clone remote bases when they are allowed: never `file` (the server's own disk) nor `ext`. */
+const REMOTE_BASE_PROTOCOLS = "http:https:ssh";
+
 /**
  * The environment kustomize runs with: none of the server's own variables (tokens, passwords),
- * and unless remote bases are allowed, no way to fetch anything — git may use no protocol and
- * HTTP goes to a closed port — behind the pre-check that already refuses remote references.
+ * git without system or global configuration, prompts or LFS, and unless remote bases are
+ * allowed, no protocol for git and HTTP sent to a closed port — behind the network namespace
+ * and the pre-check that already refuses remote references.
  */
 export function kustomizeEnvironment(options: { allowRemoteBases: boolean }): NodeJS.ProcessEnv {
   const keep = ["PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "XDG_CACHE_HOME", "XDG_CONFIG_HOME"];
   const env = Object.fromEntries(keep.filter((k) => process.env[k] !== undefined).map((k) => [k, process.env[k]])) as NodeJS.ProcessEnv;
-  Object.assign(env, { GIT_TERMINAL_PROMPT: "0", GIT_ASKPASS: "" });
+  Object.assign(env, GIT_HARDENING, { GIT_ALLOW_PROTOCOL: REMOTE_BASE_PROTOCOLS });
   if (!options.allowRemoteBases) {
     Object.assign(env, { GIT_ALLOW_PROTOCOL: "none", HTTP_PROXY: NO_NETWORK_PROXY, HTTPS_PROXY: NO_NETWORK_PROXY, http_proxy: NO_NETWORK_PROXY, https_proxy: NO_NETWORK_PROXY, NO_PROXY: "", no_proxy: "" });
   }
   return env;
+}
+
+/**
+ * The command that runs `kustomize build`: `kustomize build <dir> --load-restrictor
+ * LoadRestrictionsRootOnly`, wrapped in `unshare --net --` unless remote bases are allowed.
+ * @throws RenderError when isolation is needed and `unshare` is not installed.
+ */
+async function kustomizeCommand(bin: string, dir: string, options: BuildKustomizationOptions): Promise<Command> {
+  const build: Command = { file: bin, args: ["build", dir, "--load-restrictor", "LoadRestrictionsRootOnly"] };
+  if (options.limits?.allowRemoteBases) return build;
+  const unshareBin = options.unshareBin ?? (await findUnshare());
+  if (!unshareBin) throw new RenderError(isolationRefused("unshare (util-linux) is not installed"));
+  return isolateFromNetwork(build, { unshareBin, isRoot: isRootProcess() });
+}
+
+function isolationRefused(reason: string): string {
+  return `cannot run kustomize without network access: ${reason}; remote bases are off, so Lockstep will not run it with the network (an administrator may set LOCKSTEP_KUSTOMIZE_REMOTE_BASES=true)`;
 }
 
 /** True when `dir` holds a kustomization file. */
@@ -76,19 +102,26 @@ export async function buildKustomization(dir: string, options: BuildKustomizatio
   }
   const timeoutMs = options.timeoutMs ?? DEFAULT_KUSTOMIZE_TIMEOUT_MS;
   const maxOutputBytes = options.limits?.maxTotalBytes;
-  const result = await runProcess(bin, ["build", dir, "--load-restrictor", "LoadRestrictionsRootOnly"], {
+  const command = await kustomizeCommand(bin, dir, options);
+  const result = await runProcess(command.file, command.args, {
     cwd: dir,
     env: kustomizeEnvironment({ allowRemoteBases: options.limits?.allowRemoteBases ?? false }),
     timeoutMs,
     signal: options.signal,
     ...(maxOutputBytes !== undefined ? { maxOutputBytes } : {}),
   }).catch((error: NodeJS.ErrnoException) => {
+    if (command.file !== bin) throw new RenderError(isolationRefused(`cannot run ${command.file} (${error.code ?? error.message})`));
     throw new RenderError(`cannot run kustomize (${bin}): ${error.code ?? error.message}`);
   });
   if (result.timedOut) throw new RenderError(`kustomize build ${shown} timed out after ${Math.round(timeoutMs / 1000)} s`);
   if (result.aborted) throw new RenderError(`kustomize build ${shown} was cancelled`);
   if (result.outputExceeded) {
     throw new RenderError(`kustomize build ${shown} printed more than ${formatBytes(maxOutputBytes ?? 0)} (raise ${LIMIT_VARIABLES.maxTotalBytes} to allow more)`);
+  }
+  if (result.exitCode !== 0 && command.file !== bin) {
+    const failure = unshareFailureOf(result.stderr);
+    if (failure === "refused") throw new RenderError(isolationRefused(`the kernel refused a network namespace (${result.stderr.trim()})`));
+    if (failure === "cannot-execute") throw new RenderError(`cannot run kustomize (${bin}): ${result.stderr.trim().replace(/^unshare: /, "")}`);
   }
   if (result.exitCode !== 0) {
     const message = cleanStderr(result.stderr, options.root) || `exit code ${result.exitCode}`;

@@ -77,7 +77,10 @@ describe("kustomize's environment", () => {
       const env = kustomizeEnvironment({ allowRemoteBases: false });
       expect(env.LOCKSTEP_TEST_SECRET_VARIABLE).toBeUndefined();
       expect(env).toMatchObject({ GIT_ALLOW_PROTOCOL: "none", HTTPS_PROXY: "http://127.0.0.1:9", GIT_TERMINAL_PROMPT: "0" });
-      expect(kustomizeEnvironment({ allowRemoteBases: true }).GIT_ALLOW_PROTOCOL).toBeUndefined();
+      expect(env).toMatchObject({ GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null", GIT_LFS_SKIP_SMUDGE: "1" });
+      const remote = kustomizeEnvironment({ allowRemoteBases: true });
+      expect(remote).toMatchObject({ GIT_ALLOW_PROTOCOL: "http:https:ssh", GIT_CONFIG_GLOBAL: "/dev/null" });
+      expect(remote.HTTPS_PROXY).toBeUndefined();
     } finally {
       delete process.env.LOCKSTEP_TEST_SECRET_VARIABLE;
     }

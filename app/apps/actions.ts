@@ -8,6 +8,7 @@ import { getEngine } from "@/lib/engine/instance";
 import type { RollbackPreview } from "@/lib/engine/rollback";
 import { isDomainError } from "@/lib/errors";
 import { isCompleted, isSuccessful } from "@/lib/types";
+import { ACTION_ARGUMENTS, INVALID_ARGUMENTS, nameArgument } from "../_actions/arguments";
 import { noteActionDetail, noteActionFailure, requireUser } from "../_auth/session";
 
 /** What a form action answers: field errors, a general error, or a success message. */
@@ -37,8 +38,11 @@ function checkbox(form: FormData, name: string): boolean {
 }
 
 /** Creates an application from the New application form. */
-export async function createAppAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireUser("admin", String(form.get("name") ?? "") || undefined, { action: "app.create" });
+export async function createAppAction(...args: [state: ActionState, form: FormData]): Promise<ActionState> {
+  const parsedArguments = ACTION_ARGUMENTS.createApp.safeParse(args);
+  const form = parsedArguments.success ? parsedArguments.data[1] : undefined;
+  const user = await requireUser("admin", (form && String(form.get("name") ?? "")) || undefined, { action: "app.create" });
+  if (!form) return INVALID_ARGUMENTS;
   const parsed = appSpecSchema.safeParse({
     name: String(form.get("name") ?? ""),
     repoUrl: String(form.get("repoUrl") ?? ""),
@@ -64,8 +68,11 @@ export async function createAppAction(_state: ActionState, form: FormData): Prom
 }
 
 /** Compares the app with Git and the cluster now; `hard` renders the manifests again even if the commit did not move. */
-export async function refreshAction(name: string, options: { hard?: boolean } = {}): Promise<ActionState> {
-  await requireUser("deployer", name, { action: "app.refresh" });
+export async function refreshAction(...args: [name: string, options?: { hard?: boolean }]): Promise<ActionState> {
+  await requireUser("deployer", nameArgument(args), { action: "app.refresh" });
+  const parsed = ACTION_ARGUMENTS.refresh.safeParse(args);
+  if (!parsed.success) return INVALID_ARGUMENTS;
+  const [name, options = {}] = parsed.data;
   try {
     await getEngine().apps.refresh(name, { hard: options.hard === true });
   } catch (error) {
@@ -79,8 +86,11 @@ export async function refreshAction(name: string, options: { hard?: boolean } = 
  * Requests a sync with the options chosen in the Sync dialog, recorded with the signed-in user.
  * `syncAnyway` overrides a closed sync window; the engine allows it to admins only.
  */
-export async function syncAction(name: string, options: { prune: boolean; dryRun: boolean; resources: string[]; syncAnyway?: boolean }): Promise<ActionState> {
-  const user = await requireUser("deployer", name, { action: "app.sync" });
+export async function syncAction(...args: [name: string, options: { prune: boolean; dryRun: boolean; resources: string[]; syncAnyway?: boolean }]): Promise<ActionState> {
+  const user = await requireUser("deployer", nameArgument(args), { action: "app.sync" });
+  const parsed = ACTION_ARGUMENTS.sync.safeParse(args);
+  if (!parsed.success) return INVALID_ARGUMENTS;
+  const [name, options] = parsed.data;
   try {
     const { prune, dryRun, resources, syncAnyway } = options;
     const operation = await getEngine().operations.requestSync(name, { prune, dryRun, resources, ...(syncAnyway === true ? { syncAnyway: true } : {}) }, user);
@@ -94,8 +104,11 @@ export async function syncAction(name: string, options: { prune: boolean; dryRun
 }
 
 /** Deletes the app, and its cluster resources when `cascade`. */
-export async function deleteAction(name: string, cascade: boolean): Promise<ActionState> {
-  const user = await requireUser("admin", name, { action: "app.delete" });
+export async function deleteAction(...args: [name: string, cascade: boolean]): Promise<ActionState> {
+  const user = await requireUser("admin", nameArgument(args), { action: "app.delete" });
+  const parsed = ACTION_ARGUMENTS.delete.safeParse(args);
+  if (!parsed.success) return INVALID_ARGUMENTS;
+  const [name, cascade] = parsed.data;
   try {
     await getEngine().apps.delete(name, { cascade }, user);
   } catch (error) {
@@ -112,8 +125,11 @@ export interface RollbackPreviewState {
 }
 
 /** The per-resource diff a rollback to the entry would make (dry runs only; nothing changes). */
-export async function previewRollbackAction(name: string, operationId: string, prune: boolean): Promise<RollbackPreviewState> {
-  await requireUser("deployer", name, { action: "app.rollback-preview" });
+export async function previewRollbackAction(...args: [name: string, operationId: string, prune: boolean]): Promise<RollbackPreviewState> {
+  await requireUser("deployer", nameArgument(args), { action: "app.rollback-preview" });
+  const parsed = ACTION_ARGUMENTS.previewRollback.safeParse(args);
+  if (!parsed.success) return INVALID_ARGUMENTS;
+  const [name, operationId, prune] = parsed.data;
   try {
     return { preview: await getEngine().operations.previewRollback(name, { operationId, prune }) };
   } catch (error) {
@@ -122,8 +138,11 @@ export async function previewRollbackAction(name: string, operationId: string, p
 }
 
 /** Rolls the app back to a history entry's manifests and pauses its automated sync. */
-export async function rollbackAction(name: string, operationId: string, prune: boolean): Promise<ActionState> {
-  const user = await requireUser("deployer", name, { action: "app.rollback" });
+export async function rollbackAction(...args: [name: string, operationId: string, prune: boolean]): Promise<ActionState> {
+  const user = await requireUser("deployer", nameArgument(args), { action: "app.rollback" });
+  const parsed = ACTION_ARGUMENTS.rollback.safeParse(args);
+  if (!parsed.success) return INVALID_ARGUMENTS;
+  const [name, operationId, prune] = parsed.data;
   try {
     const operation = await getEngine().operations.requestRollback(name, { operationId, prune }, user);
     revalidatePath(`/apps/${name}`);
@@ -135,8 +154,11 @@ export async function rollbackAction(name: string, operationId: string, prune: b
 }
 
 /** Turns automated sync back on after a rollback and syncs Git's version. */
-export async function resumeAutoSyncAction(name: string): Promise<ActionState> {
-  const user = await requireUser("deployer", name, { action: "app.resume-auto-sync" });
+export async function resumeAutoSyncAction(...args: [name: string]): Promise<ActionState> {
+  const user = await requireUser("deployer", nameArgument(args), { action: "app.resume-auto-sync" });
+  const parsed = ACTION_ARGUMENTS.resumeAutoSync.safeParse(args);
+  if (!parsed.success) return INVALID_ARGUMENTS;
+  const [name] = parsed.data;
   try {
     const { operation } = await getEngine().operations.resumeAutoSync(name, user);
     revalidatePath(`/apps/${name}`);
@@ -149,8 +171,11 @@ export async function resumeAutoSyncAction(name: string): Promise<ActionState> {
 }
 
 /** Asks the app's running operation to stop before its next resource. */
-export async function terminateAction(name: string, operationId: string): Promise<ActionState> {
-  const user = await requireUser("deployer", name, { action: "app.terminate" });
+export async function terminateAction(...args: [name: string, operationId: string]): Promise<ActionState> {
+  const user = await requireUser("deployer", nameArgument(args), { action: "app.terminate" });
+  const parsed = ACTION_ARGUMENTS.terminate.safeParse(args);
+  if (!parsed.success) return INVALID_ARGUMENTS;
+  const [name, operationId] = parsed.data;
   try {
     await getEngine().operations.terminate(name, operationId, user);
     revalidatePath(`/apps/${name}`);

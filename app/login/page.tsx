@@ -1,4 +1,5 @@
 import { LoginForm } from "@/components/auth/login-form";
+import { signInFailureMessage } from "@/lib/auth/oidc/failures";
 import { getEngine } from "@/lib/engine/instance";
 import { safeLocalPath } from "@/lib/http/safe-url";
 
@@ -7,13 +8,13 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function LoginPage({ searchParams }: Props) {
   const params = await searchParams;
   const next = safeLocalPath(typeof params.next === "string" ? params.next : undefined);
-  const error = typeof params.error === "string" ? params.error : undefined;
+  const error = signInFailureMessage(typeof params.error === "string" ? params.error : undefined);
   return (
     <div className="mx-auto mt-10 max-w-sm">
       <h1 className="mb-4 text-2xl font-semibold">Sign in to Lockstep</h1>
       {error && (
         <p className="mb-3 rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800" role="alert">
-          {error.slice(0, 300)}
+          {error}
         </p>
       )}
       <LoginForm next={next} />

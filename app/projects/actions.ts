@@ -7,6 +7,7 @@ import { getEngine } from "@/lib/engine/instance";
 import { isDomainError, ValidationError } from "@/lib/errors";
 import { projectSpecSchema } from "@/lib/projects/schema";
 import { parseProjectText, SPEC_TEXT_FIELD } from "@/lib/projects/spec-text";
+import { ACTION_ARGUMENTS, INVALID_ARGUMENTS } from "../_actions/arguments";
 import { noteActionFailure, requireUser } from "../_auth/session";
 import type { ActionState } from "../apps/actions";
 
@@ -19,8 +20,11 @@ async function failure(error: unknown, values?: Record<string, string>): Promise
 }
 
 /** Creates a project from the Projects page's form (name and description), then opens it to edit the rest. */
-export async function createProjectAction(_state: ActionState, form: FormData): Promise<ActionState> {
+export async function createProjectAction(...args: [state: ActionState, form: FormData]): Promise<ActionState> {
   const user = await requireUser("admin", undefined, { action: "project.create" });
+  const parsedArguments = ACTION_ARGUMENTS.createProject.safeParse(args);
+  if (!parsedArguments.success) return INVALID_ARGUMENTS;
+  const [, form] = parsedArguments.data;
   const values = { name: String(form.get("name") ?? ""), description: String(form.get("description") ?? "") };
   const parsed = projectSpecSchema.safeParse(values);
   if (!parsed.success) return { fields: fieldErrors(parsed.error), values };
@@ -37,8 +41,11 @@ export async function createProjectAction(_state: ActionState, form: FormData): 
  * Replaces a project's spec (every field but the name) with the editor's YAML or JSON; a field
  * the text leaves out takes its default. Refused text comes back with each problem on its field.
  */
-export async function updateProjectAction(name: string, _state: ActionState, form: FormData): Promise<ActionState> {
+export async function updateProjectAction(...args: [name: string, state: ActionState, form: FormData]): Promise<ActionState> {
   const user = await requireUser("admin", undefined, { action: "project.update" });
+  const parsedArguments = ACTION_ARGUMENTS.updateProject.safeParse(args);
+  if (!parsedArguments.success) return INVALID_ARGUMENTS;
+  const [name, , form] = parsedArguments.data;
   const text = String(form.get(SPEC_TEXT_FIELD) ?? "");
   const values = { [SPEC_TEXT_FIELD]: text };
   const parsed = parseProjectText(text);
@@ -54,8 +61,11 @@ export async function updateProjectAction(name: string, _state: ActionState, for
 }
 
 /** Deletes a project; refused, with the store's reason, for the built-in one and one that still has apps. */
-export async function deleteProjectAction(name: string): Promise<ActionState> {
+export async function deleteProjectAction(...args: [name: string]): Promise<ActionState> {
   const user = await requireUser("admin", undefined, { action: "project.delete" });
+  const parsedArguments = ACTION_ARGUMENTS.deleteProject.safeParse(args);
+  if (!parsedArguments.success) return INVALID_ARGUMENTS;
+  const [name] = parsedArguments.data;
   try {
     await getEngine().projects.delete(name, user);
   } catch (error) {

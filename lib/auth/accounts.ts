@@ -7,7 +7,7 @@ import type { UserRecord } from "@/lib/db/users";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { z } from "zod";
 import type { ResolvedAuthDependencies } from "./dependencies";
-import { generatePassword, hashPassword } from "./password";
+import { generatePassword, type PasswordHasher } from "./password";
 import type { newUserSchema, userUpdateSchema } from "./schemas";
 
 /** A user and, when one was generated, their one-time password. */
@@ -18,11 +18,11 @@ export interface UserWithPassword {
 }
 
 /** User management on one database. */
-export function createAccounts({ db }: Pick<ResolvedAuthDependencies, "db">) {
+export function createAccounts({ db, hasher }: Pick<ResolvedAuthDependencies, "db"> & { hasher: PasswordHasher }) {
   /** Creates a local user; without a password, generates one. Either way it must be changed at first sign-in. */
   async function createLocalUser(input: z.infer<typeof newUserSchema>): Promise<UserWithPassword> {
     const password = input.password ?? generatePassword();
-    const user = await db.users.createUser({ name: input.name, role: input.role, grants: input.grants, projects: input.projects, passwordHash: await hashPassword(password), mustChangePassword: true });
+    const user = await db.users.createUser({ name: input.name, role: input.role, grants: input.grants, projects: input.projects, passwordHash: await hasher.hash(password), mustChangePassword: true });
     return { user, ...(input.password ? {} : { generatedPassword: password }) };
   }
 
@@ -43,7 +43,7 @@ export function createAccounts({ db }: Pick<ResolvedAuthDependencies, "db">) {
     });
     if (input.resetPassword) {
       generatedPassword = generatePassword();
-      user = await db.users.updateUser(name, { passwordHash: await hashPassword(generatedPassword), mustChangePassword: true });
+      user = await db.users.updateUser(name, { passwordHash: await hasher.hash(generatedPassword), mustChangePassword: true });
       await db.sessions.deleteUserSessions(user.id);
     }
     return { user, ...(generatedPassword ? { generatedPassword } : {}) };

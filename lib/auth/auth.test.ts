@@ -31,12 +31,23 @@ describe("two Auth objects on one database", () => {
       await expect(first.signInWithPassword({ name: "alice", password: "wrong", address: "10.0.0.1" })).rejects.toThrow(UnauthorizedError);
     }
     await expect(first.signInWithPassword({ name: "alice", password: "correct horse battery", address: "10.0.0.1" })).rejects.toThrow(TooManyAttemptsError);
-    expect(first.limiters.account.retryAfterMs("alice", now)).toBeGreaterThan(0);
-    expect(second.limiters.account.retryAfterMs("alice", now)).toBe(0);
+    expect(first.limiter.account.retryAfterMs("alice", now)).toBeGreaterThan(0);
+    expect(second.limiter.account.retryAfterMs("alice", now)).toBe(0);
     const session = await second.signInWithPassword({ name: "alice", password: "correct horse battery", address: "10.0.0.1" });
     expect(session.user.name).toBe("alice");
     expect(await first.authenticateSession(session.cookieValue)).toMatchObject({ kind: "user", name: "alice" });
-  });
+  }, 30_000);
+
+  it("count parallel wrong sign-ins before hashing, and still let the owner in from another address", async () => {
+    const now = Date.now();
+    const auth = createAuth({ db, env: {}, clock: () => now });
+    const results = await Promise.allSettled(Array.from({ length: 12 }, () => auth.signInWithPassword({ name: "alice", password: "wrong", address: "203.0.113.7" })));
+    const reasons = results.map((r) => (r.status === "rejected" ? r.reason : undefined));
+    expect(reasons.filter((r) => r instanceof UnauthorizedError)).toHaveLength(5);
+    expect(reasons.filter((r) => r instanceof TooManyAttemptsError)).toHaveLength(7);
+    const session = await auth.signInWithPassword({ name: "alice", password: "correct horse battery", address: "198.51.100.2" });
+    expect(session.user.name).toBe("alice");
+  }, 30_000);
 
   it("take session lifetimes and the clock from their own dependencies", async () => {
     const auth = createAuth({ db, env: { LOCKSTEP_SESSION_HOURS: "1" }, clock: () => Date.parse("2030-01-01T00:00:00Z") });

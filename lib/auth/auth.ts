@@ -11,23 +11,25 @@ import { createAuthenticator } from "./authenticate";
 import { createBootstrap } from "./bootstrap";
 import { resolveAuthDependencies, type AuthDependencies } from "./dependencies";
 import { createOidcFlow } from "./oidc/flow";
-import { createSignInLimiters, type SignInLimiters } from "./rate-limit";
+import { createPasswordHasher } from "./password";
+import { createSignInLimiter } from "./rate-limit";
 import { createSignIn } from "./sign-in";
 
-/** Builds an Auth on its dependencies; two Auths share nothing (not even failure counts). */
+/** Builds an Auth on its dependencies; two Auths share nothing (not even failure counts or hashing turns). */
 export function createAuth(dependencies: AuthDependencies) {
   const deps = resolveAuthDependencies(dependencies);
-  const limiters: SignInLimiters = createSignInLimiters();
-  const signIn = createSignIn({ ...deps, limiters });
+  const limiter = createSignInLimiter();
+  const hasher = createPasswordHasher();
+  const signIn = createSignIn({ ...deps, limiter, hasher });
   return {
     ...createAuthenticator(deps),
     ...signIn,
-    ...createAccounts(deps),
+    ...createAccounts({ ...deps, hasher }),
     ...createTokenIssuer(deps),
-    ...createBootstrap(deps),
+    ...createBootstrap({ ...deps, hasher }),
     ...createOidcFlow({ ...deps, startSession: signIn.startSession }),
-    /** The failed sign-in counters, per account and per address. */
-    limiters,
+    /** The password sign-in limiter, with its counts per account and per address. */
+    limiter,
   };
 }
 

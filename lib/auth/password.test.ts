@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { generatePassword, hashPassword, newPasswordProblem, verifyNothing, verifyPassword } from "./password";
+import { TooManyAttemptsError } from "./errors";
+import { createPasswordHasher, generatePassword, hashPassword, newPasswordProblem, verifyNothing, verifyPassword } from "./password";
 
 describe("password hashing", () => {
   it("verifies the password it hashed and refuses any other", async () => {
@@ -30,4 +31,14 @@ describe("password hashing", () => {
     expect(a).toHaveLength(24);
     expect(generatePassword()).not.toBe(a);
   });
+});
+
+describe("the bounded password hasher", () => {
+  it("runs a few hashes at once, lets a few wait, and answers busy beyond that", async () => {
+    const hasher = createPasswordHasher({ concurrency: 1, maxWaiting: 1 });
+    const results = await Promise.allSettled([hasher.hash("first password"), hasher.hash("second password"), hasher.hash("third password")]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled", "rejected"]);
+    expect((results[2] as PromiseRejectedResult).reason).toBeInstanceOf(TooManyAttemptsError);
+    expect(await hasher.verify("first password", (results[0] as PromiseFulfilledResult<string>).value)).toBe(true);
+  }, 30_000);
 });

@@ -5,6 +5,8 @@
  * cost can be raised later without invalidating existing hashes.
  */
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import pLimit from "p-limit";
+import { TooManyAttemptsError } from "./errors";
 
 const LOG2_N = 17;
 const BLOCK_SIZE = 8;
@@ -51,6 +53,44 @@ export async function verifyNothing(password: string): Promise<false> {
   await verifyPassword(password, DUMMY_HASH);
   return false;
 }
+
+/** Options of {@link createPasswordHasher}. */
+export interface PasswordHasherOptions {
+  /** Hashes computed at once (each takes 128 MiB and a libuv thread). @default 2 */
+  concurrency?: number;
+  /** Hashes allowed to wait for a turn; beyond that the server answers busy. @default 8 */
+  maxWaiting?: number;
+}
+
+/**
+ * Password hashing with a bounded number of hashes at once, so a flood of sign-ins cannot
+ * fill libuv's thread pool (and the memory) with scrypt jobs and stall the server: beyond
+ * `concurrency` running and `maxWaiting` waiting, a hash is refused with a 429 "busy".
+ * One per Auth object.
+ */
+export function createPasswordHasher(options: PasswordHasherOptions = {}) {
+  const limit = pLimit(options.concurrency ?? 2);
+  const maxWaiting = options.maxWaiting ?? 8;
+
+  function bounded<T>(task: () => Promise<T>): Promise<T> {
+    if (limit.pendingCount >= maxWaiting) {
+      return Promise.reject(new TooManyAttemptsError("The server is busy checking passwords; try again in a moment.", 1));
+    }
+    return limit(task);
+  }
+
+  return {
+    /** {@link hashPassword}, bounded. */
+    hash: (password: string) => bounded(() => hashPassword(password)),
+    /** {@link verifyPassword}, bounded. */
+    verify: (password: string, stored: string) => bounded(() => verifyPassword(password, stored)),
+    /** {@link verifyNothing}, bounded. */
+    verifyNothing: (password: string) => bounded(() => verifyNothing(password)),
+  };
+}
+
+/** A bounded password hasher: see {@link createPasswordHasher}. */
+export type PasswordHasher = ReturnType<typeof createPasswordHasher>;
 
 /** The problem with a new password, as one sentence, or undefined when it is acceptable. */
 export function newPasswordProblem(password: string): string | undefined {

@@ -40,6 +40,13 @@ describe("seal and open", () => {
     parts[4] = Buffer.from("tampered").toString("base64url");
     expect(() => open(parts.join("."), ringOf(key))).toThrow(/neither LOCKSTEP_SECRET_KEY/);
   });
+
+  it("refuses a value whose authentication tag is shorter than 16 bytes, before trying any key", () => {
+    const sealed = seal("secret", ringOf(key));
+    const parts = sealed.split(".");
+    parts[3] = Buffer.from(parts[3]!, "base64url").subarray(0, 4).toString("base64url");
+    expect(() => open(parts.join("."), ringOf(key))).toThrow("A stored secret is not in Lockstep's encrypted format.");
+  });
 });
 
 describe("loadKeyRing", () => {

@@ -11,13 +11,15 @@ import { SecretKeyError } from "./secret-key-error";
 
 const VERSION = "v1";
 const IV_BYTES = 12;
+/** The GCM tag length, pinned: a shorter tag would be accepted by default and is easier to forge. */
+const TAG_BYTES = 16;
 /** Binds ciphertexts to their purpose, so they cannot be passed off as another kind of secret. */
 const ASSOCIATED_DATA = Buffer.from("lockstep/repo-credential");
 
 /** Encrypts `plaintext` with the ring's current key. */
 export function seal(plaintext: string, ring: KeyRing): string {
   const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv("aes-256-gcm", ring.current.bytes, iv);
+  const cipher = createCipheriv("aes-256-gcm", ring.current.bytes, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(ASSOCIATED_DATA);
   const data = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
   return [VERSION, ring.current.id, iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), data.toString("base64url")].join(".");
@@ -32,7 +34,7 @@ export interface Opened {
 
 function tryOpen(key: SecretKey, iv: Buffer, tag: Buffer, data: Buffer): string | undefined {
   try {
-    const decipher = createDecipheriv("aes-256-gcm", key.bytes, iv);
+    const decipher = createDecipheriv("aes-256-gcm", key.bytes, iv, { authTagLength: TAG_BYTES });
     decipher.setAAD(ASSOCIATED_DATA);
     decipher.setAuthTag(tag);
     return Buffer.concat([decipher.update(data), decipher.final()]).toString("utf8");
@@ -50,10 +52,12 @@ export function open(sealed: string, ring: KeyRing): Opened {
   if (version !== VERSION || !keyId || iv === undefined || tag === undefined || data === undefined || rest.length > 0) {
     throw new SecretKeyError("A stored secret is not in Lockstep's encrypted format.");
   }
+  const tagBytes = Buffer.from(tag, "base64url");
+  if (tagBytes.length !== TAG_BYTES) throw new SecretKeyError("A stored secret is not in Lockstep's encrypted format.");
   const keys = [ring.current, ...ring.previous];
   const ordered = [...keys.filter((key) => key.id === keyId), ...keys.filter((key) => key.id !== keyId)];
   for (const key of ordered) {
-    const plaintext = tryOpen(key, Buffer.from(iv, "base64url"), Buffer.from(tag, "base64url"), Buffer.from(data, "base64url"));
+    const plaintext = tryOpen(key, Buffer.from(iv, "base64url"), tagBytes, Buffer.from(data, "base64url"));
     if (plaintext !== undefined) return { plaintext, isStale: key.id !== ring.current.id };
   }
   throw new SecretKeyError(

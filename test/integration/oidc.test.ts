@@ -73,19 +73,18 @@ describe("single sign-on with OpenID Connect", () => {
   it("refuses a user whose groups map to no role", async () => {
     provider.nextUser = { sub: "u-2", preferred_username: "visitor", groups: ["guests"] };
     const done = await signInThroughProvider();
-    expect(done.headers.get("location")).toContain("/login?error=");
-    expect(decodeURIComponent(done.headers.get("location")!)).toContain("Your groups give you no role in Lockstep");
+    expect(done.headers.get("location")).toMatch(/\/login\?error=sso-no-role$/);
     expect(cookieOf(done, "lockstep_session")).toBeUndefined();
   });
 
   it("refuses a callback from another browser (no state cookie) and an ID token signed with another key", async () => {
     provider.nextUser = { sub: "u-3", preferred_username: "mallory", groups: ["ops"] };
     const stolen = await signInThroughProvider({ keepStateCookie: false });
-    expect(decodeURIComponent(stolen.headers.get("location")!)).toContain("This sign-in link is invalid or expired");
+    expect(stolen.headers.get("location")).toMatch(/\/login\?error=sso-state$/);
     provider.forgeSignatures = true;
     try {
       const forged = await signInThroughProvider();
-      expect(decodeURIComponent(forged.headers.get("location")!)).toContain("Single sign-on failed");
+      expect(forged.headers.get("location")).toMatch(/\/login\?error=sso-failed$/);
       expect(cookieOf(forged, "lockstep_session")).toBeUndefined();
     } finally {
       provider.forgeSignatures = false;
@@ -95,7 +94,7 @@ describe("single sign-on with OpenID Connect", () => {
   it("does not let single sign-on take over a local account of the same name", async () => {
     provider.nextUser = { sub: "u-4", preferred_username: "admin", groups: ["ops"] };
     const done = await signInThroughProvider();
-    expect(decodeURIComponent(done.headers.get("location")!)).toContain('A local account is named "admin"');
+    expect(done.headers.get("location")).toMatch(/\/login\?error=sso-local-account$/);
   });
 
   it("offers single sign-on on the sign-in page", async () => {

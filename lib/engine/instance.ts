@@ -11,6 +11,8 @@ import { installRequestHook } from "@/lib/audit/request-hook";
 import { createAuth } from "@/lib/auth/auth";
 import { Clusters } from "@/lib/cache/clusters";
 import { createImageRequestAuthorizer } from "@/lib/cd/ci-token";
+import { createManifestCipher } from "@/lib/credentials/manifest-cipher";
+import { keyRingLoader } from "@/lib/credentials/secret-key";
 import { createCredentialStore } from "@/lib/credentials/store";
 import { databaseUrl } from "@/lib/db/config";
 import { openDatabaseLazily } from "@/lib/db/database";
@@ -35,9 +37,10 @@ export interface ServerEngine extends Engine {
 
 function buildEngine(): ServerEngine {
   const env = process.env;
-  const database = openDatabaseLazily({ url: databaseUrl() });
+  const keyRingOptions = { env };
+  const database = openDatabaseLazily({ url: databaseUrl(), manifestCipher: createManifestCipher({ keyRing: keyRingLoader(keyRingOptions) }) });
   const db = database.stores;
-  const credentials = createCredentialStore({ db, keyRingOptions: { env } });
+  const credentials = createCredentialStore({ db, keyRingOptions });
   const auth = createAuth({ db, env });
   const audit = createAudit({ db });
   const stamp = createRequestStamp({ env });

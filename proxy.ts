@@ -26,6 +26,7 @@ import { projectOfApp } from "@/app/_auth/app-project";
 import type { Principal } from "@/lib/auth/principal";
 import { getEngine } from "@/lib/engine/instance";
 import { bodyLimitOf, declaredBodyProblem, readBodyWithin } from "@/lib/http/body-limit";
+import { requestOrigin, trustsProxy } from "@/lib/http/forwarded";
 import { crossSiteReason } from "@/lib/http/same-origin";
 import {
   API_CONTENT_SECURITY_POLICY,
@@ -57,7 +58,7 @@ function factsOf(request: NextRequest): RequestFacts {
     isApi,
     isServerAction: !isApi && method === "POST" && request.headers.has("next-action"),
     isMutation: !READ_METHODS.has(method),
-    isHttps: request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https",
+    isHttps: requestOrigin(request.headers, { encrypted: request.nextUrl.protocol === "https:" }, { trustProxy: trustsProxy() }).proto === "https",
   };
 }
 

@@ -51,4 +51,19 @@ describe("a request stamp", () => {
     expect(stamp.readStamp(headers)).toEqual({ requestId, address: "10.0.0.9" });
     expect(other.readStamp(headers)).toBeUndefined();
   });
+
+  it("replaces a client's forwarding headers with what the connection says when no proxy is trusted", () => {
+    const stamp = createRequestStamp({ env: {} });
+    const request = { headers: { host: "lockstep:3000", "x-forwarded-proto": "https", "x-forwarded-host": "evil.example", "x-forwarded-for": "10.8.8.8" } as Record<string, string | string[] | undefined>, socket: { remoteAddress: "10.0.0.9" } };
+    stamp.stampRequest(request as never);
+    expect([request.headers["x-forwarded-proto"], request.headers["x-forwarded-host"], request.headers["x-forwarded-for"]]).toEqual(["http", "lockstep:3000", "10.0.0.9"]);
+  });
+
+  it("keeps a trusted proxy's forwarding headers, first entries only", () => {
+    const stamp = createRequestStamp({ env: { LOCKSTEP_TRUST_PROXY: "true" } });
+    const request = { headers: { host: "lockstep:3000", "x-forwarded-proto": "https", "x-forwarded-for": "10.8.8.8, 10.0.0.1" } as Record<string, string | string[] | undefined>, socket: { remoteAddress: "10.0.0.9" } };
+    stamp.stampRequest(request as never);
+    expect(stamp.readStamp(new Headers(request.headers as Record<string, string>))?.address).toBe("10.8.8.8");
+    expect(request.headers["x-forwarded-proto"]).toBe("https");
+  });
 });

@@ -7,6 +7,7 @@
  */
 import { createAudit } from "@/lib/audit/audit";
 import { createRequestStamp } from "@/lib/audit/request-context";
+import { auditRetentionDays } from "@/lib/audit/retention";
 import { installRequestHook } from "@/lib/audit/request-hook";
 import { createAuth } from "@/lib/auth/auth";
 import { Clusters } from "@/lib/cache/clusters";
@@ -42,7 +43,7 @@ function buildEngine(): ServerEngine {
   const db = database.stores;
   const credentials = createCredentialStore({ db, keyRingOptions });
   const auth = createAuth({ db, env });
-  const audit = createAudit({ db });
+  const audit = createAudit({ db, retentionDays: auditRetentionDays(env) });
   const stamp = createRequestStamp({ env });
   const engine = createEngine({
     db,
@@ -68,7 +69,12 @@ function buildEngine(): ServerEngine {
       uninstallHook ??= installRequestHook({ audit, stamp });
       return uninstallHook;
     },
+    async start(options) {
+      audit.startRetentionSweep();
+      await engine.start(options);
+    },
     async stop() {
+      audit.stopRetentionSweep();
       await engine.stop();
       await database.close();
     },

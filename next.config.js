@@ -12,6 +12,8 @@ const nextConfig = {
      * longer body reaches both cut short, without an error. So it stays above the largest body
      * limit (the Git webhook's 25 MiB, lib/http/body-limit.ts) by more than one network read:
      * a webhook of up to 25 MiB arrives whole, and a larger one is still seen as too large.
+     * Next.js takes one size for every path (no per-route limit), so the other routes' 1 MiB
+     * is enforced by the proxy itself, streaming, and an oversize body is never parsed.
      */
     proxyClientMaxBodySize: "26mb",
   },

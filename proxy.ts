@@ -25,7 +25,8 @@ import { requirementOf, type RuleMatch } from "@/lib/auth/policy";
 import { projectOfApp } from "@/app/_auth/app-project";
 import type { Principal } from "@/lib/auth/principal";
 import { getEngine } from "@/lib/engine/instance";
-import { bodyLimitOf, declaredBodyProblem, readBodyWithin } from "@/lib/http/body-limit";
+import { bodyLimitOf, declaredBodyProblem, readBodyWithin, stringFieldWithin } from "@/lib/http/body-limit";
+import { requestOrigin, trustsProxy } from "@/lib/http/forwarded";
 import { crossSiteReason } from "@/lib/http/same-origin";
 import {
   API_CONTENT_SECURITY_POLICY,
@@ -57,7 +58,7 @@ function factsOf(request: NextRequest): RequestFacts {
     isApi,
     isServerAction: !isApi && method === "POST" && request.headers.has("next-action"),
     isMutation: !READ_METHODS.has(method),
-    isHttps: request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https",
+    isHttps: requestOrigin(request.headers, { encrypted: request.nextUrl.protocol === "https:" }, { trustProxy: trustsProxy() }).proto === "https",
   };
 }
 
@@ -97,20 +98,20 @@ async function bodyProblem(request: NextRequest, facts: RequestFacts): Promise<s
   return (await readBodyWithin(request.clone().body, limit.bytes)) ? undefined : limit.tooLarge;
 }
 
-async function appNameFromBody(request: NextRequest, field: string): Promise<string | null> {
-  try {
-    const body: unknown = await request.clone().json();
-    const value = typeof body === "object" && body !== null ? (body as Record<string, unknown>)[field] : undefined;
-    return typeof value === "string" ? value.slice(0, 253) : null;
-  } catch {
-    return null;
-  }
+/**
+ * The app a request's body names, for its audit note: read only from a signed-in caller's body
+ * that was not refused for its size, and only up to the route's body limit — an anonymous or
+ * oversize body is never parsed.
+ */
+async function appNameFromBody(request: NextRequest, facts: RequestFacts, field: string, principal: Principal | null, refused: Refusal | undefined): Promise<string | null> {
+  if (principal === null || refused?.status === 413) return null;
+  return (await stringFieldWithin(request.clone().body, bodyLimitOf(facts.path).bytes, field)) ?? null;
 }
 
-async function noteFor(request: NextRequest, facts: RequestFacts, match: RuleMatch | undefined, principal: Principal | null, address: string): Promise<AuditNote> {
+async function noteFor(request: NextRequest, facts: RequestFacts, match: RuleMatch | undefined, principal: Principal | null, address: string, refused: Refusal | undefined): Promise<AuditNote> {
   const rule = match?.rule;
   const fromParam = rule?.appParam ? match?.params[rule.appParam] : undefined;
-  const app = fromParam ?? (rule?.appBodyField ? await appNameFromBody(request, rule.appBodyField) : null);
+  const app = fromParam ?? (rule?.appBodyField ? await appNameFromBody(request, facts, rule.appBodyField, principal, refused) : null);
   return {
     actor: principal?.name ?? "anonymous",
     actorKind: principal ? principal.kind : "anonymous",
@@ -184,7 +185,7 @@ export async function proxy(request: NextRequest): Promise<Response> {
   const refused = await verdictOf(request, facts, match, principal);
 
   if ((facts.isMutation || match?.rule.action) && stamp) {
-    const note = await noteFor(request, facts, match, principal, address);
+    const note = await noteFor(request, facts, match, principal, address, refused);
     engine.audit.openNote(stamp.requestId, refused ? { ...note, result: resultOfStatus(refused.status), detail: refused.reason } : note);
   }
 

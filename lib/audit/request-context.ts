@@ -6,6 +6,8 @@
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 
+import { nodeHeaders, requestOrigin, trustsProxy, type RequestOrigin } from "@/lib/http/forwarded";
+
 /** The request id header. */
 export const REQUEST_ID_HEADER = "x-lockstep-request-id";
 /** The client address header. */
@@ -21,11 +23,24 @@ export function clientAddress(
   forwardedFor: string | string[] | undefined,
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): string {
-  if (env.LOCKSTEP_TRUST_PROXY === "true") {
-    const first = (Array.isArray(forwardedFor) ? forwardedFor[0] : forwardedFor)?.split(",")[0]?.trim();
-    if (first) return first;
-  }
-  return socketAddress ?? "unknown";
+  return requestOrigin(nodeHeaders({ "x-forwarded-for": forwardedFor }), { remoteAddress: socketAddress }, { trustProxy: trustsProxy(env) }).address;
+}
+
+/**
+ * Rewrites a request's `X-Forwarded-Proto`, `-Host` and `-For` to what {@link requestOrigin}
+ * decided, before Next.js reads them: Next.js keeps a client's `X-Forwarded-Proto` and builds
+ * `request.url` from it, so without this a client could make a plain-HTTP request look HTTPS.
+ */
+function rewriteForwardingHeaders(request: Pick<IncomingMessage, "headers">, origin: RequestOrigin): void {
+  request.headers["x-forwarded-proto"] = origin.proto;
+  request.headers["x-forwarded-for"] = origin.address;
+  if (origin.host) request.headers["x-forwarded-host"] = origin.host;
+  else delete request.headers["x-forwarded-host"];
+}
+
+/** What a socket says of itself (a TLS socket has `encrypted: true`). */
+function connectionOf(socket: IncomingMessage["socket"]): { encrypted: boolean; remoteAddress?: string } {
+  return { encrypted: (socket as { encrypted?: boolean }).encrypted === true, remoteAddress: socket.remoteAddress };
 }
 
 /** A new request id. */
@@ -59,7 +74,9 @@ export function createRequestStamp(options: RequestStampOptions = {}) {
     }
     const requestId = newRequestId();
     request.headers[REQUEST_ID_HEADER] = requestId;
-    request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], options.env);
+    const origin = requestOrigin(nodeHeaders(request.headers), connectionOf(request.socket), { trustProxy: trustsProxy(options.env ?? process.env) });
+    rewriteForwardingHeaders(request, origin);
+    request.headers[CLIENT_ADDRESS_HEADER] = origin.address;
     request.headers[STAMP_HEADER] = secret;
     return requestId;
   }

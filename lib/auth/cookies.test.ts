@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { readCookie, serializeSessionCookie, SESSION_COOKIE } from "./cookies";
+import { isHttpsRequest, readCookie, serializeSessionCookie, SESSION_COOKIE } from "./cookies";
 
 describe("readCookie", () => {
   it.each<{ name: string; header: string | null; cookie: string; value: string | undefined }>([
@@ -40,4 +40,19 @@ describe("serializeSessionCookie", () => {
     const value = "s3cr3t-Value_with.chars~";
     expect(readCookie(serializeSessionCookie(value, { secure: false, maxAgeMs: 1_000 }).split("; ")[0] ?? "", SESSION_COOKIE)).toBe(value);
   });
+});
+
+describe("isHttpsRequest", () => {
+  const forged = new Headers({ "x-forwarded-proto": "https" });
+  const cases = [
+    { name: "does not believe a client's X-Forwarded-Proto without a trusted proxy", url: "http://lockstep/api/auth/login", headers: forged, env: {}, expected: false },
+    { name: "believes X-Forwarded-Proto behind a trusted proxy", url: "http://lockstep/api/auth/login", headers: forged, env: { LOCKSTEP_TRUST_PROXY: "true" }, expected: true },
+    { name: "believes the request's own https URL", url: "https://lockstep/api/auth/login", headers: new Headers(), env: {}, expected: true },
+    { name: "is always true with LOCKSTEP_SECURE_COOKIES=true", url: "http://lockstep/", headers: new Headers(), env: { LOCKSTEP_SECURE_COOKIES: "true" }, expected: true },
+  ];
+  for (const { name, url, headers, env, expected } of cases) {
+    it(name, () => {
+      expect(isHttpsRequest(url, headers, env)).toBe(expected);
+    });
+  }
 });

@@ -6,6 +6,8 @@
  */
 import { parse, serialize } from "cookie";
 
+import { requestOrigin, trustsProxy } from "@/lib/http/forwarded";
+
 /** The cookie's name. */
 export const SESSION_COOKIE = "lockstep_session";
 
@@ -23,10 +25,14 @@ export interface HeaderSource {
   get(name: string): string | null;
 }
 
-/** True when the request arrived over HTTPS, directly or as a proxy in front says. */
-export function isHttpsRequest(url: string, headers: HeaderSource): boolean {
-  if (process.env.LOCKSTEP_SECURE_COOKIES === "true") return true;
-  return url.startsWith("https:") || headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
+/**
+ * True when the request arrived over HTTPS: as its URL says (which the request hook built from
+ * the connection), or as `X-Forwarded-Proto` says behind a trusted proxy (`LOCKSTEP_TRUST_PROXY`)
+ * — never from that header alone, which any client can send.
+ */
+export function isHttpsRequest(url: string, headers: HeaderSource, env: Readonly<Record<string, string | undefined>> = process.env): boolean {
+  if (env.LOCKSTEP_SECURE_COOKIES === "true") return true;
+  return requestOrigin(headers, { encrypted: url.startsWith("https:") }, { trustProxy: trustsProxy(env) }).proto === "https";
 }
 
 /** Attributes of the session cookie. */

@@ -101,3 +101,21 @@ export async function loadKeyRing(options: KeyRingOptions = {}): Promise<KeyRing
   const ids = new Set([current.id]);
   return { current, previous: previous.filter((key) => !ids.has(key.id) && ids.add(key.id)) };
 }
+
+/**
+ * {@link loadKeyRing} once, on first call, shared by whoever holds the loader (the manifest
+ * cipher of the operations store); a failed load is not kept, so the next call tries again.
+ */
+export function keyRingLoader(options: KeyRingOptions = {}): () => Promise<KeyRing> {
+  let ring: Promise<KeyRing> | undefined;
+  return () => {
+    if (!ring) {
+      const loading = loadKeyRing(options);
+      loading.catch(() => {
+        if (ring === loading) ring = undefined;
+      });
+      ring = loading;
+    }
+    return ring;
+  };
+}

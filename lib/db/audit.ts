@@ -1,6 +1,7 @@
 /**
- * The audit log: append and read, nothing else. No function here changes or deletes an
- * entry, and no route exposes one that would.
+ * The audit log: append, read, and forget what is older than the retention. No function here
+ * changes an entry, only the retention sweep (lib/audit/retention.ts) deletes, and no route
+ * exposes either.
  */
 import type { AuditResult } from "@/lib/audit/results";
 import type { Db } from "./client";
@@ -67,7 +68,13 @@ export function createAuditStore(db: Db) {
     return { total, entries: rows.map((row) => ({ ...row, actorKind: row.actorKind as AuditEntryRecord["actorKind"], result: row.result as AuditResult })) };
   }
 
-  return { appendAuditEntry, listAuditEntries };
+  /** Deletes the entries recorded before `cutoff`; answers how many. */
+  async function deleteAuditEntriesBefore(cutoff: Date): Promise<number> {
+    const { count } = await db.auditEntry.deleteMany({ where: { at: { lt: cutoff } } });
+    return count;
+  }
+
+  return { appendAuditEntry, listAuditEntries, deleteAuditEntriesBefore };
 }
 
 /** The audit store's methods. */

@@ -10,6 +10,7 @@ import { createAuditStore, type AuditStore } from "./audit";
 import { openDb, type Db } from "./client";
 import { createDriftStore, type DriftStore } from "./drift";
 import { createOperationQueueStore, type OperationQueueStore } from "./operation-queue";
+import type { ManifestCipher } from "./manifest-cipher";
 import { createOperationsStore, type OperationsStore } from "./operations";
 import { createProjectsStore, type ProjectsStore } from "./projects";
 import { createRepoCredentialsStore, type RepoCredentialsStore } from "./repo-credentials";
@@ -48,14 +49,25 @@ export interface DatabaseOptions {
   url: string;
   /** The migrations to apply first. @default `prisma/migrations` */
   migrationsDir?: string;
+  /** Encrypts the manifests operations store (see {@link StoresOptions}). */
+  manifestCipher?: ManifestCipher;
+}
+
+/** What the stores need besides the Prisma client. */
+export interface StoresOptions {
+  /**
+   * Encrypts the manifests operations store, Secrets among them; the server always passes
+   * one (lib/engine/instance.ts). Without it they are stored gzip-only.
+   */
+  manifestCipher?: ManifestCipher;
 }
 
 /** Builds the stores on an open Prisma client. */
-export function createStores(prisma: Db): DatabaseStores {
+export function createStores(prisma: Db, options: StoresOptions = {}): DatabaseStores {
   return {
     apps: createAppsStore(prisma),
     appSources: createAppSourcesStore(prisma),
-    operations: createOperationsStore(prisma),
+    operations: createOperationsStore(prisma, { manifestCipher: options.manifestCipher }),
     queue: createOperationQueueStore(prisma),
     users: createUsersStore(prisma),
     sessions: createSessionsStore(prisma),
@@ -70,7 +82,7 @@ export function createStores(prisma: Db): DatabaseStores {
 /** Opens the database at `url`, applying pending migrations, with the libsql adapter. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const prisma = await openDb(options.url, options.migrationsDir ? { migrationsDir: options.migrationsDir } : {});
-  return { ...createStores(prisma), prisma, close: () => prisma.$disconnect() };
+  return { ...createStores(prisma, { manifestCipher: options.manifestCipher }), prisma, close: () => prisma.$disconnect() };
 }
 
 /** A database being opened, whose stores can be handed out before it is: see {@link openDatabaseLazily}. */

@@ -1,8 +1,8 @@
 import { hostname } from "node:os";
-import { gunzipSync, gzipSync } from "node:zlib";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { KubeObject, OperationKind, OperationPhase, ResourceAction } from "@/lib/types";
 import type { Db } from "./client";
+import { decodeManifests, encodeManifests, type ManifestCipher } from "./manifest-cipher";
 import { operationLogSchema, operationManifestsSchema, operationRequestSchema, operationResultsSchema, readJsonColumn } from "./json-columns";
 import type { Operation as OperationRow } from "@/prisma/generated/client";
 
@@ -68,7 +68,7 @@ export interface OperationEnd {
   phase: OperationPhase;
   message?: string;
   results: ResourceResult[];
-  /** The manifests that were applied, stored gzip-compressed for a later rollback. */
+  /** The manifests that were applied, stored compressed and encrypted for a later rollback. */
   manifests?: KubeObject[];
 }
 
@@ -83,10 +83,20 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** What the operations store needs besides the database. */
+export interface OperationsStoreOptions {
+  /**
+   * Encrypts the stored manifests (rendered Secrets are among them). Without one — tools and
+   * tests that never store a Secret — manifests are stored gzip-only.
+   */
+  manifestCipher?: ManifestCipher;
+}
+
 /** Operations (the history rows) and the per-app operation lock, on one database. */
-export function createOperationsStore(db: Db) {
+export function createOperationsStore(db: Db, { manifestCipher }: OperationsStoreOptions = {}) {
   /** Completes the history row and releases the app's lock, together. */
   async function finishOperation(id: string, end: OperationEnd): Promise<OperationRecord> {
+    const manifests = end.manifests ? await encodeManifests(JSON.stringify(end.manifests), manifestCipher) : null;
     const op = await db.$transaction(async (tx) => {
       const updated = await tx.operation.update({
         where: { id },
@@ -94,7 +104,7 @@ export function createOperationsStore(db: Db) {
           phase: end.phase,
           message: end.message ?? null,
           results: JSON.stringify(end.results),
-          manifests: end.manifests ? new Uint8Array(gzipSync(JSON.stringify(end.manifests))) : null,
+          manifests,
           finishedAt: new Date(),
         },
         select: RECORD_FIELDS,
@@ -176,11 +186,11 @@ export function createOperationsStore(db: Db) {
     return new Set(ops.map((op) => op.id));
   }
 
-  /** The manifests an operation applied, decompressed. */
+  /** The manifests an operation applied, decrypted and decompressed. */
   async function getOperationManifests(id: string): Promise<KubeObject[] | undefined> {
     const op = await db.operation.findUnique({ where: { id }, select: { manifests: true } });
     if (!op?.manifests) return undefined;
-    return readJsonColumn(operationManifestsSchema, gunzipSync(op.manifests).toString("utf8"), { table: "Operation", column: "manifests", rowId: id }) as KubeObject[];
+    return readJsonColumn(operationManifestsSchema, await decodeManifests(op.manifests, manifestCipher), { table: "Operation", column: "manifests", rowId: id }) as KubeObject[];
   }
 
   /** Whether an operation currently holds the app's lock. */

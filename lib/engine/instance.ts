@@ -7,11 +7,14 @@
  */
 import { createAudit } from "@/lib/audit/audit";
 import { createRequestStamp } from "@/lib/audit/request-context";
+import { auditRetentionDays } from "@/lib/audit/retention";
 import { installRequestHook } from "@/lib/audit/request-hook";
 import { createAuth } from "@/lib/auth/auth";
 import { Clusters } from "@/lib/cache/clusters";
 import { createImageRequestAuthorizer } from "@/lib/cd/ci-token";
 import { createImageSetter } from "@/lib/cd/image-service";
+import { createManifestCipher } from "@/lib/credentials/manifest-cipher";
+import { keyRingLoader } from "@/lib/credentials/secret-key";
 import { createCredentialStore } from "@/lib/credentials/store";
 import { databaseUrl } from "@/lib/db/config";
 import { openDatabaseLazily } from "@/lib/db/database";
@@ -36,11 +39,12 @@ export interface ServerEngine extends Engine {
 
 function buildEngine(): ServerEngine {
   const env = process.env;
-  const database = openDatabaseLazily({ url: databaseUrl() });
+  const keyRingOptions = { env };
+  const database = openDatabaseLazily({ url: databaseUrl(), manifestCipher: createManifestCipher({ keyRing: keyRingLoader(keyRingOptions) }) });
   const db = database.stores;
-  const credentials = createCredentialStore({ db, keyRingOptions: { env } });
+  const credentials = createCredentialStore({ db, keyRingOptions });
   const auth = createAuth({ db, env });
-  const audit = createAudit({ db });
+  const audit = createAudit({ db, retentionDays: auditRetentionDays(env) });
   const stamp = createRequestStamp({ env });
   const engine = createEngine({
     db,
@@ -66,7 +70,12 @@ function buildEngine(): ServerEngine {
       uninstallHook ??= installRequestHook({ audit, stamp });
       return uninstallHook;
     },
+    async start(options) {
+      audit.startRetentionSweep();
+      await engine.start(options);
+    },
     async stop() {
+      audit.stopRetentionSweep();
       await engine.stop();
       await database.close();
     },

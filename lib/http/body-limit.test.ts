@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { API_BODY_LIMIT, bodyLimitOf, declaredBodyProblem, MAX_API_BODY_BYTES, MAX_WEBHOOK_BODY_BYTES, readBodyWithin, WEBHOOK_BODY_LIMIT } from "./body-limit";
+import { API_BODY_LIMIT, bodyLimitOf, declaredBodyProblem, MAX_API_BODY_BYTES, MAX_WEBHOOK_BODY_BYTES, readBodyWithin, stringFieldWithin, WEBHOOK_BODY_LIMIT } from "./body-limit";
 
 /** A body of `chunks` chunks of `size` bytes, counting how many were pulled. */
 function chunkedBody(chunks: number, size: number) {
@@ -61,5 +61,36 @@ describe("readBodyWithin", () => {
 
   it("answers no bytes for a request without a body", async () => {
     expect((await readBodyWithin(null, 10))?.byteLength).toBe(0);
+  });
+});
+
+describe("stringFieldWithin", () => {
+  /** A body of `chunks` chunks of 64 KiB, counting how many were pulled. */
+  function countingBody(chunks: number, fill = "x"): { body: ReadableStream<Uint8Array>; pulled: () => number } {
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled === chunks) return controller.close();
+        pulled += 1;
+        controller.enqueue(new TextEncoder().encode(fill.repeat(64 * 1024)));
+      },
+    });
+    return { body, pulled: () => pulled };
+  }
+
+  it("reads a field of a JSON body within the limit", async () => {
+    const body = new Response(JSON.stringify({ name: "web" })).body;
+    expect(await stringFieldWithin(body, 1024, "name")).toBe("web");
+  });
+
+  it("stops reading an oversize body at the limit and never parses it", async () => {
+    const { body, pulled } = countingBody(32);
+    expect(await stringFieldWithin(body, MAX_API_BODY_BYTES, "name")).toBeUndefined();
+    expect(pulled()).toBeLessThanOrEqual(MAX_API_BODY_BYTES / (64 * 1024) + 2);
+  });
+
+  it("answers nothing for a body that is not JSON or has no such string", async () => {
+    expect(await stringFieldWithin(new Response("not json").body, 1024, "name")).toBeUndefined();
+    expect(await stringFieldWithin(new Response('{"name": 3}').body, 1024, "name")).toBeUndefined();
   });
 });

@@ -71,3 +71,21 @@ export async function readBodyWithin(body: ReadableStream<Uint8Array> | null, li
   }
   return Buffer.concat(chunks, size);
 }
+
+/**
+ * The string at `field` of a JSON object body, read only when the body is within `limit` bytes
+ * (the read stops as soon as it is over): the proxy names the app of an audit note from it,
+ * and must not parse a body it refuses for its size. Undefined when over the limit, not JSON,
+ * or not a string there; at most 253 characters (a Kubernetes name's length).
+ */
+export async function stringFieldWithin(body: ReadableStream<Uint8Array> | null, limit: number, field: string): Promise<string | undefined> {
+  const bytes = await readBodyWithin(body, limit);
+  if (!bytes || bytes.byteLength === 0) return undefined;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(bytes).toString("utf8"));
+    const found = typeof value === "object" && value !== null ? (value as Record<string, unknown>)[field] : undefined;
+    return typeof found === "string" ? found.slice(0, 253) : undefined;
+  } catch {
+    return undefined;
+  }
+}

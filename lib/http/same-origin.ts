@@ -5,15 +5,13 @@
  * request with neither is not a browser's (so not forgeable by a page) and passes.
  */
 
-/** Something with request headers. */
-export interface HeaderSource {
-  get(name: string): string | null;
-}
+import { requestOrigin, trustsProxy, type HeaderSource } from "./forwarded";
 
-/** The host the request was sent to: `Host`, or `X-Forwarded-Host` behind a trusted proxy. */
-export function requestHost(headers: HeaderSource): string | undefined {
-  const forwarded = process.env.LOCKSTEP_TRUST_PROXY === "true" ? headers.get("x-forwarded-host")?.split(",")[0]?.trim() : undefined;
-  return forwarded || headers.get("host") || undefined;
+export type { HeaderSource } from "./forwarded";
+
+/** The host the request was sent to: `Host`, or `X-Forwarded-Host` behind a trusted proxy (see forwarded.ts). */
+export function requestHost(headers: HeaderSource, env: Readonly<Record<string, string | undefined>> = process.env): string | undefined {
+  return requestOrigin(headers, undefined, { trustProxy: trustsProxy(env) }).host;
 }
 
 /** The reason a request is cross-site, or undefined when it is same-origin or not from a browser. */

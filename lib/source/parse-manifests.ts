@@ -87,9 +87,58 @@ export function parseJsonManifest(text: string, source: string): SourcedObject[]
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new RenderError(`invalid JSON in ${source}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new RenderError(`invalid JSON in ${source}: ${describeJsonError(text, error instanceof Error ? error.message : String(error))}`);
   }
   return toObjects(value, source);
+}
+
+/**
+ * A JSON syntax error as line, column and reason, without the text around it: JSON.parse
+ * quotes the characters about the error ("Unexpected token 'x', "…": "hunter2…" is not valid
+ * JSON"), and the message ends in an app's conditions, which viewers see — the text may be a
+ * Secret's value.
+ */
+export function describeJsonError(text: string, message: string): string {
+  const { line, column } = lineAndColumn(text, jsonErrorOffset(text, message));
+  const reason = message
+    .replace(/^Unexpected token .*$/s, "Unexpected token")
+    .replace(/ (in JSON )?at position \d+.*$/s, "");
+  return `line ${line}, column ${column}: ${/["`]/.test(reason) ? "not valid JSON" : reason}`;
+}
+
+function failsOnAToken(prefix: string): boolean {
+  try {
+    JSON.parse(prefix);
+    return false;
+  } catch (error) {
+    return error instanceof Error && error.message.startsWith("Unexpected token");
+  }
+}
+
+/**
+ * Where JSON.parse failed, as an offset into `text`. Most messages say "at position N"; an
+ * unexpected token's message quotes the text instead, so the offset is found by bisecting
+ * for the shortest prefix that fails the same way (a prefix that merely ends early fails
+ * otherwise — "Unexpected end of JSON input").
+ */
+function jsonErrorOffset(text: string, message: string): number {
+  const at = / at position (\d+)/.exec(message);
+  if (at) return Number(at[1]);
+  let low = 0;
+  let high = text.length;
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (failsOnAToken(text.slice(0, middle + 1))) high = middle;
+    else low = middle + 1;
+  }
+  return Math.min(low, text.length);
+}
+
+/** One-based line and column of a character offset. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const lineStart = before.lastIndexOf("\n") + 1;
+  return { line: before.split("\n").length, column: offset - lineStart + 1 };
 }
 
 /** Turns one parsed document into objects: none, one, or a `List`'s items. */

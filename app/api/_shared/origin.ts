@@ -1,7 +1,8 @@
-import { requestHost } from "@/lib/http/same-origin";
+import { requestOrigin, trustsProxy } from "@/lib/http/forwarded";
 
-/** This server's origin as the browser sees it: scheme from `X-Forwarded-Proto` (set by Next.js or a trusted proxy), host from `Host`. */
+/** This server's origin as the browser sees it: scheme and host from the request, or from a trusted proxy's headers (lib/http/forwarded). */
 export function browserOrigin(request: Request): string {
-  const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https" ? "https" : new URL(request.url).protocol.replace(":", "");
-  return `${proto}://${requestHost(request.headers) ?? new URL(request.url).host}`;
+  const url = new URL(request.url);
+  const origin = requestOrigin(request.headers, { encrypted: url.protocol === "https:" }, { trustProxy: trustsProxy() });
+  return `${origin.proto}://${origin.host ?? url.host}`;
 }

@@ -65,6 +65,21 @@ describe("an Audit's anonymous rows", () => {
     expect(appended[1]).toMatchObject({ detail: "49 more anonymous requests like this one from this address were not recorded separately." });
   });
 
+  it("records every sign-in whose password was checked, and throttles those the limiter turned away", async () => {
+    const { store, appended } = recordingStore();
+    const audit = createAudit({ db: { audit: store }, clock: () => 0 });
+    const signIn: AuditNote = { ...note, actor: "admin", actorKind: "anonymous", action: "auth.login", app: null, path: "/api/auth/login" };
+    for (let i = 0; i < 5; i++) {
+      audit.openAuditNote(`guess${i}`, signIn);
+      await audit.recordResponse(`guess${i}`, 401);
+    }
+    for (let i = 0; i < 5; i++) {
+      audit.openAuditNote(`held${i}`, signIn);
+      await audit.recordResponse(`held${i}`, 429);
+    }
+    expect(appended.map((entry) => (entry as { status: number }).status)).toEqual([401, 401, 401, 401, 401, 429]);
+  });
+
   it("records each address and each signed-in request on its own", async () => {
     const { store, appended } = recordingStore();
     const audit = createAudit({ db: { audit: store } });

@@ -9,6 +9,11 @@ import { createAnonymousThrottle, withSuppressedCount, type AnonymousThrottleOpt
 import { createAuditNotes, resultOfStatus } from "./notes";
 import { DEFAULT_AUDIT_RETENTION_DAYS, retentionCutoff, SWEEP_INTERVAL_MS } from "./retention";
 
+/** True for a sign-in attempt whose password was checked (not turned away by the limiter): the trail every guess must leave. */
+function isEvaluatedSignIn(action: string, status: number): boolean {
+  return action === "auth.login" && status !== 429;
+}
+
 /** What an Audit is built from. */
 export interface AuditDependencies {
   /** The audit log's store; a whole `Database` will do. */
@@ -32,13 +37,14 @@ export function createAudit({ db, retentionDays = DEFAULT_AUDIT_RETENTION_DAYS, 
   /**
    * Appends the note of a finished request, if one was opened, with the status sent; 0 when
    * the connection closed before the answer was complete. Returns whether it appended; an
-   * anonymous request within a minute of a recorded one like it is only counted.
+   * anonymous request within a minute of a recorded one like it is only counted — except a
+   * sign-in whose password was checked, which is always recorded (the limiter bounds those).
    */
   async function recordResponse(requestId: string, status: number): Promise<boolean> {
     const note = notes.takeAuditNote(requestId);
     if (!note) return false;
     let detail = note.detail ?? (status === 0 ? "The connection closed before the answer was complete." : null);
-    if (note.actorKind === "anonymous") {
+    if (note.actorKind === "anonymous" && !isEvaluatedSignIn(note.action, status)) {
       const decision = throttle.decide(note.address ?? "unknown", note.action);
       if (!decision.record) return false;
       detail = withSuppressedCount(detail, decision.suppressed);

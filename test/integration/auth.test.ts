@@ -89,7 +89,7 @@ describe("sign-in and its hardening", () => {
     const locked = await post(`${web.url}/api/auth/login`, { username: "limited", password: "limited-chosen-password" });
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect((await locked.json()).error).toMatch(/Too many failed sign-ins; try again in \d+ minutes?\./);
+    expect((await locked.json()).error).toMatch(/Too many failed sign-ins; try again in \d+ (seconds?|minutes?)\./);
   });
 
   it("accepts API tokens until they expire or are revoked, and honours their app scope", async () => {

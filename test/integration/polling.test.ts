@@ -14,6 +14,7 @@ import { commitFiles, createGitFixture, type GitFixture } from "../helpers/git";
 import { api } from "../helpers/lockstep-api";
 import { createTestNamespace, type TestNamespace } from "../helpers/namespace";
 import { startWebServer, type WebServer } from "../helpers/web-server";
+import { until } from "../helpers/until";
 
 const PLANTED = `planted-repo-token-${randomBytes(8).toString("hex")}`;
 
@@ -23,16 +24,6 @@ const CONFIGMAP = (value: string, name: string) => `apiVersion: v1\nkind: Config
 interface AppBody {
   name: string;
   status: { syncStatus: string; revision: string | null; reconciledAt: string | null; conditions: { type: string; message: string }[] };
-}
-
-async function until<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; last seen: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 describe("polling, unreachable repositories and private repositories", () => {

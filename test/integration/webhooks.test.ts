@@ -18,6 +18,7 @@ import { api } from "../helpers/lockstep-api";
 import { createTestNamespace, type TestNamespace } from "../helpers/namespace";
 import { deliveryHeaders, fixtureBody } from "../helpers/webhooks";
 import { startWebServer, type WebServer } from "../helpers/web-server";
+import { until } from "../helpers/until";
 
 const SECRET = `webhook-secret-${randomBytes(6).toString("hex")}`;
 
@@ -27,16 +28,6 @@ const CONFIGMAP = (value: string, name = "settings") => `apiVersion: v1\nkind: C
 interface AppBody {
   name: string;
   status: { syncStatus: string; revision: string | null; reconciledAt: string | null; conditions: { type: string; message: string }[] };
-}
-
-async function until<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; last seen: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 describe("Git webhooks, from each host's push to a refreshed app", () => {

@@ -13,21 +13,12 @@ import { commitFiles, createGitFixture, type GitFixture } from "../../helpers/gi
 import { api } from "../../helpers/lockstep-api";
 import { createTestNamespace, type TestNamespace } from "../../helpers/namespace";
 import { startWebServer, type WebServer } from "../../helpers/web-server";
+import { until } from "../../helpers/until";
 
 const PASSWORD = `scheme-token-${randomBytes(8).toString("hex")}`;
 
 interface AppBody {
   status: { revision: string | null; conditions: { type: string; message: string }[] };
-}
-
-async function until<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; last seen: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 describe("a credential stored for https:// is never sent over http://", () => {

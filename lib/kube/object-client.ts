@@ -9,6 +9,7 @@ import {
 import { FIELD_MANAGER, type KubeObject } from "@/lib/types";
 import { isNotFound } from "./errors";
 import { LIST_PAGE_SIZE, paginate, type ListPage } from "./paginate";
+import { abandonOnAbort } from "./abandon-on-abort";
 import { sharedConnections } from "./shared-connections";
 
 /** How a kind is served by the API: its plural resource name and whether it is namespaced. */
@@ -117,15 +118,17 @@ export class KubeObjectClient extends KubernetesObjectApi {
     path: string,
     options: { query?: Record<string, string>; body?: unknown; contentType?: string; signal?: AbortSignal } = {},
   ): Promise<T> {
+    options.signal?.throwIfAborted();
     const context = this.configuration.baseServer.makeRequestContext(path, method as never);
-    context.setSignal(this.deadline(options.signal));
+    context.setSignal(this.deadline());
     context.setHeaderParam("Accept", "application/json");
     for (const [key, value] of Object.entries(options.query ?? {})) context.setQueryParam(key, value);
     if (options.body !== undefined) {
       context.setHeaderParam("Content-Type", options.contentType ?? "application/json");
       context.setBody(JSON.stringify(options.body));
     }
-    return this.requestPromise(context) as Promise<T>;
+    const request = this.requestPromise(context) as Promise<T>;
+    return options.signal ? abandonOnAbort(request, options.signal) : request;
   }
 
   /** A signal that aborts at the request timeout, or earlier when `signal` does. */

@@ -22,5 +22,16 @@ export default defineConfig([
       ],
     },
   },
+  {
+    files: ["app/**/*.ts", "app/**/*.tsx", "components/**/*.ts", "components/**/*.tsx", "proxy.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [{ group: ["@/lib/db", "@/lib/db/*"], message: "The web layer calls the engine's facade (lib/engine/facade.ts), never lib/db." }],
+        },
+      ],
+    },
+  },
   globalIgnores([".next/**", ".next-*/**", "bench/out/**", "node_modules/**", "prisma/generated/**", "next-env.d.ts", ".data/**", ".tmp-*"]),
 ]);

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { appSpecSchema, fieldErrors, type FieldError } from "@/lib/apps/spec";
-import type { OperationRecord } from "@/lib/db/operations";
+import type { OperationRecord } from "@/lib/engine/facade";
 import { getEngine } from "@/lib/engine/instance";
 import type { RollbackPreview } from "@/lib/engine/rollback";
 import { isDomainError } from "@/lib/errors";

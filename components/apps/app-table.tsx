@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { AppListRow } from "@/lib/db/apps";
+import type { AppListRow } from "@/lib/engine/facade";
 import { HealthBadge, PhaseBadge, SyncBadge } from "@/components/ui/badges";
 import { Time } from "@/components/ui/time";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { OperationRecord } from "@/lib/db/operations";
+import type { OperationRecord } from "@/lib/engine/facade";
 import { PhaseBadge } from "@/components/ui/badges";
 import { Time } from "@/components/ui/time";
 import { RollbackButton } from "./rollback-button";

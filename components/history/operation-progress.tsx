@@ -1,4 +1,4 @@
-import type { OperationRecord } from "@/lib/db/operations";
+import type { OperationRecord } from "@/lib/engine/facade";
 import { PhaseBadge } from "@/components/ui/badges";
 import { Time } from "@/components/ui/time";
 import { TerminateButton } from "./terminate-button";

@@ -199,3 +199,6 @@ export interface EngineFacade {
   eventStream(options: EventStreamOptions): ReadableStream<Uint8Array>;
   clusterInfo(cluster: string): Promise<ClusterInfo>;
 }
+
+/** The records the facade answers with, for the web layer's types (it never imports lib/db). */
+export type { AppListRow, AppRecord, OperationRecord, ProjectRecord };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { OperationRecord } from "@/lib/db/operations";
+import type { OperationRecord } from "@/lib/engine/facade";
 import type { EngineFacade } from "@/lib/engine/facade";
 import { operationAnswer, operationUrl } from "./operation-answer";
 

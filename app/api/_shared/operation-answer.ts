@@ -1,5 +1,5 @@
 import type { EngineFacade } from "@/lib/engine/facade";
-import type { OperationRecord } from "@/lib/db/operations";
+import type { OperationRecord } from "@/lib/engine/facade";
 
 /** The line an operation's log carries when an admin synced outside the project's sync windows. */
 const OVERRIDE = /^Sync window overridden by /;

@@ -4,10 +4,10 @@
  * worker of any process claims it with a conditional update (`Queued` → `Running`), so two
  * workers sharing the database never run one operation twice.
  */
-import { ConflictError, NotFoundError, RefusedByPolicyError } from "@/lib/errors";
+import { ConflictError, RefusedByPolicyError } from "@/lib/errors";
 import type { OperationKind } from "@/lib/types";
 import type { Db } from "./client";
-import { ACTIVE_PHASES, RECORD_FIELDS, toRecord, type OperationRecord, type OperationRequest } from "./operations";
+import { RECORD_FIELDS, toRecord, type OperationRecord, type OperationRequest } from "./operations";
 
 /** What a queued operation is, before anything is known of the revision it will apply. */
 export interface QueuedOperation {
@@ -33,11 +33,6 @@ export interface OperationPlanFacts {
 
 function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string }).code === "P2002";
-}
-
-/** True while the operation is queued or running. */
-export function isActivePhase(phase: string): boolean {
-  return ACTIVE_PHASES.includes(phase);
 }
 
 /** The operation queue on one database: enqueue, claim, plan facts, cancel, and deleting an idle app. */
@@ -112,13 +107,6 @@ export function createOperationQueueStore(db: Db) {
     });
   }
 
-  /** The phase and termination flag of an operation (what `waitFor` and workers poll). */
-  async function operationState(id: string): Promise<{ phase: string; terminatedBy: string | null }> {
-    const op = await db.operation.findUnique({ where: { id }, select: { phase: true, terminatedBy: true } });
-    if (!op) throw new NotFoundError(`Operation "${id}" does not exist.`);
-    return op;
-  }
-
 
   /**
    * Deletes an app (its history goes with it) unless an operation is queued or running for it,
@@ -133,7 +121,7 @@ export function createOperationQueueStore(db: Db) {
     });
   }
 
-  return { enqueueOperation, listQueuedOperations, claimOperation, recordPlanFacts, cancelQueuedOperation, operationState, deleteAppUnlessBusy };
+  return { enqueueOperation, listQueuedOperations, claimOperation, recordPlanFacts, cancelQueuedOperation, deleteAppUnlessBusy };
 }
 
 /** The operation queue store's methods. */

@@ -61,7 +61,7 @@ export const RECORD_FIELDS = {
 } as const;
 
 /** Phases of an operation that still holds its app's lock. */
-export const ACTIVE_PHASES = ["Queued", "Running", "Terminating"];
+const ACTIVE_PHASES = ["Queued", "Running", "Terminating"];
 
 /** What an operation ended with. */
 export interface OperationEnd {

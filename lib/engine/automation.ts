@@ -97,11 +97,6 @@ export class Automation {
     this.ctx.events.publish({ type: "app-status", app: name, detail: { automation: "held-back" } });
   }
 
-  /** Why automated sync holds back for an app now, when it does. */
-  heldBack(name: string): string | undefined {
-    return this.states.get(name)?.heldBack;
-  }
-
   /**
    * Runs the automated sync policy after a refresh: queues a new Git revision's sync as
    * `auto-sync`, reverts drift as `self-heal` — at once the first time, then with exponential

@@ -130,7 +130,7 @@ async function buildOne(name: BinaryName, dir: string, progress: (line: string) 
 
 /**
  * Builds etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kubectl,
- * kwok and kustomize from the Go modules under `tools/localcluster/` into
+ * kwok, kustomize and helm from the Go modules under `tools/localcluster/` into
  * `~/.cache/lockstep/bin/<key>/`, or reuses them when that directory is complete.
  *
  * @throws LocalClusterError when Go is missing or too old, or a build fails (naming its log file).

@@ -1,5 +1,5 @@
 /** The Go modules under `tools/localcluster/`, one per upstream project. */
-export const goModules = ["etcd", "kube", "kwok", "kustomize"] as const;
+export const goModules = ["etcd", "kube", "kwok", "kustomize", "helm"] as const;
 
 /** A Go module directory name under `tools/localcluster/`. */
 export type GoModule = (typeof goModules)[number];
@@ -13,6 +13,7 @@ export const binaryNames = [
   "kubectl",
   "kwok",
   "kustomize",
+  "helm",
 ] as const;
 
 /** The name of one binary of the local cluster. */
@@ -41,4 +42,5 @@ export const binarySpecs: Record<BinaryName, BinarySpec> = {
   kubectl: { module: "kube", pkg: "k8s.io/kubernetes/cmd/kubectl", firstBuildMinutes: 1 },
   kwok: { module: "kwok", pkg: "sigs.k8s.io/kwok/cmd/kwok", firstBuildMinutes: 2 },
   kustomize: { module: "kustomize", pkg: "sigs.k8s.io/kustomize/kustomize/v5", firstBuildMinutes: 1 },
+  helm: { module: "helm", pkg: "helm.sh/helm/v4/cmd/helm", firstBuildMinutes: 3 },
 };

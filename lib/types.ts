@@ -47,6 +47,20 @@ export function isSuccessful(phase: OperationPhase): boolean {
 export const RESOURCE_ACTIONS = ["created", "configured", "unchanged", "pruned", "failed", "skipped", "refused"] as const;
 export type ResourceAction = (typeof RESOURCE_ACTIONS)[number];
 
+/** The phases a sync runs hooks in, as Argo CD names them; SyncFail only when the sync failed. */
+export const HOOK_PHASES = ["PreSync", "Sync", "PostSync", "SyncFail"] as const;
+export type HookPhase = (typeof HOOK_PHASES)[number];
+
+/** Where a hook stands: created and running, or finished. */
+export const HOOK_STATES = ["Running", "Succeeded", "Failed"] as const;
+export type HookState = (typeof HOOK_STATES)[number];
+
+/** A hook's place in an operation: its phase and state. */
+export interface HookProgress {
+  phase: HookPhase;
+  state: HookState;
+}
+
 /** Why an operation ran. */
 export const OPERATION_KINDS = ["sync", "auto-sync", "self-heal", "rollback"] as const;
 export type OperationKind = (typeof OPERATION_KINDS)[number];

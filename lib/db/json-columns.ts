@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { destinationSchema, groupKindSchema, projectRoleSchema, syncWindowSchema } from "@/lib/projects/schema";
-import { CONDITION_TYPES, RESOURCE_ACTIONS, SYNC_STATUSES } from "@/lib/types";
+import { CONDITION_TYPES, HOOK_PHASES, HOOK_STATES, RESOURCE_ACTIONS, SYNC_STATUSES } from "@/lib/types";
 import { CorruptRowError } from "./corrupt-row-error";
 
 /** `AppStatus.conditions`: the app's problems, as Argo CD names them. */
@@ -54,6 +54,7 @@ export const operationResultsSchema = z.array(
     name: z.string(),
     action: z.enum(RESOURCE_ACTIONS),
     message: z.string().optional(),
+    hook: z.object({ phase: z.enum(HOOK_PHASES), state: z.enum(HOOK_STATES) }).optional(),
   }),
 );
 

@@ -1,6 +1,6 @@
 import { hostname } from "node:os";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import type { KubeObject, OperationKind, OperationPhase, ResourceAction } from "@/lib/types";
+import { HOOK_PHASES, type HookPhase, type HookProgress, type KubeObject, type OperationKind, type OperationPhase, type ResourceAction } from "@/lib/types";
 import type { Db } from "./client";
 import { decodeManifests, encodeManifests, type ManifestCipher } from "./manifest-cipher";
 import { operationLogSchema, operationManifestsSchema, operationRequestSchema, operationResultsSchema, readJsonColumn } from "./json-columns";
@@ -15,6 +15,8 @@ export interface ResourceResult {
   name: string;
   action: ResourceAction;
   message?: string;
+  /** For a hook: the phase it ran in and where it stands. */
+  hook?: HookProgress;
 }
 
 /** One line of an operation's log: a retry, a termination request, a note. */
@@ -34,9 +36,11 @@ export interface OperationRequest {
 }
 
 /** A history row: the stored operation with its JSON columns decoded. */
-export interface OperationRecord extends Omit<StoredOperation, "kind" | "phase" | "results" | "log" | "request"> {
+export interface OperationRecord extends Omit<StoredOperation, "kind" | "phase" | "results" | "log" | "request" | "syncPhase"> {
   kind: OperationKind;
   phase: OperationPhase;
+  /** The sync phase it reached, once it entered one. */
+  syncPhase: HookPhase | null;
   results: ResourceResult[];
   log: OperationLogEntry[];
   request: OperationRequest;
@@ -48,6 +52,7 @@ export function toRecord(op: StoredOperation): OperationRecord {
     ...op,
     kind: op.kind as OperationKind,
     phase: op.phase as OperationPhase,
+    syncPhase: (HOOK_PHASES as readonly string[]).includes(op.syncPhase ?? "") ? (op.syncPhase as HookPhase) : null,
     results: readJsonColumn(operationResultsSchema, op.results, { table: "Operation", column: "results", rowId: op.id }),
     log: readJsonColumn(operationLogSchema, op.log, { table: "Operation", column: "log", rowId: op.id }),
     request: readJsonColumn(operationRequestSchema, op.request, { table: "Operation", column: "request", rowId: op.id }),
@@ -57,7 +62,7 @@ export function toRecord(op: StoredOperation): OperationRecord {
 export const RECORD_FIELDS = {
   id: true, appId: true, kind: true, phase: true, message: true, revision: true, revisionSubject: true,
   revisionAuthor: true, initiator: true, dryRun: true, prune: true, startedAt: true, finishedAt: true, results: true,
-  log: true, resourceCount: true, terminatedBy: true, rollbackOf: true, request: true,
+  log: true, resourceCount: true, terminatedBy: true, rollbackOf: true, request: true, syncPhase: true,
 } as const;
 
 /** Phases of an operation that still holds its app's lock. */
@@ -119,8 +124,8 @@ export function createOperationsStore(db: Db, { manifestCipher }: OperationsStor
    * Stores the results so far of a running operation (so the page can show its progress) and
    * answers whether someone asked to terminate it — one query between two resources.
    */
-  async function recordProgress(id: string, results: ResourceResult[]): Promise<{ terminatedBy: string | null }> {
-    return db.operation.update({ where: { id }, data: { results: JSON.stringify(results) }, select: { terminatedBy: true } });
+  async function recordProgress(id: string, results: ResourceResult[], syncPhase?: HookPhase): Promise<{ terminatedBy: string | null }> {
+    return db.operation.update({ where: { id }, data: { results: JSON.stringify(results), ...(syncPhase ? { syncPhase } : {}) }, select: { terminatedBy: true } });
   }
 
   /** Appends one line to an operation's log, atomically, whoever else writes to it. */

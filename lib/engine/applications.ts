@@ -4,6 +4,7 @@
  * asked to terminate it first), and the views of the live state — tree, resource detail, Events.
  * Reads compare a stale app afresh but never lead to an operation.
  */
+import { syncOptionsOf } from "@/lib/sync/annotations";
 import type { AppSpec, AppUpdate } from "@/lib/apps/spec";
 import type { LiveCluster } from "./context";
 import type { AppRecord } from "@/lib/db/apps";
@@ -65,7 +66,8 @@ export class Applications {
    * Deletes an app. A queued or running operation is a conflict — its history must not vanish
    * under it — unless `terminateRunning`, which terminates it and waits for its end first. With
    * `cascade`, every live object the app owns and its project still permits is deleted from the
-   * cluster first (as Argo CD's cascading delete); without, they stay, unmanaged.
+   * cluster first (as Argo CD's cascading delete), except those marked `Delete=false`; without,
+   * they stay, unmanaged.
    */
   async delete(name: string, request: DeleteRequest, who: string): Promise<{ deletedResources: number }> {
     const { db } = this.ctx;
@@ -85,7 +87,7 @@ export class Applications {
       const owned = await listOwnedObjects(client, app.name, kindsOf(kindsOfRows(rows)));
       const rules = await loadRules(this.ctx, app);
       for (const obj of owned.values()) {
-        if (rules.check(obj)) continue;
+        if (rules.check(obj) || syncOptionsOf(obj).noDelete) continue;
         await client.deleteObject(obj);
         deletedResources += 1;
       }

@@ -6,6 +6,8 @@ import { aggregateHealth, type HealthAssessment } from "@/lib/health";
 import { describeKubeError } from "@/lib/kube/errors";
 import { isGitError, trackingIdOf, type CommitInfo, type RevisionMemo } from "@/lib/source";
 import { TRACKING_ANNOTATION, kindKeyOf, keyOf, subjectOf, type AppCondition, type HealthStatus, type KindRef, type KubeObject, type ResourceRefusal, type SyncStatus } from "@/lib/types";
+import { ignoresExtraneous, syncOptionsOf } from "@/lib/sync/annotations";
+import { isOutsideDesiredState } from "@/lib/sync/hooks";
 import { mapLimit } from "./concurrency";
 import type { EngineContext } from "./context";
 import { dryRunKey, type DryRunVerdict } from "./dry-run-cache";
@@ -101,7 +103,7 @@ function ownedObjects(cache: LiveCluster, appName: string, kinds: KindRef[]): Ma
 /** The dry-run prediction for one object, or why the server refused it. */
 async function predict(client: LiveCluster["client"], obj: KubeObject): Promise<{ predicted?: KubeObject; dryRunError?: string }> {
   try {
-    return { predicted: await client.applyObject(obj, { dryRun: true }) };
+    return { predicted: await client.applyObject(obj, { dryRun: true, validate: !syncOptionsOf(obj).skipValidation }) };
   } catch (error) {
     return { dryRunError: `${subjectOf(keyOf(obj))}: ${describeKubeError(error).message}` };
   }
@@ -195,7 +197,8 @@ export async function compareApp(ctx: Pick<EngineContext, "clusters" | "source" 
     await cache.ensureEvents([app.destNamespace, ...desired.map((o) => o.metadata.namespace ?? "")]);
     const owned = ownedObjects(cache, app.name, kinds);
     const live = new Map(owned);
-    const resources = await mapLimit(desired, API_CONCURRENCY, async (obj) => {
+    const comparable = desired.filter((obj) => !isOutsideDesiredState(obj));
+    const resources = await mapLimit(comparable, API_CONCURRENCY, async (obj) => {
       const refused = options.check?.(obj);
       if (refused) return refusedResource(obj, refused);
       const subject = subjectOf(keyOf(obj));
@@ -205,13 +208,17 @@ export async function compareApp(ctx: Pick<EngineContext, "clusters" | "source" 
       if (current) live.set(subject, current);
       return compareObject(ctx, cache, app.destCluster, obj, current, options.predictMissing ?? true);
     });
-    const desiredSubjects = new Set(desired.map((o) => subjectOf(keyOf(o))));
+    const desiredSubjects = new Set(comparable.map((o) => subjectOf(keyOf(o))));
+    const extraneousIgnored = new Set<string>();
     for (const [subject, obj] of owned) {
-      if (!desiredSubjects.has(subject)) resources.push(withLiveFacts(lean(compareResource({ key: keyOf(obj), desired: undefined, live: obj })), cache, obj));
+      if (desiredSubjects.has(subject) || isOutsideDesiredState(obj)) continue;
+      if (ignoresExtraneous(obj)) extraneousIgnored.add(subject);
+      resources.push(withLiveFacts(lean(compareResource({ key: keyOf(obj), desired: undefined, live: obj })), cache, obj));
     }
     const conditions = problems.map((p) => condition("ComparisonError", p));
     const healthStatus = aggregateHealth(resources.map((r) => r.health?.status ?? "Unknown"));
-    return { syncStatus: summarizeSync(resources), healthStatus, revision, resources, conditions, desired, live, comparedAt, specVersion };
+    const syncStatus = summarizeSync(resources.filter((r) => !extraneousIgnored.has(r.subject)));
+    return { syncStatus, healthStatus, revision, resources, conditions, desired, live, comparedAt, specVersion };
   } catch (error) {
     return failed(`Cannot compare with cluster "${app.destCluster}": ${describeKubeError(error).message}`, { revision, desired });
   }

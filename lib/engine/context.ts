@@ -23,7 +23,7 @@ export type EngineDatabase = Pick<DatabaseStores, "apps" | "appSources" | "opera
 export type LiveCluster = Pick<
   ClusterCache,
   "ensureKinds" | "ensureEvents" | "get" | "isWatched" | "byUid" | "trackedBy" | "childrenOf" | "ownersOf" | "eventsFor" | "record" | "drop" | "onChange"
-> & { client: Pick<KubeObjectClient, "applyObject" | "deleteObject" | "describeKind"> };
+> & { client: Pick<KubeObjectClient, "applyObject" | "replaceObject" | "deleteObject" | "getObject" | "describeKind"> };
 
 /** The destination clusters: lib/cache's `Clusters` is the real one. */
 export interface ClusterAccess {
@@ -65,6 +65,10 @@ export interface EngineSettings {
   workerPollMs: number;
   /** Applies (or deletions) of one sync step running at once against one API server. */
   applyConcurrency: number;
+  /** How long one sync may wait for hooks and health between waves, in all. */
+  syncTimeoutMs: number;
+  /** Time between two reads of the objects a sync waits for. */
+  healthPollMs: number;
   /** `host:pid` of this process, as the holder of the operations it runs. */
   holder: string;
 }

@@ -54,7 +54,7 @@ describe("the engine, built with test dependencies", () => {
       source,
       events,
       rooms: noRooms,
-      settings: { refreshIntervalMs: 60_000, refreshConcurrency: 2, historyLimit: 10, workerConcurrency: 2, workerPollMs: 50, applyConcurrency: 4, holder: "test:1" },
+      settings: { refreshIntervalMs: 60_000, refreshConcurrency: 2, historyLimit: 10, workerConcurrency: 2, workerPollMs: 50, applyConcurrency: 4, syncTimeoutMs: 60_000, healthPollMs: 10, holder: "test:1" },
       log: { info: () => {}, error: () => {} },
     });
     await engine.start({ reconcile: false });

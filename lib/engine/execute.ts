@@ -1,24 +1,32 @@
 /**
- * Executing a sync plan: step after step, the objects of a step at once, each apply or
- * deletion retried on retryable API failures. One `AbortSignal` runs through it all: when the
- * operation is terminated, in-flight requests are aborted and nothing further starts; when an
- * object of a step fails, the rest of that step is aborted and no later step runs (as Argo CD
- * stops at a failed wave).
+ * Executing a sync plan: phase after phase, wave after wave, step after step, the objects of a
+ * step at once, each write retried on retryable API failures. A wave's hooks must finish, and
+ * — when anything runs after it — its resources must be healthy, before the next wave starts
+ * (as Argo CD waits); a hook that fails, or a wait past the operation's deadline, fails the
+ * sync, which then runs its SyncFail hooks. One `AbortSignal` runs through it all: when the
+ * operation is terminated, nothing further starts and in-flight requests are given up; when
+ * an object of a step fails, the rest of that step is given up and no later step runs.
  */
 import type { ResourceResult } from "@/lib/db/operations";
 import { redactSecretValues } from "@/lib/diff";
 import { describeKubeError } from "@/lib/kube/errors";
+import { sleep } from "@/lib/retry";
 import { withApiRetry } from "@/lib/sync/retry";
-import { keyOf, subjectOf, type KubeObject, type ResourceAction, type ResourceRefusal } from "@/lib/types";
+import { keyOf, subjectOf, type HookPhase, type KubeObject, type ResourceAction, type ResourceRefusal } from "@/lib/types";
 import { mapLimit } from "./concurrency";
-import type { PlannedApply, SyncPlan } from "./plan";
+import { settleWave, type WaveWatch } from "./wave-health";
+import type { PlannedApply, PlannedWave, SyncPlan } from "./plan";
 
-/** Writes to a cluster: what execution needs of an API client. */
+/** Writes to a cluster, and reads back what was written: what execution needs of an API client. */
 export interface ObjectWriter {
-  /** Server-side apply; answers the object the server produced. */
-  apply(obj: KubeObject, options: { dryRun: boolean; signal: AbortSignal }): Promise<KubeObject>;
+  /** Server-side apply; answers the object the server produced. `validate: false` lets the server drop unknown fields. */
+  apply(obj: KubeObject, options: { dryRun: boolean; signal: AbortSignal; validate: boolean }): Promise<KubeObject>;
+  /** Replaces the object (creates it when missing), for `Replace=true`. */
+  replace(obj: KubeObject, options: { dryRun: boolean; signal: AbortSignal; validate: boolean }): Promise<KubeObject>;
   /** Deletes an object; a missing one counts as deleted. */
   delete(obj: KubeObject, options: { signal: AbortSignal }): Promise<void>;
+  /** The live object, or undefined when it does not exist. */
+  get(obj: KubeObject, options: { signal: AbortSignal }): Promise<KubeObject | undefined>;
 }
 
 /** Where execution reports results as they come. */
@@ -27,8 +35,22 @@ export interface ResultSink {
   note(result: ResourceResult): void;
   /** A result of real work (may store progress). */
   record(result: ResourceResult): Promise<void>;
-  /** A line for the operation's log (a retry). */
+  /** A result recorded before that changed (a hook finished): replaces it, by subject and hook phase. */
+  update(result: ResourceResult): Promise<void>;
+  /** The phase the sync entered. */
+  phase(phase: HookPhase): Promise<void>;
+  /** A line for the operation's log (a retry, a wait). */
   log(message: string): Promise<void>;
+}
+
+/** How long and how often execution waits for health between waves. */
+export interface WaitSettings {
+  /** The operation's deadline for all its waits together, in milliseconds from its start. */
+  timeoutMs: number;
+  /** Time between two reads of the objects waited for. */
+  pollMs: number;
+  /** The clock. */
+  now: () => number;
 }
 
 /** Options of {@link executePlan}. */
@@ -39,6 +61,8 @@ export interface ExecuteOptions {
   signal: AbortSignal;
   /** Objects of one step written at once. */
   concurrency: number;
+  /** Waiting for hooks and health between waves. */
+  waits: WaitSettings;
   /** Told of every object written (not in a dry run): the engine feeds its caches. */
   onApplied?: (desired: KubeObject, applied: KubeObject) => void;
   /** Told of every object deleted (not in a dry run). */
@@ -53,7 +77,7 @@ export interface ExecuteOptions {
 export type ExecutionEnd =
   | { state: "completed" }
   | { state: "terminated"; reason: string }
-  | { state: "failed"; subject: string };
+  | { state: "failed"; subject: string; reason?: string };
 
 /** What an execution did: its results and how it ended. */
 export interface ChangeSet {
@@ -81,13 +105,14 @@ function checkBeforeWrite(obj: KubeObject, options: ExecuteOptions): void {
   if (refusal) throw new RefusedWrite(refusal);
 }
 
-function result(obj: KubeObject, action: ResourceAction, message?: string): ResourceResult {
+/** One object's result, as stored in the operation. */
+export function resultOf(obj: KubeObject, action: ResourceAction, message?: string, hook?: ResourceResult["hook"]): ResourceResult {
   const key = keyOf(obj);
-  return { subject: subjectOf(key), ...key, action, ...(message ? { message } : {}) };
+  return { subject: subjectOf(key), ...key, action, ...(message ? { message } : {}), ...(hook ? { hook } : {}) };
 }
 
 /** A failure message that starts with the subject and never carries a Secret's value. */
-function failureMessage(obj: KubeObject, error: unknown): string {
+export function failureMessage(obj: KubeObject, error: unknown): string {
   return redactSecretValues(`${subjectOf(keyOf(obj))}: ${describeKubeError(error).message}`, [obj]);
 }
 
@@ -100,7 +125,7 @@ function abortReason(signal: AbortSignal): string {
 }
 
 /** Runs one write with retries; none is started or retried once `signal` aborted. */
-function retrying<T>(obj: KubeObject, options: ExecuteOptions, signal: AbortSignal, call: () => Promise<T>): Promise<T> {
+export function retrying<T>(obj: KubeObject, options: Pick<ExecuteOptions, "sink">, signal: AbortSignal, call: () => Promise<T>): Promise<T> {
   return withApiRetry(call, {
     signal,
     onRetry: (n) => options.sink.log(redactSecretValues(`${subjectOf(keyOf(obj))}: ${n.reason}; retry ${n.retry} of ${n.retries} in ${n.delayMs} ms.`, [obj])),
@@ -111,21 +136,22 @@ function retrying<T>(obj: KubeObject, options: ExecuteOptions, signal: AbortSign
  * Runs one step: every object at once (up to the concurrency), under a signal of its own that
  * the operation's signal and a failure of any object of the step both abort.
  */
-async function runStep<T>(items: readonly T[], options: ExecuteOptions, work: (item: T, signal: AbortSignal) => Promise<ResourceResult | undefined>, subjectOfItem: (item: T) => KubeObject): Promise<string | undefined> {
+async function runStep<T>(items: readonly T[], options: ExecuteOptions, work: (item: T, signal: AbortSignal) => Promise<ResourceResult | undefined>, describe: (item: T) => { obj: KubeObject; hook?: { phase: HookPhase } }): Promise<string | undefined> {
   const step = new AbortController();
   const signal = AbortSignal.any([options.signal, step.signal]);
   let failed: string | undefined;
   await mapLimit(items, options.concurrency, async (item) => {
     if (signal.aborted) return;
     let outcome: ResourceResult | undefined;
+    const { obj, hook } = describe(item);
     try {
       outcome = await work(item, signal);
     } catch (error) {
-      const obj = subjectOfItem(item);
+      const progress = hook ? { phase: hook.phase, state: "Failed" as const } : undefined;
       if (signal.aborted) {
-        outcome = result(obj, "failed", `${subjectOf(keyOf(obj))}: ${abortReason(signal)} before the API server answered.`);
+        outcome = resultOf(obj, "failed", `${subjectOf(keyOf(obj))}: ${abortReason(signal)} before the API server answered.`, progress);
       } else {
-        outcome = error instanceof RefusedWrite ? result(obj, "refused", error.refusal.message) : result(obj, "failed", failureMessage(obj, error));
+        outcome = error instanceof RefusedWrite ? resultOf(obj, "refused", error.refusal.message, progress) : resultOf(obj, "failed", failureMessage(obj, error), progress);
         failed ??= outcome.subject;
         step.abort(new StepFailure(outcome.subject));
       }
@@ -135,21 +161,30 @@ async function runStep<T>(items: readonly T[], options: ExecuteOptions, work: (i
   return failed;
 }
 
+/** Deletes a hook left by an earlier sync and waits until it is gone (BeforeHookCreation). */
+async function deleteEarlierHook(obj: KubeObject, options: ExecuteOptions, signal: AbortSignal): Promise<void> {
+  await retrying(obj, options, signal, () => options.writer.delete(obj, { signal }));
+  while (await options.writer.get(obj, { signal })) await sleep(options.waits.pollMs, signal);
+}
+
 async function applyOne(planned: PlannedApply, plan: SyncPlan, options: ExecuteOptions, signal: AbortSignal): Promise<ResourceResult | undefined> {
-  const { obj, unchanged, exists } = planned;
+  const { obj, unchanged, exists, hook } = planned;
   if (unchanged) {
-    options.sink.note(result(obj, "unchanged"));
+    options.sink.note(resultOf(obj, "unchanged"));
     return undefined;
   }
   checkBeforeWrite(obj, options);
-  const applied = await retrying(obj, options, signal, () => options.writer.apply(obj, { dryRun: plan.dryRun, signal }));
+  if (hook?.deletePolicies.includes("BeforeHookCreation")) await deleteEarlierHook(obj, options, signal);
+  const write = { dryRun: plan.dryRun, signal, validate: !planned.options.skipValidation };
+  const applied = await retrying(obj, options, signal, () => (planned.options.replace ? options.writer.replace(obj, write) : options.writer.apply(obj, write)));
   if (!plan.dryRun) options.onApplied?.(obj, applied);
-  return result(obj, exists ? "configured" : "created", plan.dryRun ? "dry run" : undefined);
+  const how = [plan.dryRun ? "dry run" : "", planned.options.replace ? "replaced" : ""].filter(Boolean).join(", ");
+  return resultOf(obj, hook || !exists ? "created" : "configured", how || undefined, hook ? { phase: hook.phase, state: "Running" } : undefined);
 }
 
 async function pruneOne(obj: KubeObject, plan: SyncPlan, options: ExecuteOptions, signal: AbortSignal): Promise<ResourceResult | undefined> {
   if (!plan.prunes) {
-    options.sink.note(result(obj, "skipped", "requires pruning; prune is off"));
+    options.sink.note(resultOf(obj, "skipped", "requires pruning; prune is off"));
     return undefined;
   }
   checkBeforeWrite(obj, options);
@@ -157,46 +192,101 @@ async function pruneOne(obj: KubeObject, plan: SyncPlan, options: ExecuteOptions
     await retrying(obj, options, signal, () => options.writer.delete(obj, { signal }));
     options.onPruned?.(obj);
   }
-  return result(obj, "pruned", plan.dryRun ? "dry run" : undefined);
+  return resultOf(obj, "pruned", plan.dryRun ? "dry run" : undefined);
 }
 
-/**
- * Executes a plan: the Namespace first when asked, then each apply step, then each prune
- * step. Stops at the first failed step or once the operation's signal aborts.
- */
-export async function executePlan(plan: SyncPlan, options: ExecuteOptions): Promise<ChangeSet> {
-  const results: ResourceResult[] = [];
-  const sink: ResultSink = {
+/** The results of one execution, kept as they are reported (a hook's result replaced when it finishes). */
+function collecting(results: ResourceResult[], sink: ResultSink): ResultSink {
+  const sameAs = (a: ResourceResult, b: ResourceResult) => a.subject === b.subject && a.hook?.phase === b.hook?.phase;
+  return {
     note: (r) => {
       results.push(r);
-      options.sink.note(r);
+      sink.note(r);
     },
     record: async (r) => {
       results.push(r);
-      await options.sink.record(r);
+      await sink.record(r);
     },
-    log: (message) => options.sink.log(message),
+    update: async (r) => {
+      const at = results.findIndex((earlier) => sameAs(earlier, r));
+      if (at >= 0) results[at] = r;
+      await sink.update(r);
+    },
+    phase: (phase) => sink.phase(phase),
+    log: (message) => sink.log(message),
   };
-  const run = { ...options, sink };
-  const ended = (): ExecutionEnd | undefined => (options.signal.aborted ? { state: "terminated", reason: abortReason(options.signal) } : undefined);
-  if (plan.namespace) {
-    const namespace = plan.namespace;
-    const applied = await retrying(namespace, run, options.signal, () => options.writer.apply(namespace, { dryRun: false, signal: options.signal }));
+}
+
+/** Runs the steps of one wave, then waits for its hooks (and, when `waitForHealth`, its resources). */
+async function runWave(wave: PlannedWave, plan: SyncPlan, run: ExecuteOptions, watch: WaveWatch, waitForHealth: boolean): Promise<ExecutionEnd | undefined> {
+  const started: PlannedApply[] = [];
+  for (const step of wave.steps) {
+    if (run.signal.aborted) return { state: "terminated", reason: abortReason(run.signal) };
+    await run.beforeStep?.();
+    const failed = await runStep(step, run, async (planned, signal) => {
+      const outcome = await applyOne(planned, plan, run, signal);
+      started.push(planned);
+      return outcome;
+    }, (planned) => planned);
+    if (failed) return { state: "failed", subject: failed };
+  }
+  if (plan.dryRun) return undefined;
+  return settleWave(wave, started, watch, { ...run, waitForHealth });
+}
+
+async function runPrunes(plan: SyncPlan, run: ExecuteOptions): Promise<ExecutionEnd | undefined> {
+  for (const step of [...plan.prune, ...plan.pruneLast]) {
+    if (run.signal.aborted) return { state: "terminated", reason: abortReason(run.signal) };
+    await run.beforeStep?.();
+    const failed = await runStep(step, run, (obj, signal) => pruneOne(obj, plan, run, signal), (obj) => ({ obj }));
+    if (failed) return { state: "failed", subject: failed };
+  }
+  return undefined;
+}
+
+/** Runs the SyncFail hooks of a failed sync; their own failure is logged, the sync stays failed. */
+async function runSyncFail(plan: SyncPlan, run: ExecuteOptions, watch: WaveWatch): Promise<void> {
+  if (plan.syncFail.length === 0 || run.signal.aborted) return;
+  await run.sink.phase("SyncFail");
+  for (const wave of plan.syncFail) {
+    const end = await runWave(wave, plan, run, watch, false);
+    if (end) {
+      await run.sink.log(`SyncFail hooks stopped: ${end.state === "failed" ? (end.reason ?? `${end.subject} failed`) : end.state}.`);
+      return;
+    }
+  }
+}
+
+/**
+ * Executes a plan: the Namespaces first, then each wave of PreSync, Sync (pruning at its end)
+ * and PostSync; SyncFail hooks when one of them failed. Stops at the first failed step or
+ * hook, at the deadline, or once the operation's signal aborts.
+ */
+export async function executePlan(plan: SyncPlan, options: ExecuteOptions): Promise<ChangeSet> {
+  const results: ResourceResult[] = [];
+  const run: ExecuteOptions = { ...options, sink: collecting(results, options.sink) };
+  const watch: WaveWatch = { deadline: options.waits.now() + options.waits.timeoutMs };
+  for (const namespace of plan.namespaces) {
+    const applied = await retrying(namespace, run, options.signal, () => options.writer.apply(namespace, { dryRun: false, signal: options.signal, validate: true }));
     options.onApplied?.(namespace, applied);
   }
-  for (const step of plan.apply) {
-    const stop = ended();
-    if (stop) return { results, end: stop };
-    await options.beforeStep?.();
-    const failed = await runStep(step, run, (planned, signal) => applyOne(planned, plan, run, signal), (planned) => planned.obj);
-    if (failed) return { results, end: { state: "failed", subject: failed } };
+  for (const hook of plan.skippedHooks) run.sink.note(resultOf(hook, "skipped", "hook: hooks run only in a full sync, not in a dry run or a selective sync"));
+  for (const obj of plan.keep) run.sink.note(resultOf(obj, "skipped", "requires pruning; Prune=false"));
+  let end: ExecutionEnd | undefined;
+  let pruned = false;
+  let phase: HookPhase | undefined;
+  for (const [index, wave] of plan.waves.entries()) {
+    if (wave.phase === "PostSync" && !pruned) {
+      pruned = true;
+      end = await runPrunes(plan, run);
+      if (end) break;
+    }
+    if (wave.phase !== phase) await run.sink.phase((phase = wave.phase));
+    end = await runWave(wave, plan, run, watch, index < plan.waves.length - 1);
+    if (end) break;
   }
-  for (const step of plan.prune) {
-    const stop = ended();
-    if (stop) return { results, end: stop };
-    await options.beforeStep?.();
-    const failed = await runStep(step, run, (obj, signal) => pruneOne(obj, plan, run, signal), (obj) => obj);
-    if (failed) return { results, end: { state: "failed", subject: failed } };
-  }
-  return { results, end: ended() ?? { state: "completed" } };
+  if (!end && !pruned) end = await runPrunes(plan, run);
+  if (!end && options.signal.aborted) end = { state: "terminated", reason: abortReason(options.signal) };
+  if (end?.state === "failed") await runSyncFail(plan, run, watch);
+  return { results, end: end ?? { state: "completed" } };
 }

@@ -1,4 +1,5 @@
 import type { OperationRecord, ResourceResult } from "@/lib/db/operations";
+import type { HookPhase } from "@/lib/types";
 import type { EngineContext } from "./context";
 import type { ResultSink } from "./execute";
 
@@ -6,7 +7,8 @@ import type { ResultSink } from "./execute";
 const FLUSH_INTERVAL_MS = 250;
 
 /**
- * The results of a running operation as they come in, from however many applies run at once.
+ * The results of a running operation as they come in, from however many applies run at once,
+ * and the sync phase it is in (stored at once, as is a hook's end).
  * The first result and then the results of every 250 ms are stored in one write (so the page
  * and the API show progress without a database write per resource), which also reads whether
  * someone asked to terminate the operation meanwhile, and are announced on the event bus (so
@@ -21,6 +23,8 @@ export class OperationProgress implements ResultSink {
   total: number | null = null;
   /** Who asked to terminate the operation, once a write has seen it. */
   terminatedBy: string | null = null;
+  /** The sync phase the operation is in, once it entered one. */
+  syncPhase: HookPhase | undefined;
   private published = 0;
   private flushedAt = 0;
   private flushing: Promise<void> | undefined;
@@ -43,12 +47,26 @@ export class OperationProgress implements ResultSink {
     if (!this.flushing && this.ctx.clock.now() - this.flushedAt >= FLUSH_INTERVAL_MS) await this.flush();
   }
 
+  /** Replaces an earlier result (a hook that finished) and stores the change at once. */
+  async update(result: ResourceResult): Promise<void> {
+    const at = this.results.findIndex((r) => r.subject === result.subject && r.hook?.phase === result.hook?.phase);
+    if (at >= 0) this.results[at] = result;
+    else this.results.push(result);
+    await this.flush();
+  }
+
+  /** Records the sync phase the operation entered, at once. */
+  async phase(phase: HookPhase): Promise<void> {
+    this.syncPhase = phase;
+    await this.flush();
+  }
+
   /** Stores the results so far and reads whether someone asked to terminate the operation. */
   private async flush(): Promise<void> {
     while (this.flushing) await this.flushing;
     this.flushedAt = this.ctx.clock.now();
     this.flushing = this.ctx.db.operations
-      .recordProgress(this.operation.id, [...this.results])
+      .recordProgress(this.operation.id, [...this.results], this.syncPhase)
       .then(({ terminatedBy }) => {
         this.terminatedBy = terminatedBy;
         if (terminatedBy) this.onTerminated(terminatedBy);
@@ -76,6 +94,7 @@ export class OperationProgress implements ResultSink {
         phase: this.terminatedBy ? "Terminating" : "Running",
         done: this.results.length,
         total: this.total ?? this.operation.resourceCount,
+        ...(this.syncPhase ? { syncPhase: this.syncPhase } : {}),
         ...(last ? { subject: last.subject, action: last.action } : {}),
       },
     });

@@ -29,6 +29,7 @@ export interface OperationOutcome {
 export function outcomeOf(changeSet: ChangeSet, operation: Pick<OperationRecord, "dryRun" | "kind">): OperationOutcome {
   const { end, results } = changeSet;
   if (end.state === "terminated") return { phase: "Failed", message: end.reason };
+  if (end.state === "failed" && end.reason) return { phase: "Failed", message: end.reason };
   const failed = results.filter((r) => r.action === "failed" || r.action === "refused").length;
   if (end.state === "failed" || failed > 0) {
     return { phase: "Failed", message: `${failed} resource(s) failed to sync${end.state === "failed" ? `; the sync stopped at the step of ${end.subject}` : ""}.` };
@@ -52,6 +53,11 @@ export class TerminationRequested extends Error {
   constructor(readonly who: string) {
     super(`terminated by ${who}`);
   }
+}
+
+/** What makes this operation's `generateName` hooks unique: the revision's first 7 characters and the start time in seconds, as Argo CD names them. */
+function hookSuffixOf(comparison: AppComparison, operation: Pick<OperationRecord, "startedAt">): string {
+  return `${comparison.revision?.sha.slice(0, 7) ?? "sync"}-${Math.floor(operation.startedAt.getTime() / 1000)}`;
 }
 
 /** Operations the engine started itself: a closed sync window holds them back. */
@@ -79,7 +85,9 @@ function writerFor(ctx: EngineContext, app: AppRecord): { writer: ObjectWriter; 
   return {
     writer: {
       apply: (obj, options) => cache.client.applyObject(obj, options),
+      replace: (obj, options) => cache.client.replaceObject(obj, options),
       delete: (obj, options) => cache.client.deleteObject(obj, options),
+      get: (obj, options) => cache.client.getObject(obj, options),
     },
     onApplied: (desired, applied) => {
       cache.record([applied]);
@@ -114,6 +122,7 @@ export async function runOperation(ctx: EngineContext, comparer: Comparer, opera
       prune: operation.prune,
       resources: operation.request.resources ?? [],
       createNamespace: app.createNamespace ? app.destNamespace : undefined,
+      hookSuffix: hookSuffixOf(comparison, operation),
     });
     progress.total = changeCount(plan);
     await db.queue.recordPlanFacts(operation.id, {
@@ -133,6 +142,7 @@ export async function runOperation(ctx: EngineContext, comparer: Comparer, opera
         sink: progress,
         signal: controller.signal,
         concurrency: ctx.settings.applyConcurrency,
+        waits: { timeoutMs: ctx.settings.syncTimeoutMs, pollMs: ctx.settings.healthPollMs, now: () => ctx.clock.now() },
         beforeStep: async () => {
           rules = await loadRules(ctx, current);
         },

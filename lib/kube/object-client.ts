@@ -29,6 +29,21 @@ export interface ApplyOptions {
   signal?: AbortSignal;
   /** The field manager to apply as. @default Lockstep's (`lockstep`) */
   fieldManager?: string;
+  /**
+   * Refuse unknown or duplicate fields (`Strict`, as `kubectl apply` does), or let the server
+   * drop them (`false`: `Validate=false`). @default true
+   */
+  validate?: boolean;
+}
+
+/** Options of a replace. */
+export interface ReplaceOptions {
+  /** Only validate and compute the result; persist nothing. @default false */
+  dryRun?: boolean;
+  /** Aborts the request. */
+  signal?: AbortSignal;
+  /** As for {@link ApplyOptions.validate}. @default true */
+  validate?: boolean;
 }
 
 /** Options every request of the client takes. */
@@ -40,7 +55,12 @@ export interface RequestOptions {
 /** How long one API request may take before it is given up, unless the client was told otherwise. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 
-type HttpMethod = "GET" | "PATCH" | "DELETE";
+type HttpMethod = "GET" | "PATCH" | "PUT" | "POST" | "DELETE";
+
+/** The query of a write: a dry run, and how strictly the server checks fields. */
+function writeQuery(options: { dryRun?: boolean; validate?: boolean }): Record<string, string> {
+  return { fieldValidation: options.validate === false ? "Ignore" : "Strict", ...(options.dryRun ? { dryRun: "All" } : {}) };
+}
 
 /**
  * A dynamic client for any kind that speaks raw JSON both ways, so no field is dropped or
@@ -72,16 +92,31 @@ export class KubeObjectClient extends KubernetesObjectApi {
   /** Server-side apply with Lockstep's field manager; returns the object the server produced. */
   async applyObject(obj: KubeObject, options: ApplyOptions = {}): Promise<KubeObject> {
     const path = await this.specUriPath(structuredClone(obj) as KubernetesObject, "patch");
-    const query: Record<string, string> = { fieldManager: options.fieldManager ?? FIELD_MANAGER, force: String(options.force ?? true) };
-    if (options.dryRun) query.dryRun = "All";
+    const query: Record<string, string> = { fieldManager: options.fieldManager ?? FIELD_MANAGER, force: String(options.force ?? true), ...writeQuery(options) };
     return this.send("PATCH", path, { query, body: obj, contentType: PatchStrategy.ServerSideApply, signal: options.signal });
   }
 
+  /**
+   * Replaces the object whole (`kubectl replace`, for `Replace=true`): fields it does not name
+   * are removed, whoever wrote them; creates it when it does not exist.
+   */
+  async replaceObject(obj: KubeObject, options: ReplaceOptions = {}): Promise<KubeObject> {
+    const query = { fieldManager: FIELD_MANAGER, ...writeQuery(options) };
+    const path = await this.specUriPath(structuredClone(obj) as KubernetesObject, "replace");
+    try {
+      return await this.send("PUT", path, { query, body: obj, signal: options.signal });
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+    }
+    const collection = await this.specUriPath(structuredClone(obj) as KubernetesObject, "create");
+    return this.send("POST", collection, { query, body: obj, signal: options.signal });
+  }
+
   /** The live object, or undefined when it does not exist. */
-  async getObject(ref: Pick<KubeObject, "apiVersion" | "kind"> & { metadata: { name: string; namespace?: string } }): Promise<KubeObject | undefined> {
+  async getObject(ref: Pick<KubeObject, "apiVersion" | "kind"> & { metadata: { name: string; namespace?: string } }, options: RequestOptions = {}): Promise<KubeObject | undefined> {
     const path = await this.specUriPath(structuredClone(ref) as KubernetesObject, "read");
     try {
-      return await this.send("GET", path);
+      return await this.send("GET", path, { signal: options.signal });
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;

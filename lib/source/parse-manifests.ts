@@ -7,6 +7,7 @@
  */
 import { parseAllDocuments, type Tags } from "yaml";
 
+import { hookOf } from "@/lib/sync/hooks";
 import type { KubeObject } from "@/lib/types";
 
 import { RenderError } from "./render-error";
@@ -158,6 +159,13 @@ function isManifest(value: unknown): value is Record<string, unknown> & { apiVer
 /** Checks the fields every object needs and returns it typed. */
 function checkObject(value: Record<string, unknown> & { apiVersion: string; kind: string }, source: string): KubeObject {
   const metadata = value.metadata;
+  if (isRecord(metadata) && (metadata.name === undefined || metadata.name === "") && typeof metadata.generateName === "string" && metadata.generateName !== "") {
+    const annotations = metadata.annotations ?? {};
+    if (!isStringMap(annotations) || !hookOf({ metadata: { name: "", annotations } })) {
+      throw new RenderError(`${source}: ${value.kind} ${metadata.generateName}… uses metadata.generateName, which only hooks may use; give it a metadata.name`);
+    }
+    metadata.name = metadata.generateName;
+  }
   if (!isRecord(metadata) || typeof metadata.name !== "string" || metadata.name === "") {
     throw new RenderError(`${source}: ${value.kind} has no metadata.name`);
   }

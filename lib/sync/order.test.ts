@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SYNC_WAVE_ANNOTATION, type KubeObject } from "@/lib/types";
-import { orderForPrune, orderForSync, syncPhaseOf, syncSteps, syncWaveOf } from "./order";
+import { orderForPrune, orderForSync, applyTierOf, syncSteps, syncWaveOf } from "./order";
 
 const CLUSTER_SCOPED = new Set(["Namespace", "CustomResourceDefinition", "ClusterRole", "ClusterRoleBinding", "StorageClass", "Widget"]);
 const options = { isNamespaced: (obj: KubeObject) => !CLUSTER_SCOPED.has(obj.kind) };
@@ -12,17 +12,17 @@ function object(apiVersion: string, kind: string, name: string, wave?: string): 
 
 const subject = (obj: KubeObject) => `${obj.kind}/${obj.metadata.name}`;
 
-describe("syncPhaseOf", () => {
+describe("applyTierOf", () => {
   it.each([
-    { obj: object("v1", "Namespace", "shop"), phase: "Namespaces" },
-    { obj: object("apiextensions.k8s.io/v1", "CustomResourceDefinition", "widgets.example.com"), phase: "CustomResourceDefinitions" },
-    { obj: object("rbac.authorization.k8s.io/v1", "ClusterRole", "reader"), phase: "ClusterScoped" },
-    { obj: object("example.com/v1", "Widget", "global"), phase: "ClusterScoped" },
-    { obj: object("apps/v1", "Deployment", "web"), phase: "Namespaced" },
-    { obj: object("example.com/v1", "Namespace", "not-core"), phase: "Namespaced" },
-  ])("puts $obj.kind $obj.metadata.name in phase $phase", ({ obj, phase }) => {
+    { obj: object("v1", "Namespace", "shop"), tier: "Namespaces" },
+    { obj: object("apiextensions.k8s.io/v1", "CustomResourceDefinition", "widgets.example.com"), tier: "CustomResourceDefinitions" },
+    { obj: object("rbac.authorization.k8s.io/v1", "ClusterRole", "reader"), tier: "ClusterScoped" },
+    { obj: object("example.com/v1", "Widget", "global"), tier: "ClusterScoped" },
+    { obj: object("apps/v1", "Deployment", "web"), tier: "Namespaced" },
+    { obj: object("example.com/v1", "Namespace", "not-core"), tier: "Namespaced" },
+  ])("puts $obj.kind $obj.metadata.name in tier $tier", ({ obj, tier }) => {
     const isNamespaced = (o: KubeObject) => o.apiVersion === "example.com/v1" && o.kind === "Namespace" ? true : options.isNamespaced(o);
-    expect(syncPhaseOf(obj, { isNamespaced })).toBe(phase);
+    expect(applyTierOf(obj, { isNamespaced })).toBe(tier);
   });
 });
 
@@ -88,7 +88,7 @@ describe("orderForSync", () => {
       ],
     },
     {
-      name: "orders by sync wave within a phase, before kind",
+      name: "orders by sync wave, before kind",
       objects: [
         object("v1", "ConfigMap", "late", "1"),
         object("apps/v1", "Deployment", "early", "-1"),
@@ -98,9 +98,9 @@ describe("orderForSync", () => {
       expected: ["Deployment/early", "Secret/default", "ConfigMap/bad-wave", "ConfigMap/late"],
     },
     {
-      name: "keeps phases ahead of waves",
-      objects: [object("apps/v1", "Deployment", "first", "-10"), object("v1", "Namespace", "shop", "10")],
-      expected: ["Namespace/shop", "Deployment/first"],
+      name: "orders by wave before tier, as Argo CD does",
+      objects: [object("apps/v1", "Deployment", "first", "-10"), object("v1", "Namespace", "shop", "10"), object("v1", "Namespace", "early", "-10")],
+      expected: ["Namespace/early", "Deployment/first", "Namespace/shop"],
     },
     {
       name: "puts unknown kinds after known ones, alphabetically, then orders by name",
@@ -141,7 +141,7 @@ describe("orderForPrune", () => {
 });
 
 describe("syncSteps", () => {
-  it("cuts the sync order into one step per phase, wave and kind, keeping the order", () => {
+  it("cuts the sync order into one step per tier, wave and kind, keeping the order", () => {
     const objects = [
       object("apps/v1", "Deployment", "web"),
       object("v1", "ConfigMap", "b"),

@@ -1,13 +1,15 @@
-import { SYNC_WAVE_ANNOTATION, groupOf, type KubeObject } from "@/lib/types";
+import { groupOf, type KubeObject } from "@/lib/types";
+import { steeringAnnotation } from "./annotations";
+import { hookOf } from "./hooks";
 
 /**
- * The steps of a sync, applied in this order (and pruned in the reverse): Namespaces must
+ * The tiers of a wave, applied in this order (and pruned in the reverse): Namespaces must
  * exist before what lives in them, CRDs before their custom resources, cluster-scoped
  * objects (ClusterRoles, StorageClasses...) before the namespaced objects that use them.
  */
-export const SYNC_PHASES = ["Namespaces", "CustomResourceDefinitions", "ClusterScoped", "Namespaced"] as const;
-/** One step of a sync; see `SYNC_PHASES`. */
-export type SyncPhase = (typeof SYNC_PHASES)[number];
+export const APPLY_TIERS = ["Namespaces", "CustomResourceDefinitions", "ClusterScoped", "Namespaced"] as const;
+/** One tier of a wave; see `APPLY_TIERS`. */
+export type ApplyTier = (typeof APPLY_TIERS)[number];
 
 /** How to tell where an object lives. */
 export interface SyncOrderOptions {
@@ -61,8 +63,8 @@ const KIND_ORDER = [
 const KIND_RANK = new Map<string, number>(KIND_ORDER.map((kind, i) => [kind, i]));
 const INTEGER = /^[+-]?\d+$/;
 
-/** The sync phase of an object. */
-export function syncPhaseOf(obj: KubeObject, options: SyncOrderOptions): SyncPhase {
+/** The apply tier of an object. */
+export function applyTierOf(obj: KubeObject, options: SyncOrderOptions): ApplyTier {
   const group = groupOf(obj.apiVersion);
   if (obj.kind === "Namespace" && group === "") return "Namespaces";
   if (obj.kind === "CustomResourceDefinition" && group === "apiextensions.k8s.io") return "CustomResourceDefinitions";
@@ -70,36 +72,38 @@ export function syncPhaseOf(obj: KubeObject, options: SyncOrderOptions): SyncPha
 }
 
 /**
- * The object's sync wave from the `lockstep.dev/sync-wave` annotation: an integer, negative
- * allowed, lower first; 0 when absent or not an integer.
+ * The object's sync wave from its `sync-wave` annotation (`lockstep.dev/` or Argo CD's
+ * `argocd.argoproj.io/`), else a Helm hook's `hook-weight`: an integer, negative allowed, lower
+ * first; 0 when absent or not an integer.
  */
 export function syncWaveOf(obj: KubeObject): number {
-  const raw = obj.metadata.annotations?.[SYNC_WAVE_ANNOTATION]?.trim();
-  if (raw === undefined || !INTEGER.test(raw)) return 0;
+  const raw = steeringAnnotation(obj, "sync-wave");
+  if (raw === undefined) return hookOf(obj)?.helmWeight ?? 0;
+  if (!INTEGER.test(raw)) return 0;
   const wave = Number(raw);
   return Number.isSafeInteger(wave) ? wave : 0;
 }
 
 /**
- * The objects in the order to apply them: by phase, then wave, then kind (install order,
+ * The objects in the order to apply them: by wave, then tier (as Argo CD orders waves before kinds), then kind (install order,
  * unknown kinds alphabetically after), then namespace and name. Returns a new array.
  */
 export function orderForSync<T extends KubeObject>(objects: readonly T[], options: SyncOrderOptions): T[] {
-  const keyed = objects.map((obj) => ({ obj, phase: SYNC_PHASES.indexOf(syncPhaseOf(obj, options)), wave: syncWaveOf(obj) }));
-  keyed.sort((a, b) => a.phase - b.phase || a.wave - b.wave || compareWithinWave(a.obj, b.obj));
+  const keyed = objects.map((obj) => ({ obj, tier: APPLY_TIERS.indexOf(applyTierOf(obj, options)), wave: syncWaveOf(obj) }));
+  keyed.sort((a, b) => a.wave - b.wave || a.tier - b.tier || compareWithinWave(a.obj, b.obj));
   return keyed.map(({ obj }) => obj);
 }
 
 /**
  * The objects in sync order, cut into steps that may each be applied all at once: one step
- * per phase, wave and kind (ConfigMaps before the Deployments that mount them, as in
+ * per wave, tier and kind (ConfigMaps before the Deployments that mount them, as in
  * `orderForSync`), in that order. Returns new arrays.
  */
 export function syncSteps<T extends KubeObject>(objects: readonly T[], options: SyncOrderOptions): T[][] {
   const steps: T[][] = [];
   let stepKey: string | undefined;
   for (const obj of orderForSync(objects, options)) {
-    const key = `${syncPhaseOf(obj, options)}|${syncWaveOf(obj)}|${groupOf(obj.apiVersion)}|${obj.kind}`;
+    const key = `${syncWaveOf(obj)}|${applyTierOf(obj, options)}|${groupOf(obj.apiVersion)}|${obj.kind}`;
     if (key !== stepKey) steps.push([]);
     stepKey = key;
     steps.at(-1)?.push(obj);

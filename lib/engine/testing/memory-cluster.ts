@@ -31,6 +31,8 @@ export class MemoryCluster implements LiveCluster {
   readonly client: LiveCluster["client"] = {
     describeKind: async (_apiVersion: string, kind: string) => ({ resource: "things", namespaced: !CLUSTER_SCOPED.has(kind), verbs: ["get", "patch"] }),
     applyObject: (obj, options = {}) => this.apply(obj, options),
+    replaceObject: (obj, options = {}) => this.apply(obj, options),
+    getObject: async (ref) => this.get(ref),
     deleteObject: async (obj) => {
       this.objects.delete(subjectOf(keyOf(obj as KubeObject)));
     },

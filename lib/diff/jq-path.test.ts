@@ -46,6 +46,7 @@ describe("parseJqPath", () => {
     '.a | select(.name == "x"',
     ".a | .b | @base64",
     '.a[] | select(.name == x)',
+    ".a .b",
   ])("refuses %j, saying what is supported", (text) => {
     const parsed = parseJqPath(text);
     expect(parsed.ok).toBe(false);

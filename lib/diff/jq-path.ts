@@ -108,7 +108,7 @@ function path(scanner: Scanner): JqStep[] {
       else if (!scanner.take("[")) return steps;
       else steps.push(bracket(scanner));
       needsKey = false;
-    } else if (scanner.take("[")) {
+    } else if (scanner.match(/^\[/)) {
       steps.push(bracket(scanner));
     } else if (scanner.match(/^\./)) {
       needsKey = true;

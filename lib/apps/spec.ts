@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseJqPath, parseJsonPointer } from "@/lib/diff";
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const GIT_URL = /^(https?:\/\/[^\s]+|ssh:\/\/[^\s]+|[\w.-]+@[\w.-]+:[^\s]+|file:\/\/[^\s]+)$/;
@@ -40,6 +41,46 @@ const destCluster = z
   .transform((c) => c || "local")
   .refine((c) => /^[\w.@:-]+$/.test(c), "Cluster must be 'local' or a kubeconfig context name.");
 
+/** A list of field names checked entry by entry by `parse`, each error a sentence naming the entry. */
+const checkedStrings = (parse: (text: string) => { ok: true } | { ok: false; error: string }) =>
+  z.array(z.string()).max(100, "At most 100 entries are allowed.").superRefine((entries, ctx) => {
+    entries.forEach((entry, index) => {
+      const parsed = parse(entry);
+      if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.error, path: [index] });
+    });
+  });
+
+/**
+ * One `ignoreDifferences` rule, as Argo CD spells it (lib/diff's `IgnoreRule`): the objects it
+ * applies to and the fields it ignores. Unknown keys are refused, so a misspelt field never
+ * silently ignores nothing.
+ */
+const ignoreRuleSchema = z
+  .strictObject({
+    group: z.string().trim().max(253, "Group must be at most 253 characters.").optional(),
+    kind: z
+      .string({ error: "Each ignoreDifferences rule needs a kind." })
+      .trim()
+      .regex(/^([A-Za-z][A-Za-z0-9]*|\*)$/, "Kind must be a Kubernetes kind such as Deployment, or * for any."),
+    name: z.string().trim().min(1, "Name must not be empty; leave it out for every name.").max(253).optional(),
+    namespace: z.string().trim().min(1, "Namespace must not be empty; leave it out for every namespace.").max(63).optional(),
+    jsonPointers: checkedStrings(parseJsonPointer).optional(),
+    jqPathExpressions: checkedStrings(parseJqPath).optional(),
+    managedFieldsManagers: z
+      .array(z.string().trim().min(1, "A field manager name must not be empty.").max(128, "A field manager name must be at most 128 characters."))
+      .max(100, "At most 100 entries are allowed.")
+      .optional(),
+  })
+  .superRefine((rule, ctx) => {
+    const fields = (rule.jsonPointers?.length ?? 0) + (rule.jqPathExpressions?.length ?? 0) + (rule.managedFieldsManagers?.length ?? 0);
+    if (fields === 0) {
+      ctx.addIssue({ code: "custom", message: `The ignoreDifferences rule for ${rule.kind} names no field: give jsonPointers, jqPathExpressions or managedFieldsManagers.` });
+    }
+  });
+
+/** `ignoreDifferences`: fields never compared (docs/ignore-differences.md). */
+export const ignoreDifferencesSchema = z.array(ignoreRuleSchema).max(100, "At most 100 ignoreDifferences rules are allowed.");
+
 /** What a user says about an application: everything that is not status. */
 export const appSpecSchema = z.object({
   name: dnsLabel("Name"),
@@ -75,6 +116,8 @@ export const appSpecSchema = z.object({
     .optional(),
   /** The project whose rules the app follows; it must exist. */
   project: projectName.default("default"),
+  /** Fields left out of every comparison of the app's objects, as Argo CD's `ignoreDifferences`; absent means none. */
+  ignoreDifferences: ignoreDifferencesSchema.optional(),
 });
 
 /** A validated application spec. */
@@ -100,6 +143,7 @@ export const appUpdateSchema = z.object({
   historyLimit: spec.historyLimit,
   refreshSeconds: spec.refreshSeconds,
   project: projectName.optional(),
+  ignoreDifferences: ignoreDifferencesSchema.optional(),
 });
 
 /** A validated partial update. */

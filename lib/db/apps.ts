@@ -3,7 +3,7 @@ import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { AppCondition, OperationPhase, SyncStatus, HealthStatus } from "@/lib/types";
 import type { App as StoredApp } from "@/prisma/generated/client";
 import type { Db } from "./client";
-import { appConditionsSchema, readJsonColumn, statusResourcesSchema } from "./json-columns";
+import { appConditionsSchema, appIgnoreDifferencesSchema, readJsonColumn, statusResourcesSchema } from "./json-columns";
 
 /** An application as stored, with its last known status. */
 export interface AppRecord extends AppSpec {
@@ -89,6 +89,7 @@ function toRecord(app: StoredApp, status: StoredStatus): AppRecord {
     historyLimit: app.historyLimit,
     refreshSeconds: app.refreshSeconds,
     project: app.project,
+    ignoreDifferences: readJsonColumn(appIgnoreDifferencesSchema, app.ignoreDifferences, { table: "App", column: "ignoreDifferences", rowId: app.id }),
     rolledBackTo: app.rolledBackTo,
     rolledBackAt: app.rolledBackAt,
     autoSyncPaused: app.autoSyncPaused,
@@ -107,6 +108,12 @@ function toRecord(app: StoredApp, status: StoredStatus): AppRecord {
         }
       : EMPTY_STATUS,
   };
+}
+
+/** A spec or update as columns: the JSON column as text, left out when the update does not name it. */
+function columnsOf<T extends { ignoreDifferences?: AppSpec["ignoreDifferences"] }>(spec: T): Omit<T, "ignoreDifferences"> & { ignoreDifferences?: string } {
+  const { ignoreDifferences, ...rest } = spec;
+  return { ...rest, ...(ignoreDifferences !== undefined ? { ignoreDifferences: JSON.stringify(ignoreDifferences) } : {}) };
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -150,7 +157,7 @@ export function createAppsStore(db: Db) {
    */
   async function createApp(spec: AppSpec): Promise<AppRecord> {
     try {
-      const app = await db.app.create({ data: { ...spec, status: { create: {} } }, include: { status: true } });
+      const app = await db.app.create({ data: { ...columnsOf(spec), status: { create: {} } }, include: { status: true } });
       return toRecord(app, app.status);
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConflictError(`An application named "${spec.name}" already exists.`);
@@ -215,7 +222,7 @@ export function createAppsStore(db: Db) {
     await getApp(name);
     const choseAutomation = update.automated !== undefined ? { autoSyncPaused: false } : {};
     try {
-      const app = await db.app.update({ where: { name }, data: { ...update, ...choseAutomation }, include: { status: true } });
+      const app = await db.app.update({ where: { name }, data: { ...columnsOf(update), ...choseAutomation }, include: { status: true } });
       return toRecord(app, app.status);
     } catch (error) {
       if (isForeignKeyViolation(error)) throw noSuchProject(update.project, error);

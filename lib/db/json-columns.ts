@@ -4,6 +4,7 @@
  * {@link CorruptRowError} naming the table, column and row, instead of flowing on untyped.
  */
 import { z } from "zod";
+import { ignoreDifferencesSchema } from "@/lib/apps/spec";
 import { destinationSchema, groupKindSchema, projectRoleSchema, syncWindowSchema } from "@/lib/projects/schema";
 import { CONDITION_TYPES, HOOK_PHASES, HOOK_STATES, RESOURCE_ACTIONS, SYNC_STATUSES } from "@/lib/types";
 import { CorruptRowError } from "./corrupt-row-error";
@@ -43,6 +44,9 @@ export const statusResourcesSchema = z.array(statusResourceRowSchema);
 
 /** A stored resource row as validated. */
 export type StatusResourceRow = z.infer<typeof statusResourceRowSchema>;
+
+/** `App.ignoreDifferences`: the app's rules, validated as on input (lib/apps/spec.ts). */
+export const appIgnoreDifferencesSchema = ignoreDifferencesSchema;
 
 /** `Operation.results`: what the operation did to each resource. */
 export const operationResultsSchema = z.array(

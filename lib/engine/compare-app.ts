@@ -1,6 +1,6 @@
 import type { LiveCluster } from "./context";
 import type { AppRecord } from "@/lib/db/apps";
-import { compareResource, summarizeSync, syncedResource, type ResourceDiff } from "@/lib/diff";
+import { compareResource, summarizeSync, syncedResource, type IgnoreRule, type ResourceDiff } from "@/lib/diff";
 import { attributeChanges, type FieldChange } from "@/lib/drift";
 import { aggregateHealth, type HealthAssessment } from "@/lib/health";
 import { describeKubeError } from "@/lib/kube/errors";
@@ -11,6 +11,7 @@ import { isOutsideDesiredState } from "@/lib/sync/hooks";
 import { mapLimit } from "./concurrency";
 import type { EngineContext } from "./context";
 import { dryRunKey, type DryRunVerdict } from "./dry-run-cache";
+import { ignoreRulesOf, ignoringFor } from "./ignore-differences";
 import { liveHealth } from "./live-health";
 import { kindsOf } from "./live-state";
 import { ownershipRefusal } from "./ownership";
@@ -129,14 +130,17 @@ function lean(diff: ResourceDiff): ResourceDiff {
 /**
  * Compares one desired object with its live counterpart. The dry run's verdict is cached per
  * desired object and live object (status aside), so an unchanged resource costs no API call:
- * a synced one is known synced, a drifted one diffs against the remembered prediction.
+ * a synced one is known synced, a drifted one diffs against the remembered prediction. Fields
+ * the app's `ignoreDifferences` (and the built-in defaults) name are left out of both sides, and
+ * the verdict's key depends on those rules.
  */
-async function compareObject(ctx: Pick<EngineContext, "dryRuns">, cache: LiveCluster, cluster: string, obj: KubeObject, live: KubeObject | undefined, predictMissing: boolean): Promise<LiveResourceDiff> {
-  const key = dryRunKey(cluster, obj, live);
+async function compareObject(ctx: Pick<EngineContext, "dryRuns">, cache: LiveCluster, cluster: string, obj: KubeObject, live: KubeObject | undefined, predictMissing: boolean, ignoring: readonly IgnoreRule[] = []): Promise<LiveResourceDiff> {
+  const ignore = ignoringFor(ignoring, obj, live);
+  const key = ignore.cacheKey(dryRunKey(cluster, obj, live));
   const cached: DryRunVerdict | undefined = ctx.dryRuns.lookup(key);
   if (cached === "synced") return withLiveFacts(syncedResource(keyOf(obj)), cache, live);
   const prediction = cached ? { predicted: cached } : live || predictMissing ? await predict(cache.client, obj) : {};
-  const diff = compareResource({ key: keyOf(obj), desired: obj, live, ...prediction });
+  const diff = compareResource({ key: keyOf(obj), desired: obj, live, ...prediction, normalizer: ignore.normalizer });
   if (!cached && prediction.predicted) ctx.dryRuns.remember(key, diff.state === "synced" ? "synced" : prediction.predicted);
   return withLiveFacts(lean(diff), cache, live);
 }
@@ -198,6 +202,7 @@ export async function compareApp(ctx: Pick<EngineContext, "clusters" | "source" 
     const owned = ownedObjects(cache, app.name, kinds);
     const live = new Map(owned);
     const comparable = desired.filter((obj) => !isOutsideDesiredState(obj));
+    const ignoring = ignoreRulesOf(app, [...comparable, ...owned.values()]);
     const resources = await mapLimit(comparable, API_CONCURRENCY, async (obj) => {
       const refused = options.check?.(obj);
       if (refused) return refusedResource(obj, refused);
@@ -206,7 +211,7 @@ export async function compareApp(ctx: Pick<EngineContext, "clusters" | "source" 
       const notOwned = current && !owned.has(subject) ? ownershipRefusal(app.name, obj, current) : undefined;
       if (notOwned) return refusedResource(obj, notOwned);
       if (current) live.set(subject, current);
-      return compareObject(ctx, cache, app.destCluster, obj, current, options.predictMissing ?? true);
+      return compareObject(ctx, cache, app.destCluster, obj, current, options.predictMissing ?? true, ignoring);
     });
     const desiredSubjects = new Set(comparable.map((o) => subjectOf(keyOf(o))));
     const extraneousIgnored = new Set<string>();

@@ -1,70 +1,33 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { appSpecSchema } from "@/lib/apps/spec";
 import type { Principal } from "@/lib/auth/principal";
-import { openDatabase, type Database } from "@/lib/db/database";
+import type { Database } from "@/lib/db/database";
 import { projectSpecSchema } from "@/lib/projects";
 import { ConflictError } from "@/lib/errors";
-import { EventBus } from "@/lib/events/bus";
-import type { LoadDesiredStateRequest } from "@/lib/source";
-import { claimObject } from "@/lib/source/ownership";
+import type { EventBus } from "@/lib/events/bus";
 import type { KubeObject } from "@/lib/types";
-import { createEngine, type Engine, type EngineRooms } from "./create-engine";
-import { CLUSTER_SCOPED, MemoryClusters } from "./testing/memory-cluster";
+import type { Engine } from "./create-engine";
+import type { MemoryClusters } from "./testing/memory-cluster";
+import { startTestEngine, type ScriptedSource, type TestEngine } from "./testing/test-engine";
 import { configMap } from "./testing/objects";
 
 const alice: Principal = { kind: "user", name: "alice", role: "deployer", grants: ["*"], mustChangePassword: false };
 const bob: Principal = { kind: "token", name: "token:bob", role: "admin", grants: ["*"], mustChangePassword: false };
 
-/** Git as these tests see it: the objects each app renders to, at one commit. */
-class ScriptedSource {
-  readonly loads: string[] = [];
-  desired = new Map<string, KubeObject[]>();
-
-  async loadDesiredState(request: LoadDesiredStateRequest) {
-    this.loads.push(request.appName);
-    const objects = (this.desired.get(request.appName) ?? []).map((obj) =>
-      claimObject(structuredClone(obj), { appName: request.appName, destNamespace: request.destNamespace, isNamespaced: !CLUSTER_SCOPED.has(obj.kind) }),
-    );
-    return { objects, commit: { sha: "c".repeat(40), subject: "config", author: "ci", date: "2026-11-30T00:00:00Z" } };
-  }
-}
-
-const noRooms = (() => ({})) as unknown as () => EngineRooms;
-
 describe("the engine, built with test dependencies", () => {
-  let dir: string;
   let db: Database;
   let clusters: MemoryClusters;
   let source: ScriptedSource;
   let engine: Engine;
   let events: EventBus;
+  let harness: TestEngine;
 
   beforeEach(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), "lockstep-engine-"));
-    db = await openDatabase({ url: `file:${path.join(dir, "engine.db")}` });
-    clusters = new MemoryClusters();
-    source = new ScriptedSource();
-    events = new EventBus();
-    engine = createEngine({
-      db,
-      clusters,
-      source,
-      events,
-      rooms: noRooms,
-      settings: { refreshIntervalMs: 60_000, refreshConcurrency: 2, historyLimit: 10, workerConcurrency: 2, workerPollMs: 50, applyConcurrency: 4, syncTimeoutMs: 60_000, healthPollMs: 10, holder: "test:1" },
-      log: { info: () => {}, error: () => {} },
-    });
-    await engine.start({ reconcile: false });
+    harness = await startTestEngine();
+    ({ db, clusters, source, engine, events } = harness);
   });
 
-  afterEach(async () => {
-    await engine.stop();
-    await db.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterEach(() => harness.stop());
 
   async function createApp(name: string, objects: KubeObject[], spec: Record<string, unknown> = {}) {
     source.desired.set(name, objects);

@@ -1,16 +1,10 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { appSpecSchema } from "@/lib/apps/spec";
 import type { Principal } from "@/lib/auth/principal";
-import { openDatabase, type Database } from "@/lib/db/database";
-import { EventBus } from "@/lib/events/bus";
-import type { LoadDesiredStateRequest } from "@/lib/source";
-import { claimObject } from "@/lib/source/ownership";
 import type { KubeObject } from "@/lib/types";
-import { createEngine, type Engine, type EngineRooms } from "./create-engine";
-import { CLUSTER_SCOPED, MemoryClusters } from "./testing/memory-cluster";
+import type { Engine } from "./create-engine";
+import type { MemoryClusters } from "./testing/memory-cluster";
+import { startTestEngine, type TestEngine } from "./testing/test-engine";
 import { configMap, deployment } from "./testing/objects";
 
 const alice: Principal = { kind: "user", name: "alice", role: "admin", grants: ["*"], mustChangePassword: false };
@@ -23,41 +17,18 @@ const hpa: KubeObject = {
 };
 
 describe("the engine under ignoreDifferences", () => {
-  let dir: string;
-  let db: Database;
   let clusters: MemoryClusters;
   let engine: Engine;
+  let harness: TestEngine;
   const desired = new Map<string, KubeObject[]>();
 
   beforeEach(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), "lockstep-ignore-"));
-    db = await openDatabase({ url: `file:${path.join(dir, "engine.db")}` });
-    clusters = new MemoryClusters();
-    const source = {
-      async loadDesiredState(request: LoadDesiredStateRequest) {
-        const objects = (desired.get(request.appName) ?? []).map((obj) =>
-          claimObject(structuredClone(obj), { appName: request.appName, destNamespace: request.destNamespace, isNamespaced: !CLUSTER_SCOPED.has(obj.kind) }),
-        );
-        return { objects, commit: { sha: "c".repeat(40), subject: "config", author: "ci", date: "2026-11-30T00:00:00Z" } };
-      },
-    };
-    engine = createEngine({
-      db,
-      clusters,
-      source,
-      events: new EventBus(),
-      rooms: (() => ({})) as unknown as () => EngineRooms,
-      settings: { refreshIntervalMs: 60_000, refreshConcurrency: 2, historyLimit: 10, workerConcurrency: 2, workerPollMs: 50, applyConcurrency: 4, holder: "test:1" },
-      log: { info: () => {}, error: () => {} },
-    });
-    await engine.start({ reconcile: false });
+    harness = await startTestEngine();
+    ({ clusters, engine } = harness);
+    harness.source.desired = desired;
   });
 
-  afterEach(async () => {
-    await engine.stop();
-    await db.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterEach(() => harness.stop());
 
   async function createSynced(name: string, objects: KubeObject[], spec: Record<string, unknown> = {}) {
     desired.set(name, objects);

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ResultLine, resultKey } from "./result-line";
 import type { OperationRecord } from "@/lib/engine/facade";
 import { PhaseBadge } from "@/components/ui/badges";
 import { Time } from "@/components/ui/time";
@@ -104,10 +105,7 @@ export function HistoryTable({ name, operations, withManifests, prune, running }
                   </summary>
                   <ul className="mt-1 space-y-0.5 text-xs">
                     {op.results.map((r) => (
-                      <li key={r.subject}>
-                        <span className="font-mono">{r.subject}</span> — <span className={r.action === "failed" ? "text-rose-700" : ""}>{r.action}</span>
-                        {r.message && <span className="text-slate-500"> ({r.message})</span>}
-                      </li>
+                      <ResultLine key={resultKey(r)} result={r} withMessage />
                     ))}
                   </ul>
                 </details>

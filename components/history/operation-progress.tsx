@@ -1,6 +1,7 @@
 import type { OperationRecord } from "@/lib/engine/facade";
 import { PhaseBadge } from "@/components/ui/badges";
 import { Time } from "@/components/ui/time";
+import { ResultLine, resultKey } from "./result-line";
 import { TerminateButton } from "./terminate-button";
 
 /**
@@ -11,12 +12,18 @@ export function OperationProgress({ name, operation }: { name: string; operation
   const done = operation.results.filter((r) => r.action !== "unchanged" && r.action !== "skipped").length;
   const total = operation.resourceCount;
   const percent = total ? Math.min(100, Math.round((done / total) * 100)) : 0;
-  const last = operation.results.slice(-8);
+  const hooks = operation.results.filter((r) => r.hook);
+  const last = operation.results.filter((r) => !r.hook).slice(-8);
   return (
     <section className="mb-4 rounded-lg border border-sky-200 bg-sky-50 p-4 text-sm" data-testid="operation-progress" aria-live="polite">
       <div className="flex flex-wrap items-center gap-3">
         <PhaseBadge phase={operation.phase} />
         <span className="font-medium">{operation.kind}</span>
+        {operation.syncPhase && (
+          <span className="rounded bg-white px-1.5 text-xs text-slate-700" data-testid="operation-sync-phase">
+            phase {operation.syncPhase}
+          </span>
+        )}
         <span className="text-slate-600">by {operation.initiator}, started</span>
         <Time value={operation.startedAt} />
         <span className="text-slate-700" data-testid="operation-progress-count">
@@ -32,12 +39,17 @@ export function OperationProgress({ name, operation }: { name: string; operation
           <div className="h-full bg-sky-500" style={{ width: `${percent}%` }} />
         </div>
       ) : null}
+      {hooks.length > 0 && (
+        <ul className="mt-2 space-y-0.5 text-xs" aria-label="Hooks">
+          {hooks.map((r) => (
+            <ResultLine key={resultKey(r)} result={r} withMessage />
+          ))}
+        </ul>
+      )}
       {last.length > 0 && (
         <ul className="mt-2 space-y-0.5 text-xs">
           {last.map((r) => (
-            <li key={r.subject}>
-              <span className="font-mono">{r.subject}</span> — <span className={r.action === "failed" ? "text-rose-700" : ""}>{r.action}</span>
-            </li>
+            <ResultLine key={resultKey(r)} result={r} />
           ))}
         </ul>
       )}

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { appSourceSchema } from "./source-spec";
+
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const GIT_URL = /^(https?:\/\/[^\s]+|ssh:\/\/[^\s]+|[\w.-]+@[\w.-]+:[^\s]+|file:\/\/[^\s]+)$/;
 const REVISION = /^[A-Za-z0-9._\-/]+$/;
@@ -75,6 +77,8 @@ export const appSpecSchema = z.object({
     .optional(),
   /** The project whose rules the app follows; it must exist. */
   project: projectName.default("default"),
+  /** How the path is rendered (type and options, as Argo CD's `source`); null or absent detects the type, with no options. */
+  source: appSourceSchema.nullable().optional(),
 });
 
 /** A validated application spec. */
@@ -100,6 +104,7 @@ export const appUpdateSchema = z.object({
   historyLimit: spec.historyLimit,
   refreshSeconds: spec.refreshSeconds,
   project: projectName.optional(),
+  source: spec.source,
 });
 
 /** A validated partial update. */

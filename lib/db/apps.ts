@@ -1,9 +1,10 @@
 import type { AppSpec, AppUpdate } from "@/lib/apps/spec";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import type { SourceType } from "@/lib/source/source-spec";
 import type { AppCondition, OperationPhase, SyncStatus, HealthStatus } from "@/lib/types";
 import type { App as StoredApp } from "@/prisma/generated/client";
 import type { Db } from "./client";
-import { appConditionsSchema, readJsonColumn, statusResourcesSchema } from "./json-columns";
+import { appConditionsSchema, appSourceColumnSchema, readJsonColumn, statusResourcesSchema } from "./json-columns";
 
 /** An application as stored, with its last known status. */
 export interface AppRecord extends AppSpec {
@@ -28,6 +29,8 @@ export interface AppStatusRecord {
   revisionDate: Date | null;
   conditions: AppCondition[];
   reconciledAt: Date | null;
+  /** The source type the last render used (Directory, Kustomize, Helm); null before the first. */
+  sourceType: SourceType | null;
 }
 
 /** A row of the Applications list: the app, its status and its last operation. */
@@ -59,6 +62,7 @@ const EMPTY_STATUS: AppStatusRecord = {
   revisionDate: null,
   conditions: [],
   reconciledAt: null,
+  sourceType: null,
 };
 
 type StoredStatus = {
@@ -71,6 +75,7 @@ type StoredStatus = {
   revisionDate: Date | null;
   conditions: string;
   reconciledAt: Date | null;
+  sourceType: string | null;
 } | null;
 
 function toRecord(app: StoredApp, status: StoredStatus): AppRecord {
@@ -89,6 +94,7 @@ function toRecord(app: StoredApp, status: StoredStatus): AppRecord {
     historyLimit: app.historyLimit,
     refreshSeconds: app.refreshSeconds,
     project: app.project,
+    source: app.source === null ? null : readJsonColumn(appSourceColumnSchema, app.source, { table: "App", column: "source", rowId: app.id }),
     rolledBackTo: app.rolledBackTo,
     rolledBackAt: app.rolledBackAt,
     autoSyncPaused: app.autoSyncPaused,
@@ -104,9 +110,19 @@ function toRecord(app: StoredApp, status: StoredStatus): AppRecord {
           revisionDate: status.revisionDate,
           conditions: readJsonColumn(appConditionsSchema, status.conditions, { table: "AppStatus", column: "conditions", rowId: status.appId }),
           reconciledAt: status.reconciledAt,
+          sourceType: isSourceType(status.sourceType) ? status.sourceType : null,
         }
       : EMPTY_STATUS,
   };
+}
+
+function isSourceType(value: string | null): value is SourceType {
+  return value === "Directory" || value === "Kustomize" || value === "Helm";
+}
+
+/** The `source` column's text: JSON, or null when the app names none. */
+function sourceColumn(source: AppSpec["source"]): string | null {
+  return source ? JSON.stringify(source) : null;
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -140,6 +156,8 @@ export interface StatusUpdate {
   revisionDate?: Date | null;
   conditions: AppCondition[];
   resources: unknown[];
+  /** The source type the render used; absent keeps the stored one. */
+  sourceType?: SourceType | null;
 }
 
 /** Applications and their last status, on one database. */
@@ -150,7 +168,7 @@ export function createAppsStore(db: Db) {
    */
   async function createApp(spec: AppSpec): Promise<AppRecord> {
     try {
-      const app = await db.app.create({ data: { ...spec, status: { create: {} } }, include: { status: true } });
+      const app = await db.app.create({ data: { ...spec, source: sourceColumn(spec.source), status: { create: {} } }, include: { status: true } });
       return toRecord(app, app.status);
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConflictError(`An application named "${spec.name}" already exists.`);
@@ -215,7 +233,9 @@ export function createAppsStore(db: Db) {
     await getApp(name);
     const choseAutomation = update.automated !== undefined ? { autoSyncPaused: false } : {};
     try {
-      const app = await db.app.update({ where: { name }, data: { ...update, ...choseAutomation }, include: { status: true } });
+      const { source, ...fields } = update;
+      const sourceField = source !== undefined ? { source: sourceColumn(source) } : {};
+      const app = await db.app.update({ where: { name }, data: { ...fields, ...sourceField, ...choseAutomation }, include: { status: true } });
       return toRecord(app, app.status);
     } catch (error) {
       if (isForeignKeyViolation(error)) throw noSuchProject(update.project, error);

@@ -31,6 +31,17 @@ export interface ApplyOptions {
   fieldManager?: string;
 }
 
+/** What a cluster says about itself, as Helm's `.Capabilities` reads it. */
+export interface ServerCapabilities {
+  /** The server's version, e.g. `v1.31.2`. */
+  kubeVersion?: string;
+  /** Every group/version served, e.g. `v1`, `apps/v1`. */
+  apiVersions?: string[];
+}
+
+/** How long the server's version and API versions are remembered by a client: 5 minutes. */
+export const CAPABILITIES_TTL_MS = 5 * 60_000;
+
 /** Options every request of the client takes. */
 export interface RequestOptions {
   /** Aborts the request. */
@@ -51,6 +62,8 @@ export class KubeObjectClient extends KubernetesObjectApi {
   /** How long one request may take; every request is aborted after it. */
   requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS;
 
+  private knownCapabilities?: { at: number; answer: Promise<ServerCapabilities> };
+
   /** A client for the given configuration, defaulting namespaces from its context. */
   static forConfig(kc: KubeConfig): KubeObjectClient {
     return KubeObjectClient.prepare(kc.makeApiClient(KubeObjectClient), kc);
@@ -67,6 +80,33 @@ export class KubeObjectClient extends KubernetesObjectApi {
   async describeKind(apiVersion: string, kind: string): Promise<ResourceInfo | undefined> {
     const found = await this.resource(apiVersion, kind);
     return found ? { resource: found.name, namespaced: found.namespaced, verbs: found.verbs } : undefined;
+  }
+
+  /**
+   * The server's version and served API versions (`/version`, `/api`, `/apis`), remembered for
+   * {@link CAPABILITIES_TTL_MS}; empty when the server cannot say, as a chart then renders
+   * with Helm's defaults rather than failing.
+   */
+  async capabilities(now: number = Date.now()): Promise<ServerCapabilities> {
+    if (this.knownCapabilities && now - this.knownCapabilities.at < CAPABILITIES_TTL_MS) return this.knownCapabilities.answer;
+    const answer = this.readCapabilities();
+    this.knownCapabilities = { at: now, answer };
+    return answer;
+  }
+
+  private async readCapabilities(): Promise<ServerCapabilities> {
+    try {
+      const [version, core, groups] = await Promise.all([
+        this.send<{ gitVersion?: string }>("GET", "/version"),
+        this.send<{ versions?: string[] }>("GET", "/api"),
+        this.send<{ groups?: { versions?: { groupVersion?: string }[] }[] }>("GET", "/apis"),
+      ]);
+      const grouped = (groups.groups ?? []).flatMap((group) => (group.versions ?? []).flatMap((v) => (v.groupVersion ? [v.groupVersion] : [])));
+      return { kubeVersion: version.gitVersion, apiVersions: [...(core.versions ?? []), ...grouped].sort() };
+    } catch {
+      this.knownCapabilities = undefined;
+      return {};
+    }
   }
 
   /** Server-side apply with Lockstep's field manager; returns the object the server produced. */

@@ -82,10 +82,23 @@ export async function buildChartDependencies(options: BuildDependenciesOptions):
   if (result.timedOut) throw new RenderError(`helm dependency build for chart ${options.shown} (${names}) timed out after ${Math.round(options.timeoutMs / 1000)} s`);
   if (result.aborted) throw new RenderError(`helm dependency build for chart ${options.shown} was cancelled`);
   if (result.exitCode !== 0) {
-    const message = redactCredentials(result.stderr.split(`${tree}${path.sep}`).join("").split(tree).join(".").trim().replace(/^Error:\s*/, ""), { secrets });
+    const message = redactCredentials(dependencyFailure(result.stdout, result.stderr, [tree, options.home.home]), { secrets });
     throw new RenderError(`chart ${options.shown}: cannot fetch dependency ${names}: ${message || `exit code ${result.exitCode}`}`);
   }
   return chartCopy;
+}
+
+/**
+ * Why `helm dependency build` failed, in Helm's words: a chart repository it could not read
+ * (which Helm prints on standard output before a vaguer error about its cache) when there is
+ * one, else its error — without the render's temporary paths.
+ */
+export function dependencyFailure(stdout: string, stderr: string, dirs: readonly string[]): string {
+  const unreadable = [...stdout.matchAll(/Unable to get an update from the "([^"]+)" chart repository[^\n]*\n\s*(.+)/g)].map(([, url, reason]) => `chart repository ${url} cannot be read (${reason?.trim()})`);
+  if (unreadable.length > 0) return unreadable.join("; ");
+  let text = stderr;
+  for (const dir of dirs) text = text.split(`${dir}${path.sep}`).join("").split(dir).join(".");
+  return text.trim().replace(/^Error:\s*/, "");
 }
 
 /** Writes a `repositories.yaml` (mode 0600) naming each chart repository that has stored basic credentials. */

@@ -37,6 +37,23 @@ function checkbox(form: FormData, name: string): boolean {
   return form.get(name) === "on" || form.get(name) === "true";
 }
 
+/**
+ * The `source` block the form describes: the chosen type, `directory.recurse`, and the Helm
+ * release name and values files (comma-separated); undefined when the form asks for nothing.
+ */
+function sourceFromForm(form: FormData): Record<string, unknown> | undefined {
+  const type = String(form.get("sourceType") ?? "");
+  const releaseName = String(form.get("helmReleaseName") ?? "").trim();
+  const valueFiles = String(form.get("helmValueFiles") ?? "").split(",").map((f) => f.trim()).filter((f) => f !== "");
+  const helm = { ...(releaseName ? { releaseName } : {}), ...(valueFiles.length > 0 ? { valueFiles } : {}) };
+  const source = {
+    ...(type ? { type } : {}),
+    ...(checkbox(form, "directoryRecurse") ? { directory: { recurse: true } } : {}),
+    ...(Object.keys(helm).length > 0 ? { helm } : {}),
+  };
+  return Object.keys(source).length > 0 ? source : undefined;
+}
+
 /** Creates an application from the New application form. */
 export async function createAppAction(...args: [state: ActionState, form: FormData]): Promise<ActionState> {
   const parsedArguments = ACTION_ARGUMENTS.createApp.safeParse(args);
@@ -55,6 +72,7 @@ export async function createAppAction(...args: [state: ActionState, form: FormDa
     prune: checkbox(form, "prune"),
     selfHeal: checkbox(form, "selfHeal"),
     createNamespace: checkbox(form, "createNamespace"),
+    source: sourceFromForm(form),
   });
   const values = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)]));
   if (!parsed.success) return { fields: fieldErrors(parsed.error), values };

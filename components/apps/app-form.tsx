@@ -78,6 +78,41 @@ function ProjectField({ projects, state }: { projects: ProjectChoice[]; state: A
   );
 }
 
+/** How the path is rendered: the source type (detected unless chosen) and the options a form can hold; inline Helm values and parameters go through the API. */
+function SourceFields({ state }: { state: ActionState }) {
+  const errors = state.fields?.filter((f) => f.field === "source" || f.field.startsWith("source.")) ?? [];
+  return (
+    <fieldset className="space-y-3 text-sm">
+      <legend className="font-medium text-slate-700">Source</legend>
+      <div className="grid grid-cols-2 gap-4">
+        <div>
+          <label htmlFor="field-sourceType" className="text-sm font-medium text-slate-700">
+            Type
+          </label>
+          <select id="field-sourceType" name="sourceType" defaultValue={state.values?.sourceType ?? ""} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm">
+            <option value="">Detect from the path</option>
+            <option value="Directory">Directory</option>
+            <option value="Kustomize">Kustomize</option>
+            <option value="Helm">Helm</option>
+          </select>
+        </div>
+        <label className="mt-6 flex items-center gap-2">
+          <input type="checkbox" name="directoryRecurse" defaultChecked={state.values?.directoryRecurse === "on"} /> Read subdirectories (Directory)
+        </label>
+      </div>
+      <div className="grid grid-cols-2 gap-4">
+        <Field name="helmReleaseName" label="Helm release name" state={state} hint="The app's name when empty." />
+        <Field name="helmValueFiles" label="Helm values files" state={state} hint="Comma-separated; relative to the chart, or /path from the repository root." />
+      </div>
+      {errors.map((error) => (
+        <span key={error.field} className="block text-xs text-rose-700" role="alert" data-testid={`error-${error.field}`}>
+          {error.message}
+        </span>
+      ))}
+    </fieldset>
+  );
+}
+
 /** The New application form, validated on the server field by field. */
 export function AppForm({ action, projects }: { action: (state: ActionState, form: FormData) => Promise<ActionState>; projects: ProjectChoice[] }) {
   const [state, formAction, pending] = useActionState(action, {});
@@ -99,6 +134,7 @@ export function AppForm({ action, projects }: { action: (state: ActionState, for
         <Field name="destCluster" label="Cluster" state={state} defaultValue="local" hint="'local' or a kubeconfig context." />
         <Field name="destNamespace" label="Namespace" state={state} placeholder="default" required />
       </div>
+      <SourceFields state={state} />
       <fieldset className="space-y-1 text-sm">
         <legend className="font-medium text-slate-700">Sync policy</legend>
         <label className="flex items-center gap-2">

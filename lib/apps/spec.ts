@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { parseJqPath, parseJsonPointer } from "@/lib/diff";
 
+import { appSourceSchema } from "./source-spec";
+
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const GIT_URL = /^(https?:\/\/[^\s]+|ssh:\/\/[^\s]+|[\w.-]+@[\w.-]+:[^\s]+|file:\/\/[^\s]+)$/;
 const REVISION = /^[A-Za-z0-9._\-/]+$/;
@@ -118,6 +120,8 @@ export const appSpecSchema = z.object({
   project: projectName.default("default"),
   /** Fields left out of every comparison of the app's objects, as Argo CD's `ignoreDifferences`; absent means none. */
   ignoreDifferences: ignoreDifferencesSchema.optional(),
+  /** How the path is rendered (type and options, as Argo CD's `source`); null or absent detects the type, with no options. */
+  source: appSourceSchema.nullable().optional(),
 });
 
 /** A validated application spec. */
@@ -144,6 +148,7 @@ export const appUpdateSchema = z.object({
   refreshSeconds: spec.refreshSeconds,
   project: projectName.optional(),
   ignoreDifferences: ignoreDifferencesSchema.optional(),
+  source: spec.source,
 });
 
 /** A validated partial update. */

@@ -1,9 +1,10 @@
 import type { AppSpec, AppUpdate } from "@/lib/apps/spec";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import type { SourceType } from "@/lib/source/source-spec";
 import type { AppCondition, OperationPhase, SyncStatus, HealthStatus } from "@/lib/types";
 import type { App as StoredApp } from "@/prisma/generated/client";
 import type { Db } from "./client";
-import { appConditionsSchema, appIgnoreDifferencesSchema, readJsonColumn, statusResourcesSchema } from "./json-columns";
+import { appConditionsSchema, appIgnoreDifferencesSchema, appSourceColumnSchema, readJsonColumn, statusResourcesSchema } from "./json-columns";
 
 /** An application as stored, with its last known status. */
 export interface AppRecord extends AppSpec {
@@ -28,6 +29,8 @@ export interface AppStatusRecord {
   revisionDate: Date | null;
   conditions: AppCondition[];
   reconciledAt: Date | null;
+  /** The source type the last render used (Directory, Kustomize, Helm); null before the first. */
+  sourceType: SourceType | null;
 }
 
 /** A row of the Applications list: the app, its status and its last operation. */
@@ -59,6 +62,7 @@ const EMPTY_STATUS: AppStatusRecord = {
   revisionDate: null,
   conditions: [],
   reconciledAt: null,
+  sourceType: null,
 };
 
 type StoredStatus = {
@@ -71,6 +75,7 @@ type StoredStatus = {
   revisionDate: Date | null;
   conditions: string;
   reconciledAt: Date | null;
+  sourceType: string | null;
 } | null;
 
 function toRecord(app: StoredApp, status: StoredStatus): AppRecord {
@@ -90,6 +95,7 @@ function toRecord(app: StoredApp, status: StoredStatus): AppRecord {
     refreshSeconds: app.refreshSeconds,
     project: app.project,
     ignoreDifferences: readJsonColumn(appIgnoreDifferencesSchema, app.ignoreDifferences, { table: "App", column: "ignoreDifferences", rowId: app.id }),
+    source: app.source === null ? null : readJsonColumn(appSourceColumnSchema, app.source, { table: "App", column: "source", rowId: app.id }),
     rolledBackTo: app.rolledBackTo,
     rolledBackAt: app.rolledBackAt,
     autoSyncPaused: app.autoSyncPaused,
@@ -105,15 +111,24 @@ function toRecord(app: StoredApp, status: StoredStatus): AppRecord {
           revisionDate: status.revisionDate,
           conditions: readJsonColumn(appConditionsSchema, status.conditions, { table: "AppStatus", column: "conditions", rowId: status.appId }),
           reconciledAt: status.reconciledAt,
+          sourceType: isSourceType(status.sourceType) ? status.sourceType : null,
         }
       : EMPTY_STATUS,
   };
 }
 
-/** A spec or update as columns: the JSON column as text, left out when the update does not name it. */
-function columnsOf<T extends { ignoreDifferences?: AppSpec["ignoreDifferences"] }>(spec: T): Omit<T, "ignoreDifferences"> & { ignoreDifferences?: string } {
-  const { ignoreDifferences, ...rest } = spec;
-  return { ...rest, ...(ignoreDifferences !== undefined ? { ignoreDifferences: JSON.stringify(ignoreDifferences) } : {}) };
+/** A spec or update as columns: the JSON columns as text, left out when the update does not name them. */
+function columnsOf<T extends { ignoreDifferences?: AppSpec["ignoreDifferences"]; source?: AppSpec["source"] }>(spec: T): Omit<T, "ignoreDifferences" | "source"> & { ignoreDifferences?: string; source?: string | null } {
+  const { ignoreDifferences, source, ...rest } = spec;
+  return {
+    ...rest,
+    ...(ignoreDifferences !== undefined ? { ignoreDifferences: JSON.stringify(ignoreDifferences) } : {}),
+    ...(source !== undefined ? { source: source ? JSON.stringify(source) : null } : {}),
+  };
+}
+
+function isSourceType(value: string | null): value is SourceType {
+  return value === "Directory" || value === "Kustomize" || value === "Helm";
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -147,6 +162,8 @@ export interface StatusUpdate {
   revisionDate?: Date | null;
   conditions: AppCondition[];
   resources: unknown[];
+  /** The source type the render used; absent keeps the stored one. */
+  sourceType?: SourceType | null;
 }
 
 /** Applications and their last status, on one database. */

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { ignoreDifferencesSchema } from "@/lib/apps/spec";
+import { appSourceSchema } from "@/lib/apps/source-spec";
 import { destinationSchema, groupKindSchema, projectRoleSchema, syncWindowSchema } from "@/lib/projects/schema";
 import { CONDITION_TYPES, HOOK_PHASES, HOOK_STATES, RESOURCE_ACTIONS, SYNC_STATUSES } from "@/lib/types";
 import { CorruptRowError } from "./corrupt-row-error";
@@ -13,6 +14,9 @@ import { CorruptRowError } from "./corrupt-row-error";
 export const appConditionsSchema = z.array(
   z.object({ type: z.enum(CONDITION_TYPES), message: z.string(), observedAt: z.string() }),
 );
+
+/** `App.source`: the source type and its options, as validated when written. */
+export const appSourceColumnSchema = appSourceSchema;
 
 /** One changed field of a drifted resource and who wrote it (see lib/drift's `FieldChange`). */
 const fieldChangeSchema = z.object({

@@ -4,7 +4,7 @@ import { compareResource, summarizeSync, syncedResource, type IgnoreRule, type R
 import { attributeChanges, type FieldChange } from "@/lib/drift";
 import { aggregateHealth, type HealthAssessment } from "@/lib/health";
 import { describeKubeError } from "@/lib/kube/errors";
-import { isGitError, trackingIdOf, type CommitInfo, type RevisionMemo } from "@/lib/source";
+import { isGitError, trackingIdOf, type CommitInfo, type RevisionMemo, type SourceType } from "@/lib/source";
 import { TRACKING_ANNOTATION, kindKeyOf, keyOf, subjectOf, type AppCondition, type HealthStatus, type KindRef, type KubeObject, type ResourceRefusal, type SyncStatus } from "@/lib/types";
 import { ignoresExtraneous, syncOptionsOf } from "@/lib/sync/annotations";
 import { isOutsideDesiredState } from "@/lib/sync/hooks";
@@ -43,6 +43,8 @@ export interface AppComparison {
   comparedAt: Date;
   /** The app spec version (its `updatedAt`) the desired state was rendered for, when rendered from Git. */
   specVersion?: number;
+  /** The source type the desired state was rendered as (Directory, Kustomize, Helm), when rendered from Git. */
+  sourceType?: SourceType;
 }
 
 /** Options of {@link compareApp}. */
@@ -50,7 +52,7 @@ export interface CompareAppOptions {
   /** Kinds the app had objects of, so objects that left Git are still found for pruning. */
   previousKinds?: KindRef[];
   /** A desired state rendered earlier for the same spec, to compare without reading Git. */
-  desiredState?: { objects: KubeObject[]; commit: CommitInfo };
+  desiredState?: { objects: KubeObject[]; commit: CommitInfo; sourceType?: SourceType };
   /** How Git is read: a cycle's shared `ls-remote` answers, and whether to render again (hard refresh). */
   source?: { revisions?: RevisionMemo; hard?: boolean };
   /** The project's verdict on a desired object, checked before its live counterpart is even read. */
@@ -145,17 +147,32 @@ async function compareObject(ctx: Pick<EngineContext, "dryRuns">, cache: LiveClu
   return withLiveFacts(lean(diff), cache, live);
 }
 
-async function loadDesired(ctx: Pick<EngineContext, "source">, app: AppRecord, source: CompareAppOptions["source"] = {}): Promise<{ objects: KubeObject[]; commit: CommitInfo }> {
+/**
+ * Renders the app from Git with its `source` block and, for a chart's `.Capabilities`, the
+ * destination's version and API versions (remembered by its client; omitted when unknown).
+ */
+async function loadDesired(ctx: Pick<EngineContext, "source" | "clusters">, app: AppRecord, source: CompareAppOptions["source"] = {}): Promise<{ objects: KubeObject[]; commit: CommitInfo; sourceType?: SourceType }> {
   const state = await ctx.source.loadDesiredState({
     repoUrl: app.repoUrl,
     revision: app.targetRevision,
     path: app.path,
     appName: app.name,
     destNamespace: app.destNamespace,
+    source: app.source ?? undefined,
+    capabilities: await destinationCapabilities(ctx, app.destCluster),
     revisions: source.revisions,
     hard: source.hard,
   });
-  return { objects: state.objects, commit: state.commit };
+  return { objects: state.objects, commit: state.commit, sourceType: state.sourceType };
+}
+
+/** The destination's version and API versions, or nothing when the cluster cannot be reached or configured. */
+async function destinationCapabilities(ctx: Pick<EngineContext, "clusters">, cluster: string): Promise<{ kubeVersion?: string; apiVersions?: string[] } | undefined> {
+  try {
+    return await ctx.clusters.cache(cluster).client.capabilities?.();
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -185,9 +202,10 @@ export async function compareApp(ctx: Pick<EngineContext, "clusters" | "source" 
   if (options.refused) return failed(options.refused.message);
   let desired: KubeObject[];
   let revision: CommitInfo;
+  let sourceType: SourceType | undefined;
   let problems: string[] = [];
   try {
-    ({ objects: desired, commit: revision } = options.desiredState ?? (await loadDesired(ctx, app, options.source)));
+    ({ objects: desired, commit: revision, sourceType } = options.desiredState ?? (await loadDesired(ctx, app, options.source)));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return failed(message, isGitError(error) ? { conditions: [condition("RepoUnreachable", message)] } : {});
@@ -223,7 +241,7 @@ export async function compareApp(ctx: Pick<EngineContext, "clusters" | "source" 
     const conditions = problems.map((p) => condition("ComparisonError", p));
     const healthStatus = aggregateHealth(resources.map((r) => r.health?.status ?? "Unknown"));
     const syncStatus = summarizeSync(resources.filter((r) => !extraneousIgnored.has(r.subject)));
-    return { syncStatus, healthStatus, revision, resources, conditions, desired, live, comparedAt, specVersion };
+    return { syncStatus, healthStatus, revision, resources, conditions, desired, live, comparedAt, specVersion, sourceType };
   } catch (error) {
     return failed(`Cannot compare with cluster "${app.destCluster}": ${describeKubeError(error).message}`, { revision, desired });
   }

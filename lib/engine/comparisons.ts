@@ -34,12 +34,12 @@ export interface RefreshOptions {
 /** What the comparer tells the rest of the engine after storing a comparison; `newlyShared` names apps that now declare one of its objects too. */
 export type ComparedListener = (app: AppRecord, comparison: AppComparison, trigger: CompareTrigger, newlyShared: readonly string[]) => void;
 
-type Render = { objects: AppComparison["desired"]; commit: NonNullable<AppComparison["revision"]> };
+type Render = { objects: AppComparison["desired"]; commit: NonNullable<AppComparison["revision"]>; sourceType?: AppComparison["sourceType"] };
 
 /** The render a comparison used, to compare again without reading Git, while the spec is unchanged. */
 export function renderOf(comparison: AppComparison, app: AppRecord): Render | undefined {
   if (!comparison.revision || comparison.desired.length === 0 || comparison.specVersion !== app.updatedAt.getTime()) return undefined;
-  return { objects: comparison.desired, commit: comparison.revision };
+  return { objects: comparison.desired, commit: comparison.revision, sourceType: comparison.sourceType };
 }
 
 /** True when what the pages show of an app changed (conditions compared without their timestamps). */
@@ -112,6 +112,7 @@ export class Comparer {
       revisionDate: comparison.revision ? new Date(comparison.revision.date) : app.status.revisionDate,
       conditions: comparison.conditions,
       resources: rows,
+      ...(comparison.sourceType ? { sourceType: comparison.sourceType } : {}),
     });
     memory.lastComparison.set(app.name, comparison);
     if (trigger !== "cluster" || hasStatusChanged(app, previous, comparison, rows)) {

@@ -23,7 +23,7 @@ export type EngineDatabase = Pick<DatabaseStores, "apps" | "appSources" | "opera
 export type LiveCluster = Pick<
   ClusterCache,
   "ensureKinds" | "ensureEvents" | "get" | "isWatched" | "byUid" | "trackedBy" | "childrenOf" | "ownersOf" | "eventsFor" | "record" | "drop" | "onChange"
-> & { client: Pick<KubeObjectClient, "applyObject" | "replaceObject" | "deleteObject" | "getObject" | "describeKind"> };
+> & { client: Pick<KubeObjectClient, "applyObject" | "replaceObject" | "deleteObject" | "getObject" | "describeKind"> & Partial<Pick<KubeObjectClient, "capabilities">> };
 
 /** The destination clusters: lib/cache's `Clusters` is the real one. */
 export interface ClusterAccess {

@@ -46,6 +46,23 @@ export interface ReplaceOptions {
   validate?: boolean;
 }
 
+/** What a cluster says about itself, as Helm's `.Capabilities` reads it. */
+export interface ServerCapabilities {
+  /** The server's version, e.g. `v1.31.2`. */
+  kubeVersion?: string;
+  /** Every group/version served, e.g. `v1`, `apps/v1`. */
+  apiVersions?: string[];
+}
+
+/** How long the server's version and API versions are remembered by a client: 5 minutes. */
+export const CAPABILITIES_TTL_MS = 5 * 60_000;
+
+/** How long reading them may take before a render goes on without them: 5 s. */
+export const CAPABILITIES_TIMEOUT_MS = 5_000;
+
+/** How soon a client asks again after the server could not say: 30 s. */
+export const CAPABILITIES_RETRY_MS = 30_000;
+
 /** Options every request of the client takes. */
 export interface RequestOptions {
   /** Aborts the request. */
@@ -71,6 +88,8 @@ export class KubeObjectClient extends KubernetesObjectApi {
   /** How long one request may take; every request is aborted after it. */
   requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS;
 
+  private knownCapabilities?: { until: number; answer: Promise<ServerCapabilities> };
+
   /** A client for the given configuration, defaulting namespaces from its context. */
   static forConfig(kc: KubeConfig): KubeObjectClient {
     return KubeObjectClient.prepare(kc.makeApiClient(KubeObjectClient), kc);
@@ -87,6 +106,35 @@ export class KubeObjectClient extends KubernetesObjectApi {
   async describeKind(apiVersion: string, kind: string): Promise<ResourceInfo | undefined> {
     const found = await this.resource(apiVersion, kind);
     return found ? { resource: found.name, namespaced: found.namespaced, verbs: found.verbs } : undefined;
+  }
+
+  /**
+   * The server's version and served API versions (`/version`, `/api`, `/apis`), remembered for
+   * {@link CAPABILITIES_TTL_MS}; empty when the server cannot say within
+   * {@link CAPABILITIES_TIMEOUT_MS} (remembered for {@link CAPABILITIES_RETRY_MS}), as a chart
+   * then renders with Helm's defaults rather than waiting on or failing with the cluster.
+   */
+  async capabilities(now: number = Date.now()): Promise<ServerCapabilities> {
+    if (this.knownCapabilities && now < this.knownCapabilities.until) return this.knownCapabilities.answer;
+    const answer = this.readCapabilities(now);
+    this.knownCapabilities = { until: now + CAPABILITIES_TTL_MS, answer };
+    return answer;
+  }
+
+  private async readCapabilities(now: number): Promise<ServerCapabilities> {
+    const signal = AbortSignal.timeout(CAPABILITIES_TIMEOUT_MS);
+    try {
+      const [version, core, groups] = await Promise.all([
+        this.send<{ gitVersion?: string }>("GET", "/version", { signal }),
+        this.send<{ versions?: string[] }>("GET", "/api", { signal }),
+        this.send<{ groups?: { versions?: { groupVersion?: string }[] }[] }>("GET", "/apis", { signal }),
+      ]);
+      const grouped = (groups.groups ?? []).flatMap((group) => (group.versions ?? []).flatMap((v) => (v.groupVersion ? [v.groupVersion] : [])));
+      return { kubeVersion: version.gitVersion, apiVersions: [...(core.versions ?? []), ...grouped].sort() };
+    } catch {
+      if (this.knownCapabilities) this.knownCapabilities.until = now + CAPABILITIES_RETRY_MS;
+      return {};
+    }
   }
 
   /** Server-side apply with Lockstep's field manager; returns the object the server produced. */

@@ -4,7 +4,7 @@ import path from "node:path";
 
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { findKustomizeBinary } from "./kustomize-bin";
+import { findHelmBinary, findKustomizeBinary } from "./kustomize-bin";
 
 describe("findKustomizeBinary", () => {
   let cache: string;
@@ -13,6 +13,7 @@ describe("findKustomizeBinary", () => {
     cache = await mkdtemp(path.join(os.tmpdir(), "lockstep-kustomize-bin-"));
     vi.stubEnv("LOCKSTEP_CACHE_DIR", cache);
     vi.stubEnv("LOCKSTEP_KUSTOMIZE", "");
+    vi.stubEnv("LOCKSTEP_HELM", "");
     vi.stubEnv("PATH", path.join(cache, "empty-path"));
   });
 
@@ -21,10 +22,10 @@ describe("findKustomizeBinary", () => {
     await rm(cache, { recursive: true, force: true });
   });
 
-  async function cachedBuild(key: string, options: { complete: boolean; mtime: Date }): Promise<string> {
+  async function cachedBuild(key: string, options: { complete: boolean; mtime: Date }, name = "kustomize"): Promise<string> {
     const dir = path.join(cache, "bin", key);
     await mkdir(dir, { recursive: true });
-    const file = path.join(dir, "kustomize");
+    const file = path.join(dir, name);
     await writeFile(file, "#!/bin/sh\n");
     await chmod(file, 0o755);
     await utimes(file, options.mtime, options.mtime);
@@ -46,6 +47,15 @@ describe("findKustomizeBinary", () => {
   });
 
   it("finds nothing when there is no binary anywhere", async () => {
+    expect(await findKustomizeBinary()).toBeUndefined();
+  });
+
+  it("finds helm the same way: the caller's binary, LOCKSTEP_HELM, then the toolchain cache", async () => {
+    const cached = await cachedBuild("tools", { complete: true, mtime: new Date("2025-06-01T00:00:00Z") }, "helm");
+    expect(await findHelmBinary()).toBe(cached);
+    vi.stubEnv("LOCKSTEP_HELM", "/opt/helm-from-env");
+    expect(await findHelmBinary()).toBe("/opt/helm-from-env");
+    expect(await findHelmBinary({ helmBin: "/opt/helm-explicit" })).toBe("/opt/helm-explicit");
     expect(await findKustomizeBinary()).toBeUndefined();
   });
 });

@@ -1,18 +1,8 @@
 /**
- * Finding the `kustomize` binary: the caller's choice, then `LOCKSTEP_KUSTOMIZE`,
- * then `kustomize` on `PATH`, then the newest complete build in the local
- * cluster's toolchain cache (`<cache>/bin/<key>/kustomize` next to the
- * `.complete` marker its builder writes last, where `<cache>` is
- * `LOCKSTEP_CACHE_DIR`, else `$XDG_CACHE_HOME/lockstep`, else `~/.cache/lockstep`,
- * as `tools/localcluster` lays it out).
+ * Finding the `kustomize` and `helm` binaries: the caller's choice, then `LOCKSTEP_KUSTOMIZE`
+ * (`LOCKSTEP_HELM`), then `PATH`, then the toolchain cache (see `tool-bin.ts`).
  */
-import { access, readdir, stat } from "node:fs/promises";
-import { homedir } from "node:os";
-import path from "node:path";
-
-import { findOnPath, isExecutableFile } from "./executable";
-
-const COMPLETE_MARKER = ".complete";
+import { findToolBinary } from "./tool-bin";
 
 /** Options for {@link findKustomizeBinary}. */
 export interface FindKustomizeOptions {
@@ -21,34 +11,17 @@ export interface FindKustomizeOptions {
 }
 
 /** The kustomize binary to run, or `undefined` when none can be found. */
-export async function findKustomizeBinary(options: FindKustomizeOptions = {}): Promise<string | undefined> {
-  const explicit = options.kustomizeBin ?? process.env.LOCKSTEP_KUSTOMIZE;
-  if (explicit) return explicit;
-  return (await findOnPath("kustomize")) ?? (await newestCachedBinary("kustomize"));
+export function findKustomizeBinary(options: FindKustomizeOptions = {}): Promise<string | undefined> {
+  return findToolBinary("kustomize", options.kustomizeBin);
 }
 
-async function newestCachedBinary(name: string): Promise<string | undefined> {
-  const binRoot = path.join(toolchainCacheRoot(), "bin");
-  const keys = await readdir(binRoot).catch(() => [] as string[]);
-  let newest: { file: string; mtimeMs: number } | undefined;
-  for (const key of keys) {
-    const file = path.join(binRoot, key, name);
-    if (!(await isExecutableFile(file)) || !(await exists(path.join(binRoot, key, COMPLETE_MARKER)))) continue;
-    const { mtimeMs } = await stat(file);
-    if (!newest || mtimeMs > newest.mtimeMs) newest = { file, mtimeMs };
-  }
-  return newest?.file;
+/** Options for {@link findHelmBinary}. */
+export interface FindHelmOptions {
+  /** An explicit binary; returned as is when set. */
+  helmBin?: string;
 }
 
-function toolchainCacheRoot(): string {
-  if (process.env.LOCKSTEP_CACHE_DIR) return path.resolve(process.env.LOCKSTEP_CACHE_DIR);
-  const xdg = process.env.XDG_CACHE_HOME;
-  return path.join(xdg ? path.resolve(xdg) : path.join(homedir(), ".cache"), "lockstep");
-}
-
-async function exists(file: string): Promise<boolean> {
-  return access(file).then(
-    () => true,
-    () => false,
-  );
+/** The helm binary to run, or `undefined` when none can be found. */
+export function findHelmBinary(options: FindHelmOptions = {}): Promise<string | undefined> {
+  return findToolBinary("helm", options.helmBin);
 }

@@ -42,7 +42,7 @@ describe("the kustomization pre-check", () => {
       "base/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n",
       "overlays/prod/kustomization.yaml": "resources: [../../base]\n",
     });
-    await expect(check(root, "overlays/prod")).resolves.toBeUndefined();
+    await expect(check(root, "overlays/prod")).resolves.toEqual({ usesHelm: false });
   });
 
   it("refuses absolute paths, paths out of the repository and remote bases", async () => {
@@ -54,7 +54,7 @@ describe("the kustomization pre-check", () => {
     await expect(check(root, "abs")).rejects.toThrow("abs/kustomization.yaml: resources entry /etc/passwd is an absolute path");
     await expect(check(root, "up")).rejects.toThrow(/resources entry .*etc points outside the repository/);
     await expect(check(root, "remote")).rejects.toThrow(/is remote; remote bases are off .*LOCKSTEP_KUSTOMIZE_REMOTE_BASES=true/);
-    await expect(checkKustomization(path.join(root, "remote"), { root, limits: { ...limits, allowRemoteBases: true } })).resolves.toBeUndefined();
+    await expect(checkKustomization(path.join(root, "remote"), { root, limits: { ...limits, allowRemoteBases: true } })).resolves.toEqual({ usesHelm: false });
   });
 
   it("refuses URL-shaped references in every field, even when a local path of that name exists", async () => {
@@ -90,7 +90,7 @@ describe("the kustomization pre-check", () => {
       "app/kustomization.yaml": "resources: [monitoring.coreos.com]\n",
       "app/monitoring.coreos.com/kustomization.yaml": "resources: []\n",
     });
-    await expect(check(root, "app")).resolves.toBeUndefined();
+    await expect(check(root, "app")).resolves.toEqual({ usesHelm: false });
   });
 
   it("checks the kustomizations of transformer, generator and validator directories", async () => {
@@ -122,5 +122,18 @@ describe("the kustomization pre-check", () => {
   it("refuses a referenced file over the size limit", async () => {
     const root = await tree({ "app/kustomization.yaml": "resources: [big.yaml]\n", "app/big.yaml": "x".repeat(2048) });
     await expect(check(root, "app")).rejects.toThrow("app/kustomization.yaml: resources entry big.yaml is 2 KiB; files may be at most 1 KiB");
+  });
+
+  it("notices helmCharts in a base, and allows a local chart with no repository", async () => {
+    const root = await tree({
+      "app/kustomization.yaml": "resources: [../base]\n",
+      "base/kustomization.yaml": "helmCharts:\n  - name: web\n    releaseName: web\n",
+    });
+    await expect(check(root, "app")).resolves.toEqual({ usesHelm: true });
+  });
+
+  it("refuses helmCharts from a remote chart repository unless remote bases are allowed", async () => {
+    const root = await tree({ "app/kustomization.yaml": "helmCharts:\n  - name: web\n    repo: https://charts.example.com\n" });
+    await expect(check(root, "app")).rejects.toThrow("app/kustomization.yaml: helmCharts entry https://charts.example.com is remote");
   });
 });

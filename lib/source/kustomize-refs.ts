@@ -105,15 +105,28 @@ async function kustomizationFile(dir: string): Promise<string | undefined> {
   return undefined;
 }
 
+/** What the check learnt about a kustomization tree. */
+export interface KustomizationFacts {
+  /** Whether any kustomization of the tree inflates Helm charts (`helmCharts`, `helmChartInflationGenerator`), so kustomize needs `--enable-helm`. */
+  usesHelm: boolean;
+}
+
 /**
  * Checks the kustomization in `dir` and, recursively, the bases it includes.
  * @throws RenderError naming the kustomization file and the reference at fault.
  */
-export async function checkKustomization(dir: string, options: CheckKustomizationOptions): Promise<void> {
-  await visit(await realpath(dir), [], options);
+export async function checkKustomization(dir: string, options: CheckKustomizationOptions): Promise<KustomizationFacts> {
+  const facts: KustomizationFacts = { usesHelm: false };
+  await visit(await realpath(dir), [], options, facts);
+  return facts;
 }
 
-async function visit(dir: string, chain: readonly string[], options: CheckKustomizationOptions): Promise<void> {
+/** True when a parsed kustomization inflates Helm charts. */
+export function inflatesHelm(kustomization: Record<string, unknown>): boolean {
+  return ["helmCharts", "helmChartInflationGenerator"].some((field) => Array.isArray(kustomization[field]) && kustomization[field].length > 0);
+}
+
+async function visit(dir: string, chain: readonly string[], options: CheckKustomizationOptions, facts: KustomizationFacts): Promise<void> {
   const shown = (p: string) => path.relative(options.root, p) || ".";
   if (chain.includes(dir)) {
     throw new RenderError(`the kustomization in ${shown(dir)} includes itself: ${[...chain, dir].map(shown).join(" → ")}`);
@@ -130,6 +143,7 @@ async function visit(dir: string, chain: readonly string[], options: CheckKustom
     throw new RenderError(`${where} cannot be read: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
   }
   if (!isRecord(parsed)) return;
+  if (inflatesHelm(parsed)) facts.usesHelm = true;
   for (const ref of referencesOf(parsed)) {
     const said = `${where}: ${ref.field} entry ${redactCredentials(ref.value)}`;
     const kind = classifyReference(ref.value);
@@ -156,7 +170,7 @@ async function visit(dir: string, chain: readonly string[], options: CheckKustom
     if (!isInside(options.root, real)) throw new RenderError(`${said} points outside the repository`);
     const info = await stat(real);
     if (info.isDirectory()) {
-      if (ref.mayBeBase) await visit(real, [...chain, dir], options);
+      if (ref.mayBeBase) await visit(real, [...chain, dir], options, facts);
     } else if (info.size > options.limits.maxFileBytes) {
       throw new RenderError(`${said} is ${formatBytes(info.size)}; files may be at most ${formatBytes(options.limits.maxFileBytes)} (${LIMIT_VARIABLES.maxFileBytes})`);
     }

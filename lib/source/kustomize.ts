@@ -4,11 +4,13 @@
  * unless remote bases are allowed — whose stderr becomes the error message
  * (with the temporary checkout's path removed, so it names repository paths).
  */
-import { access } from "node:fs/promises";
+import { access, mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 
 import { GIT_HARDENING } from "./git-env";
-import { findKustomizeBinary } from "./kustomize-bin";
+import { helmEnvironment, prepareHelmHome } from "./helm-env";
+import { findHelmBinary, findKustomizeBinary } from "./kustomize-bin";
 import { formatBytes, LIMIT_VARIABLES, type RenderLimits } from "./limits";
 import { findUnshare, isolateFromNetwork, isRootProcess, unshareFailureOf, type Command } from "./network-isolation";
 import { parseYamlManifests, type DocumentBudget, type SourcedObject } from "./parse-manifests";
@@ -41,6 +43,11 @@ export interface BuildKustomizationOptions {
   budget?: DocumentBudget;
   /** The `unshare` binary that takes kustomize off the network. @default `unshare` on PATH */
   unshareBin?: string;
+  /**
+   * Inflate `helmCharts` with this Helm (`--enable-helm --helm-command`), its directories
+   * private to this build and without plugins; absent when the kustomization has none.
+   */
+  helm?: { /** The helm binary; see `findHelmBinary`. */ helmBin?: string };
 }
 
 /** An address nothing listens on: proxy settings pointing there make any HTTP fetch fail at once. */
@@ -70,8 +77,9 @@ export function kustomizeEnvironment(options: { allowRemoteBases: boolean }): No
  * LoadRestrictionsRootOnly`, wrapped in `unshare --net --` unless remote bases are allowed.
  * @throws RenderError when isolation is needed and `unshare` is not installed.
  */
-async function kustomizeCommand(bin: string, dir: string, options: BuildKustomizationOptions): Promise<Command> {
-  const build: Command = { file: bin, args: ["build", dir, "--load-restrictor", "LoadRestrictionsRootOnly"] };
+async function kustomizeCommand(bin: string, dir: string, options: BuildKustomizationOptions, helmBin?: string): Promise<Command> {
+  const helmArgs = helmBin ? ["--enable-helm", "--helm-command", helmBin] : [];
+  const build: Command = { file: bin, args: ["build", dir, "--load-restrictor", "LoadRestrictionsRootOnly", ...helmArgs] };
   if (options.limits?.allowRemoteBases) return build;
   const unshareBin = options.unshareBin ?? (await findUnshare());
   if (!unshareBin) throw new RenderError(isolationRefused("unshare (util-linux) is not installed"));
@@ -100,19 +108,24 @@ export async function buildKustomization(dir: string, options: BuildKustomizatio
   if (!bin) {
     throw new RenderError(`kustomize is not installed: put it on PATH or set LOCKSTEP_KUSTOMIZE (needed to build ${shown})`);
   }
+  const helmBin = options.helm ? await findHelmBinary({ helmBin: options.helm.helmBin }) : undefined;
+  if (options.helm && !helmBin) throw new RenderError(`helm is not installed: put it on PATH or set LOCKSTEP_HELM (the kustomization in ${shown} inflates helmCharts)`);
   const timeoutMs = options.timeoutMs ?? DEFAULT_KUSTOMIZE_TIMEOUT_MS;
   const maxOutputBytes = options.limits?.maxTotalBytes;
-  const command = await kustomizeCommand(bin, dir, options);
+  const command = await kustomizeCommand(bin, dir, options, helmBin);
+  const helmHome = helmBin ? await prepareHelmHome(await mkdtemp(path.join(os.tmpdir(), "lockstep-kustomize-helm-"))) : undefined;
   const result = await runProcess(command.file, command.args, {
     cwd: dir,
-    env: kustomizeEnvironment({ allowRemoteBases: options.limits?.allowRemoteBases ?? false }),
+    env: { ...kustomizeEnvironment({ allowRemoteBases: options.limits?.allowRemoteBases ?? false }), ...(helmHome ? helmOnlyVariables(helmEnvironment(helmHome.home)) : {}) },
     timeoutMs,
     signal: options.signal,
     ...(maxOutputBytes !== undefined ? { maxOutputBytes } : {}),
-  }).catch((error: NodeJS.ErrnoException) => {
-    if (command.file !== bin) throw new RenderError(isolationRefused(`cannot run ${command.file} (${error.code ?? error.message})`));
-    throw new RenderError(`cannot run kustomize (${bin}): ${error.code ?? error.message}`);
-  });
+  })
+    .catch((error: NodeJS.ErrnoException) => {
+      if (command.file !== bin) throw new RenderError(isolationRefused(`cannot run ${command.file} (${error.code ?? error.message})`));
+      throw new RenderError(`cannot run kustomize (${bin}): ${error.code ?? error.message}`);
+    })
+    .finally(() => (helmHome ? rm(helmHome.home, { recursive: true, force: true }) : undefined));
   if (result.timedOut) throw new RenderError(`kustomize build ${shown} timed out after ${Math.round(timeoutMs / 1000)} s`);
   if (result.aborted) throw new RenderError(`kustomize build ${shown} was cancelled`);
   if (result.outputExceeded) {
@@ -128,6 +141,11 @@ export async function buildKustomization(dir: string, options: BuildKustomizatio
     throw new RenderError(`kustomize build ${shown} failed: ${message}`);
   }
   return parseYamlManifests(result.stdout, `kustomize build ${shown}`, options.budget ? { budget: options.budget } : {});
+}
+
+/** The `HELM_*` variables of a Helm environment, for kustomize to pass on to the Helm it runs. */
+function helmOnlyVariables(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => key.startsWith("HELM_")));
 }
 
 /** Kustomize's stderr without its `Error: ` prefix, checkout paths or credentials. */

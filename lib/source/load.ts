@@ -8,13 +8,15 @@ import type { KubeObject } from "@/lib/types";
 import type { CheckoutPool } from "./checkout-pool";
 import type { CommitInfo, CommitInfoReader } from "./commit-info";
 import type { RenderLimits } from "./limits";
+import type { ClusterCapabilities } from "./helm";
 import type { FetchEvent, Mirrors } from "./mirror";
 import type { IsNamespaced } from "./namespacing";
-import { renderManifests } from "./render";
+import { renderSource } from "./render";
 import type { RenderCache, RenderKey } from "./render-cache";
 import type { CredentialLookup } from "./repo-auth";
 import { resolveRevisionWith } from "./revision";
 import type { RevisionMemo } from "./revision-memo";
+import type { SourceSpec, SourceType } from "./source-spec";
 
 /** What to load: one app's source spec, and how. */
 export interface LoadDesiredStateRequest {
@@ -30,8 +32,14 @@ export interface LoadDesiredStateRequest {
   destNamespace: string;
   /** The cluster's knowledge of namespacedness, e.g. from discovery. */
   isNamespaced?: IsNamespaced;
+  /** The app's `source` block: type (detected when absent) and the options of each type. */
+  source?: SourceSpec;
+  /** The destination's version and API versions, for a Helm chart's `.Capabilities`; omitted when unknown. */
+  capabilities?: ClusterCapabilities;
   /** The kustomize binary for this render. @default the source's `kustomize` */
   kustomizeBin?: string;
+  /** The helm binary for this render. @default the source's `helm` */
+  helmBin?: string;
   /**
    * Timeout of each git command and of `kustomize build`, in milliseconds.
    * @default 60_000
@@ -57,6 +65,8 @@ export interface DesiredState {
   commit: CommitInfo;
   /** The rendered objects, namespaced and marked as the app's. */
   objects: KubeObject[];
+  /** The source type the path was rendered as; absent from sources that do not say (test doubles). */
+  sourceType?: SourceType;
 }
 
 /** The parts of one source that loading uses. */
@@ -68,6 +78,7 @@ export interface LoadParts {
   limits: RenderLimits;
   credentials?: CredentialLookup;
   kustomize?: string;
+  helm?: string;
 }
 
 /**
@@ -82,34 +93,39 @@ export async function loadDesiredStateWith(parts: LoadParts, request: LoadDesire
   const git = { timeoutMs: request.timeoutMs, signal: request.signal };
   const sha = await resolveRevisionWith(request.repoUrl, request.revision, { ...git, revisions: request.revisions, credentials: parts.credentials });
   const kustomizeBin = request.kustomizeBin ?? parts.kustomize;
-  const cacheKey: RenderKey | undefined = request.isNamespaced ? undefined : { ...request, kustomizeBin, sha };
+  const helmBin = request.helmBin ?? parts.helm;
+  const cacheKey: RenderKey | undefined = request.isNamespaced ? undefined : { ...request, kustomizeBin, helmBin, sha };
   const cached = cacheKey && !request.hard ? parts.renders.get(cacheKey) : undefined;
   if (cached) return cached;
-  const state = await renderAt(parts, sha, { ...request, kustomizeBin });
+  const state = await renderAt(parts, sha, { ...request, kustomizeBin, helmBin });
   if (cacheKey) parts.renders.set(cacheKey, state);
   return state;
 }
 
-async function renderAt(parts: LoadParts, sha: string, request: LoadDesiredStateRequest): Promise<DesiredState> {
+async function renderAt(parts: LoadParts, sha: string, request: LoadDesiredStateRequest): Promise<Required<Pick<DesiredState, "sourceType">> & DesiredState> {
   const git = { timeoutMs: request.timeoutMs, signal: request.signal };
   const { mirrorDir } = await parts.mirrors.ensureCommit(request.repoUrl, sha, { ...git, onFetch: request.onFetch });
   const commit = await parts.commits.read(mirrorDir, sha, git);
   const checkout = await parts.checkouts.acquire(mirrorDir, sha, { timeoutMs: request.timeoutMs });
   try {
-    const objects = await renderManifests({
+    const { type, objects } = await renderSource({
       root: checkout.dir,
       path: request.path,
       appName: request.appName,
       destNamespace: request.destNamespace,
       isNamespaced: request.isNamespaced,
       kustomizeBin: request.kustomizeBin,
+      helmBin: request.helmBin,
+      source: request.source,
+      capabilities: request.capabilities,
+      credentials: parts.credentials,
       timeoutMs: request.timeoutMs,
       commit: sha,
       signal: request.signal,
       limits: parts.limits,
       scan: (limits) => checkout.scan(limits),
     });
-    return { commit, objects };
+    return { commit, objects, sourceType: type };
   } finally {
     checkout.release();
   }

@@ -4,7 +4,7 @@ import { createRenderCache, type RenderKey } from "./render-cache";
 
 const commit = { sha: "a".repeat(40), subject: "first", author: "A <a@example.com>", date: "2025-01-01T00:00:00.000Z" };
 const key = (appName: string): RenderKey => ({ repoUrl: "https://git.example/org/repo.git", sha: commit.sha, path: ".", appName, destNamespace: "default" });
-const render = (name: string) => ({ commit, objects: [{ apiVersion: "v1", kind: "ConfigMap", metadata: { name } }] });
+const render = (name: string) => ({ commit, sourceType: "Directory" as const, objects: [{ apiVersion: "v1", kind: "ConfigMap", metadata: { name } }] });
 
 describe("createRenderCache", () => {
   it("evicts the least recently used render when full", () => {
@@ -25,5 +25,14 @@ describe("createRenderCache", () => {
     first!.objects[0]!.metadata.name = "changed";
     first!.commit.subject = "changed";
     expect(cache.get(key("one"))).toEqual(render("one"));
+  });
+
+  it("renders again when the app's Helm values or the cluster's version change", () => {
+    const cache = createRenderCache();
+    const helm = (tag: string): RenderKey => ({ ...key("one"), source: { helm: { values: `image:\n  tag: ${tag}\n` } } });
+    cache.set(helm("1.0"), render("one"));
+    expect(cache.get(helm("1.0"))).toBeDefined();
+    expect(cache.get(helm("2.0"))).toBeUndefined();
+    expect(cache.get({ ...helm("1.0"), capabilities: { kubeVersion: "v1.31.0" } })).toBeUndefined();
   });
 });

@@ -11,12 +11,16 @@ import { LRUCache } from "lru-cache";
 import type { KubeObject } from "@/lib/types";
 
 import type { CommitInfo } from "./commit-info";
+import type { ClusterCapabilities } from "./helm";
 import { repoIdentity } from "./repo-url";
+import type { SourceSpec, SourceType } from "./source-spec";
 
 /** What one render produced. */
 export interface CachedRender {
   commit: CommitInfo;
   objects: KubeObject[];
+  /** The source type the path was rendered as. */
+  sourceType: SourceType;
 }
 
 /** Everything a render depends on besides the commit's content. */
@@ -27,6 +31,11 @@ export interface RenderKey {
   appName: string;
   destNamespace: string;
   kustomizeBin?: string;
+  helmBin?: string;
+  /** The app's `source` block: a change of type or of any value renders again. */
+  source?: SourceSpec;
+  /** The destination's version and API versions, which a chart may read. */
+  capabilities?: ClusterCapabilities;
 }
 
 /** How many renders are kept; the least recently used goes first. */
@@ -35,6 +44,7 @@ export const RENDER_CACHE_SIZE = 2000;
 /** One cached render: its commit and its objects as JSON text. */
 interface StoredRender {
   commit: CommitInfo;
+  sourceType: SourceType;
   objectsJson: string;
 }
 
@@ -54,10 +64,10 @@ export function createRenderCache(options: { max?: number } = {}): RenderCache {
   return {
     get(key) {
       const hit = entries.get(keyString(key));
-      return hit && { commit: { ...hit.commit }, objects: JSON.parse(hit.objectsJson) as KubeObject[] };
+      return hit && { commit: { ...hit.commit }, sourceType: hit.sourceType, objects: JSON.parse(hit.objectsJson) as KubeObject[] };
     },
     set(key, render) {
-      entries.set(keyString(key), { commit: { ...render.commit }, objectsJson: JSON.stringify(render.objects) });
+      entries.set(keyString(key), { commit: { ...render.commit }, sourceType: render.sourceType, objectsJson: JSON.stringify(render.objects) });
     },
     clear() {
       entries.clear();
@@ -66,5 +76,6 @@ export function createRenderCache(options: { max?: number } = {}): RenderCache {
 }
 
 function keyString(key: RenderKey): string {
-  return JSON.stringify([repoIdentity(key.repoUrl), key.sha, key.path, key.appName, key.destNamespace, key.kustomizeBin ?? ""]);
+  const capabilities = key.capabilities ? [key.capabilities.kubeVersion ?? "", [...(key.capabilities.apiVersions ?? [])].sort()] : [];
+  return JSON.stringify([repoIdentity(key.repoUrl), key.sha, key.path, key.appName, key.destNamespace, key.kustomizeBin ?? "", key.helmBin ?? "", key.source ?? {}, capabilities]);
 }

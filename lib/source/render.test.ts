@@ -81,7 +81,7 @@ describe("renderManifests on a YAML directory", () => {
 
   it("refuses two objects with the same group, kind, namespace and name, naming both files", async () => {
     const root = await tree({ "a.yaml": DEPLOYMENT, "b/again.yaml": DEPLOYMENT.replace("name: web\n", "name: web\n  namespace: shop-prod\n") });
-    await expect(render(root)).rejects.toThrow("duplicate object Deployment.apps/shop-prod/web: defined in a.yaml and in b/again.yaml");
+    await expect(render(root, { source: { directory: { recurse: true } } })).rejects.toThrow("duplicate object Deployment.apps/shop-prod/web: defined in a.yaml and in b/again.yaml");
   });
 
   it("names a missing path and the commit", async () => {

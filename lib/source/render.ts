@@ -1,22 +1,27 @@
 /**
- * A directory of a checkout → the app's desired objects: Kustomize when the
- * directory has a kustomization file, plain YAML/JSON otherwise; then every
- * object is given its namespace and marked as the app's, and duplicates are
- * refused.
+ * A directory of a checkout → the app's desired objects: a Helm chart when the
+ * directory has a `Chart.yaml`, Kustomize when it has a kustomization file,
+ * plain YAML/JSON otherwise (or the type the app names, which must match); then
+ * every object is given its namespace and marked as the app's, and duplicates
+ * are refused.
  */
 import { realpath } from "node:fs/promises";
 
 import { keyOf, subjectOf, type KubeObject } from "@/lib/types";
 
 import { scanCheckout } from "./checkout-scan";
-import { buildKustomization, hasKustomization } from "./kustomize";
+import { buildKustomization } from "./kustomize";
+import { chooseSourceType } from "./detect-source";
+import { renderHelmChart, type ClusterCapabilities } from "./helm";
 import { checkKustomization } from "./kustomize-refs";
 import { renderLimits, type RenderLimits } from "./limits";
 import { createNamespacedCheck, type IsNamespaced } from "./namespacing";
 import { claimObject } from "./ownership";
 import type { SourcedObject } from "./parse-manifests";
-import { resolveAppDir } from "./paths";
+import { displayPath, resolveAppDir } from "./paths";
 import { RenderError } from "./render-error";
+import type { CredentialLookup } from "./repo-auth";
+import type { SourceSpec, SourceType } from "./source-spec";
 import { readYamlDir } from "./yaml-dir";
 
 /** Options for {@link renderManifests}. */
@@ -33,8 +38,16 @@ export interface RenderOptions {
   isNamespaced?: IsNamespaced;
   /** The kustomize binary; by default `LOCKSTEP_KUSTOMIZE`, `PATH`, then the toolchain cache. */
   kustomizeBin?: string;
+  /** The helm binary; by default `LOCKSTEP_HELM`, `PATH`, then the toolchain cache. */
+  helmBin?: string;
+  /** The app's `source` block: type and options. @default detected from the contents, no options */
+  source?: SourceSpec;
+  /** The destination's version and API versions, for a chart's `.Capabilities`; omitted when unknown. */
+  capabilities?: ClusterCapabilities;
+  /** Stored credentials, for a chart's dependencies. */
+  credentials?: CredentialLookup;
   /**
-   * Kill `kustomize build` after this many milliseconds.
+   * Kill `kustomize build` (or each Helm command) after this many milliseconds.
    * @default 60_000
    */
   timeoutMs?: number;
@@ -48,23 +61,42 @@ export interface RenderOptions {
   scan?: (limits: RenderLimits) => Promise<void>;
 }
 
+/** What a render produced: the source type it rendered as, and the objects. */
+export interface RenderedSource {
+  type: SourceType;
+  objects: KubeObject[];
+}
+
 /**
  * Renders the manifests at `path` into the app's desired objects, in a
  * deterministic order.
  * @throws RenderError for every problem with the repository's content.
  */
 export async function renderManifests(options: RenderOptions): Promise<KubeObject[]> {
+  return (await renderSource(options)).objects;
+}
+
+/**
+ * Renders the manifests at `path` as its source type (detected, or the app's, which must
+ * match) into the app's desired objects, in a deterministic order.
+ * @throws RenderError for every problem with the repository's content.
+ */
+export async function renderSource(options: RenderOptions): Promise<RenderedSource> {
   const root = await realpath(options.root);
   const dir = await resolveAppDir(root, options.path, { commit: options.commit });
   const limits = options.limits ?? renderLimits();
   const budget = { remaining: limits.maxDocuments, limit: limits.maxDocuments };
   await (options.scan ? options.scan(limits) : scanCheckout(root, { limits }));
+  const type = await chooseSourceType(dir, displayPath(options.path), options.source?.type);
+  const run = { timeoutMs: options.timeoutMs, signal: options.signal, limits, budget };
   let sourced: SourcedObject[];
-  if (await hasKustomization(dir)) {
-    await checkKustomization(dir, { root, limits });
-    sourced = await buildKustomization(dir, { root, kustomizeBin: options.kustomizeBin, timeoutMs: options.timeoutMs, signal: options.signal, limits, budget });
+  if (type === "Helm") {
+    sourced = await renderHelmChart(dir, { ...run, ...options.capabilities, root, appName: options.appName, destNamespace: options.destNamespace, helm: options.source?.helm, helmBin: options.helmBin, credentials: options.credentials });
+  } else if (type === "Kustomize") {
+    const { usesHelm } = await checkKustomization(dir, { root, limits });
+    sourced = await buildKustomization(dir, { ...run, root, kustomizeBin: options.kustomizeBin, helm: usesHelm ? { helmBin: options.helmBin } : undefined });
   } else {
-    sourced = await readYamlDir(dir, { root, limits, budget });
+    sourced = await readYamlDir(dir, { root, limits, budget, recurse: options.source?.directory?.recurse ?? false });
   }
   const isNamespaced = createNamespacedCheck(
     sourced.map(({ object }) => object),
@@ -79,7 +111,7 @@ export async function renderManifests(options: RenderOptions): Promise<KubeObjec
     }),
   }));
   assertUnique(claimed);
-  return claimed.map(({ object }) => object);
+  return { type, objects: claimed.map(({ object }) => object) };
 }
 
 /** Refuses two objects with the same group, kind, namespace and name, naming both origins. */

@@ -37,6 +37,8 @@ export interface SourceOptions {
   credentials?: CredentialLookup;
   /** The kustomize binary. @default searched as `findKustomizeBinary` does (`LOCKSTEP_KUSTOMIZE`, `PATH`, the toolchain cache) */
   kustomize?: string;
+  /** The helm binary. @default searched as `findHelmBinary` does (`LOCKSTEP_HELM`, `PATH`, the toolchain cache) */
+  helm?: string;
   /** What one render may cost, over {@link DEFAULT_RENDER_LIMITS}. @default DEFAULT_RENDER_LIMITS */
   limits?: Partial<RenderLimits>;
   /** Told about network fetches and checkouts that cannot be removed. @default silent */
@@ -66,13 +68,14 @@ export function resolveSourceOptions(options: SourceOptions): ResolvedSourceOpti
 
 /**
  * The options the environment asks for: the data directory (`LOCKSTEP_DATA_DIR`, else `.data`,
- * as lib/db/config reads it), the kustomize binary (`LOCKSTEP_KUSTOMIZE`) and the render limits
+ * as lib/db/config reads it), the kustomize and helm binaries (`LOCKSTEP_KUSTOMIZE`, `LOCKSTEP_HELM`) and the render limits
  * (`LOCKSTEP_RENDER_*`, `LOCKSTEP_KUSTOMIZE_REMOTE_BASES`; see `renderLimits`).
  */
 export function sourceOptionsFromEnv(env: Readonly<Record<string, string | undefined>>): SourceOptions {
   return {
     dataDir: path.resolve(env.LOCKSTEP_DATA_DIR ?? ".data"),
     ...(env.LOCKSTEP_KUSTOMIZE ? { kustomize: env.LOCKSTEP_KUSTOMIZE } : {}),
+    ...(env.LOCKSTEP_HELM ? { helm: env.LOCKSTEP_HELM } : {}),
     limits: renderLimits({}, env),
   };
 }

@@ -62,7 +62,7 @@ export function createSource(options: SourceOptions): Source {
   const checkouts = createCheckoutPool({ scratchDir: path.join(dataDir, "scratch"), keepMs: settings.checkoutKeepMs, log });
   const commits = createCommitInfoReader({ max: settings.cacheSizes.commitInfo });
   const renders = createRenderCache({ max: settings.cacheSizes.renders });
-  const parts = { mirrors, checkouts, commits, renders, limits: settings.limits, credentials, kustomize: settings.kustomize };
+  const parts = { mirrors, checkouts, commits, renders, limits: settings.limits, credentials, kustomize: settings.kustomize, helm: settings.helm };
   let closed = false;
 
   const logFetches = (onFetch: EnsureCommitOptions["onFetch"]): EnsureCommitOptions["onFetch"] => {

@@ -20,8 +20,8 @@ async function tree(files: Record<string, string>): Promise<string> {
   return root;
 }
 
-async function read(root: string, dir = root) {
-  return readYamlDir(dir, { root });
+async function read(root: string, dir = root, recurse = true) {
+  return readYamlDir(dir, { root, recurse });
 }
 
 function configMap(name: string): string {
@@ -50,6 +50,13 @@ describe("readYamlDir", () => {
     });
     const objects = await read(root);
     expect(objects.map(({ source }) => source)).toEqual(["C.yaml", "a/b/c.yaml", "a/z.yml", "a.yaml", "b.yaml"]);
+  });
+
+  it("reads only the top directory unless asked to recurse, as Argo CD's directory source does", async () => {
+    const root = await tree({ "top.yaml": configMap("top"), "nested/deep.yaml": configMap("deep") });
+    const objects = await readYamlDir(root, { root });
+    expect(objects.map(({ source }) => source)).toEqual(["top.yaml"]);
+    expect((await read(root, root, true)).map(({ source }) => source)).toEqual(["nested/deep.yaml", "top.yaml"]);
   });
 
   it("reads JSON files", async () => {

@@ -1,7 +1,8 @@
 /**
- * A directory of plain manifests: every `.yaml`, `.yml` and `.json` file below
- * it, recursively, in a fixed order (names compared by code point, depth
- * first), so the same commit always renders the same list. Other files are
+ * A directory of plain manifests: every `.yaml`, `.yml` and `.json` file in it
+ * — and below it when asked to recurse, as Argo CD's `directory.recurse` — in a
+ * fixed order (names compared by code point, depth first), so the same commit
+ * always renders the same list. Other files are
  * ignored; so are `kustomization.yaml` files of sub-directories, which are
  * Kustomize's input, not objects. Symlinks are followed to files inside the
  * repository only.
@@ -25,13 +26,15 @@ export interface ReadYamlDirOptions {
   limits?: Pick<RenderLimits, "maxFiles" | "maxFileBytes" | "maxTotalBytes">;
   /** The render's YAML document budget. */
   budget?: DocumentBudget;
+  /** Read the manifests of subdirectories too. @default false */
+  recurse?: boolean;
 }
 
 /** Reads every manifest under `dir` into objects, each with the file it came from. */
 export async function readYamlDir(dir: string, options: ReadYamlDirOptions): Promise<SourcedObject[]> {
   const root = await realpath(options.root);
   const limits = options.limits ?? DEFAULT_RENDER_LIMITS;
-  const files = await listManifestFiles(await realpath(dir), root);
+  const files = await listManifestFiles(await realpath(dir), root, options.recurse ?? false);
   if (files.length > limits.maxFiles) {
     throw new RenderError(`${path.relative(root, dir) || "."} has ${files.length} manifest files; a render may read at most ${limits.maxFiles} (${LIMIT_VARIABLES.maxFiles})`);
   }
@@ -51,13 +54,14 @@ export async function readYamlDir(dir: string, options: ReadYamlDirOptions): Pro
 }
 
 /** The manifest files under `dir`, sorted, as real paths inside `root`. */
-async function listManifestFiles(dir: string, root: string): Promise<string[]> {
+async function listManifestFiles(dir: string, root: string, recurse: boolean): Promise<string[]> {
   const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => compareNames(a.name, b.name));
   const files: string[] = [];
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...(await listManifestFiles(full, root)));
-    else if (isManifestName(entry.name)) {
+    if (entry.isDirectory()) {
+      if (recurse) files.push(...(await listManifestFiles(full, root, recurse)));
+    } else if (isManifestName(entry.name)) {
       const file = await resolveFile(full, entry, root);
       if (file) files.push(file);
     }

@@ -215,7 +215,7 @@ describe("lib/source against real Git repositories over smart HTTP", () => {
   });
 
   describe("loadDesiredState", () => {
-    it("renders a plain YAML directory into namespaced objects owned by the app", async () => {
+    it("renders a plain YAML directory into namespaced objects owned by the app, its subdirectories only when asked", async () => {
       const sha = await commitFiles(repo, {
         files: {
           "apps/web/deployment.yaml": DEPLOYMENT("web", "nginx:1.25"),
@@ -225,7 +225,10 @@ describe("lib/source against real Git repositories over smart HTTP", () => {
         },
         message: "web",
       });
-      const state = await source.loadDesiredState({ repoUrl: url, revision: "main", path: "apps/web", appName: "web", destNamespace: "web-prod" });
+      const flat = await source.loadDesiredState({ repoUrl: url, revision: "main", path: "apps/web", appName: "web", destNamespace: "web-prod" });
+      expect(flat.objects.map((object) => object.metadata.name)).toEqual(["web"]);
+      const state = await source.loadDesiredState({ repoUrl: url, revision: "main", path: "apps/web", appName: "web", destNamespace: "web-prod", source: { directory: { recurse: true } } });
+      expect(state.sourceType).toBe("Directory");
       expect(state.commit).toMatchObject({ sha, subject: "web" });
       expect(state.objects.map((object) => `${object.kind}/${object.metadata.namespace}/${object.metadata.name}`)).toEqual([
         "ConfigMap/web-prod/web-config",

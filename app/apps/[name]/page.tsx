@@ -77,6 +77,11 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
             <span className="font-mono text-xs text-slate-500">
               <ExternalLink href={app.repoUrl} /> @ {app.targetRevision} : {app.path}
             </span>
+            {(app.status.sourceType ?? app.source?.type) && (
+              <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700" data-testid="source-type" title="How the path is rendered">
+                {app.status.sourceType ?? app.source?.type}
+              </span>
+            )}
           </div>
           {app.status.revision && (
             <p className="mt-1 text-sm text-slate-700" data-testid="revision">

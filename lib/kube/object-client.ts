@@ -137,8 +137,14 @@ export class KubeObjectClient extends KubernetesObjectApi {
     }
   }
 
-  /** Server-side apply with Lockstep's field manager; returns the object the server produced. */
+  /**
+   * Server-side apply with Lockstep's field manager; returns the object the server produced.
+   * With `validate: false` it is a merge patch instead (created when missing), as `kubectl
+   * apply --validate=false` is client-side: server-side apply refuses fields the schema does not
+   * declare whatever the validation asked, a merge patch lets the server drop them.
+   */
   async applyObject(obj: KubeObject, options: ApplyOptions = {}): Promise<KubeObject> {
+    if (options.validate === false) return this.mergeObject(obj, options);
     const path = await this.specUriPath(structuredClone(obj) as KubernetesObject, "patch");
     const query: Record<string, string> = { fieldManager: options.fieldManager ?? FIELD_MANAGER, force: String(options.force ?? true), ...writeQuery(options) };
     return this.send("PATCH", path, { query, body: obj, contentType: PatchStrategy.ServerSideApply, signal: options.signal });
@@ -153,6 +159,19 @@ export class KubeObjectClient extends KubernetesObjectApi {
     const path = await this.specUriPath(structuredClone(obj) as KubernetesObject, "replace");
     try {
       return await this.send("PUT", path, { query, body: obj, signal: options.signal });
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+    }
+    const collection = await this.specUriPath(structuredClone(obj) as KubernetesObject, "create");
+    return this.send("POST", collection, { query, body: obj, signal: options.signal });
+  }
+
+  /** A JSON merge patch of the whole object, without validation; creates the object when it does not exist. */
+  private async mergeObject(obj: KubeObject, options: ApplyOptions): Promise<KubeObject> {
+    const query = { fieldManager: options.fieldManager ?? FIELD_MANAGER, ...writeQuery({ ...options, validate: false }) };
+    const path = await this.specUriPath(structuredClone(obj) as KubernetesObject, "patch");
+    try {
+      return await this.send("PATCH", path, { query, body: obj, contentType: PatchStrategy.MergePatch, signal: options.signal });
     } catch (error) {
       if (!isNotFound(error)) throw error;
     }

@@ -10,6 +10,7 @@ import { realpath } from "node:fs/promises";
 import { keyOf, subjectOf, type KubeObject } from "@/lib/types";
 
 import { scanCheckout } from "./checkout-scan";
+import { buildWithGeneratedNames, restoreGeneratedNames } from "./generate-name";
 import { buildKustomization } from "./kustomize";
 import { chooseSourceType } from "./detect-source";
 import { renderHelmChart, type ClusterCapabilities } from "./helm";
@@ -94,7 +95,10 @@ export async function renderSource(options: RenderOptions): Promise<RenderedSour
     sourced = await renderHelmChart(dir, { ...run, ...options.capabilities, root, appName: options.appName, destNamespace: options.destNamespace, helm: options.source?.helm, helmBin: options.helmBin, credentials: options.credentials });
   } else if (type === "Kustomize") {
     const { usesHelm } = await checkKustomization(dir, { root, limits });
-    sourced = await buildKustomization(dir, { ...run, root, kustomizeBin: options.kustomizeBin, helm: usesHelm ? { helmBin: options.helmBin } : undefined });
+    const built = await buildWithGeneratedNames(root, dir, (buildRoot, buildDir) =>
+      buildKustomization(buildDir, { ...run, root: buildRoot, kustomizeBin: options.kustomizeBin, helm: usesHelm ? { helmBin: options.helmBin } : undefined }),
+    );
+    sourced = restoreGeneratedNames(built);
   } else {
     sourced = await readYamlDir(dir, { root, limits, budget, recurse: options.source?.directory?.recurse ?? false });
   }

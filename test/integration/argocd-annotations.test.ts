@@ -104,27 +104,16 @@ describe("Argo CD's sync and compare annotations, read as they are", () => {
     const strict = await createAppOnRepo(web, git, { "cm.yaml": CONFIGMAP("loose", {}, "hello", "unexpected: field\n") });
     const refused = await sync(strict.name);
     expect(refused.body.phase, refused.text).toBe("Failed");
-    expect(refused.body.results[0]?.message).toMatch(/unknown field "unexpected"/);
+    expect(refused.body.results[0]?.message).toMatch(/\.unexpected: field not declared in schema/);
 
     const { namespace } = await synced({ "cm.yaml": CONFIGMAP("loose", { "argocd.argoproj.io/sync-options": "Validate=false" }, "hello", "unexpected: field\n") });
     expect((await configMap("loose", namespace))?.data).toEqual({ greeting: "hello" });
   });
 
-  it("CreateNamespace=true creates the namespace an object names before applying it", async () => {
-    const other = `extra-${Date.now().toString(36)}`;
-    const obj = `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: elsewhere
-  namespace: ${other}
-  annotations:
-    argocd.argoproj.io/sync-options: CreateNamespace=true
-data:
-  greeting: hello
-`;
-    await synced({ "cm.yaml": obj });
-    expect(await kube.getObject({ apiVersion: "v1", kind: "Namespace", metadata: { name: other } })).toBeDefined();
-    expect(await configMap("elsewhere", other)).toBeDefined();
+  it("CreateNamespace=true creates the namespace an object lives in before applying it, when the app does not", async () => {
+    const { namespace } = await synced({ "cm.yaml": CONFIGMAP("first", { "argocd.argoproj.io/sync-options": "CreateNamespace=true" }) }, { createNamespace: false });
+    expect(await kube.getObject({ apiVersion: "v1", kind: "Namespace", metadata: { name: namespace } })).toBeDefined();
+    expect(await configMap("first", namespace)).toBeDefined();
   });
 
   it("compare-options IgnoreExtraneous keeps the app Synced when the object leaves Git", async () => {

@@ -80,7 +80,7 @@ const ignoreRuleSchema = z
     }
   });
 
-/** `ignoreDifferences`: fields never compared (docs/ignore-differences.md). */
+/** `ignoreDifferences`: fields never compared (docs/sources.md). */
 export const ignoreDifferencesSchema = z.array(ignoreRuleSchema).max(100, "At most 100 ignoreDifferences rules are allowed.");
 
 /** What a user says about an application: everything that is not status. */

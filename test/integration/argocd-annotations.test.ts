@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { KubeConfig } from "@kubernetes/client-node";
-import { KubeObjectClient } from "@/lib/kube/object-client";
+import { describe, expect, it } from "vitest";
 import { createAppOnRepo } from "../helpers/app-fixture";
-import { commitFiles, createGitFixture, type GitFixture } from "../helpers/git";
+import { commitFiles } from "../helpers/git";
 import { api, type DiffBody, type OperationBody } from "../helpers/lockstep-api";
-import { startWebServer, type WebServer } from "../helpers/web-server";
+import { useServerSuite } from "../helpers/server-suite";
 
 /** A ConfigMap with annotations and data; `extra` adds top-level YAML. */
 const CONFIGMAP = (name: string, annotations: Record<string, string> = {}, value = "hello", extra = "") => `apiVersion: v1
@@ -18,29 +16,13 @@ data:
 ${extra}`;
 
 describe("Argo CD's sync and compare annotations, read as they are", () => {
-  let web: WebServer;
-  let git: GitFixture;
-  let kube: KubeObjectClient;
+  const suite = useServerSuite();
 
-  beforeAll(async () => {
-    const kubeconfig = inject("kubeconfig");
-    git = await createGitFixture();
-    web = await startWebServer({ kubeconfig });
-    const kc = new KubeConfig();
-    kc.loadFromFile(kubeconfig);
-    kube = KubeObjectClient.forConfig(kc);
-  });
-
-  afterAll(async () => {
-    await web?.stop();
-    await git?.cleanup();
-  });
-
-  const sync = async (name: string, body: Record<string, unknown> = {}) => api<OperationBody>(web.url, "POST", `/api/apps/${name}/sync?wait=true`, body);
-  const diffOf = async (name: string) => (await api<DiffBody>(web.url, "GET", `/api/apps/${name}/diff?refresh=true`)).body;
-  const configMap = (name: string, namespace: string) => kube.getObject({ apiVersion: "v1", kind: "ConfigMap", metadata: { name, namespace } });
+  const sync = async (name: string, body: Record<string, unknown> = {}) => api<OperationBody>(suite.web.url, "POST", `/api/apps/${name}/sync?wait=true`, body);
+  const diffOf = async (name: string) => (await api<DiffBody>(suite.web.url, "GET", `/api/apps/${name}/diff?refresh=true`)).body;
+  const configMap = (name: string, namespace: string) => suite.kube.getObject({ apiVersion: "v1", kind: "ConfigMap", metadata: { name, namespace } });
   const synced = async (files: Record<string, string>, spec: Record<string, unknown> = {}) => {
-    const app = await createAppOnRepo(web, git, files, spec);
+    const app = await createAppOnRepo(suite.web, suite.git, files, spec);
     const op = await sync(app.name);
     expect(op.body.phase, op.text).toBe("Succeeded");
     return { ...app, op: op.body };
@@ -74,7 +56,7 @@ describe("Argo CD's sync and compare annotations, read as they are", () => {
 
   it("Delete=false keeps an object when its app is deleted with its resources", async () => {
     const { name, namespace } = await synced({ "kept.yaml": CONFIGMAP("kept", { "argocd.argoproj.io/sync-options": "Delete=false" }), "other.yaml": CONFIGMAP("other") });
-    const deleted = await api(web.url, "DELETE", `/api/apps/${name}?cascade=true`);
+    const deleted = await api(suite.web.url, "DELETE", `/api/apps/${name}?cascade=true`);
     expect(deleted.status, deleted.text).toBe(200);
     expect(await configMap("kept", namespace)).toBeDefined();
     expect(await configMap("other", namespace)).toBeUndefined();
@@ -89,7 +71,7 @@ describe("Argo CD's sync and compare annotations, read as they are", () => {
 
   it("Replace=true replaces the object whole, dropping fields another manager added", async () => {
     const { name, namespace, repo } = await synced({ "cm.yaml": CONFIGMAP("replaced", { "argocd.argoproj.io/sync-options": "Replace=true" }) });
-    await kube.applyObject({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "replaced", namespace, labels: { "added-by": "someone" } } }, { fieldManager: "someone-else" });
+    await suite.kube.applyObject({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "replaced", namespace, labels: { "added-by": "someone" } } }, { fieldManager: "someone-else" });
     expect((await configMap("replaced", namespace))?.metadata.labels?.["added-by"]).toBe("someone");
     await commitFiles(repo, { files: { "cm.yaml": CONFIGMAP("replaced", { "argocd.argoproj.io/sync-options": "Replace=true" }, "changed") }, message: "Change greeting" });
     const op = await sync(name);
@@ -101,7 +83,7 @@ describe("Argo CD's sync and compare annotations, read as they are", () => {
   });
 
   it("Validate=false lets the server drop an unknown field that otherwise fails the sync", async () => {
-    const strict = await createAppOnRepo(web, git, { "cm.yaml": CONFIGMAP("loose", {}, "hello", "unexpected: field\n") });
+    const strict = await createAppOnRepo(suite.web, suite.git, { "cm.yaml": CONFIGMAP("loose", {}, "hello", "unexpected: field\n") });
     const refused = await sync(strict.name);
     expect(refused.body.phase, refused.text).toBe("Failed");
     expect(refused.body.results[0]?.message).toMatch(/\.unexpected: field not declared in schema/);
@@ -112,7 +94,7 @@ describe("Argo CD's sync and compare annotations, read as they are", () => {
 
   it("CreateNamespace=true creates the namespace an object lives in before applying it, when the app does not", async () => {
     const { namespace } = await synced({ "cm.yaml": CONFIGMAP("first", { "argocd.argoproj.io/sync-options": "CreateNamespace=true" }) }, { createNamespace: false });
-    expect(await kube.getObject({ apiVersion: "v1", kind: "Namespace", metadata: { name: namespace } })).toBeDefined();
+    expect(await suite.kube.getObject({ apiVersion: "v1", kind: "Namespace", metadata: { name: namespace } })).toBeDefined();
     expect(await configMap("first", namespace)).toBeDefined();
   });
 

@@ -5,17 +5,13 @@
  * change committed to Git; a chart without templates whose dependency cannot be resolved
  * shows a ComparisonError naming it, never Synced.
  */
-import { randomBytes } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
 
-import { KubeConfig } from "@kubernetes/client-node";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-
-import { KubeObjectClient } from "@/lib/kube/object-client";
-
+import { createAppOnRepo } from "../helpers/app-fixture";
 import { requireHelm, startChartRepo, type ChartRepo } from "../helpers/chart-repo";
-import { commitFiles, createGitFixture, type GitFixture } from "../helpers/git";
+import { commitFiles } from "../helpers/git";
 import { api, type DiffBody, type OperationBody } from "../helpers/lockstep-api";
-import { startWebServer, type WebServer } from "../helpers/web-server";
+import { useServerSuite } from "../helpers/server-suite";
 
 const CHART_AUTH = { username: "charts-bot", password: "helm-apps-chart-s3cret" };
 
@@ -51,56 +47,31 @@ interface AppBody {
 }
 
 describe("Helm apps through the server", () => {
-  let web: WebServer;
-  let git: GitFixture;
   let charts: ChartRepo;
-  let kube: KubeObjectClient;
+  const suite = useServerSuite({
+    before: async () => {
+      charts = await startChartRepo({ auth: CHART_AUTH });
+      await charts.publish("settings", LIBRARY_CHART);
+      return { env: { LOCKSTEP_HELM: await requireHelm() } };
+    },
+    after: async () => {
+      await charts?.close();
+    },
+  });
 
   beforeAll(async () => {
-    const kubeconfig = inject("kubeconfig");
-    git = await createGitFixture();
-    charts = await startChartRepo({ auth: CHART_AUTH });
-    await charts.publish("settings", LIBRARY_CHART);
-    web = await startWebServer({ kubeconfig, env: { LOCKSTEP_HELM: await requireHelm() } });
-    const kc = new KubeConfig();
-    kc.loadFromFile(kubeconfig);
-    kube = KubeObjectClient.forConfig(kc);
-    const credential = await api(web.url, "POST", "/api/repositories", { urlPrefix: charts.url, username: CHART_AUTH.username, password: CHART_AUTH.password });
+    const credential = await api(suite.web.url, "POST", "/api/repositories", { urlPrefix: charts.url, username: CHART_AUTH.username, password: CHART_AUTH.password });
     expect(credential.status, credential.text).toBe(201);
   });
 
-  afterAll(async () => {
-    await web?.stop();
-    await charts?.close();
-    await git?.cleanup();
-  });
-
   /** A repository with `files` and an app on `path` with `source`, in a fresh namespace. */
-  async function setUp(files: Record<string, string>, app: { path: string; source?: Record<string, unknown> }) {
-    const id = randomBytes(3).toString("hex");
-    const repoName = `helm-${id}.git`;
-    const repo = await git.createRepo(repoName);
-    await commitFiles(repo, { files, message: "Initial chart" });
-    const name = `helm-${id}`;
-    const namespace = `ns-${id}`;
-    const created = await api(web.url, "POST", "/api/apps", {
-      name,
-      repoUrl: git.server.repoUrl(repoName),
-      targetRevision: "main",
-      path: app.path,
-      destNamespace: namespace,
-      createNamespace: true,
-      ...(app.source ? { source: app.source } : {}),
-    });
-    expect(created.status, created.text).toBe(201);
-    return { name, namespace, repo };
-  }
+  const setUp = (files: Record<string, string>, app: { path: string; source?: Record<string, unknown> }) => createAppOnRepo(suite.web, suite.git, files, app);
 
-  const diffOf = async (name: string) => (await api<DiffBody>(web.url, "GET", `/api/apps/${name}/diff?refresh=true`)).body;
-  const appOf = async (name: string) => (await api<AppBody>(web.url, "GET", `/api/apps/${name}`)).body;
-  const sync = async (name: string) => api<OperationBody>(web.url, "POST", `/api/apps/${name}/sync?wait=true`, {});
+  const diffOf = async (name: string) => (await api<DiffBody>(suite.web.url, "GET", `/api/apps/${name}/diff?refresh=true`)).body;
+  const appOf = async (name: string) => (await api<AppBody>(suite.web.url, "GET", `/api/apps/${name}`)).body;
+  const sync = async (name: string) => api<OperationBody>(suite.web.url, "POST", `/api/apps/${name}/sync?wait=true`, {});
   const replicasOf = async (name: string, namespace: string) =>
-    ((await kube.getObject({ apiVersion: "apps/v1", kind: "Deployment", metadata: { name, namespace } }))?.spec as { replicas?: number } | undefined)?.replicas;
+    ((await suite.kube.getObject({ apiVersion: "apps/v1", kind: "Deployment", metadata: { name, namespace } }))?.spec as { replicas?: number } | undefined)?.replicas;
 
   it("renders a chart with values files, parameters and a dependency from a chart repository with stored credentials, syncs it Synced and Healthy, and re-syncs after a values change", async () => {
     const source = { type: "Helm", helm: { releaseName: "shop", valueFiles: ["/envs/prod.yaml"], parameters: [{ name: "image", value: "nginx:1.27" }] } };
@@ -117,9 +88,9 @@ describe("Helm apps through the server", () => {
     expect(app.status.sourceType).toBe("Helm");
     expect(app.source).toEqual(source);
     expect(await replicasOf("shop", namespace)).toBe(2);
-    const settings = await kube.getObject({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "shop-settings", namespace } });
+    const settings = await suite.kube.getObject({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "shop-settings", namespace } });
     expect(settings?.data).toEqual({ greeting: "bonjour" });
-    const deployment = await kube.getObject({ apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "shop", namespace } });
+    const deployment = await suite.kube.getObject({ apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "shop", namespace } });
     expect(JSON.stringify(deployment)).toContain("nginx:1.27");
 
     await commitFiles(repo, { files: { "envs/prod.yaml": "replicas: 4\nsettings:\n  greeting: bonjour\n" }, message: "Scale to 4" });
@@ -129,7 +100,7 @@ describe("Helm apps through the server", () => {
     expect((await sync(name)).body.phase).toBe("Succeeded");
     expect(await replicasOf("shop", namespace)).toBe(4);
     expect((await diffOf(name)).syncStatus).toBe("Synced");
-    expect(web.logs()).not.toContain(CHART_AUTH.password);
+    expect(suite.web.logs()).not.toContain(CHART_AUTH.password);
   });
 
   it("shows a ComparisonError naming the dependency of a chart without templates that cannot be resolved, never Synced", async () => {

@@ -1,12 +1,10 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { KubeConfig } from "@kubernetes/client-node";
-import { KubeObjectClient } from "@/lib/kube/object-client";
+import { describe, expect, it } from "vitest";
 import type { KubeObject } from "@/lib/types";
 import { createAppOnRepo } from "../helpers/app-fixture";
-import { commitFiles, createGitFixture, type GitFixture } from "../helpers/git";
+import { commitFiles } from "../helpers/git";
 import { api, type DiffBody } from "../helpers/lockstep-api";
+import { useServerSuite } from "../helpers/server-suite";
 import { until } from "../helpers/until";
-import { startWebServer, type WebServer } from "../helpers/web-server";
 
 /** A Job whose Pod kwok completes at once; `hook` annotations make it a hook. */
 const JOB = (metadata: string, annotations: Record<string, string> = {}) => `apiVersion: batch/v1
@@ -73,28 +71,12 @@ interface OperationView {
 }
 
 describe("sync hooks and waves, on the real cluster", () => {
-  let web: WebServer;
-  let git: GitFixture;
-  let kube: KubeObjectClient;
+  const suite = useServerSuite();
 
-  beforeAll(async () => {
-    const kubeconfig = inject("kubeconfig");
-    git = await createGitFixture();
-    web = await startWebServer({ kubeconfig });
-    const kc = new KubeConfig();
-    kc.loadFromFile(kubeconfig);
-    kube = KubeObjectClient.forConfig(kc);
-  });
-
-  afterAll(async () => {
-    await web?.stop();
-    await git?.cleanup();
-  });
-
-  const sync = async (name: string) => api<OperationView>(web.url, "POST", `/api/apps/${name}/sync?wait=true`, {});
-  const diffOf = async (name: string) => (await api<DiffBody>(web.url, "GET", `/api/apps/${name}/diff?refresh=true`)).body;
-  const jobsIn = async (namespace: string) => (await kube.listObjects("batch/v1", "Job", { namespace })).map((j) => j.metadata.name).sort();
-  const get = (apiVersion: string, kind: string, name: string, namespace: string) => kube.getObject({ apiVersion, kind, metadata: { name, namespace } });
+  const sync = async (name: string) => api<OperationView>(suite.web.url, "POST", `/api/apps/${name}/sync?wait=true`, {});
+  const diffOf = async (name: string) => (await api<DiffBody>(suite.web.url, "GET", `/api/apps/${name}/diff?refresh=true`)).body;
+  const jobsIn = async (namespace: string) => (await suite.kube.listObjects("batch/v1", "Job", { namespace })).map((j) => j.metadata.name).sort();
+  const get = (apiVersion: string, kind: string, name: string, namespace: string) => suite.kube.getObject({ apiVersion, kind, metadata: { name, namespace } });
   const createdAt = (obj: KubeObject | undefined) => Date.parse(String(obj?.metadata.creationTimestamp));
 
   it("runs PreSync and PostSync Jobs in order around the main resources, deletes them by policy, and keeps them out of the sync status", async () => {
@@ -106,7 +88,7 @@ describe("sync hooks and waves, on the real cluster", () => {
       "smoke.yaml": JOB("  name: smoke-test", { "argocd.argoproj.io/hook": "PostSync" }),
       "skipped.yaml": CONFIGMAP("never-applied", '    argocd.argoproj.io/hook: Skip'),
     };
-    const { name, namespace } = await createAppOnRepo(web, git, files);
+    const { name, namespace } = await createAppOnRepo(suite.web, suite.git, files);
 
     const before = await diffOf(name);
     expect(before.resources.map((r) => r.subject).sort()).toEqual([`ConfigMap/${namespace}/settings`, `Deployment.apps/${namespace}/web`]);
@@ -153,7 +135,7 @@ spec:
       "after.yaml": JOB("  name: after", { "argocd.argoproj.io/hook": "PostSync" }),
       "on-fail.yaml": JOB("  generateName: report-", { "argocd.argoproj.io/hook": "SyncFail" }),
     };
-    const { name, namespace } = await createAppOnRepo(web, git, files);
+    const { name, namespace } = await createAppOnRepo(suite.web, suite.git, files);
     const op = await sync(name);
     expect(op.body.phase, op.text).toBe("Failed");
     expect(op.body.results.find((r) => r.subject === `Service/${namespace}/broken`)?.action).toBe("failed");
@@ -173,17 +155,17 @@ spec:
       "db.yaml": DEPLOYMENT("db", unschedulable, wave(0)),
       "after.yaml": CONFIGMAP("after-db", wave(1)),
     };
-    const { name, namespace, repo } = await createAppOnRepo(web, git, files);
-    const queued = await api<{ id: string }>(web.url, "POST", `/api/apps/${name}/sync`, {});
+    const { name, namespace, repo } = await createAppOnRepo(suite.web, suite.git, files);
+    const queued = await api<{ id: string }>(suite.web.url, "POST", `/api/apps/${name}/sync`, {});
     expect(queued.status, queued.text).toBe(202);
-    const view = () => api<OperationView>(web.url, "GET", `/api/apps/${name}/operations/${queued.body.id}`);
+    const view = () => api<OperationView>(suite.web.url, "GET", `/api/apps/${name}/operations/${queued.body.id}`);
     const waiting = await until(async () => (await view()).body, (current) => current.log.some((l) => l.message.startsWith("Waiting for wave 0 of Sync")), "the sync to wait for wave 0");
     expect(waiting.phase).toBe("Running");
     expect(waiting.syncPhase).toBe("Sync");
     expect(waiting.log.at(-1)?.message).toContain(`Deployment.apps/${namespace}/db is Progressing`);
     expect(await get("v1", "ConfigMap", "after-db", namespace)).toBeUndefined();
 
-    const terminated = await api(web.url, "POST", `/api/apps/${name}/operations/${queued.body.id}/terminate`);
+    const terminated = await api(suite.web.url, "POST", `/api/apps/${name}/operations/${queued.body.id}/terminate`);
     expect(terminated.status, terminated.text).toBe(200);
     const ended = await until(async () => (await view()).body, (current) => current.phase === "Failed", "the terminated sync to end");
     expect(ended.message).toContain("terminated by");

@@ -1,12 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { KubeConfig } from "@kubernetes/client-node";
-import { KubeObjectClient } from "@/lib/kube/object-client";
+import { describe, expect, it } from "vitest";
 import type { KubeObject } from "@/lib/types";
-import { commitFiles, createGitFixture, type GitFixture } from "../helpers/git";
+import { createAppOnRepo } from "../helpers/app-fixture";
 import { api, type DiffBody, type OperationBody } from "../helpers/lockstep-api";
+import { useServerSuite } from "../helpers/server-suite";
 import { until } from "../helpers/until";
-import { startWebServer, type WebServer } from "../helpers/web-server";
 
 const DEPLOYMENT = (name: string, replicas: number) => `apiVersion: apps/v1
 kind: Deployment
@@ -52,58 +50,28 @@ interface DriftBody {
 }
 
 describe("ignoreDifferences, from the app spec to the cluster", () => {
-  let web: WebServer;
-  let git: GitFixture;
-  let kube: KubeObjectClient;
-
-  beforeAll(async () => {
-    const kubeconfig = inject("kubeconfig");
-    git = await createGitFixture();
-    web = await startWebServer({ kubeconfig });
-    const kc = new KubeConfig();
-    kc.loadFromFile(kubeconfig);
-    kube = KubeObjectClient.forConfig(kc);
-  });
-
-  afterAll(async () => {
-    await web?.stop();
-    await git?.cleanup();
-  });
+  const suite = useServerSuite();
 
   /** A repository with the given files and a synced app on it, in a fresh namespace. */
   async function setUpSynced(files: Record<string, string>, spec: Record<string, unknown> = {}) {
-    const id = randomBytes(3).toString("hex");
-    const repoName = `repo-${id}.git`;
-    const repo = await git.createRepo(repoName);
-    await commitFiles(repo, { files, message: "Initial manifests" });
-    const name = `app-${id}`;
-    const namespace = `ns-${id}`;
-    const created = await api(web.url, "POST", "/api/apps", {
-      name,
-      repoUrl: git.server.repoUrl(repoName),
-      targetRevision: "main",
-      destNamespace: namespace,
-      createNamespace: true,
-      ...spec,
-    });
-    expect(created.status, created.text).toBe(201);
-    const op = await api<OperationBody>(web.url, "POST", `/api/apps/${name}/sync?wait=true`, {});
+    const { name, namespace } = await createAppOnRepo(suite.web, suite.git, files, spec);
+    const op = await api<OperationBody>(suite.web.url, "POST", `/api/apps/${name}/sync?wait=true`, {});
     expect(op.body.phase, op.text).toBe("Succeeded");
     return { name, namespace };
   }
 
-  const diffOf = async (name: string) => (await api<DiffBody>(web.url, "GET", `/api/apps/${name}/diff?refresh=true`)).body;
-  const driftOf = async (name: string) => (await api<DriftBody>(web.url, "GET", `/api/drift?app=${name}`)).body.entries;
-  const historyOf = async (name: string) => (await api<unknown[]>(web.url, "GET", `/api/apps/${name}/history`)).body;
+  const diffOf = async (name: string) => (await api<DiffBody>(suite.web.url, "GET", `/api/apps/${name}/diff?refresh=true`)).body;
+  const driftOf = async (name: string) => (await api<DriftBody>(suite.web.url, "GET", `/api/drift?app=${name}`)).body.entries;
+  const historyOf = async (name: string) => (await api<unknown[]>(suite.web.url, "GET", `/api/apps/${name}/history`)).body;
   const changedPaths = (diff: DiffBody) => diff.resources.flatMap((r) => r.changedPaths);
 
   /** Writes part of an object with server-side apply as another field manager, taking the fields over. */
-  const applyAs = (fieldManager: string, obj: KubeObject) => kube.applyObject(obj, { fieldManager, force: true });
+  const applyAs = (fieldManager: string, obj: KubeObject) => suite.kube.applyObject(obj, { fieldManager, force: true });
 
   it("keeps an HPA-managed Deployment Synced while another manager changes its replicas, and self-heal leaves them", async () => {
     const { name, namespace } = await setUpSynced({ "deployment.yaml": DEPLOYMENT("web", 2), "hpa.yaml": HPA("web") });
     expect((await diffOf(name)).syncStatus).toBe("Synced");
-    const patched = await api(web.url, "PATCH", `/api/apps/${name}`, { automated: true, selfHeal: true });
+    const patched = await api(suite.web.url, "PATCH", `/api/apps/${name}`, { automated: true, selfHeal: true });
     expect(patched.status, patched.text).toBe(200);
     const runs = (await historyOf(name)).length;
 
@@ -115,7 +83,7 @@ describe("ignoreDifferences, from the app spec to the cluster", () => {
     expect(diff.resources.every((r) => r.diff === "")).toBe(true);
     expect(await driftOf(name)).toEqual([]);
     await new Promise((resolve) => setTimeout(resolve, 3_000));
-    const live = await kube.getObject({ apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "web", namespace } });
+    const live = await suite.kube.getObject({ apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "web", namespace } });
     expect((live?.spec as { replicas?: number }).replicas).toBe(5);
     expect(await historyOf(name)).toHaveLength(runs);
   });
@@ -152,18 +120,18 @@ describe("ignoreDifferences, from the app spec to the cluster", () => {
     await applyAs("config-operator", { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "owned", namespace }, data: { greeting: "set by the operator" } });
     expect(changedPaths(await diffOf(name))).toEqual(["data.greeting"]);
 
-    const ignoring = await api(web.url, "PATCH", `/api/apps/${name}`, { ignoreDifferences: [{ kind: "ConfigMap", managedFieldsManagers: ["config-operator"] }] });
+    const ignoring = await api(suite.web.url, "PATCH", `/api/apps/${name}`, { ignoreDifferences: [{ kind: "ConfigMap", managedFieldsManagers: ["config-operator"] }] });
     expect(ignoring.status, ignoring.text).toBe(200);
     await until(() => diffOf(name), (d) => d.syncStatus === "Synced", "the operator's field to be ignored");
 
-    const cleared = await api(web.url, "PATCH", `/api/apps/${name}`, { ignoreDifferences: [] });
+    const cleared = await api(suite.web.url, "PATCH", `/api/apps/${name}`, { ignoreDifferences: [] });
     expect(cleared.status, cleared.text).toBe(200);
     expect(changedPaths(await diffOf(name))).toEqual(["data.greeting"]);
   });
 
   it("refuses an unsupported jq expression with a sentence naming it, and stores nothing", async () => {
     const id = randomBytes(3).toString("hex");
-    const refused = await api<{ fields?: { field: string; message: string }[] }>(web.url, "POST", "/api/apps", {
+    const refused = await api<{ fields?: { field: string; message: string }[] }>(suite.web.url, "POST", "/api/apps", {
       name: `bad-${id}`,
       repoUrl: "https://git.example/config.git",
       destNamespace: `ns-${id}`,
@@ -172,6 +140,6 @@ describe("ignoreDifferences, from the app spec to the cluster", () => {
     expect(refused.status).toBe(422);
     expect(refused.body.fields?.map((f) => f.field)).toEqual(["ignoreDifferences.0.jqPathExpressions.0"]);
     expect(refused.body.fields?.[0]?.message).toMatch(/^JQ path expression "\.data \| keys" is not supported/);
-    expect((await api(web.url, "GET", `/api/apps/bad-${id}`)).status).toBe(404);
+    expect((await api(suite.web.url, "GET", `/api/apps/bad-${id}`)).status).toBe(404);
   });
 });

@@ -33,6 +33,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 Audit
               </Link>
             )}
+            {user && (
+              <Link href="/replicas" className="text-sm text-slate-600 hover:text-slate-900">
+                Replicas
+              </Link>
+            )}
             {user?.role === "admin" && (
               <Link href="/projects" className="text-sm text-slate-600 hover:text-slate-900">
                 Projects

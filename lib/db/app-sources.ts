@@ -2,6 +2,7 @@ import type { Db } from "./client";
 
 /** The fields of an app that scheduling and webhook matching read: no status, no spec beyond its source. */
 export interface AppSourceRecord {
+  id: string;
   name: string;
   repoUrl: string;
   targetRevision: string;
@@ -15,7 +16,7 @@ export interface AppSourceRecord {
 export function createAppSourcesStore(db: Db) {
   /** Every app's source fields, cheap enough to read every few seconds for thousands of apps. */
   async function listAppSources(): Promise<AppSourceRecord[]> {
-    return db.app.findMany({ select: { name: true, repoUrl: true, targetRevision: true, refreshSeconds: true, project: true }, orderBy: { name: "asc" } });
+    return db.app.findMany({ select: { id: true, name: true, repoUrl: true, targetRevision: true, refreshSeconds: true, project: true }, orderBy: { name: "asc" } });
   }
 
   return { listAppSources };

@@ -121,7 +121,30 @@ export function createOperationQueueStore(db: Db) {
     });
   }
 
-  return { enqueueOperation, listQueuedOperations, claimOperation, recordPlanFacts, cancelQueuedOperation, deleteAppUnlessBusy };
+  /**
+   * Ends, as interrupted, the operations of these apps that a holder other than `holder` was
+   * running (a replica that lost their shard): `Failed`, their locks released, in one
+   * transaction each. Queued operations (no holder yet) are left to be claimed.
+   * @returns the operations ended, with who held them.
+   */
+  async function interruptForeignOperations(appIds: readonly string[], holder: string, now: Date): Promise<{ operationId: string; holder: string }[]> {
+    if (appIds.length === 0) return [];
+    const locks = await db.operationLock.findMany({ where: { appId: { in: [...appIds] }, holder: { notIn: ["", holder] } } });
+    const ended: { operationId: string; holder: string }[] = [];
+    for (const lock of locks) {
+      await db.$transaction(async (tx) => {
+        await tx.operation.updateMany({
+          where: { id: lock.operationId, phase: { in: ["Running", "Terminating"] } },
+          data: { phase: "Failed", message: `interrupted: replica ${lock.holder} stopped holding the app's shard`, finishedAt: now },
+        });
+        await tx.operationLock.deleteMany({ where: { appId: lock.appId, operationId: lock.operationId } });
+      });
+      ended.push({ operationId: lock.operationId, holder: lock.holder });
+    }
+    return ended;
+  }
+
+  return { enqueueOperation, listQueuedOperations, claimOperation, recordPlanFacts, cancelQueuedOperation, deleteAppUnlessBusy, interruptForeignOperations };
 }
 
 /** The operation queue store's methods. */

@@ -8,6 +8,7 @@ import type { DatabaseStores } from "@/lib/db/database";
 import type { EventBus } from "@/lib/events/bus";
 import type { ClusterInfo } from "@/lib/kube/cluster-info";
 import type { KubeObjectClient } from "@/lib/kube/object-client";
+import type { ShardChange, ShardStatus } from "@/lib/shards";
 import type { Source } from "@/lib/source";
 import type { AppMemory } from "./app-memory";
 import type { DryRunCache } from "./dry-run-cache";
@@ -73,6 +74,23 @@ export interface EngineSettings {
   holder: string;
 }
 
+/**
+ * The apps this replica runs among others sharing one database: lib/shards' `ShardKeeper`
+ * (Kubernetes Leases) is the real one; a process alone runs every app.
+ */
+export interface AppMembership {
+  /** True while this replica holds the app's shard. */
+  owns(appName: string): boolean;
+  /** True when the app falls in one of these shards. */
+  inShards(appName: string, shards: readonly number[]): boolean;
+  /** Takes its first shards and keeps them; `onChange` hears of shards taken or given back. */
+  start(onChange: (change: ShardChange) => Promise<void> | void): Promise<void>;
+  /** Gives every shard back. */
+  stop(): Promise<void>;
+  /** The replicas and their shards. */
+  status(): ShardStatus;
+}
+
 /** What the parts of one engine share. */
 export interface EngineContext {
   db: EngineDatabase;
@@ -86,6 +104,8 @@ export interface EngineContext {
   memory: AppMemory;
   /** Dry-run verdicts remembered per (cluster, desired object, live object). */
   dryRuns: DryRunCache;
+  /** True when this replica runs the app: reconciles it, automates it, runs its operations. */
+  owns(appName: string): boolean;
 }
 
 /** A message of any thrown value, for logs. */

@@ -14,7 +14,7 @@ import { DryRunCache } from "./dry-run-cache";
 import { Applications } from "./applications";
 import { Automation } from "./automation";
 import { Comparer, type ComparedListener } from "./comparisons";
-import { messageOf, type Clock, type EngineContext, type EngineDatabase, type EngineSettings, type EngineSource, type ClusterAccess, type Logger } from "./context";
+import { messageOf, type AppMembership, type Clock, type EngineContext, type EngineDatabase, type EngineSettings, type EngineSource, type ClusterAccess, type Logger } from "./context";
 import type { EngineFacade } from "./facade";
 import { compareHistoryEntries } from "./history";
 import { LiveRefresh } from "./live-refresh";
@@ -22,6 +22,8 @@ import { Operations } from "./operations";
 import { Reconciler } from "./reconciler";
 import { loadRules, windowVerdict } from "./project-rules";
 import { previewRollbackOf } from "./rollback";
+import { aloneStatus, takeOverShards } from "./replicas";
+import type { ShardChange } from "@/lib/shards";
 import type { ResourceStatusRow } from "./status-rows";
 
 /** The rooms beside the GitOps loop that the facade also answers for. */
@@ -42,6 +44,8 @@ export interface EngineDependencies {
   clock?: Clock;
   /** @default console */
   log?: Logger;
+  /** Which apps this replica runs, when it shares the database with others. @default every app */
+  membership?: AppMembership;
 }
 
 /** Options of {@link Engine.start}. */
@@ -75,6 +79,7 @@ export function createEngine(deps: EngineDependencies): Engine {
     log: deps.log ?? consoleLog,
     settings: deps.settings,
     memory: createAppMemory(),
+    owns: (appName) => deps.membership?.owns(appName) ?? true,
   };
   const comparer = new Comparer(ctx, afterCompare);
   const operations = new Operations(ctx, comparer);
@@ -84,6 +89,7 @@ export function createEngine(deps: EngineDependencies): Engine {
   });
   const live = new LiveRefresh(ctx, {
     refresh: async (name) => {
+      if (!ctx.owns(name)) return;
       await comparer.compareAndStore(name, "cluster").catch((error: unknown) => {
         if (!isErrorOfKind(error, "not-found")) throw error;
       });
@@ -94,13 +100,14 @@ export function createEngine(deps: EngineDependencies): Engine {
   function afterCompare(...[app, comparison, trigger, newlyShared]: Parameters<ComparedListener>): void {
     live.follow(app.destCluster);
     if (newlyShared.length > 0) reconciler.request(newlyShared);
-    if (trigger === "refresh" || trigger === "cluster") {
+    if ((trigger === "refresh" || trigger === "cluster") && ctx.owns(app.name)) {
       automation.consider(app, comparison).catch((error: unknown) => ctx.log.error(`automation of ${app.name} failed: ${messageOf(error)}`));
     }
   }
   const reconciler = new Reconciler(ctx, (name, options) => comparer.compareAndStore(name, "refresh", options));
   const applications = new Applications(ctx, { comparer, operations, automation });
   const rooms = deps.rooms({ requestRefresh: (names) => reconciler.request(names) });
+  const takeOver = (change: ShardChange) => takeOverShards(ctx, change, deps.membership, { refresh: (names) => reconciler.request(names), wake: () => operations.wake() });
   const who = (caller: Principal) => describePrincipal(caller);
   const idOf = async (name: string) => (await ctx.db.apps.getApp(name)).id;
 
@@ -160,18 +167,21 @@ export function createEngine(deps: EngineDependencies): Engine {
     ...rooms,
     eventStream: (options) => eventStream(ctx.events, options),
     clusterInfo: (cluster) => ctx.clusters.info(cluster),
+    replicas: () => deps.membership?.status() ?? aloneStatus(ctx),
   };
 
   return {
     ...facade,
     async start(options = {}) {
       await ctx.db.operations.releaseInterruptedOperations().catch((error: unknown) => ctx.log.error(`releasing interrupted operations failed: ${messageOf(error)}`));
+      await deps.membership?.start(takeOver);
       operations.start();
       if (options.reconcile ?? true) reconciler.start();
     },
     async stop() {
       await reconciler.stop();
       await operations.stop();
+      await deps.membership?.stop();
       automation.stop();
       live.stop();
       ctx.clusters.stop();

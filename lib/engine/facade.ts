@@ -3,6 +3,7 @@
  * call goes through one {@link EngineFacade}, reached with `getEngine()` (lib/engine/instance).
  * Nothing in `app/` imports lib/db, the caches or Git directly.
  */
+import type { ShardStatus } from "@/lib/shards";
 import type { AppSpec, AppUpdate } from "@/lib/apps/spec";
 import type { AuditNote } from "@/lib/audit/notes";
 import type { HeaderReader } from "@/lib/audit/request-context";
@@ -198,6 +199,8 @@ export interface EngineFacade {
   /** A Server-Sent Events stream of the engine's app events. */
   eventStream(options: EventStreamOptions): ReadableStream<Uint8Array>;
   clusterInfo(cluster: string): Promise<ClusterInfo>;
+  /** The replicas sharing the database and the shards each holds (one replica holding all when alone). */
+  replicas(): ShardStatus;
 }
 
 /** The records the facade answers with, for the web layer's types (it never imports lib/db). */

@@ -21,6 +21,7 @@ import { openDatabaseLazily } from "@/lib/db/database";
 import { createDriftReader } from "@/lib/drift/report";
 import { EventBus } from "@/lib/events/bus";
 import { kubeconfigPathFromEnv } from "@/lib/kube/config";
+import { shardKeeperFromEnv } from "@/lib/shards/from-env";
 import { createSource, sourceOptionsFromEnv } from "@/lib/source";
 import { createEngine, type Engine } from "./create-engine";
 import { roomsOf } from "./rooms";
@@ -46,6 +47,7 @@ function buildEngine(): ServerEngine {
   const auth = createAuth({ db, env });
   const audit = createAudit({ db, retentionDays: auditRetentionDays(env) });
   const stamp = createRequestStamp({ env });
+  const settings = settingsFromEnv(env);
   const engine = createEngine({
     db,
     clusters: new Clusters({ kubeconfig: kubeconfigPathFromEnv(env) }),
@@ -61,7 +63,8 @@ function buildEngine(): ServerEngine {
       drift: createDriftReader({ db }),
       env,
     }),
-    settings: settingsFromEnv(env),
+    settings,
+    membership: shardKeeperFromEnv(env, settings.holder),
   });
   let uninstallHook: (() => void) | undefined;
   return {

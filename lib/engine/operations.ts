@@ -16,6 +16,10 @@ import { loadRules, windowVerdict } from "./project-rules";
 import { loadRollbackTarget } from "./rollback";
 import { runOperation, TerminationRequested } from "./run-operation";
 
+
+/** Queued operations read beyond the free slots: those of apps another replica runs are passed over. */
+const QUEUE_LOOKAHEAD = 50;
+
 /** Why running operations are aborted when the engine stops. */
 class EngineStopping extends Error {
   constructor() {
@@ -209,9 +213,9 @@ export class Operations {
     const free = settings.workerConcurrency - this.running.size;
     if (free <= 0) return;
     const busyApps = new Set([...this.running.values()].map((op) => op.appName));
-    for (const { operation, appName } of await db.queue.listQueuedOperations(free * 2)) {
+    for (const { operation, appName } of await db.queue.listQueuedOperations(free * 2 + QUEUE_LOOKAHEAD)) {
       if (this.running.size >= settings.workerConcurrency) return;
-      if (busyApps.has(appName)) continue;
+      if (busyApps.has(appName) || !this.ctx.owns(appName)) continue;
       const claimed = await db.queue.claimOperation(operation.id, settings.holder, new Date(clock.now()));
       if (!claimed) continue;
       busyApps.add(appName);

@@ -50,11 +50,11 @@ export class Reconciler {
   private polling = false;
 
   constructor(
-    private readonly ctx: Pick<EngineContext, "db" | "settings" | "log" | "clock">,
+    private readonly ctx: Pick<EngineContext, "db" | "settings" | "log" | "clock" | "owns">,
     private readonly refresh: RefreshApp,
   ) {
     this.scheduler = createPollScheduler({
-      listApps: () => ctx.db.appSources.listAppSources(),
+      listApps: async () => (await ctx.db.appSources.listAppSources()).filter((app) => ctx.owns(app.name)),
       refresh: (name, revisions) => this.refreshForSchedule(name, revisions),
       intervalMs: ctx.settings.refreshIntervalMs,
       concurrency: ctx.settings.refreshConcurrency,

@@ -144,6 +144,7 @@ export async function runOperation(ctx: EngineContext, comparer: Comparer, opera
         concurrency: ctx.settings.applyConcurrency,
         waits: { timeoutMs: ctx.settings.syncTimeoutMs, pollMs: ctx.settings.healthPollMs, now: () => ctx.clock.now() },
         beforeStep: async () => {
+          if (!ctx.owns(current.name)) controller.abort(new Error(`stopped: this replica (${ctx.settings.holder}) no longer holds the shard of application "${current.name}"`));
           rules = await loadRules(ctx, current);
         },
         check: (obj) => rules.check(obj),

@@ -24,6 +24,6 @@ export function settingsFromEnv(env: Readonly<Record<string, string | undefined>
     applyConcurrency: 8,
     syncTimeoutMs: syncTimeoutMs(env),
     healthPollMs: 1_000,
-    holder: `${hostname()}:${process.pid}`,
+    holder: `${env.LOCKSTEP_REPLICA_NAME?.trim() || hostname()}:${process.pid}`,
   };
 }

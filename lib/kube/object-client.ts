@@ -166,6 +166,12 @@ export class KubeObjectClient extends KubernetesObjectApi {
     return this.send("POST", collection, { query, body: obj, signal: options.signal });
   }
 
+  /** Creates the object; a 409 when it exists already. */
+  async createObject(obj: KubeObject, options: RequestOptions = {}): Promise<KubeObject> {
+    const collection = await this.specUriPath(structuredClone(obj) as KubernetesObject, "create");
+    return this.send("POST", collection, { query: { fieldManager: FIELD_MANAGER, ...writeQuery({}) }, body: obj, signal: options.signal });
+  }
+
   /** A JSON merge patch of the whole object, without validation; creates the object when it does not exist. */
   private async mergeObject(obj: KubeObject, options: ApplyOptions): Promise<KubeObject> {
     const query = { fieldManager: options.fieldManager ?? FIELD_MANAGER, ...writeQuery({ ...options, validate: false }) };

@@ -1,4 +1,4 @@
-/** Across apps: the list pages' event stream, the drift report, the audit log and refreshing many apps. */
+/** Across apps: the list pages' event stream, the drift report, the replicas, the audit log and refreshing many apps. */
 import { z } from "zod";
 import { AUDIT_RESULTS } from "@/lib/audit/results";
 import { declareRoute } from "../_shared/declaration";
@@ -26,6 +26,15 @@ export const driftRoute = declareRoute({
     format: z.enum(["json", "csv"], { error: 'Format must be "json" or "csv".' }).default("json"),
   }),
   responses: { 200: { description: "The drift report (JSON) or a CSV download." }, ...VIEWER_ERRORS, ...INVALID },
+});
+
+export const clusterStatusRoute = declareRoute({
+  method: "GET",
+  path: "/api/cluster-status",
+  permission: "viewer",
+  summary: "The Lockstep replicas sharing this database and the shards each holds",
+  description: "From the shard Leases as this replica last read them; a replica running alone holds the one shard. Names no secret.",
+  responses: { 200: { description: "This replica's identity, the shard count, each live replica with its shards, and unheld shards." }, ...VIEWER_ERRORS },
 });
 
 export const auditRoute = declareRoute({

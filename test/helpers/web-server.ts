@@ -12,6 +12,8 @@ import { forgetApiToken, registerApiToken } from "./lockstep-api";
 export interface WebServer {
   url: string;
   dataDir: string;
+  /** The database it uses, for a second replica on the same one. */
+  databaseUrl: string;
   /** Process id of the `next start` server, e.g. to read its memory from /proc. */
   pid: number;
   /** The password of the `admin` user (set through `LOCKSTEP_ADMIN_PASSWORD`). */
@@ -37,6 +39,8 @@ export interface WebServerOptions {
    * False leaves the server untouched, e.g. to test the first sign-in. @default true
    */
   signIn?: boolean;
+  /** The admin password, for a replica sharing the database of another server. @default a new one (kept per data directory) */
+  adminPassword?: string;
 }
 
 /** Admin passwords by data directory, so a restarted server keeps its admin's password. */
@@ -78,18 +82,19 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     throw new Error('No production build found; run "npm run build" before the integration and e2e tests.');
   }
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), "lockstep-web-")));
-  const adminPassword = adminPasswords.get(dataDir) ?? `admin-${randomBytes(12).toString("base64url")}`;
+  const adminPassword = options.adminPassword ?? adminPasswords.get(dataDir) ?? `admin-${randomBytes(12).toString("base64url")}`;
   adminPasswords.set(dataDir, adminPassword);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = "";
+  const databaseUrl = options.env?.DATABASE_URL ?? `file:${path.join(dataDir, "lockstep.db")}`;
   const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
     env: {
       ...process.env,
       NODE_ENV: "production",
       LOCKSTEP_KUBECONFIG: options.kubeconfig,
       LOCKSTEP_DATA_DIR: dataDir,
-      DATABASE_URL: `file:${path.join(dataDir, "lockstep.db")}`,
+      DATABASE_URL: databaseUrl,
       LOCKSTEP_REFRESH_SECONDS: "3600",
       LOCKSTEP_ADMIN_PASSWORD: adminPassword,
       ...options.env,
@@ -111,6 +116,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   return {
     url,
     dataDir,
+    databaseUrl,
     pid: child.pid ?? -1,
     adminPassword,
     ...(adminToken ? { adminToken } : {}),

@@ -4,13 +4,17 @@
  * and no more. Each test installs a copy in a namespace and under names of its own.
  */
 import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { AuthorizationV1Api, CoordinationV1Api, type KubeConfig, type V1ResourceAttributes } from "@kubernetes/client-node";
+import { KubeConfigs } from "@/lib/kube/config";
 import { describeKubeError } from "@/lib/kube/errors";
 import { KubeObjectClient } from "@/lib/kube/object-client";
 import type { KubeObject } from "@/lib/types";
 import { loadTestKubeConfig } from "../helpers/cluster";
-import { buildInstallCopy, CLUSTER_ADMIN_OVERLAY, INSTALL_BASE, kubeConfigWithToken, kustomizeBuild, onlyOf, serviceAccountToken, type InstallTarget } from "../helpers/install";
+import { buildInstallCopy, CLUSTER_ADMIN_OVERLAY, deploymentEnvironment, INSTALL_BASE, kubeConfigWithToken, kustomizeBuild, onlyOf, serviceAccountToken, writeKubeconfig, type InstallTarget } from "../helpers/install";
 import { until } from "../helpers/until";
 
 const RBAC_KINDS = new Set(["Namespace", "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding"]);
@@ -148,5 +152,28 @@ describe("the in-cluster install", () => {
     await install([adminBinding]);
     await until(() => can(lockstep, deleteElsewhere), Boolean, "the cluster-admin binding to take effect", 10_000);
     expect(await can(lockstep, { verb: "create", resource: "namespaces" })).toBe(true);
+  });
+
+  it("gives an out-of-cluster process the pod's environment and a kubeconfig file of the ServiceAccount's token", async () => {
+    const where = target();
+    const objects = await buildInstallCopy(INSTALL_BASE, where);
+    await install(objects.filter((obj) => RBAC_KINDS.has(obj.kind)));
+    const env = deploymentEnvironment(onlyOf(objects, "Deployment"), {
+      fields: { "metadata.name": "lockstep-0", "metadata.namespace": where.namespace },
+      secrets: { "lockstep-secret-key/key": "a-key" },
+    });
+    expect(env).toMatchObject({ LOCKSTEP_REPLICA_NAME: "lockstep-0", LOCKSTEP_NAMESPACE: where.namespace, LOCKSTEP_SECRET_KEY: "a-key", LOCKSTEP_DATA_DIR: "/var/lib/lockstep" });
+    expect(env).not.toHaveProperty("DATABASE_URL");
+
+    const dir = await mkdtemp(path.join(os.tmpdir(), "lockstep-sa-"));
+    try {
+      const token = await serviceAccountToken(admin, where.namespace, onlyOf(objects, "ServiceAccount").metadata.name);
+      const file = await writeKubeconfig(kubeConfigWithToken(admin, token), dir);
+      const client = KubeObjectClient.forConfig(new KubeConfigs(file).load());
+      await until(() => client.listObjects("apps/v1", "Deployment").then(() => true, () => false), Boolean, "the ServiceAccount to list Deployments", 10_000);
+      await expect(client.deleteObject({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: `absent${where.nameSuffix}`, namespace: "default" } })).rejects.toThrow(/forbidden/i);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

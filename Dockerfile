@@ -15,10 +15,10 @@ RUN cd helm && go mod download && go build -trimpath -buildvcs=false -ldflags="-
 # The production build: every dependency to build (postinstall generates the Prisma client),
 # then only the runtime ones kept.
 FROM node:24-bookworm AS build
-ENV NEXT_TELEMETRY_DISABLED=1
+ENV NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1 PRISMA_SCHEMA_ENGINE_BINARY=/app/tools/prisma/no-schema-engine.sh
 WORKDIR /app
 COPY package.json package-lock.json prisma.config.ts ./
-COPY prisma/schema.prisma prisma/
+COPY prisma prisma
 COPY tools/prisma tools/prisma
 RUN npm ci
 COPY . .

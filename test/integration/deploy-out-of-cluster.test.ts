@@ -72,7 +72,8 @@ describe("Lockstep with the install's ServiceAccount and environment", () => {
     // The data directory is the pod's emptyDir; the server gets a fresh temporary one instead.
     environment = Object.fromEntries(Object.entries(inPod).filter(([name]) => name !== "LOCKSTEP_DATA_DIR"));
     git = await createGitFixture();
-    web = await startWebServer({ kubeconfig, env: environment });
+    // KUBECONFIG too, so nothing falls back to the test run's admin kubeconfig.
+    web = await startWebServer({ kubeconfig, env: { ...environment, KUBECONFIG: kubeconfig } });
   });
 
   afterAll(async () => {

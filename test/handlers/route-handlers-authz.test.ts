@@ -103,7 +103,7 @@ describe("the API route handlers, called without the proxy", () => {
 
   it("lets the open routes answer anonymous callers themselves (never with 401 or 403)", async () => {
     const open = routes.filter((r) => r.handler.declaration.permission === "anonymous" && !SELF_AUTHENTICATING[r.key]);
-    expect(open.map((r) => r.key)).toEqual(["GET /api/auth/oidc/callback", "GET /api/auth/oidc/login", "GET /api/openapi.json", "POST /api/auth/login", "POST /api/auth/logout"]);
+    expect(open.map((r) => r.key)).toEqual(["GET /api/auth/oidc/callback", "GET /api/auth/oidc/login", "GET /api/healthz", "GET /api/openapi.json", "POST /api/auth/login", "POST /api/auth/logout"]);
     for (const route of open) expect([401, 403], route.key).not.toContain((await call(route)).status);
   });
 

@@ -7,11 +7,14 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { bootstrapAdminToken } from "./auth";
 import { forgetApiToken, registerApiToken } from "./lockstep-api";
+import { createTestDatabase, dropTestDatabase } from "./test-database";
 
 /** A running Lockstep web server for tests, with everything it printed. */
 export interface WebServer {
   url: string;
   dataDir: string;
+  /** The server's `DATABASE_URL`: SQLite in `dataDir`, or its own PostgreSQL database (`LOCKSTEP_TEST_DATABASE=postgresql`). */
+  databaseUrl: string;
   /** Process id of the `next start` server, e.g. to read its memory from /proc. */
   pid: number;
   /** The password of the `admin` user (set through `LOCKSTEP_ADMIN_PASSWORD`). */
@@ -41,6 +44,8 @@ export interface WebServerOptions {
 
 /** Admin passwords by data directory, so a restarted server keeps its admin's password. */
 const adminPasswords = new Map<string, string>();
+/** Database URLs by data directory, so a restarted server keeps its database. */
+const databaseUrls = new Map<string, string>();
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -70,7 +75,8 @@ async function waitForReady(url: string, child: ChildProcess, logs: () => string
 
 /**
  * Starts the production build (`next start`) on a free loopback port with a fresh data
- * directory and SQLite database, pointed at the test cluster. Requires `next build` first.
+ * directory and database (SQLite, or PostgreSQL with `LOCKSTEP_TEST_DATABASE=postgresql`),
+ * pointed at the test cluster. Requires `next build` first.
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const distDir = process.env.LOCKSTEP_DIST_DIR ?? ".next";
@@ -80,6 +86,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), "lockstep-web-")));
   const adminPassword = adminPasswords.get(dataDir) ?? `admin-${randomBytes(12).toString("base64url")}`;
   adminPasswords.set(dataDir, adminPassword);
+  const databaseUrl = databaseUrls.get(dataDir) ?? (await createTestDatabase(dataDir));
+  databaseUrls.set(dataDir, databaseUrl);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = "";
@@ -89,7 +97,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       NODE_ENV: "production",
       LOCKSTEP_KUBECONFIG: options.kubeconfig,
       LOCKSTEP_DATA_DIR: dataDir,
-      DATABASE_URL: `file:${path.join(dataDir, "lockstep.db")}`,
+      DATABASE_URL: databaseUrl,
       LOCKSTEP_REFRESH_SECONDS: "3600",
       LOCKSTEP_ADMIN_PASSWORD: adminPassword,
       ...options.env,
@@ -111,6 +119,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   return {
     url,
     dataDir,
+    databaseUrl,
     pid: child.pid ?? -1,
     adminPassword,
     ...(adminToken ? { adminToken } : {}),
@@ -130,6 +139,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       }
       forgetApiToken(url);
       adminPasswords.delete(dataDir);
+      databaseUrls.delete(dataDir);
+      await dropTestDatabase(databaseUrl);
       await rm(dataDir, { recursive: true, force: true });
     },
   };

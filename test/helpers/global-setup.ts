@@ -6,16 +6,12 @@
  * - otherwise: reuse the healthy local cluster, or start one (stopped at teardown in CI only).
  *
  * Tests read the path with `inject("kubeconfig")` (see `cluster.ts`); `process.env.KUBECONFIG` is set too.
- * With `LOCKSTEP_TEST_DATABASE=postgresql` it also starts a throwaway PostgreSQL server for the
- * run (`inject("postgresAdminUrl")`, see `test-database.ts`) and stops it at teardown.
  */
 import type { TestProject } from "vitest/node";
 
 import { ensureCluster, isLocalClusterError, stopCluster } from "@/tools/localcluster";
 
 import { assertKubeconfigReachable } from "./cluster";
-import { startPostgres } from "./postgres";
-import { testDatabaseDialect } from "./test-database";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -53,10 +49,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   });
   process.env.KUBECONFIG = kubeconfigPath;
   project.provide("kubeconfig", kubeconfigPath);
-  const postgres = testDatabaseDialect() === "postgresql" ? await startPostgres() : undefined;
-  project.provide("postgresAdminUrl", postgres?.adminUrl ?? "");
   return async () => {
-    await postgres?.stop();
     if (startedHere && shouldStopAfterRun()) await stopCluster();
   };
 }

@@ -1,8 +1,8 @@
 /**
  * Which database the integration tests run on: SQLite files by default, PostgreSQL when
  * `LOCKSTEP_TEST_DATABASE=postgresql` (`npm run test:integration:pg`) — then the global set-up
- * starts one throwaway server (test/helpers/postgres.ts) and each web server gets a fresh
- * database on it.
+ * (postgres-setup.ts) starts one throwaway server (postgres.ts) and each web server or test
+ * engine gets a fresh database on it.
  */
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
@@ -28,9 +28,9 @@ function adminUrl(): string {
   return url;
 }
 
-/** A fresh database for one server: `lockstep.db` in `dataDir`, or a new PostgreSQL database. */
-export async function createTestDatabase(dataDir: string): Promise<string> {
-  if (testDatabaseDialect() === "sqlite") return `file:${path.join(dataDir, "lockstep.db")}`;
+/** A fresh database for one server or engine: `fileName` in `dataDir`, or a new PostgreSQL database. */
+export async function createTestDatabase(dataDir: string, fileName = "lockstep.db"): Promise<string> {
+  if (testDatabaseDialect() === "sqlite") return `file:${path.join(dataDir, fileName)}`;
   return createDatabase(adminUrl(), "lockstep_web");
 }
 

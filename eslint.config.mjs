@@ -33,5 +33,5 @@ export default defineConfig([
       ],
     },
   },
-  globalIgnores([".next/**", ".next-*/**", "bench/out/**", "node_modules/**", "prisma/generated/**", "next-env.d.ts", ".data/**", ".tmp-*"]),
+  globalIgnores([".next/**", ".next-*/**", "bench/out/**", "node_modules/**", "prisma/generated/**", "prisma/generated-pg/**", "next-env.d.ts", ".data/**", ".tmp-*"]),
 ]);

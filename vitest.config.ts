@@ -6,7 +6,8 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 /**
  * Unit tests sit beside pure code in lib/, tools/ and app/; the handlers project calls every
  * API route handler directly (no server, no cluster: a SQLite file in a temp dir); integration
- * and e2e tests live in test/ and need a cluster.
+ * and e2e tests live in test/ and need a cluster. `LOCKSTEP_TEST_DATABASE=postgresql` runs the
+ * test engine's and the web servers' databases on a throwaway PostgreSQL (postgres-setup.ts).
  */
 export default defineConfig({
   resolve: { alias: { "@": root } },
@@ -14,7 +15,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["lib/**/*.test.ts", "tools/**/*.test.ts", "app/**/*.test.ts"] },
+        test: { name: "unit", include: ["lib/**/*.test.ts", "tools/**/*.test.ts", "app/**/*.test.ts"], globalSetup: ["test/helpers/postgres-setup.ts"] },
       },
       {
         extends: true,
@@ -25,7 +26,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["test/integration/**/*.test.ts"],
-          globalSetup: ["test/helpers/global-setup.ts"],
+          globalSetup: ["test/helpers/global-setup.ts", "test/helpers/postgres-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },
@@ -35,7 +36,7 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],
-          globalSetup: ["test/helpers/global-setup.ts"],
+          globalSetup: ["test/helpers/global-setup.ts", "test/helpers/postgres-setup.ts"],
           testTimeout: 180_000,
           hookTimeout: 300_000,
           fileParallelism: false,

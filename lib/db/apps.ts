@@ -4,6 +4,7 @@ import type { SourceType } from "@/lib/source/source-spec";
 import type { AppCondition, OperationPhase, SyncStatus, HealthStatus } from "@/lib/types";
 import type { App as StoredApp } from "@/prisma/generated/client";
 import type { Db } from "./client";
+import { containsText, type Dialect } from "./dialect";
 import { appConditionsSchema, appIgnoreDifferencesSchema, appSourceColumnSchema, readJsonColumn, statusResourcesSchema } from "./json-columns";
 
 /** An application as stored, with its last known status. */
@@ -166,8 +167,11 @@ export interface StatusUpdate {
   sourceType?: SourceType | null;
 }
 
-/** Applications and their last status, on one database. */
-export function createAppsStore(db: Db) {
+/**
+ * Applications and their last status, on one database.
+ * @param dialect the client's dialect, so searching ignores case on both (see `containsText`).
+ */
+export function createAppsStore(db: Db, dialect: Dialect = "sqlite") {
   /**
    * Stores a new app in its project; a taken name is a ConflictError, a project that does not
    * exist a ValidationError on `project`, and nothing is written.
@@ -209,7 +213,7 @@ export function createAppsStore(db: Db) {
     const search = query.search?.trim();
     const where = {
       ...(search
-        ? { OR: [{ name: { contains: search } }, { repoUrl: { contains: search } }, { destNamespace: { contains: search } }] }
+        ? { OR: [{ name: containsText(dialect, search) }, { repoUrl: containsText(dialect, search) }, { destNamespace: containsText(dialect, search) }] }
         : {}),
       ...(query.syncStatus ? { status: { is: { syncStatus: query.syncStatus } } } : {}),
       ...(query.project !== undefined || query.projects !== undefined ? { AND: projectFilters(query) } : {}),

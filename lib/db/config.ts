@@ -1,4 +1,5 @@
 import path from "node:path";
+import { dialectOf } from "./dialect";
 
 /**
  * Where Lockstep keeps its files: the SQLite database, Git mirrors and render scratch space.
@@ -10,14 +11,11 @@ export function dataDir(): string {
 
 /**
  * The database URL from `DATABASE_URL`, defaulting to a SQLite file in the data directory.
- * Only `file:` URLs (SQLite) are accepted for now; anything else is refused with one sentence.
+ * A `file:` URL is SQLite (embedded, zero set-up); `postgresql://` or `postgres://` is
+ * PostgreSQL, which replicas share. Anything else is refused with one sentence (see `dialectOf`).
  */
 export function databaseUrl(): string {
   const url = process.env.DATABASE_URL ?? `file:${path.join(dataDir(), "lockstep.db")}`;
-  if (!url.startsWith("file:")) {
-    throw new Error(
-      `DATABASE_URL must be a SQLite file URL such as file:./.data/lockstep.db (got a "${url.split(":")[0]}:" URL).`,
-    );
-  }
+  dialectOf(url);
   return url;
 }

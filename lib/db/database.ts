@@ -1,13 +1,14 @@
 /**
  * The database as one object: a Prisma client opened on one URL and the stores built on it.
- * Nothing here is global; two `openDatabase` calls on two files give two independent
+ * Nothing here is global; two `openDatabase` calls on two URLs give two independent
  * databases, which is what tests and the engine build.
  */
 import { createApiTokensStore, type ApiTokensStore } from "./api-tokens";
 import { createAppSourcesStore, type AppSourcesStore } from "./app-sources";
 import { createAppsStore, type AppsStore } from "./apps";
 import { createAuditStore, type AuditStore } from "./audit";
-import { openDb, type Db } from "./client";
+import { openDialectDb, type Db } from "./client";
+import type { Dialect } from "./dialect";
 import { createDriftStore, type DriftStore } from "./drift";
 import { createOperationQueueStore, type OperationQueueStore } from "./operation-queue";
 import type { ManifestCipher } from "./manifest-cipher";
@@ -39,15 +40,20 @@ export const STORE_NAMES = ["apps", "appSources", "operations", "queue", "users"
 export interface Database extends DatabaseStores {
   /** The Prisma client, for tools and tests; rooms use the stores. */
   prisma: Db;
+  /** The dialect the URL named: `sqlite` (embedded) or `postgresql`. */
+  dialect: Dialect;
   /** Disconnects the client; the object must not be used afterwards. */
   close(): Promise<void>;
 }
 
 /** Options of {@link openDatabase}. */
 export interface DatabaseOptions {
-  /** A SQLite `file:` URL (see `databaseUrl()` in config.ts for the default one). */
+  /**
+   * A SQLite `file:` URL or a PostgreSQL `postgresql://` URL, which picks the dialect (see
+   * `databaseUrl()` in config.ts for the default one).
+   */
   url: string;
-  /** The migrations to apply first. @default `prisma/migrations` */
+  /** The migrations to apply first. @default the dialect's: `prisma/migrations` or `prisma/migrations-postgresql` */
   migrationsDir?: string;
   /** Encrypts the manifests operations store (see {@link StoresOptions}). */
   manifestCipher?: ManifestCipher;
@@ -55,6 +61,8 @@ export interface DatabaseOptions {
 
 /** What the stores need besides the Prisma client. */
 export interface StoresOptions {
+  /** The dialect of the client, for the few statements written per dialect (lib/db/dialect.ts). */
+  dialect: Dialect;
   /**
    * Encrypts the manifests operations store, Secrets among them; the server always passes
    * one (lib/engine/instance.ts). Without it they are stored gzip-only.
@@ -63,11 +71,11 @@ export interface StoresOptions {
 }
 
 /** Builds the stores on an open Prisma client. */
-export function createStores(prisma: Db, options: StoresOptions = {}): DatabaseStores {
+export function createStores(prisma: Db, options: StoresOptions): DatabaseStores {
   return {
-    apps: createAppsStore(prisma),
+    apps: createAppsStore(prisma, options.dialect),
     appSources: createAppSourcesStore(prisma),
-    operations: createOperationsStore(prisma, { manifestCipher: options.manifestCipher }),
+    operations: createOperationsStore(prisma, { manifestCipher: options.manifestCipher, dialect: options.dialect }),
     queue: createOperationQueueStore(prisma),
     users: createUsersStore(prisma),
     sessions: createSessionsStore(prisma),
@@ -79,10 +87,14 @@ export function createStores(prisma: Db, options: StoresOptions = {}): DatabaseS
   };
 }
 
-/** Opens the database at `url`, applying pending migrations, with the libsql adapter. */
+/**
+ * Opens the database at `url` — SQLite (libsql adapter) for `file:`, PostgreSQL (node-postgres
+ * adapter) for `postgresql://` — applying the dialect's pending migrations.
+ * @throws MisconfiguredError for a URL of another kind; UnreachableError when PostgreSQL does not answer.
+ */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const prisma = await openDb(options.url, options.migrationsDir ? { migrationsDir: options.migrationsDir } : {});
-  return { ...createStores(prisma, { manifestCipher: options.manifestCipher }), prisma, close: () => prisma.$disconnect() };
+  const { prisma, dialect } = await openDialectDb(options.url, options.migrationsDir ? { migrationsDir: options.migrationsDir } : {});
+  return { ...createStores(prisma, { manifestCipher: options.manifestCipher, dialect }), prisma, dialect, close: () => prisma.$disconnect() };
 }
 
 /** A database being opened, whose stores can be handed out before it is: see {@link openDatabaseLazily}. */

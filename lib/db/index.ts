@@ -1,12 +1,14 @@
 /**
- * lib/db — Lockstep's storage: `openDatabase({ url })` opens SQLite through Prisma (libsql
- * adapter), applies migrations and answers a {@link Database} (or, for objects built
+ * lib/db — Lockstep's storage: `openDatabase({ url })` opens SQLite (`file:`, libsql adapter)
+ * or PostgreSQL (`postgresql://`, node-postgres adapter) through Prisma, applies that dialect's
+ * migrations and answers a {@link Database} (or, for objects built
  * synchronously, `openDatabaseLazily` opens it on first use) whose stores (apps, operations,
  * users, sessions, API tokens, audit, repository credentials, drift, projects) are built on that one
  * client. JSON columns are validated with zod on read (json-columns.ts).
  */
 export { openDatabase, openDatabaseLazily, createStores, STORE_NAMES, type Database, type DatabaseOptions, type DatabaseStores, type LazyDatabase } from "./database";
-export { openDb, type Db, type OpenDbOptions } from "./client";
+export { openDb, openDialectDb, type Db, type OpenDbOptions } from "./client";
+export { dialectOf, type Dialect } from "./dialect";
 export { CorruptRowError, isCorruptRowError } from "./corrupt-row-error";
 export type { ApiTokensStore } from "./api-tokens";
 export type { AppSourcesStore } from "./app-sources";

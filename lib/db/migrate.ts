@@ -1,7 +1,14 @@
-import { createHash, randomUUID } from "node:crypto";
+/**
+ * SQL migrations in Prisma Migrate's layout (`<dir>/<name>/migration.sql`), one directory per
+ * dialect with the same names, applied in name order and recorded in `_prisma_migrations` (the
+ * table Prisma Migrate itself uses), so a later switch to Prisma Migrate is seamless. The
+ * dialects differ only in how one migration is applied and recorded: see migrate-sqlite.ts and
+ * migrate-postgresql.ts.
+ */
+import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Client } from "@libsql/client";
+import { MIGRATION_DIRS } from "./dialect";
 
 /** One migration folder of Prisma Migrate's layout: `prisma/migrations/<name>/migration.sql`. */
 export interface MigrationFile {
@@ -10,19 +17,22 @@ export interface MigrationFile {
   checksum: string;
 }
 
-/** The default migrations directory, relative to the working directory. */
-export const MIGRATIONS_DIR = path.resolve("prisma/migrations");
+/** The SQLite migrations directory, relative to the working directory. */
+export const MIGRATIONS_DIR = MIGRATION_DIRS.sqlite;
 
-const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
-  "id" TEXT PRIMARY KEY NOT NULL,
-  "checksum" TEXT NOT NULL,
-  "finished_at" DATETIME,
-  "migration_name" TEXT NOT NULL,
-  "logs" TEXT,
-  "rolled_back_at" DATETIME,
-  "started_at" DATETIME NOT NULL DEFAULT current_timestamp,
-  "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0
-)`;
+/** How one dialect keeps its migration journal and applies a migration. */
+export interface MigrationJournal {
+  /** Creates `_prisma_migrations` if it is missing. */
+  ensureTable(): Promise<void>;
+  /** The checksums of the finished, not rolled back migrations, by name. */
+  appliedChecksums(): Promise<Map<string, string>>;
+  /**
+   * Applies one migration and records it, atomically; a migration another process recorded
+   * meanwhile is skipped. @returns whether this call applied it.
+   * @throws Error naming the migration, after rolling it back.
+   */
+  applyOne(migration: MigrationFile): Promise<boolean>;
+}
 
 /** Reads the migration folders in name order (their timestamp prefix). */
 export async function readMigrations(dir: string = MIGRATIONS_DIR): Promise<MigrationFile[]> {
@@ -37,21 +47,14 @@ export async function readMigrations(dir: string = MIGRATIONS_DIR): Promise<Migr
 }
 
 /**
- * Applies pending migrations in order, each in its own transaction, and records them in
- * `_prisma_migrations` (the table Prisma Migrate itself uses), so running it twice is harmless.
- * A recorded migration whose file changed since is refused rather than silently re-applied.
- * Foreign keys are off while a migration runs and checked before it commits, as SQLite's
- * procedure for rebuilding a table asks: dropping a rebuilt parent table must not cascade.
+ * Applies the pending migrations of `dir` in order through `journal`, so running it twice is
+ * harmless. A recorded migration whose file changed since is refused rather than silently
+ * re-applied.
  * @returns the names of the migrations applied by this call.
  */
-export async function applyMigrations(client: Client, dir: string = MIGRATIONS_DIR): Promise<string[]> {
-  await client.execute(CREATE_TABLE);
-  const applied = new Map<string, string>();
-  const rows = await client.execute(
-    `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-  );
-  for (const row of rows.rows) applied.set(String(row.migration_name), String(row.checksum));
-
+export async function runMigrations(journal: MigrationJournal, dir: string): Promise<string[]> {
+  await journal.ensureTable();
+  const applied = await journal.appliedChecksums();
   const done: string[] = [];
   for (const migration of await readMigrations(dir)) {
     const recorded = applied.get(migration.name);
@@ -63,42 +66,13 @@ export async function applyMigrations(client: Client, dir: string = MIGRATIONS_D
       }
       continue;
     }
-    await applyOne(client, migration);
-    done.push(migration.name);
+    if (await journal.applyOne(migration)) done.push(migration.name);
   }
   return done;
 }
 
-async function applyOne(client: Client, migration: MigrationFile): Promise<void> {
-  await client.execute("PRAGMA foreign_keys = OFF");
-  const tx = await client.transaction("write");
-  try {
-    const again = await tx.execute({
-      sql: `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = ? AND finished_at IS NOT NULL`,
-      args: [migration.name],
-    });
-    if (again.rows.length > 0) {
-      await tx.rollback();
-      return;
-    }
-    await tx.executeMultiple(migration.sql);
-    const violations = await tx.execute("PRAGMA foreign_key_check");
-    if (violations.rows.length > 0) {
-      const tables = [...new Set(violations.rows.map((row) => String(row.table)))].join(", ");
-      throw new Error(`it leaves rows of ${tables} whose foreign keys point nowhere`);
-    }
-    await tx.execute({
-      sql: `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count)
-            VALUES (?, ?, current_timestamp, ?, 1)`,
-      args: [randomUUID(), migration.checksum, migration.name],
-    });
-    await tx.commit();
-  } catch (error) {
-    await tx.rollback().catch(() => undefined);
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`Migration ${migration.name} failed and was rolled back: ${reason}`);
-  } finally {
-    tx.close();
-    await client.execute("PRAGMA foreign_keys = ON");
-  }
+/** The one-sentence error of a migration that failed and was rolled back. */
+export function migrationFailed(migration: MigrationFile, error: unknown): Error {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new Error(`Migration ${migration.name} failed and was rolled back: ${reason}`, { cause: error });
 }

@@ -2,6 +2,7 @@ import { hostname } from "node:os";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { HOOK_PHASES, type HookPhase, type HookProgress, type KubeObject, type OperationKind, type OperationPhase, type ResourceAction } from "@/lib/types";
 import type { Db } from "./client";
+import { appendToOperationLog, type Dialect } from "./dialect";
 import { decodeManifests, encodeManifests, type ManifestCipher } from "./manifest-cipher";
 import { operationLogSchema, operationManifestsSchema, operationRequestSchema, operationResultsSchema, readJsonColumn } from "./json-columns";
 import type { Operation as OperationRow } from "@/prisma/generated/client";
@@ -95,10 +96,12 @@ export interface OperationsStoreOptions {
    * tests that never store a Secret — manifests are stored gzip-only.
    */
   manifestCipher?: ManifestCipher;
+  /** The client's dialect, for the log's one-statement append. @default "sqlite" */
+  dialect?: Dialect;
 }
 
 /** Operations (the history rows) and the per-app operation lock, on one database. */
-export function createOperationsStore(db: Db, { manifestCipher }: OperationsStoreOptions = {}) {
+export function createOperationsStore(db: Db, { manifestCipher, dialect = "sqlite" }: OperationsStoreOptions = {}) {
   /** Completes the history row and releases the app's lock, together. */
   async function finishOperation(id: string, end: OperationEnd): Promise<OperationRecord> {
     const manifests = end.manifests ? await encodeManifests(JSON.stringify(end.manifests), manifestCipher) : null;
@@ -131,7 +134,7 @@ export function createOperationsStore(db: Db, { manifestCipher }: OperationsStor
   /** Appends one line to an operation's log, atomically, whoever else writes to it. */
   async function appendOperationLog(id: string, message: string): Promise<void> {
     const entry = JSON.stringify({ at: new Date().toISOString(), message } satisfies OperationLogEntry);
-    await db.$executeRaw`UPDATE "Operation" SET "log" = json_insert("log", '$[#]', json(${entry})) WHERE "id" = ${id}`;
+    await appendToOperationLog(db, dialect, id, entry);
   }
 
   /**

@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { createClient, type Client } from "@libsql/client";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { applyMigrations, MIGRATIONS_DIR, readMigrations } from "./migrate";
+import { MIGRATIONS_DIR, readMigrations } from "./migrate";
+import { applyMigrations } from "./migrate-sqlite";
 
 const PROJECTS_MIGRATION = "20261201090000_projects";
 

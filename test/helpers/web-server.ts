@@ -7,12 +7,13 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { bootstrapAdminToken } from "./auth";
 import { forgetApiToken, registerApiToken } from "./lockstep-api";
+import { createTestDatabase, dropTestDatabase } from "./test-database";
 
 /** A running Lockstep web server for tests, with everything it printed. */
 export interface WebServer {
   url: string;
   dataDir: string;
-  /** The database it uses, for a second replica on the same one. */
+  /** The server's `DATABASE_URL`: SQLite in `dataDir`, or its own PostgreSQL database (`LOCKSTEP_TEST_DATABASE=postgresql`); a second replica may share it. */
   databaseUrl: string;
   /** Process id of the `next start` server, e.g. to read its memory from /proc. */
   pid: number;
@@ -45,6 +46,8 @@ export interface WebServerOptions {
 
 /** Admin passwords by data directory, so a restarted server keeps its admin's password. */
 const adminPasswords = new Map<string, string>();
+/** Database URLs by data directory, so a restarted server keeps its database. */
+const databaseUrls = new Map<string, string>();
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -74,7 +77,8 @@ async function waitForReady(url: string, child: ChildProcess, logs: () => string
 
 /**
  * Starts the production build (`next start`) on a free loopback port with a fresh data
- * directory and SQLite database, pointed at the test cluster. Requires `next build` first.
+ * directory and database (SQLite, or PostgreSQL with `LOCKSTEP_TEST_DATABASE=postgresql`),
+ * pointed at the test cluster. Requires `next build` first.
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const distDir = process.env.LOCKSTEP_DIST_DIR ?? ".next";
@@ -84,10 +88,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), "lockstep-web-")));
   const adminPassword = options.adminPassword ?? adminPasswords.get(dataDir) ?? `admin-${randomBytes(12).toString("base64url")}`;
   adminPasswords.set(dataDir, adminPassword);
+  const sharedDatabase = options.env?.DATABASE_URL;
+  const databaseUrl = sharedDatabase ?? databaseUrls.get(dataDir) ?? (await createTestDatabase(dataDir));
+  if (!sharedDatabase) databaseUrls.set(dataDir, databaseUrl);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = "";
-  const databaseUrl = options.env?.DATABASE_URL ?? `file:${path.join(dataDir, "lockstep.db")}`;
   const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
     env: {
       ...process.env,
@@ -136,6 +142,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       }
       forgetApiToken(url);
       adminPasswords.delete(dataDir);
+      if (!sharedDatabase) {
+        databaseUrls.delete(dataDir);
+        await dropTestDatabase(databaseUrl);
+      }
       await rm(dataDir, { recursive: true, force: true });
     },
   };

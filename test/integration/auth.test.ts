@@ -104,7 +104,7 @@ describe("sign-in and its hardening", () => {
     expect((await api(web.url, "POST", "/api/apps", {}, { token })).status).toBe(403);
     const expiring = await api<{ value: string; token: { id: string } }>(web.url, "POST", "/api/tokens", { name: "expiring", role: "viewer" });
     expect((await api(web.url, "GET", "/api/apps", undefined, { token: expiring.body.value })).status).toBe(200);
-    const db = await openDb(`file:${path.join(web.dataDir, "lockstep.db")}`);
+    const db = await openDb(web.databaseUrl);
     try {
       await db.apiToken.update({ where: { id: expiring.body.token.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     } finally {

@@ -5,7 +5,7 @@
  * credentials are stored — and a planted credential shows up in no answer, page or log.
  */
 import { randomBytes } from "node:crypto";
-import { readdir, readFile, rename, stat } from "node:fs/promises";
+import { rename, stat } from "node:fs/promises";
 import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { commitFiles, createGitFixture, type GitFixture } from "../helpers/git";
 import { api } from "../helpers/lockstep-api";
 import { createTestNamespace, type TestNamespace } from "../helpers/namespace";
+import { readStoredText } from "../helpers/test-database";
 import { startWebServer, type WebServer } from "../helpers/web-server";
 import { until } from "../helpers/until";
 
@@ -149,9 +150,9 @@ describe("polling, unreachable repositories and private repositories", () => {
     for (const answer of answers) expect(answer.text, answer.urlPath).not.toContain(PLANTED);
     expect(web.logs()).not.toContain(PLANTED);
 
-    const databaseFiles = (await readdir(web.dataDir)).filter((file) => file.startsWith("lockstep.db"));
-    expect(databaseFiles.length).toBeGreaterThan(0);
-    for (const file of databaseFiles) expect((await readFile(path.join(web.dataDir, file))).includes(PLANTED), file).toBe(false);
+    const storage = await readStoredText(web);
+    expect(storage.length).toBeGreaterThan(0);
+    for (const { where, text } of storage) expect(text.includes(PLANTED), where).toBe(false);
     expect((await stat(path.join(web.dataDir, "secret.key"))).mode & 0o777).toBe(0o600);
   });
 });

@@ -5,7 +5,6 @@
  * nothing; an unknown repository is ignored.
  */
 import { randomBytes } from "node:crypto";
-import path from "node:path";
 
 import { CoreV1Api } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -187,7 +186,7 @@ describe("Git webhooks, from each host's push to a refreshed app", () => {
     const repoPath = `acme/fleet-${randomBytes(3).toString("hex")}`;
     const repo = await git.createRepo(`${repoPath}.git`);
     await commitFiles(repo, { files: { "cm.yaml": CONFIGMAP("1") }, message: "Fleet" });
-    const db = await openDb(`file:${path.join(web.dataDir, "lockstep.db")}`);
+    const db = await openDb(web.databaseUrl);
     try {
       const names = Array.from({ length: 1000 }, (_, i) => `fleet-${String(i).padStart(4, "0")}`);
       await db.$transaction(

@@ -1,6 +1,7 @@
 /**
- * An engine for unit tests: a real SQLite database in a temporary directory, clusters kept in
- * memory, and Git scripted as the objects each app renders to.
+ * An engine for unit tests: a real SQLite database in a temporary directory (or a fresh
+ * PostgreSQL database with `LOCKSTEP_TEST_DATABASE=postgresql`), clusters kept in memory, and
+ * Git scripted as the objects each app renders to.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -10,6 +11,7 @@ import { EventBus } from "@/lib/events/bus";
 import type { LoadDesiredStateRequest } from "@/lib/source";
 import { claimObject } from "@/lib/source/ownership";
 import type { KubeObject } from "@/lib/types";
+import { createTestDatabase, dropTestDatabase } from "@/test/helpers/test-database";
 import { createEngine, type Engine, type EngineRooms } from "../create-engine";
 import type { EngineSettings } from "../context";
 import { CLUSTER_SCOPED, MemoryClusters } from "./memory-cluster";
@@ -55,7 +57,8 @@ export interface TestEngine {
 /** Builds and starts an engine (without its reconciler) on test dependencies. */
 export async function startTestEngine(): Promise<TestEngine> {
   const dir = await mkdtemp(path.join(tmpdir(), "lockstep-engine-"));
-  const db = await openDatabase({ url: `file:${path.join(dir, "engine.db")}` });
+  const url = await createTestDatabase(dir, "engine.db");
+  const db = await openDatabase({ url });
   const clusters = new MemoryClusters();
   const source = new ScriptedSource();
   const events = new EventBus();
@@ -78,6 +81,7 @@ export async function startTestEngine(): Promise<TestEngine> {
     stop: async () => {
       await engine.stop();
       await db.close();
+      await dropTestDatabase(url);
       await rm(dir, { recursive: true, force: true });
     },
   };

@@ -5,15 +5,14 @@
  * conditions, which every viewer of the app can read.
  */
 import { randomBytes } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
-import path from "node:path";
 import { gunzipSync } from "node:zlib";
 
-import { createClient } from "@libsql/client";
+import { openDb } from "@/lib/db/client";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { commitFiles, createGitFixture, type GitFixture } from "../../helpers/git";
 import { api, type DiffBody, type OperationBody } from "../../helpers/lockstep-api";
+import { readStoredText } from "../../helpers/test-database";
 import { startWebServer, type WebServer } from "../../helpers/web-server";
 
 const SECRET = (value: string) => `apiVersion: v1
@@ -55,19 +54,18 @@ describe("secrets at rest and in errors", () => {
     const synced = await api<OperationBody>(web.url, "POST", `/api/apps/${name}/sync?wait=true`, {});
     expect(synced.body.phase, synced.text).toBe("Succeeded");
 
-    const files = (await readdir(web.dataDir)).filter((file) => file.startsWith("lockstep.db"));
-    expect(files).toContain("lockstep.db");
-    for (const file of files) {
-      const bytes = (await readFile(path.join(web.dataDir, file))).toString("latin1");
-      for (const form of forms(canary)) expect(bytes, file).not.toContain(form);
+    const stored = await readStoredText(web);
+    expect(stored.length).toBeGreaterThan(0);
+    for (const { where, text } of stored) {
+      for (const form of forms(canary)) expect(text, where).not.toContain(form);
     }
 
-    const db = createClient({ url: `file:${path.join(web.dataDir, "lockstep.db")}` });
+    const db = await openDb(web.databaseUrl);
     try {
-      const { rows } = await db.execute(`SELECT "manifests" FROM "Operation" WHERE "manifests" IS NOT NULL`);
+      const rows = await db.operation.findMany({ where: { manifests: { not: null } }, select: { manifests: true } });
       expect(rows.length).toBeGreaterThan(0);
       for (const row of rows) {
-        const stored = Buffer.from(row.manifests as ArrayBuffer);
+        const stored = Buffer.from(row.manifests!);
         expect(stored[0] === 0x1f && stored[1] === 0x8b, "manifests are stored gzip-only").toBe(false);
         const readable = [stored.toString("latin1")];
         try {
@@ -78,7 +76,7 @@ describe("secrets at rest and in errors", () => {
         for (const text of readable) for (const form of forms(canary)) expect(text).not.toContain(form);
       }
     } finally {
-      db.close();
+      await db.$disconnect();
     }
   });
 

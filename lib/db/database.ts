@@ -8,6 +8,7 @@ import { createAppSourcesStore, type AppSourcesStore } from "./app-sources";
 import { createAppsStore, type AppsStore } from "./apps";
 import { createAuditStore, type AuditStore } from "./audit";
 import { openDb, type Db } from "./client";
+import { createClustersStore, type ClustersStore } from "./clusters";
 import { createDriftStore, type DriftStore } from "./drift";
 import { createOperationQueueStore, type OperationQueueStore } from "./operation-queue";
 import type { ManifestCipher } from "./manifest-cipher";
@@ -30,10 +31,11 @@ export interface DatabaseStores {
   repoCredentials: RepoCredentialsStore;
   drift: DriftStore;
   projects: ProjectsStore;
+  clusters: ClustersStore;
 }
 
 /** The names of {@link DatabaseStores}, in one place. */
-export const STORE_NAMES = ["apps", "appSources", "operations", "queue", "users", "sessions", "apiTokens", "audit", "repoCredentials", "drift", "projects"] as const satisfies readonly (keyof DatabaseStores)[];
+export const STORE_NAMES = ["apps", "appSources", "operations", "queue", "users", "sessions", "apiTokens", "audit", "repoCredentials", "drift", "projects", "clusters"] as const satisfies readonly (keyof DatabaseStores)[];
 
 /** An open database: its stores, the Prisma client under them (tools, tests), and how to close it. */
 export interface Database extends DatabaseStores {
@@ -76,6 +78,7 @@ export function createStores(prisma: Db, options: StoresOptions = {}): DatabaseS
     repoCredentials: createRepoCredentialsStore(prisma),
     drift: createDriftStore(prisma),
     projects: createProjectsStore(prisma),
+    clusters: createClustersStore(prisma),
   };
 }
 

@@ -5,7 +5,8 @@
  * by a prober that asks every cluster for `/version` on an interval. The same loop reads the
  * records again, so a cluster registered or changed through another replica is picked up within
  * one interval; listeners hear of every cluster whose configuration changed or went away (the
- * watch caches drop theirs).
+ * watch caches drop theirs). The last known version and contact survive a change of credentials,
+ * not of server.
  */
 import type { KubeConfig } from "@kubernetes/client-node";
 import type { ClusterRow } from "@/lib/db/clusters";
@@ -40,8 +41,9 @@ export interface ClusterRegistryOptions {
 }
 
 interface Entry {
-  /** What the configuration was built from, minus nothing secret in clear: the row's ciphertext and public fields. */
+  /** What the configuration was built from: the row's public fields and its ciphertext (nothing in clear). */
   fingerprint: string;
+  server: string;
   config?: KubeConfig;
   /** Why the record cannot be used (its secret cannot be decrypted). */
   error?: string;
@@ -74,13 +76,14 @@ export function createClusterRegistry(options: ClusterRegistryOptions) {
     const changed: string[] = [];
     for (const row of rows) {
       const fingerprint = fingerprintOf(row);
-      if (entries.get(row.name)?.fingerprint === fingerprint) continue;
+      const previous = entries.get(row.name);
+      if (previous?.fingerprint === fingerprint) continue;
       try {
-        entries.set(row.name, { fingerprint, config: kubeConfigOf(await records.openConnection(row)) });
+        entries.set(row.name, { fingerprint, server: row.server, config: kubeConfigOf(await records.openConnection(row)) });
       } catch (error) {
-        entries.set(row.name, { fingerprint, error: error instanceof Error ? error.message : String(error) });
+        entries.set(row.name, { fingerprint, server: row.server, error: error instanceof Error ? error.message : String(error) });
       }
-      states.delete(row.name);
+      if (previous?.server !== row.server) states.delete(row.name);
       changed.push(row.name);
     }
     const names = new Set(rows.map((row) => row.name));

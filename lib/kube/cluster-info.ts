@@ -36,7 +36,7 @@ export async function getClusterInfo(configs: KubeConfigs, cluster: string): Pro
 export async function clusterInfoOf(cluster: string, kc: KubeConfig): Promise<ClusterInfo> {
   const server = kc.getCurrentCluster()?.server;
   const [version, nodes] = await Promise.allSettled([kc.makeApiClient(VersionApi).getCode(), kc.makeApiClient(CoreV1Api).listNode()]);
-  if (version.status === "rejected") return { cluster, server, connected: false, nodes: [], error: describeKubeError(version.reason).message };
+  if (version.status === "rejected") return { cluster, server, connected: false, nodes: [], error: unreachableReason(version.reason) };
   return {
     cluster,
     server,
@@ -50,4 +50,12 @@ export async function clusterInfoOf(cluster: string, kc: KubeConfig): Promise<Cl
           }))
         : [],
   };
+}
+
+/** Why a cluster did not answer, in words an admin can act on: refused credentials are named as such. */
+function unreachableReason(error: unknown): string {
+  const described = describeKubeError(error);
+  if (described.status === 401) return "The API server refused the credentials (401 Unauthorized): the token or client certificate is invalid or expired.";
+  if (described.status === 403) return "The credentials may not read the server's version (403 Forbidden).";
+  return described.message;
 }

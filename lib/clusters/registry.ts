@@ -96,12 +96,17 @@ export function createClusterRegistry(options: ClusterRegistryOptions) {
     return changed;
   }
 
-  /** Reads the records again; answers the names whose configuration changed, appeared or went away. One read at a time. */
+  /**
+   * Reads the records again, after any read in progress (which may have missed a write just
+   * made); answers the names whose configuration changed, appeared or went away.
+   */
   function reload(): Promise<string[]> {
-    reloading ??= load().finally(() => {
-      reloading = undefined;
+    const next = (reloading ?? Promise.resolve([])).catch(() => []).then(load);
+    reloading = next;
+    void next.catch(() => undefined).finally(() => {
+      if (reloading === next) reloading = undefined;
     });
-    return reloading;
+    return next;
   }
 
   /** Probes one cluster now and records its state. */

@@ -39,20 +39,25 @@ describe("a registered cluster, reached without a kubeconfig file", () => {
     await second?.stop();
   });
 
-  it("applies and reads objects with a ServiceAccount's bearer token, and shows the server's version", async () => {
+  it("applies, reads and watches objects with a ServiceAccount's bearer token, and shows the server's version", async () => {
     await registry.create({ name: "second", ...registration });
     const client = clusters.client("second");
     await client.applyObject({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "registered", namespace: "default" }, data: { via: "token" } });
     const live = await client.getObject({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "registered", namespace: "default" } });
     expect(live?.data).toEqual({ via: "token" });
+    const cache = clusters.cache("second");
+    await cache.ensureKinds([{ apiVersion: "v1", kind: "ConfigMap" }]);
+    await expect.poll(() => cache.list({ apiVersion: "v1", kind: "ConfigMap" }).some((o) => o.metadata.name === "registered")).toBe(true);
     const state = await registry.probe("second");
     expect(state.status).toBe("connected");
     expect(state.version).toMatch(/^v1\.\d+/);
     expect((await clusters.info("second")).connected).toBe(true);
   });
 
-  it("says why a cluster is unreachable when its token is refused, and reconnects with a new one", async () => {
+  it("restarts its watches on new credentials, says why a refused token makes it unreachable, and reconnects with a new one", async () => {
+    const watching = clusters.cache("second");
     await registry.update("second", { token: "not-a-valid-token" });
+    expect(clusters.cache("second")).not.toBe(watching);
     const refused = await registry.probe("second");
     expect(refused).toMatchObject({ status: "unreachable", version: expect.stringMatching(/^v1\./) });
     expect(refused.reason).toMatch(/Unauthorized/i);

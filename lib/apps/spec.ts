@@ -36,12 +36,12 @@ const targetRevision = z
   .transform((r) => r || "HEAD")
   .refine((r) => REVISION.test(r) && !r.includes(".."), "Target revision must be a branch, tag or commit SHA.");
 
-/** `local` or a kubeconfig context; empty means `local`. */
+/** `local`, a registered cluster or a kubeconfig context; empty means `local`. */
 const destCluster = z
   .string()
   .trim()
   .transform((c) => c || "local")
-  .refine((c) => /^[\w.@:-]+$/.test(c), "Cluster must be 'local' or a kubeconfig context name.");
+  .refine((c) => /^[\w.@:-]+$/.test(c), "Cluster must be 'local', a registered cluster's name or a kubeconfig context name.");
 
 /** A list of field names checked entry by entry by `parse`, each error a sentence naming the entry. */
 const checkedStrings = (parse: (text: string) => { ok: true } | { ok: false; error: string }) =>

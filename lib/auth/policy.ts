@@ -52,6 +52,7 @@ export const PAGE_RULES: readonly AccessRule[] = [
   { methods: ["GET"], pattern: "/settings/users", permission: "admin" },
   { methods: ["GET"], pattern: "/settings/tokens", permission: "admin" },
   { methods: ["GET"], pattern: "/repositories", permission: "admin" },
+  { methods: ["GET"], pattern: "/clusters", permission: "admin" },
   { methods: ["GET"], pattern: "/projects", permission: "admin" },
   { methods: ["GET"], pattern: "/projects/[name]", permission: "admin" },
 ];

@@ -1,5 +1,5 @@
 import { getClusterInfo, type ClusterInfo } from "@/lib/kube/cluster-info";
-import { KubeConfigs } from "@/lib/kube/config";
+import { KubeConfigs, type RegisteredConfigs } from "@/lib/kube/config";
 import { KubeObjectClient } from "@/lib/kube/object-client";
 import { ClusterCache, type ClusterCacheOptions } from "./cluster-cache";
 
@@ -7,6 +7,8 @@ import { ClusterCache, type ClusterCacheOptions } from "./cluster-cache";
 export interface ClustersOptions {
   /** The kubeconfig file whose current context is `local` and whose contexts are the other destinations. */
   kubeconfig: string | undefined;
+  /** The clusters registered through the API (lib/clusters), whose names win over the kubeconfig's contexts. */
+  registered?: RegisteredConfigs;
   /** Options of every cluster's watch cache. */
   cache?: ClusterCacheOptions;
 }
@@ -20,10 +22,10 @@ export class Clusters {
   private readonly caches = new Map<string, ClusterCache>();
 
   constructor(private readonly options: ClustersOptions) {
-    this.configs = new KubeConfigs(options.kubeconfig);
+    this.configs = new KubeConfigs(options.kubeconfig, options.registered);
   }
 
-  /** The watch cache of a destination (`local` or a kubeconfig context). @throws Error when the destination cannot be configured. */
+  /** The watch cache of a destination (`local`, a registered cluster or a kubeconfig context). @throws Error when the destination cannot be configured. */
   cache(cluster: string): ClusterCache {
     let cache = this.caches.get(cluster);
     if (!cache) {
@@ -46,6 +48,15 @@ export class Clusters {
   /** The caches created so far, by cluster name. */
   active(): ReadonlyMap<string, ClusterCache> {
     return this.caches;
+  }
+
+  /**
+   * Stops a destination's watches and drops its cache, so the next use connects afresh (a
+   * registered cluster whose server or credentials changed, or that was deleted).
+   */
+  forget(cluster: string): void {
+    this.caches.get(cluster)?.stop();
+    this.caches.delete(cluster);
   }
 
   /** Stops every cluster's watches. */

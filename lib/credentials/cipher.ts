@@ -16,9 +16,10 @@ const TAG_BYTES = 16;
 
 /**
  * What a sealed value is for, bound into it as associated data, so a ciphertext of one purpose
- * cannot be passed off as another (a stored manifest set as a repository credential).
+ * cannot be passed off as another (a stored manifest set as a repository credential, a
+ * repository token as a cluster's).
  */
-export type SealPurpose = "repo-credential" | "operation-manifests";
+export type SealPurpose = "repo-credential" | "operation-manifests" | "cluster-credential";
 
 const associatedData = (purpose: SealPurpose) => Buffer.from(`lockstep/${purpose}`);
 

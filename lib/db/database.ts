@@ -9,6 +9,7 @@ import { createAppsStore, type AppsStore } from "./apps";
 import { createAuditStore, type AuditStore } from "./audit";
 import { openDialectDb, type Db } from "./client";
 import type { Dialect } from "./dialect";
+import { createClustersStore, type ClustersStore } from "./clusters";
 import { createDriftStore, type DriftStore } from "./drift";
 import { createOperationQueueStore, type OperationQueueStore } from "./operation-queue";
 import type { ManifestCipher } from "./manifest-cipher";
@@ -31,10 +32,11 @@ export interface DatabaseStores {
   repoCredentials: RepoCredentialsStore;
   drift: DriftStore;
   projects: ProjectsStore;
+  clusters: ClustersStore;
 }
 
 /** The names of {@link DatabaseStores}, in one place. */
-export const STORE_NAMES = ["apps", "appSources", "operations", "queue", "users", "sessions", "apiTokens", "audit", "repoCredentials", "drift", "projects"] as const satisfies readonly (keyof DatabaseStores)[];
+export const STORE_NAMES = ["apps", "appSources", "operations", "queue", "users", "sessions", "apiTokens", "audit", "repoCredentials", "drift", "projects", "clusters"] as const satisfies readonly (keyof DatabaseStores)[];
 
 /** An open database: its stores, the Prisma client under them (tools, tests), and how to close it. */
 export interface Database extends DatabaseStores {
@@ -84,6 +86,7 @@ export function createStores(prisma: Db, options: StoresOptions): DatabaseStores
     repoCredentials: createRepoCredentialsStore(prisma),
     drift: createDriftStore(prisma),
     projects: createProjectsStore(prisma),
+    clusters: createClustersStore(prisma),
   };
 }
 

@@ -27,7 +27,7 @@ import type { ShardChange } from "@/lib/shards";
 import type { ResourceStatusRow } from "./status-rows";
 
 /** The rooms beside the GitOps loop that the facade also answers for. */
-export type EngineRooms = Pick<EngineFacade, "auth" | "audit" | "credentials" | "images" | "drift" | "gitWebhook">;
+export type EngineRooms = Pick<EngineFacade, "auth" | "audit" | "credentials" | "clusters" | "images" | "drift" | "gitWebhook">;
 
 /** What an engine is built from. */
 export interface EngineDependencies {

@@ -17,6 +17,8 @@ import type { NewSession, PasswordChange, PasswordSignIn } from "@/lib/auth/sign
 import type { CiTokenVerdict } from "@/lib/cd/ci-token";
 import type { SetImageRequest } from "@/lib/cd/image-request";
 import type { SetImageResult } from "@/lib/cd/set-image";
+import type { ClusterCreate, ClusterUpdate } from "@/lib/clusters/schema";
+import type { ClusterView } from "@/lib/clusters/registry";
 import type { RepoCredentialCreate, RepoCredentialUpdate } from "@/lib/credentials/schema";
 import type { RepoCredentialView } from "@/lib/credentials/store";
 import type { ApiTokenRecord } from "@/lib/db/api-tokens";
@@ -178,6 +180,19 @@ export interface CredentialsFacade {
   delete(id: string): Promise<void>;
 }
 
+/** Registered destination clusters with their connection state (secrets never leave in a view). */
+export interface ClustersFacade {
+  list(): Promise<ClusterView[]>;
+  /** @throws NotFoundError */
+  get(name: string): Promise<ClusterView>;
+  /** @throws ConflictError when the name is taken. */
+  create(input: ClusterCreate): Promise<ClusterView>;
+  /** @throws NotFoundError */
+  update(name: string, update: ClusterUpdate): Promise<ClusterView>;
+  /** @throws ConflictError while an app deploys there; NotFoundError */
+  delete(name: string): Promise<void>;
+}
+
 /** The CD half: image bumps committed to Git. */
 export interface ImagesFacade {
   authorize(authorization: string | null, target: { repoUrl: string; path: string }): Promise<CiTokenVerdict>;
@@ -192,12 +207,14 @@ export interface EngineFacade {
   auth: AuthFacade;
   audit: AuditFacade;
   credentials: CredentialsFacade;
+  clusters: ClustersFacade;
   images: ImagesFacade;
   drift(query: DriftQuery): Promise<DriftReport>;
   /** Handles one Git push webhook delivery (signature, matching apps, queued refreshes). */
   gitWebhook(headers: Headers, body: Uint8Array): Promise<WebhookAnswer>;
   /** A Server-Sent Events stream of the engine's app events. */
   eventStream(options: EventStreamOptions): ReadableStream<Uint8Array>;
+  /** A destination's version and nodes (`local`, a registered cluster or a kubeconfig context); never throws. */
   clusterInfo(cluster: string): Promise<ClusterInfo>;
   /** The replicas sharing the database and the shards each holds (one replica holding all when alone). */
   replicas(): ShardStatus;

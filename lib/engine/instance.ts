@@ -13,6 +13,8 @@ import { createAuth } from "@/lib/auth/auth";
 import { Clusters } from "@/lib/cache/clusters";
 import { createImageRequestAuthorizer } from "@/lib/cd/ci-token";
 import { createImageSetter } from "@/lib/cd/image-service";
+import { createClusterRecords } from "@/lib/clusters/store";
+import { createClusterRegistry } from "@/lib/clusters/registry";
 import { createManifestCipher } from "@/lib/credentials/manifest-cipher";
 import { keyRingLoader } from "@/lib/credentials/secret-key";
 import { createCredentialStore } from "@/lib/credentials/store";
@@ -41,16 +43,20 @@ export interface ServerEngine extends Engine {
 function buildEngine(): ServerEngine {
   const env = process.env;
   const keyRingOptions = { env };
-  const database = openDatabaseLazily({ url: databaseUrl(), manifestCipher: createManifestCipher({ keyRing: keyRingLoader(keyRingOptions) }) });
+  const keyRing = keyRingLoader(keyRingOptions);
+  const database = openDatabaseLazily({ url: databaseUrl(), manifestCipher: createManifestCipher({ keyRing }) });
   const db = database.stores;
   const credentials = createCredentialStore({ db, keyRingOptions });
+  const clusterRegistry = createClusterRegistry({ records: createClusterRecords({ rows: db.clusters, keyRing }) });
+  const clusters = new Clusters({ kubeconfig: kubeconfigPathFromEnv(env), registered: clusterRegistry.registered });
+  clusterRegistry.onChange((name) => clusters.forget(name));
   const auth = createAuth({ db, env });
   const audit = createAudit({ db, retentionDays: auditRetentionDays(env) });
   const stamp = createRequestStamp({ env });
   const settings = settingsFromEnv(env);
   const engine = createEngine({
     db,
-    clusters: new Clusters({ kubeconfig: kubeconfigPathFromEnv(env) }),
+    clusters,
     source: createSource({ ...sourceOptionsFromEnv(env), credentials: credentials.credentialsFor }),
     events: new EventBus(),
     rooms: roomsOf({
@@ -59,6 +65,7 @@ function buildEngine(): ServerEngine {
       audit,
       stamp,
       credentials,
+      clusters: clusterRegistry,
       images: { ...createImageRequestAuthorizer({ db, auth, env }), ...createImageSetter({ db, credentials: credentials.credentialsFor }) },
       drift: createDriftReader({ db }),
       env,
@@ -75,10 +82,12 @@ function buildEngine(): ServerEngine {
     },
     async start(options) {
       audit.startRetentionSweep();
+      await clusterRegistry.start();
       await engine.start(options);
     },
     async stop() {
       audit.stopRetentionSweep();
+      clusterRegistry.stop();
       await engine.stop();
       await database.close();
     },

@@ -100,7 +100,7 @@ function eventDetail(event: KubeObject): Record<string, unknown> {
  * and each Kubernetes Event about its objects are also published to its pages.
  */
 export class LiveRefresh {
-  private readonly followed = new Set<string>();
+  private readonly followed = new Map<string, LiveCluster>();
   private readonly scheduler: RefreshScheduler;
   private readonly notices: ChildNotices;
 
@@ -112,16 +112,19 @@ export class LiveRefresh {
     this.notices = new ChildNotices(ctx.events);
   }
 
-  /** Starts following a cluster's changes, once; a cluster that cannot be configured is skipped. */
+  /**
+   * Starts following a cluster's changes, once per watch cache (a registered cluster whose
+   * configuration changed gets a new one); a cluster that cannot be configured is skipped.
+   */
   follow(cluster: string): void {
-    if (this.followed.has(cluster)) return;
     let cache: LiveCluster;
     try {
       cache = this.ctx.clusters.cache(cluster);
     } catch {
       return;
     }
-    this.followed.add(cluster);
+    if (this.followed.get(cluster) === cache) return;
+    this.followed.set(cluster, cache);
     cache.onChange((event) => this.handle(cache, event));
   }
 

@@ -1,5 +1,5 @@
 /**
- * The rooms beside the GitOps loop — accounts, audit, credentials, the CD half, drift and Git
+ * The rooms beside the GitOps loop — accounts, audit, credentials, registered clusters, the CD half, drift and Git
  * webhooks — as the facade answers for them, from the room objects one process builds
  * (see instance.ts). Only delegation: each room keeps its own logic and state.
  */
@@ -7,6 +7,7 @@ import type { Audit } from "@/lib/audit/audit";
 import type { RequestStamp } from "@/lib/audit/request-context";
 import type { Auth } from "@/lib/auth/auth";
 import type { createImageRequestAuthorizer, ImageSetter } from "@/lib/cd";
+import type { ClusterRegistry } from "@/lib/clusters/registry";
 import type { CredentialStore } from "@/lib/credentials/store";
 import type { DatabaseStores } from "@/lib/db/database";
 import type { createDriftReader } from "@/lib/drift/report";
@@ -22,6 +23,8 @@ export interface RoomParts {
   /** The stamp the request hook puts on arriving requests; the web layer reads it back. */
   stamp: Pick<RequestStamp, "readStamp">;
   credentials: CredentialStore;
+  /** The registered destination clusters and their connection state. */
+  clusters: Pick<ClusterRegistry, "list" | "get" | "create" | "update" | "delete">;
   /** Who may set an image, and the setter confined to registered repositories. */
   images: Pick<ReturnType<typeof createImageRequestAuthorizer>, "authorizeImageRequest"> & ImageSetter;
   drift: Pick<ReturnType<typeof createDriftReader>, "listDrift">;
@@ -31,7 +34,7 @@ export interface RoomParts {
 
 /** Builds the facade's rooms from `parts`, given the engine's request for refreshes (webhooks). */
 export function roomsOf(parts: RoomParts): (engine: { requestRefresh(names: readonly string[]): void }) => EngineRooms {
-  const { db, auth, audit, stamp, credentials, images, drift, env } = parts;
+  const { db, auth, audit, stamp, credentials, clusters, images, drift, env } = parts;
   return (engine) => ({
     auth: {
       authenticate: (headers) => auth.authenticate(headers),
@@ -62,6 +65,13 @@ export function roomsOf(parts: RoomParts): (engine: { requestRefresh(names: read
       create: (input) => credentials.createRepoCredential(input),
       update: (id, update) => credentials.updateRepoCredential(id, update),
       delete: (id) => credentials.deleteRepoCredential(id),
+    },
+    clusters: {
+      list: () => clusters.list(),
+      get: (name) => clusters.get(name),
+      create: (input) => clusters.create(input),
+      update: (name, update) => clusters.update(name, update),
+      delete: (name) => clusters.delete(name),
     },
     images: {
       authorize: (authorization, target) => images.authorizeImageRequest(authorization, target),

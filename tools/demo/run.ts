@@ -1,8 +1,9 @@
 /**
- * `npm run demo`: the whole GitOps loop on the embedded local cluster.
- * Builds the cluster tools when needed, starts the local cluster, commits `examples/` to a
- * config repository served over smart HTTP, starts the web app on http://localhost:3000 and
- * registers the example application. Ctrl-C stops everything it started.
+ * `npm run demo`: the whole GitOps loop on the embedded local clusters.
+ * Builds the cluster tools when needed, starts the local cluster and a second one, commits
+ * `examples/` to a config repository served over smart HTTP, starts the web app on
+ * http://localhost:3000, registers the second cluster and the example application on both
+ * clusters. Ctrl-C stops everything it started.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -11,13 +12,18 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { copyDirToRepo, createBareRepo, startGitServer, type GitServer } from "@/tools/gitserver";
 import { ensureBinaries, ensureCluster, isLocalClusterError, stopCluster } from "@/tools/localcluster";
+import { namedClusterDir } from "@/tools/localcluster/paths";
 import { assertPortFree } from "./port";
 import { needsBuild } from "./build-state";
+import { registerSecondCluster, SECOND_CLUSTER } from "./second-cluster";
 
 const PORT = Number(process.env.PORT ?? 3000);
 const DATA_DIR = path.resolve(".data/demo");
 const REPO_NAME = "demo-config.git";
-const APPS = [{ name: "guestbook", path: "guestbook", destNamespace: "guestbook" }];
+const APPS = [
+  { name: "guestbook", path: "guestbook", destNamespace: "guestbook" },
+  { name: "guestbook-second", path: "guestbook", destNamespace: "guestbook", destCluster: SECOND_CLUSTER },
+];
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -97,6 +103,9 @@ async function main(): Promise<void> {
   const binaries = await ensureBinaries();
   const cluster = await ensureCluster();
   console.log(`local cluster kubeconfig: ${cluster.kubeconfigPath}`);
+  const secondDir = namedClusterDir(SECOND_CLUSTER);
+  const second = await ensureCluster({ dir: secondDir });
+  console.log(`second cluster kubeconfig: ${second.kubeconfigPath}`);
   const { server: gitServer, repoUrl } = await createConfigRepo();
 
   if (await needsBuild()) await run(path.resolve("node_modules/.bin/next"), ["build"]);
@@ -120,6 +129,7 @@ async function main(): Promise<void> {
     console.log("\nstopping the demo...");
     web.kill("SIGTERM");
     await gitServer.close();
+    if (second.startedHere) await stopCluster({ dir: secondDir });
     if (cluster.startedHere) await stopCluster();
     process.exit(0);
   };
@@ -128,7 +138,9 @@ async function main(): Promise<void> {
   web.on("exit", () => void stop());
 
   await waitForServer(baseUrl, web);
-  await registerApps(baseUrl, repoUrl, await signInHeaders(baseUrl, adminPassword));
+  const headers = await signInHeaders(baseUrl, adminPassword);
+  await registerSecondCluster(baseUrl, headers, second.kubeconfigPath);
+  await registerApps(baseUrl, repoUrl, headers);
   const password = process.env.LOCKSTEP_ADMIN_PASSWORD ? "from LOCKSTEP_ADMIN_PASSWORD" : `${adminPassword} (kept in .data/demo/admin-password)`;
   console.log(`\nLockstep is running at ${baseUrl} — sign in as admin with the password ${password}.`);
   console.log("Press Ctrl-C to stop everything the demo started.");

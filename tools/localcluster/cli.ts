@@ -1,14 +1,27 @@
 import { ensureBinaries } from "./build";
 import { clusterStatus, startCluster, stopCluster } from "./cluster";
-import { isLocalClusterError } from "./errors";
+import { isLocalClusterError, LocalClusterError } from "./errors";
+import { namedClusterDir } from "./paths";
 import type { ClusterStatus } from "./status";
 
-const usage = `usage: tsx tools/localcluster/cli.ts <command>
+const usage = `usage: tsx tools/localcluster/cli.ts <command> [--name <name>]
 
   up      build the binaries if needed, start the local cluster (or reuse a healthy one), print the kubeconfig path
   down    stop the local cluster's processes and delete its state directory
   status  show each process and the apiserver's readiness (exit code 0 only when running)
-  build   build the binaries into ~/.cache/lockstep/bin/ without starting anything`;
+  build   build the binaries into ~/.cache/lockstep/bin/ without starting anything
+
+  --name <name>  up, down or status of an extra cluster (state in ~/.cache/lockstep/cluster-<name>,
+                 on free ports), e.g. a second destination for tests and the demo`;
+
+/** The state directory named by `--name <name>`; undefined without it (the default cluster). */
+function dirOf(args: readonly string[]): string | undefined {
+  const at = args.indexOf("--name");
+  if (at < 0) return undefined;
+  const name = args[at + 1] ?? "";
+  if (!/^[a-z0-9]([-a-z0-9]{0,30}[a-z0-9])?$/.test(name)) throw new LocalClusterError(`--name needs a cluster name of lower-case letters, digits and '-', e.g. --name second; got "${name}".`);
+  return namedClusterDir(name);
+}
 
 function printStatus(status: ClusterStatus): void {
   console.log(`local cluster: ${status.phase} (${status.summary})`);
@@ -24,22 +37,23 @@ function printStatus(status: ClusterStatus): void {
   if (status.phase === "stale") console.log("run `npm run cluster:up` to replace it, or `npm run cluster:down` to clean up");
 }
 
-async function run(command: string | undefined): Promise<number> {
+async function run(command: string | undefined, args: readonly string[]): Promise<number> {
+  const dir = dirOf(args);
   switch (command) {
     case "up": {
-      const cluster = await startCluster();
+      const cluster = await startCluster({ dir });
       if (cluster.reused) console.error(`a healthy local cluster is already running at ${cluster.server}`);
       console.error(`use it with: export KUBECONFIG=${cluster.kubeconfigPath}`);
       console.log(cluster.kubeconfigPath);
       return 0;
     }
     case "down": {
-      const stopped = await stopCluster();
+      const stopped = await stopCluster({ dir });
       console.log(stopped.length > 0 ? `stopped ${stopped.join(", ")}` : "no local cluster processes were running");
       return 0;
     }
     case "status": {
-      const status = await clusterStatus();
+      const status = await clusterStatus({ dir });
       printStatus(status);
       return status.phase === "running" ? 0 : 1;
     }
@@ -55,7 +69,7 @@ async function run(command: string | undefined): Promise<number> {
 }
 
 try {
-  process.exitCode = await run(process.argv[2]);
+  process.exitCode = await run(process.argv[2], process.argv.slice(3));
 } catch (error) {
   if (!isLocalClusterError(error)) throw error;
   console.error(error.message);

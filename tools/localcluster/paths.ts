@@ -29,6 +29,14 @@ export function clusterDir(): string {
   return explicit ? resolve(explicit) : join(cacheRoot(), "cluster");
 }
 
+/**
+ * The state directory of a named extra cluster (`cluster:up -- --name <name>`), for tests and
+ * the demo that deploy to a second cluster: `<cache root>/cluster-<name>`.
+ */
+export function namedClusterDir(name: string): string {
+  return join(cacheRoot(), `cluster-${name}`);
+}
+
 /** The kwok Stage configuration committed next to the kwok Go module. */
 export function kwokStagesPath(): string {
   return join(toolsDir, "kwok", "stages.yaml");

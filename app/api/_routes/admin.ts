@@ -1,5 +1,6 @@
-/** Users, API tokens and repository credentials: for admins only. */
+/** Users, API tokens, repository credentials and registered clusters: for admins only. */
 import { newTokenSchema, newUserSchema, userUpdateSchema } from "@/lib/auth/schemas";
+import { clusterCreateSchema, clusterUpdateSchema } from "@/lib/clusters/schema";
 import { repoCredentialCreateSchema, repoCredentialUpdateSchema } from "@/lib/credentials/schema";
 import { declareRoute } from "../_shared/declaration";
 import { ADMIN_ERRORS, error, INVALID } from "./answers";
@@ -116,4 +117,52 @@ export const deleteRepositoryRoute = declareRoute({
   action: "repository.delete",
   summary: "Delete a repository credential",
   responses: { 204: { description: "Deleted." }, ...ADMIN_ERRORS, 404: error("No such credential.") },
+});
+
+export const listClustersRoute = declareRoute({
+  method: "GET",
+  path: "/api/clusters",
+  permission: "admin",
+  summary: "List registered clusters with their connection state",
+  responses: { 200: { description: "Name, server, CA, kind of authentication (hasToken, hasClientKey) and connection state; never a token or key." }, ...ADMIN_ERRORS },
+});
+
+export const createClusterRoute = declareRoute({
+  method: "POST",
+  path: "/api/clusters",
+  permission: "admin",
+  action: "cluster.create",
+  summary: "Register a destination cluster (its token or key stored encrypted)",
+  description: "A bearer token or a client certificate and key, not both; the secret is never answered.",
+  body: clusterCreateSchema,
+  status: 201,
+  responses: { 201: { description: "The cluster, without its secret." }, ...ADMIN_ERRORS, 409: error("A cluster of this name is registered."), ...INVALID },
+});
+
+export const getClusterRoute = declareRoute({
+  method: "GET",
+  path: "/api/clusters/[name]",
+  permission: "admin",
+  summary: "One registered cluster and its connection state, without its secret",
+  responses: { 200: { description: "The cluster." }, ...ADMIN_ERRORS, 404: error("No such cluster.") },
+});
+
+export const updateClusterRoute = declareRoute({
+  method: "PATCH",
+  path: "/api/clusters/[name]",
+  permission: "admin",
+  action: "cluster.update",
+  summary: "Change a registered cluster",
+  description: "Its name stays; a new token, or a new certificate and key, replaces the stored credentials, and absent ones keep them.",
+  body: clusterUpdateSchema,
+  responses: { 200: { description: "The cluster, without its secret." }, ...ADMIN_ERRORS, 404: error("No such cluster."), ...INVALID },
+});
+
+export const deleteClusterRoute = declareRoute({
+  method: "DELETE",
+  path: "/api/clusters/[name]",
+  permission: "admin",
+  action: "cluster.delete",
+  summary: "Delete a registered cluster no application deploys to",
+  responses: { 204: { description: "Deleted." }, ...ADMIN_ERRORS, 404: error("No such cluster."), 409: error("Applications deploy to it.") },
 });

@@ -41,11 +41,12 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
     if (isErrorOfKind(error, "not-found")) notFound();
     throw error;
   });
-  const [resources, runningOperation, verdict, user] = await Promise.all([
+  const [resources, runningOperation, verdict, user, destination] = await Promise.all([
     engine.apps.statusResources(name),
     engine.operations.current(name),
     engine.apps.syncWindow(name).catch((): SyncWindowVerdict => ({ open: true })),
     currentUser(),
+    app.destCluster === "local" ? undefined : engine.clusters.get(app.destCluster).catch(() => undefined),
   ]);
   const running = runningOperation !== undefined;
   const isAdmin = user?.role === "admin";
@@ -67,6 +68,15 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
             <HealthBadge status={app.status.healthStatus} />
             <span className="text-slate-600">
               {app.destCluster}/{app.destNamespace}
+              {destination && (
+                <span
+                  data-testid="destination-connection"
+                  className={`ml-1 ${destination.connection.status === "connected" ? "text-emerald-700" : destination.connection.status === "unreachable" ? "text-rose-700" : "text-slate-500"}`}
+                  title={destination.connection.reason ?? destination.connection.version ?? "not probed yet"}
+                >
+                  ● {destination.connection.status === "connected" ? destination.connection.version : destination.connection.status}
+                </span>
+              )}
             </span>
             <span className="text-slate-600" data-testid="app-project">
               Project{" "}

@@ -12,11 +12,11 @@ import { createDatabase, dropDatabase, startPostgres, type PostgresServer } from
 
 const spec = { repoUrl: "https://git.example/Team/Web.git", targetRevision: "HEAD", path: ".", destCluster: "local", destNamespace: "web", automated: false, prune: false, selfHeal: false, createNamespace: false, historyLimit: null, refreshSeconds: null, project: "default" };
 
-describe.each(["sqlite", "postgresql"] as const)("the stores on %s", (dialect) => {
+/** A fresh database of `dialect` before each test (a throwaway PostgreSQL server for the suite). */
+function useStores(dialect: "sqlite" | "postgresql"): { db: Database; url: string } {
+  const current = {} as { db: Database; url: string };
   let server: PostgresServer | undefined;
   let dir: string;
-  let url: string;
-  let db: Database;
 
   beforeAll(async () => {
     if (dialect === "postgresql") server = await startPostgres();
@@ -28,74 +28,51 @@ describe.each(["sqlite", "postgresql"] as const)("the stores on %s", (dialect) =
 
   beforeEach(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), "lockstep-dialects-"));
-    url = server ? await createDatabase(server.adminUrl, "stores") : `file:${path.join(dir, "stores.db")}`;
-    db = await openDatabase({ url });
+    current.url = server ? await createDatabase(server.adminUrl, "stores") : `file:${path.join(dir, "stores.db")}`;
+    current.db = await openDatabase({ url: current.url });
   });
 
   afterEach(async () => {
-    await db.close();
-    if (server) await dropDatabase(server.adminUrl, url);
+    await current.db.close();
+    if (server) await dropDatabase(server.adminUrl, current.url);
     await rm(dir, { recursive: true, force: true });
   });
+  return current;
+}
+
+describe.each(["sqlite", "postgresql"] as const)("the stores on %s", (dialect) => {
+  const stores = useStores(dialect);
 
   it("open the dialect the URL names", () => {
-    expect(db.dialect).toBe(dialect);
+    expect(stores.db.dialect).toBe(dialect);
   });
 
   it("keep every line of an operation's log when many are appended at once", async () => {
-    const app = await db.apps.createApp({ name: "web", ...spec });
-    const op = await db.queue.enqueueOperation({ appId: app.id, kind: "sync", initiator: "alice", dryRun: false, prune: false, request: {} }, "web");
+    const app = await stores.db.apps.createApp({ name: "web", ...spec });
+    const op = await stores.db.queue.enqueueOperation({ appId: app.id, kind: "sync", initiator: "alice", dryRun: false, prune: false, request: {} }, "web");
     const messages = Array.from({ length: 20 }, (_, i) => `retry ${i} of "web" — ünïcode`);
-    await Promise.all(messages.map((message) => db.operations.appendOperationLog(op.id, message)));
-    const { log } = await db.operations.getOperation(app.id, op.id);
+    await Promise.all(messages.map((message) => stores.db.operations.appendOperationLog(op.id, message)));
+    const { log } = await stores.db.operations.getOperation(app.id, op.id);
     expect(log.map((entry) => entry.message).sort()).toEqual([...messages].sort());
     expect(log.every((entry) => !Number.isNaN(Date.parse(entry.at)))).toBe(true);
   });
 
   it("search apps ignoring case", async () => {
-    await db.apps.createApp({ name: "web", ...spec });
-    await db.apps.createApp({ name: "api", ...spec, repoUrl: "https://git.example/other.git", destNamespace: "api" });
-    expect((await db.apps.listApps({ search: "team/WEB" })).rows.map((row) => row.name)).toEqual(["web"]);
-    expect((await db.apps.listApps({ search: "API" })).rows.map((row) => row.name)).toEqual(["api"]);
-  });
-
-  // Several Prisma clients on one SQLite file meet SQLITE_BUSY under contention (the busy timeout
-  // is set on the migrating connection only); replicas share PostgreSQL, so these race there.
-  it.runIf(dialect === "postgresql")("let exactly one of several workers claim a queued operation", async () => {
-    const app = await db.apps.createApp({ name: "web", ...spec });
-    const op = await db.queue.enqueueOperation({ appId: app.id, kind: "sync", initiator: "alice", dryRun: false, prune: false, request: {} }, "web");
-    const others = await Promise.all([openDatabase({ url }), openDatabase({ url })]);
-    try {
-      const claims = await Promise.all([db, ...others].map((worker, i) => worker.queue.claimOperation(op.id, `host:${i}`, new Date())));
-      expect(claims.filter(Boolean)).toHaveLength(1);
-      expect((await db.operations.getOperation(app.id, op.id)).phase).toBe("Running");
-    } finally {
-      await Promise.all(others.map((other) => other.close()));
-    }
-  });
-
-  it.runIf(dialect === "postgresql")("refuse a second operation for an app while one is queued, whichever process asks", async () => {
-    const app = await db.apps.createApp({ name: "web", ...spec });
-    const other = await openDatabase({ url });
-    try {
-      const request = { appId: app.id, kind: "sync" as const, initiator: "alice", dryRun: false, prune: false, request: {} };
-      const results = await Promise.allSettled([db.queue.enqueueOperation(request, "web"), other.queue.enqueueOperation(request, "web")]);
-      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-      expect(results.find((r) => r.status === "rejected")?.reason).toMatchObject({ kind: "conflict" });
-    } finally {
-      await other.close();
-    }
+    await stores.db.apps.createApp({ name: "web", ...spec });
+    await stores.db.apps.createApp({ name: "api", ...spec, repoUrl: "https://git.example/other.git", destNamespace: "api" });
+    expect((await stores.db.apps.listApps({ search: "team/WEB" })).rows.map((row) => row.name)).toEqual(["web"]);
+    expect((await stores.db.apps.listApps({ search: "API" })).rows.map((row) => row.name)).toEqual(["api"]);
   });
 
   it("store and read back manifests, dates and the default project", async () => {
-    const app = await db.apps.createApp({ name: "web", ...spec });
-    const op = await db.queue.enqueueOperation({ appId: app.id, kind: "sync", initiator: "alice", dryRun: false, prune: false, request: {} }, "web");
+    const app = await stores.db.apps.createApp({ name: "web", ...spec });
+    const op = await stores.db.queue.enqueueOperation({ appId: app.id, kind: "sync", initiator: "alice", dryRun: false, prune: false, request: {} }, "web");
     const manifests = [{ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "cm", namespace: "web" }, data: { key: "välue" } }];
-    const finished = await db.operations.finishOperation(op.id, { phase: "Succeeded", results: [], manifests });
-    expect(await db.operations.getOperationManifests(op.id)).toEqual(manifests);
+    const finished = await stores.db.operations.finishOperation(op.id, { phase: "Succeeded", results: [], manifests });
+    expect(await stores.db.operations.getOperationManifests(op.id)).toEqual(manifests);
     expect(finished.finishedAt).toBeInstanceOf(Date);
     expect(Math.abs(finished.finishedAt!.getTime() - Date.now())).toBeLessThan(60_000);
-    expect((await db.projects.getProject("default")).name).toBe("default");
+    expect((await stores.db.projects.getProject("default")).name).toBe("default");
   });
 });
 
@@ -112,4 +89,39 @@ describe("opening a database", () => {
     expect(String((error as Error).message)).toMatch(/^PostgreSQL at 127\.0\.0\.1:1\/lockstep cannot be reached: /);
     expect(String((error as Error).message)).not.toContain("hunter2");
   });
+});
+
+/**
+ * Several processes racing on one database: PostgreSQL, which replicas share (several Prisma
+ * clients on one SQLite file meet SQLITE_BUSY under contention, so replicas require PostgreSQL).
+ */
+describe("several processes on one PostgreSQL database", () => {
+  const stores = useStores("postgresql");
+
+  it("let exactly one of several workers claim a queued operation", async () => {
+    const app = await stores.db.apps.createApp({ name: "web", ...spec });
+    const op = await stores.db.queue.enqueueOperation({ appId: app.id, kind: "sync", initiator: "alice", dryRun: false, prune: false, request: {} }, "web");
+    const others = await Promise.all([openDatabase({ url: stores.url }), openDatabase({ url: stores.url })]);
+    try {
+      const claims = await Promise.all([stores.db, ...others].map((worker, i) => worker.queue.claimOperation(op.id, `host:${i}`, new Date())));
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      expect((await stores.db.operations.getOperation(app.id, op.id)).phase).toBe("Running");
+    } finally {
+      await Promise.all(others.map((other) => other.close()));
+    }
+  });
+
+  it("refuse a second operation for an app while one is queued, whichever process asks", async () => {
+    const app = await stores.db.apps.createApp({ name: "web", ...spec });
+    const other = await openDatabase({ url: stores.url });
+    try {
+      const request = { appId: app.id, kind: "sync" as const, initiator: "alice", dryRun: false, prune: false, request: {} };
+      const results = await Promise.allSettled([stores.db.queue.enqueueOperation(request, "web"), other.queue.enqueueOperation(request, "web")]);
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      expect(results.find((r) => r.status === "rejected")?.reason).toMatchObject({ kind: "conflict" });
+    } finally {
+      await other.close();
+    }
+  });
+
 });

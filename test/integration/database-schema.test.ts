@@ -334,14 +334,30 @@ describe.each(["sqlite", "postgresql"] as const)("the SQL migrations on %s", (di
     expect(await subject.recordedMigrations()).not.toContain("29991231000000_broken");
   });
 
-  it.runIf(dialect === "postgresql")("apply each migration once when several processes migrate at the same time", async () => {
-    const others = await Promise.all([postgresSubject(url), postgresSubject(url)]);
+});
+
+describe("the SQL migrations on PostgreSQL, run by several processes at once", () => {
+  let server: PostgresServer;
+  let url: string;
+
+  beforeAll(async () => {
+    server = await startPostgres();
+    url = await createDatabase(server.adminUrl, "race");
+  });
+
+  afterAll(async () => {
+    await dropDatabase(server.adminUrl, url);
+    await server.stop();
+  });
+
+  it("apply each migration once", async () => {
+    const subjects = await Promise.all([postgresSubject(url), postgresSubject(url), postgresSubject(url)]);
     try {
-      const applied = await Promise.all([subject.migrate(), ...others.map((other) => other.migrate())]);
+      const applied = await Promise.all(subjects.map((subject) => subject.migrate()));
       expect(applied.flat().sort()).toEqual((await readMigrations(MIGRATION_DIRS.postgresql)).map((m) => m.name));
-      await expectMatchesSchema(subject.catalog, dialect);
+      await expectMatchesSchema((subjects[0] as Subject).catalog, "postgresql");
     } finally {
-      await Promise.all(others.map((other) => other.close()));
+      await Promise.all(subjects.map((subject) => subject.close()));
     }
   });
 });

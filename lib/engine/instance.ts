@@ -20,8 +20,10 @@ import { keyRingLoader } from "@/lib/credentials/secret-key";
 import { createCredentialStore } from "@/lib/credentials/store";
 import { databaseUrl } from "@/lib/db/config";
 import { openDatabaseLazily } from "@/lib/db/database";
+import { dialectOf } from "@/lib/db/dialect";
 import { createDriftReader } from "@/lib/drift/report";
 import { EventBus } from "@/lib/events/bus";
+import { startPostgresRelay, type EventRelay } from "@/lib/events/postgres-relay";
 import { kubeconfigPathFromEnv } from "@/lib/kube/config";
 import { shardKeeperFromEnv } from "@/lib/shards/from-env";
 import { createSource, sourceOptionsFromEnv } from "@/lib/source";
@@ -44,7 +46,8 @@ function buildEngine(): ServerEngine {
   const env = process.env;
   const keyRingOptions = { env };
   const keyRing = keyRingLoader(keyRingOptions);
-  const database = openDatabaseLazily({ url: databaseUrl(), manifestCipher: createManifestCipher({ keyRing }) });
+  const url = databaseUrl();
+  const database = openDatabaseLazily({ url, manifestCipher: createManifestCipher({ keyRing }) });
   const db = database.stores;
   const credentials = createCredentialStore({ db, keyRingOptions });
   const clusterRegistry = createClusterRegistry({ records: createClusterRecords({ rows: db.clusters, keyRing }) });
@@ -54,11 +57,13 @@ function buildEngine(): ServerEngine {
   const audit = createAudit({ db, retentionDays: auditRetentionDays(env) });
   const stamp = createRequestStamp({ env });
   const settings = settingsFromEnv(env);
+  const events = new EventBus();
+  let relay: EventRelay | undefined;
   const engine = createEngine({
     db,
     clusters,
     source: createSource({ ...sourceOptionsFromEnv(env), credentials: credentials.credentialsFor }),
-    events: new EventBus(),
+    events,
     rooms: roomsOf({
       db,
       auth,
@@ -83,12 +88,14 @@ function buildEngine(): ServerEngine {
     async start(options) {
       audit.startRetentionSweep();
       await clusterRegistry.start();
+      if (dialectOf(url) === "postgresql") relay = await startPostgresRelay({ url, bus: events, log: console });
       await engine.start(options);
     },
     async stop() {
       audit.stopRetentionSweep();
       clusterRegistry.stop();
       await engine.stop();
+      await relay?.stop();
       await database.close();
     },
   };

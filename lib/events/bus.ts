@@ -46,10 +46,27 @@ export class EventBus {
     this.now = options.now ?? Date.now;
   }
 
-  /** Tells every subscriber (SSE streams, the engine) that something about an app changed. */
+  /** Tells every subscriber (SSE streams, the engine) that something about an app changed, and the relays (other replicas). */
   publish(event: Omit<AppEvent, "at">): void {
+    const stamped: AppEvent = { ...event, at: new Date(this.now()).toISOString() };
+    this.deliver(stamped);
+    this.emitter.emit("published", stamped);
+  }
+
+  /** Delivers an event another replica published (through a relay) to this bus's subscribers, not back to the relays. */
+  receive(event: AppEvent): void {
+    this.deliver(event);
+  }
+
+  /** Hears the events published here (not those received), to relay them to other replicas; returns the function that stops. */
+  onPublished(listener: (event: AppEvent) => void): () => void {
+    this.emitter.on("published", listener);
+    return () => this.emitter.off("published", listener);
+  }
+
+  private deliver(event: AppEvent): void {
     this.sequence += 1;
-    const sequenced: SequencedEvent = { id: `${this.bootId}-${this.sequence}`, event: { ...event, at: new Date(this.now()).toISOString() } };
+    const sequenced: SequencedEvent = { id: `${this.bootId}-${this.sequence}`, event };
     this.recent.push({ seq: this.sequence, event: sequenced });
     if (this.recent.length > this.replaySize) this.recent.shift();
     this.emitter.emit("event", sequenced);

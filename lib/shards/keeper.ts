@@ -53,6 +53,8 @@ export interface ShardKeeperOptions {
 
 /** Stop trusting a Lease this long before its expiry, for clock drift and slow answers. */
 const SAFETY_MS = 2_000;
+/** Look again this long after another replica's Lease expires. */
+const EXPIRY_MARGIN_MS = 50;
 
 /** One replica's shard Leases. */
 export class ShardKeeper {
@@ -100,7 +102,7 @@ export class ShardKeeper {
       this.timer = setTimeout(async () => {
         await this.tick();
         loop();
-      }, this.tickMs);
+      }, this.nextTickMs());
     };
     loop();
   }
@@ -117,6 +119,19 @@ export class ShardKeeper {
     const now = this.now();
     const all = [...leases, ...(this.replicaLease ? [this.replicaLease] : [])];
     await Promise.all(all.map((lease) => this.write(lease, "", now).catch(() => undefined)));
+  }
+
+  /**
+   * Time to the next round: the tick, or sooner when a shard Lease another replica holds
+   * expires before it (just after its expiry), so a dead replica's shard is taken within the
+   * Lease duration rather than up to a tick later.
+   */
+  private nextTickMs(): number {
+    const now = this.now();
+    const expiries = this.lastSeen
+      .filter((l) => l.role === "shard" && l.holder !== "" && l.holder !== this.options.identity && isLive(l, now))
+      .map((l) => l.renewedAt + l.durationMs - now + EXPIRY_MARGIN_MS);
+    return Math.max(EXPIRY_MARGIN_MS, Math.min(this.tickMs, ...expiries));
   }
 
   /** One round: renew, balance, and tell the listener what changed. Never throws. */

@@ -48,8 +48,8 @@ function watchKeyOf(ref: KindRef, namespace?: string): WatchKey {
 
 /**
  * The live state of one cluster, shared by every app that deploys there: one informer per
- * kind any app owns (all namespaces) plus the kinds their controllers create, Events per
- * namespace in use, and an owner index over all of them. Kinds are added on demand; nothing
+ * kind any app owns (all namespaces) plus the kinds their controllers create, the cluster's
+ * Events (one watch), and an owner index over all of them. Kinds are added on demand; nothing
  * ever lists the whole cluster on a refresh.
  */
 export class ClusterCache {
@@ -81,9 +81,13 @@ export class ClusterCache {
     await Promise.all(served.map((ref) => this.informerFor(ref).waitForSync()));
   }
 
-  /** Makes sure the Events of these namespaces are watched and listed once. */
+  /**
+   * Makes sure Events are watched and listed once: one watch of the whole cluster's Events,
+   * whatever the namespaces asked for (a watch per namespace meant a thousand watches at a
+   * thousand apps).
+   */
   async ensureEvents(namespaces: readonly string[]): Promise<void> {
-    await Promise.all([...new Set(namespaces)].filter(Boolean).map((ns) => this.informerFor(EVENT_KIND, ns).waitForSync()));
+    if (namespaces.some(Boolean)) await this.informerFor(EVENT_KIND).waitForSync();
   }
 
   /** The cached object, or undefined when it does not exist (or its kind is not watched). */
@@ -123,8 +127,8 @@ export class ClusterCache {
 
   /** The cached Events of a namespace whose involved object has one of these uids. */
   eventsFor(namespace: string, uids: ReadonlySet<string>): KubeObject[] {
-    const events = this.informers.get(watchKeyOf(EVENT_KIND, namespace))?.store.list() ?? [];
-    return events.filter((e) => uids.has(String((e.involvedObject as { uid?: string } | undefined)?.uid ?? "")));
+    const events = this.informers.get(watchKeyOf(EVENT_KIND))?.store.list() ?? [];
+    return events.filter((e) => e.metadata.namespace === namespace && uids.has(String((e.involvedObject as { uid?: string } | undefined)?.uid ?? "")));
   }
 
   /**

@@ -50,8 +50,8 @@ export async function buildInstallCopy(source: string, target: InstallTarget): P
     const kustomization = [
       "apiVersion: kustomize.config.k8s.io/v1beta1",
       "kind: Kustomization",
-      `namespace: ${target.namespace}`,
-      `nameSuffix: ${target.nameSuffix}`,
+      `namespace: ${JSON.stringify(target.namespace)}`,
+      `nameSuffix: ${JSON.stringify(target.nameSuffix)}`,
       "resources:",
       `  - ${path.relative(dir, source)}`,
       "",

@@ -9,10 +9,10 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chown, mkdtemp, readdir, rm } from "node:fs/promises";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { freePort } from "./free-port";
 
 /** The superuser `initdb` creates; trust authentication on loopback, so no password. */
 const SUPERUSER = "lockstep";
@@ -37,16 +37,6 @@ async function findBinDir(): Promise<string> {
   return path.join(root, newest, "bin");
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no free port"))));
-    });
-  });
-}
 
 /**
  * Runs a PostgreSQL program in `cwd`, as `nobody` when this process is root (Node drops the

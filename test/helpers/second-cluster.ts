@@ -5,13 +5,13 @@
  */
 import { spawn } from "node:child_process";
 import { mkdtemp, open, readFile, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { KubeConfig, VersionApi } from "@kubernetes/client-node";
 import { startCluster, stopCluster } from "@/tools/localcluster";
 import { stopProcess } from "@/tools/localcluster/process";
+import { freePort } from "./free-port";
 
 /** A private cluster whose API server a test may stop and start. */
 export interface SecondCluster {
@@ -23,16 +23,6 @@ export interface SecondCluster {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no free port"))));
-    });
-  });
-}
 
 async function waitUntil(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -1,13 +1,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { bootstrapAdminToken } from "./auth";
 import { forgetApiToken, registerApiToken } from "./lockstep-api";
 import { createTestDatabase, dropTestDatabase } from "./test-database";
+import { freePort } from "./free-port";
 
 /** A running Lockstep web server for tests, with everything it printed. */
 export interface WebServer {
@@ -49,16 +49,6 @@ const adminPasswords = new Map<string, string>();
 /** Database URLs by data directory, so a restarted server keeps its database. */
 const databaseUrls = new Map<string, string>();
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 async function waitForReady(url: string, child: ChildProcess, logs: () => string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { KubeConfig } from "@kubernetes/client-node";
 import { KubeObjectClient } from "@/lib/kube/object-client";
+import { createAppOnRepo } from "../helpers/app-fixture";
 import { commitFiles, createGitFixture, type GitFixture } from "../helpers/git";
 import { DEPLOYMENT } from "../helpers/manifests";
 import { api, type DiffBody, type OperationBody } from "../helpers/lockstep-api";
@@ -56,25 +57,7 @@ describe("the GitOps core, from Git to the cluster", () => {
   });
 
   /** A repository with the given files and an app on it, in a fresh namespace. */
-  async function setUp(files: Record<string, string>, app: { path?: string; prune?: boolean } = {}) {
-    const id = randomBytes(3).toString("hex");
-    const repoName = `repo-${id}.git`;
-    const repo = await git.createRepo(repoName);
-    await commitFiles(repo, { files, message: "Initial manifests" });
-    const name = `app-${id}`;
-    const namespace = `ns-${id}`;
-    const created = await api(web.url, "POST", "/api/apps", {
-      name,
-      repoUrl: git.server.repoUrl(repoName),
-      targetRevision: "main",
-      path: app.path ?? ".",
-      destNamespace: namespace,
-      createNamespace: true,
-      prune: app.prune ?? false,
-    });
-    expect(created.status, created.text).toBe(201);
-    return { name, namespace, repo };
-  }
+  const setUp = (files: Record<string, string>, app: { path?: string; prune?: boolean } = {}) => createAppOnRepo(web, git, files, { path: app.path ?? ".", prune: app.prune ?? false });
 
   const diffOf = async (name: string) => (await api<DiffBody>(web.url, "GET", `/api/apps/${name}/diff?refresh=true`)).body;
   const sync = async (name: string, body: Record<string, unknown> = {}) => api<OperationBody>(web.url, "POST", `/api/apps/${name}/sync?wait=true`, body);

@@ -87,7 +87,7 @@ async function main(): Promise<number> {
     const features = await detectFeatures(lockstep, dist);
     const environment = await collectEnvironment(kubectl, { distDir: dist, stale });
     log(`features found: ${[...features].join(", ") || "none of webhook, live-watch, rollback"}`);
-    const context: BenchContext = { options, runId, kubectl, lockstep, web, git, namespaces, webhookSecret, features, environment, workDir, shared: new Map(), log };
+    const context: BenchContext = { options, runId, kubeconfig: cluster.kubeconfigPath, kubectl, lockstep, web, git, namespaces, webhookSecret, features, environment, workDir, shared: new Map(), log };
     context.shared.set("idle-memory", (await readTreeMemory(web.pid)).rssBytes);
 
     const write = (figures: readonly Figure[], complete: boolean) =>

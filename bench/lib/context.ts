@@ -19,6 +19,8 @@ export interface BenchContext {
   options: BenchOptions;
   /** Short random id naming this run's apps, repositories and namespaces. */
   runId: string;
+  /** The cluster's admin kubeconfig, for servers a measurement starts itself. */
+  kubeconfig: string;
   kubectl: Kubectl;
   lockstep: LockstepClient;
   web: WebServer;

@@ -11,6 +11,7 @@ import { scaleListApiMeasurement } from "./scale-list-api";
 import { scaleMemoryMeasurement } from "./scale-memory";
 import { scalePageMeasurement } from "./scale-page";
 import { scaleRefreshMeasurement } from "./scale-refresh";
+import { scaleReplicasMeasurement } from "./scale-replicas";
 import { scaleSetupMeasurement } from "./scale-setup";
 import { syncMeasurement } from "./sync";
 import { webhookFanoutMeasurement } from "./webhook-fanout";
@@ -27,5 +28,6 @@ export const MEASUREMENTS: readonly Measurement[] = [
   scaleMemoryMeasurement,
   scaleListApiMeasurement,
   scalePageMeasurement,
+  scaleReplicasMeasurement,
   webhookFanoutMeasurement,
 ];

@@ -40,6 +40,7 @@ export const scaleRefreshMeasurement: Measurement = {
     const all = await timed(() => context.lockstep.refreshMany(fixture.apps));
     const synced = all.result.apps.filter((app) => app.syncStatus === "Synced").length;
     const failed = all.result.apps.filter((app) => app.error !== undefined).length;
+    context.shared.set("scale.full-refresh-ms", all.ms);
     record(measured(spec(context.options), [all.ms], { notes: [`${synced} of ${all.result.apps.length} apps Synced after the refresh, ${failed} failed`] }));
     context.log(`scale-refresh: refreshing ${fixture.apps.length} apps one request each`);
     const each = await timed(() => mapWithLimit(fixture.apps, SCALE_CONCURRENCY, (name) => context.lockstep.refresh(name)));

@@ -122,14 +122,15 @@ export class ShardKeeper {
   }
 
   /**
-   * Time to the next round: the tick, or sooner when a shard Lease another replica holds
-   * expires before it (just after its expiry), so a dead replica's shard is taken within the
-   * Lease duration rather than up to a tick later.
+   * Time to the next round: the tick, or sooner when a Lease of another replica (one of its
+   * shards, or its own, which counts it among the live) expires before it — just after its
+   * expiry — so a dead replica's shards are taken within the Lease duration rather than up to
+   * a tick later.
    */
   private nextTickMs(): number {
     const now = this.now();
     const expiries = this.lastSeen
-      .filter((l) => l.role === "shard" && l.holder !== "" && l.holder !== this.options.identity && isLive(l, now))
+      .filter((l) => l.holder !== "" && l.holder !== this.options.identity && isLive(l, now))
       .map((l) => l.renewedAt + l.durationMs - now + EXPIRY_MARGIN_MS);
     return Math.max(EXPIRY_MARGIN_MS, Math.min(this.tickMs, ...expiries));
   }

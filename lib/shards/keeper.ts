@@ -163,22 +163,30 @@ export class ShardKeeper {
         change.released.push(shard);
       }
     }
-    for (const shard of plan.release) {
-      const lease = byShard.get(shard);
-      if (lease) await this.write(lease, "", now).catch(() => undefined);
-    }
-    for (const shard of [...plan.renew, ...plan.acquire]) {
-      const lease = byShard.get(shard);
-      try {
-        const written = await this.write(lease ?? { name: shardLeaseName(shard), role: "shard", shard }, identity, now, !lease);
-        if (!this.held.has(shard)) change.acquired.push(shard);
-        this.held.set(shard, { until: now + this.durationMs - SAFETY_MS, lease: written });
-      } catch (error) {
-        if (this.held.delete(shard)) change.released.push(shard);
-        if (!isConflict(error)) throw error;
-      }
-    }
+    await Promise.all(
+      plan.release.map(async (shard) => {
+        const lease = byShard.get(shard);
+        if (lease) await this.write(lease, "", now).catch(() => undefined);
+      }),
+    );
+    const failures: unknown[] = [];
+    await Promise.all(
+      [...plan.renew, ...plan.acquire].map(async (shard) => {
+        const lease = byShard.get(shard);
+        try {
+          const written = await this.write(lease ?? { name: shardLeaseName(shard), role: "shard", shard }, identity, now, !lease);
+          if (!this.held.has(shard)) change.acquired.push(shard);
+          this.held.set(shard, { until: now + this.durationMs - SAFETY_MS, lease: written });
+        } catch (error) {
+          if (this.held.delete(shard)) change.released.push(shard);
+          if (!isConflict(error)) failures.push(error);
+        }
+      }),
+    );
+    change.acquired.sort((a, b) => a - b);
+    change.released.sort((a, b) => a - b);
     if (change.acquired.length > 0 || change.released.length > 0) await this.listener(change);
+    if (failures.length > 0) throw failures[0];
   }
 
   private write(lease: Pick<StoredLease, "name" | "role" | "shard"> & Partial<StoredLease>, holder: string, now: number, create = false): Promise<StoredLease> {
@@ -194,18 +202,18 @@ export class ShardKeeper {
     });
   }
 
-  /** The replicas and their shards, from the last Leases read. */
+  /** The replicas and their shards: this replica's as it holds them now, the others' from the last Leases read. */
   status(): ShardStatus {
     const now = this.now();
     const replicas = this.lastSeen.filter((l) => l.role === "replica" && isLive(l, now));
     const shardLeases = this.lastSeen.filter((l) => l.role === "shard" && l.shard !== undefined);
-    const views: ReplicaView[] = replicas.map((r) => ({
-      identity: r.holder,
-      shards: shardLeases.filter((l) => isLive(l, now) && l.holder === r.holder).map((l) => l.shard as number).sort((a, b) => a - b),
-      renewedAt: new Date(r.renewedAt).toISOString(),
-      self: r.holder === this.options.identity,
-    }));
-    const held = new Set(shardLeases.filter((l) => isLive(l, now)).map((l) => l.shard));
+    const mine = this.ownedShards();
+    const views: ReplicaView[] = replicas.map((r) => {
+      const self = r.holder === this.options.identity;
+      const theirs = shardLeases.filter((l) => isLive(l, now) && l.holder === r.holder && !mine.includes(l.shard as number)).map((l) => l.shard as number);
+      return { identity: r.holder, shards: (self ? mine : theirs).sort((a, b) => a - b), renewedAt: new Date(r.renewedAt).toISOString(), self };
+    });
+    const held = new Set([...mine, ...shardLeases.filter((l) => isLive(l, now)).map((l) => l.shard as number)]);
     const unheld = Array.from({ length: this.options.shardCount }, (_, s) => s).filter((s) => !held.has(s));
     return { identity: this.options.identity, shardCount: this.options.shardCount, namespace: this.options.namespace, replicas: views, unheld };
   }

@@ -116,7 +116,7 @@ describe("replicas sharded by Leases, on the real cluster", () => {
     await first.kill();
     await until(() => statusOf(second), (s) => s.replicas.some((r) => r.self && r.shards.includes(0)), "the second replica to take the shard over", 30_000);
     const takeoverMs = Date.now() - killedAt;
-    expect(takeoverMs, "the Lease expires 15 s after its last renewal, at most one 3 s tick before the kill").toBeLessThan(15_000 + 3_000);
+    expect(takeoverMs, "the Lease expires at most 15 s after the kill; the survivor wakes just after").toBeLessThan(15_000 + 1_500);
 
     const interrupted = await until(async () => (await view(second, queued.body.id)).body, (op) => op.phase === "Failed", "the sync to be recorded interrupted");
     expect(interrupted.message).toMatch(/^interrupted: replica replica-one:\d+ stopped holding the app's shard$/);

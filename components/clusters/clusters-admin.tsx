@@ -1,8 +1,7 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { callApi } from "@/components/settings/api-call";
+import { useState } from "react";
+import { AdminNoticeBanner, useAdminRecords } from "@/components/settings/use-admin-records";
 
 /** A registered cluster as the page shows it: never its token or key. */
 export interface ClusterRow {
@@ -38,41 +37,18 @@ function ConnectionCell({ row }: { row: ClusterRow }) {
 
 /** Registering, changing and deleting destination clusters; secrets can be replaced but are never shown. */
 export function ClustersAdmin({ clusters }: { clusters: ClusterRow[] }) {
-  const router = useRouter();
   const [kind, setKind] = useState<AuthKind>("token");
-  const [editing, setEditing] = useState<ClusterRow | null>(null);
-  const [notice, setNotice] = useState<{ error?: string; message?: string } | null>(null);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    const result = editing
-      ? await callApi("PATCH", `/api/clusters/${encodeURIComponent(editing.name)}`, bodyOf(form, kind, true))
-      : await callApi("POST", "/api/clusters", bodyOf(form, kind, false));
-    setNotice(result.ok ? { message: editing ? "Cluster updated." : "Cluster registered." } : { error: result.error });
-    if (result.ok) {
-      formElement.reset();
-      setEditing(null);
-    }
-    router.refresh();
-  }
-
-  async function remove(row: ClusterRow) {
-    const result = await callApi("DELETE", `/api/clusters/${encodeURIComponent(row.name)}`);
-    setNotice(result.ok ? { message: `Cluster ${row.name} deleted.` } : { error: result.error });
-    if (editing?.name === row.name) setEditing(null);
-    router.refresh();
-  }
+  const { editing, setEditing, notice, submit, remove } = useAdminRecords<ClusterRow>({
+    path: "/api/clusters",
+    idOf: (row) => row.name,
+    bodyOf: (form, current) => bodyOf(form, kind, current !== null),
+    messages: { created: "Cluster registered.", updated: "Cluster updated.", deleted: (row) => `Cluster ${row.name} deleted.` },
+  });
 
   const keep = editing ? " (leave empty to keep the stored one)" : "";
   return (
     <div className="space-y-6">
-      {notice && (
-        <div role="status" className={`rounded-md px-3 py-2 text-sm ${notice.error ? "bg-rose-50 text-rose-800" : "bg-emerald-50 text-emerald-900"}`}>
-          {notice.error ?? notice.message}
-        </div>
-      )}
+      <AdminNoticeBanner notice={notice} />
       <form key={editing?.name ?? "new"} onSubmit={submit} className="flex flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-4" aria-label={editing ? "Edit cluster" : "Register a cluster"}>
         <h2 className="w-full text-sm font-semibold">{editing ? `Edit cluster ${editing.name}` : "Register a cluster"}</h2>
         {!editing && <input name="name" required placeholder="Name, e.g. staging" aria-label="Name" className={input} />}

@@ -1,8 +1,7 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { callApi } from "@/components/settings/api-call";
+import { useState } from "react";
+import { AdminNoticeBanner, useAdminRecords } from "@/components/settings/use-admin-records";
 
 /** A credential as the page shows it: never its secret. */
 export interface RepositoryCredentialRow {
@@ -56,41 +55,18 @@ function bodyOf(form: FormData, kind: "https" | "ssh", editing: boolean): Record
 
 /** Adding, changing and deleting repository credentials; secrets can be replaced but are never shown. */
 export function RepositoriesAdmin({ credentials }: { credentials: RepositoryCredentialRow[] }) {
-  const router = useRouter();
   const [kind, setKind] = useState<"https" | "ssh">("https");
-  const [editing, setEditing] = useState<RepositoryCredentialRow | null>(null);
-  const [notice, setNotice] = useState<{ error?: string; message?: string } | null>(null);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    const result = editing
-      ? await callApi("PATCH", `/api/repositories/${encodeURIComponent(editing.id)}`, bodyOf(form, editing.kind, true))
-      : await callApi("POST", "/api/repositories", bodyOf(form, kind, false));
-    setNotice(result.ok ? { message: editing ? "Credentials updated." : "Credentials saved." } : { error: result.error });
-    if (result.ok) {
-      formElement.reset();
-      setEditing(null);
-    }
-    router.refresh();
-  }
-
-  async function remove(row: RepositoryCredentialRow) {
-    const result = await callApi("DELETE", `/api/repositories/${encodeURIComponent(row.id)}`);
-    setNotice(result.ok ? { message: `Credentials for ${row.urlPrefix} deleted.` } : { error: result.error });
-    if (editing?.id === row.id) setEditing(null);
-    router.refresh();
-  }
+  const { editing, setEditing, notice, submit, remove } = useAdminRecords<RepositoryCredentialRow>({
+    path: "/api/repositories",
+    idOf: (row) => row.id,
+    bodyOf: (form, current) => (current ? bodyOf(form, current.kind, true) : bodyOf(form, kind, false)),
+    messages: { created: "Credentials saved.", updated: "Credentials updated.", deleted: (row) => `Credentials for ${row.urlPrefix} deleted.` },
+  });
 
   const formKind = editing?.kind ?? kind;
   return (
     <div className="space-y-6">
-      {notice && (
-        <div role="status" className={`rounded-md px-3 py-2 text-sm ${notice.error ? "bg-rose-50 text-rose-800" : "bg-emerald-50 text-emerald-900"}`}>
-          {notice.error ?? notice.message}
-        </div>
-      )}
+      <AdminNoticeBanner notice={notice} />
       <form key={editing?.id ?? "new"} onSubmit={submit} className="flex flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-4" aria-label={editing ? "Edit credentials" : "Add credentials"}>
         <h2 className="w-full text-sm font-semibold">{editing ? `Edit credentials for ${editing.urlPrefix}` : "Add credentials"}</h2>
         {!editing && (

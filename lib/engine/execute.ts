@@ -195,9 +195,13 @@ async function pruneOne(obj: KubeObject, plan: SyncPlan, options: ExecuteOptions
   return resultOf(obj, "pruned", plan.dryRun ? "dry run" : undefined);
 }
 
+/** True when two results are of one resource in one phase: the later one replaces the earlier (a hook that finished). */
+export function isSameResult(a: ResourceResult, b: ResourceResult): boolean {
+  return a.subject === b.subject && a.hook?.phase === b.hook?.phase;
+}
+
 /** The results of one execution, kept as they are reported (a hook's result replaced when it finishes). */
 function collecting(results: ResourceResult[], sink: ResultSink): ResultSink {
-  const sameAs = (a: ResourceResult, b: ResourceResult) => a.subject === b.subject && a.hook?.phase === b.hook?.phase;
   return {
     note: (r) => {
       results.push(r);
@@ -208,7 +212,7 @@ function collecting(results: ResourceResult[], sink: ResultSink): ResultSink {
       await sink.record(r);
     },
     update: async (r) => {
-      const at = results.findIndex((earlier) => sameAs(earlier, r));
+      const at = results.findIndex((earlier) => isSameResult(earlier, r));
       if (at >= 0) results[at] = r;
       await sink.update(r);
     },

@@ -1,7 +1,7 @@
 import type { OperationRecord, ResourceResult } from "@/lib/db/operations";
 import type { HookPhase } from "@/lib/types";
 import type { EngineContext } from "./context";
-import type { ResultSink } from "./execute";
+import { isSameResult, type ResultSink } from "./execute";
 
 /** Shortest time between two writes (and announcements) of one operation's progress. */
 const FLUSH_INTERVAL_MS = 250;
@@ -49,7 +49,7 @@ export class OperationProgress implements ResultSink {
 
   /** Replaces an earlier result (a hook that finished) and stores the change at once. */
   async update(result: ResourceResult): Promise<void> {
-    const at = this.results.findIndex((r) => r.subject === result.subject && r.hook?.phase === result.hook?.phase);
+    const at = this.results.findIndex((earlier) => isSameResult(earlier, result));
     if (at >= 0) this.results[at] = result;
     else this.results.push(result);
     await this.flush();

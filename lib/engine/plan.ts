@@ -185,14 +185,15 @@ export function planSync(comparison: AppComparison, request: PlanRequest): SyncP
     .filter((r) => r.state === "prunable" && isSelected(r.subject))
     .map((r) => comparison.live.get(r.subject))
     .filter((o): o is KubeObject => o !== undefined && !isOutsideDesiredState(o));
-  const keep = prunable.filter((o) => syncOptionsOf(o).noPrune);
-  const deletable = prunable.filter((o) => !syncOptionsOf(o).noPrune);
+  const optionsOf = new Map(prunable.map((o) => [o, syncOptionsOf(o)] as const));
+  const keep = prunable.filter((o) => optionsOf.get(o)?.noPrune);
+  const deletable = prunable.filter((o) => !optionsOf.get(o)?.noPrune);
   const comparisonError = comparison.conditions.find((c) => c.type === "ComparisonError");
   return {
     waves,
     syncFail: wavesOf("SyncFail", hooksIn("SyncFail")),
-    prune: syncSteps(deletable.filter((o) => !syncOptionsOf(o).pruneLast), { isNamespaced }).reverse(),
-    pruneLast: syncSteps(deletable.filter((o) => syncOptionsOf(o).pruneLast), { isNamespaced }).reverse(),
+    prune: syncSteps(deletable.filter((o) => !optionsOf.get(o)?.pruneLast), { isNamespaced }).reverse(),
+    pruneLast: syncSteps(deletable.filter((o) => optionsOf.get(o)?.pruneLast), { isNamespaced }).reverse(),
     keep,
     skippedHooks: runsHooks ? [] : hooks.map(({ obj }) => obj),
     prunes: request.prune,

@@ -9,13 +9,16 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 
-import { authenticateRemote, isGitError, parseRepoUrl, redactCredentials, secretsOfAuth, type AuthenticatedRemote, type CredentialLookup, type RepoAuth } from "@/lib/source";
+import type { CredentialLookup, RepoAuth } from "@/lib/source";
 
 import { assertRegularClonePath, inspectClonePath } from "./clone-path";
-import { cloneConfigRepo, type ConfigClone, type GitAuthor } from "./config-clone";
+import type { ConfigClone, GitAuthor } from "./config-clone";
+import { cleanRepoPath, pushWithRetry, withConfigClone, type ChangeAttempt } from "./config-write";
 import { validateImageUpdate, type ImageUpdate } from "./image-update";
 import { setKustomizationImage } from "./kustomization-images";
 import { SetImageError } from "./set-image-error";
+
+export { GIT_FAILURE_MESSAGES } from "./config-write";
 
 /** The author of set-image commits unless told otherwise. */
 export const DEFAULT_AUTHOR: GitAuthor = { name: "Lockstep set-image", email: "set-image@lockstep.local" };
@@ -67,16 +70,6 @@ export interface SetImageResult {
   message: string;
 }
 
-/** A repository-relative path without `..`, leading slashes or backslashes. */
-function cleanRepoPath(input: string): string {
-  const trimmed = input.trim().replace(/^\.\/+/, "").replace(/\/+$/, "");
-  const normalized = path.posix.normalize(trimmed === "" ? "." : trimmed);
-  if (path.posix.isAbsolute(normalized) || normalized.split("/").includes("..") || normalized.includes("\\") || /[\0\n\r]/.test(normalized)) {
-    throw new SetImageError(`The path "${input}" must be relative to the repository root and must not contain '..'.`, { kind: "invalid" });
-  }
-  return normalized;
-}
-
 /**
  * The kustomization file at `repoPath` in the clone: the path itself, or a kustomization file in
  * that directory — never through a symbolic link.
@@ -93,30 +86,6 @@ function defaultMessage(name: string, target: string, file: string): string {
   return `Set image ${name} to ${target}\n\nIn ${file}, by lockstep set-image.`;
 }
 
-/** The fixed sentences of Git failures: Git's own words can name internal hosts and paths, so they go to `detail` only. */
-export const GIT_FAILURE_MESSAGES = {
-  clone: "The repository could not be cloned: the URL is wrong, access was refused, or the Git host could not be reached.",
-  push: "The Git host refused the push.",
-  update: "A Git command failed while updating the repository.",
-} as const;
-
-/** Git's words, free of credentials, for {@link SetImageError.detail}. */
-function detailOf(text: string, remote: AuthenticatedRemote): string {
-  return redactCredentials(text, { secrets: secretsOfAuth(remote.auth) }).trim();
-}
-
-/** Maps a failed git step to a SetImageError with a fixed message; what git said goes to `detail`. */
-function gitFailure(error: unknown, remote: AuthenticatedRemote, branch: string | undefined, step: "clone" | "update"): SetImageError {
-  if (!isGitError(error)) throw error;
-  const detail = detailOf(error.message, remote);
-  if (step === "clone" && branch && /Remote branch .* not found|couldn't find remote ref/i.test(error.message)) {
-    return new SetImageError(`The branch "${branch}" does not exist in the repository.`, { kind: "invalid", detail });
-  }
-  return new SetImageError(GIT_FAILURE_MESSAGES[step], { kind: "unreachable", detail });
-}
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * Sets an image in a kustomization in Git: clone, edit, commit, push, and on a
  * moved branch catch up and try again (at most `maxAttempts` pushes).
@@ -127,41 +96,26 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function setImage(options: SetImageOptions): Promise<SetImageResult> {
   const image = validateImageUpdate(options.image);
   const repoPath = cleanRepoPath(options.path);
-  const remote = options.auth ? { url: parseRepoUrl(options.repoUrl).url, auth: options.auth } : await authenticateRemote(options.repoUrl, options.credentials);
   const maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
-  const progress = options.onProgress ?? (() => undefined);
-
-  progress(`Cloning ${remote.url}${options.branch ? ` (${options.branch})` : ""}…`);
-  const clone = await cloneConfigRepo(remote, { branch: options.branch, timeoutMs: options.timeoutMs }).catch((error: unknown) => {
-    throw gitFailure(error, remote, options.branch, "clone");
-  });
-  try {
+  return withConfigClone(options, async (clone, remote) => {
     const file = await locateKustomization(clone, repoPath);
-    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-      const absolute = await assertRegularClonePath(clone.dir, file);
-      const edit = setKustomizationImage(await readFile(absolute, "utf8"), image, { file });
-      if (!edit.changed) {
-        const message = `${file} on ${clone.branch} already sets ${image.name} to ${edit.image}; nothing to commit.`;
-        return { status: "unchanged", commit: await clone.head(), branch: clone.branch, file, attempts: attempt - 1, message };
-      }
-      await writeFile(await assertRegularClonePath(clone.dir, file), edit.text);
-      const commit = await clone.commit(file, options.message ?? defaultMessage(image.name, edit.image, file), options.author ?? DEFAULT_AUTHOR);
-      progress(`Pushing ${commit.slice(0, 12)} to ${clone.branch} (attempt ${attempt} of ${maxAttempts})…`);
-      const outcome = await clone.push();
-      if (outcome.pushed) {
-        const message = `Set ${image.name} to ${edit.image} in ${file} on ${clone.branch} (commit ${commit.slice(0, 12)}).`;
-        return { status: "committed", commit, branch: clone.branch, file, attempts: attempt, message };
-      }
-      if (!outcome.retryable) throw new SetImageError(GIT_FAILURE_MESSAGES.push, { kind: "unreachable", detail: detailOf(outcome.reason, remote) });
-      progress(`The branch ${clone.branch} moved (${outcome.reason}); applying the change again on its new head.`);
-      await pause(50 + Math.random() * 200 * attempt);
-      await clone.catchUp();
+    const { result, pushed, attempts } = await pushWithRetry(clone, remote, {
+      maxAttempts,
+      onProgress: options.onProgress,
+      change: async (): Promise<ChangeAttempt<{ image: string; commit?: string }>> => {
+        const absolute = await assertRegularClonePath(clone.dir, file);
+        const edit = setKustomizationImage(await readFile(absolute, "utf8"), image, { file });
+        if (!edit.changed) return { committed: false, result: { image: edit.image } };
+        await writeFile(await assertRegularClonePath(clone.dir, file), edit.text);
+        const commit = await clone.commit(file, options.message ?? defaultMessage(image.name, edit.image, file), options.author ?? DEFAULT_AUTHOR);
+        return { committed: true, commit, result: { image: edit.image, commit } };
+      },
+    });
+    if (!pushed || !result.commit) {
+      const message = `${file} on ${clone.branch} already sets ${image.name} to ${result.image}; nothing to commit.`;
+      return { status: "unchanged", commit: await clone.head(), branch: clone.branch, file, attempts, message };
     }
-    throw new SetImageError(`The branch ${clone.branch} kept moving; gave up after ${maxAttempts} attempts without pushing.`, { kind: "conflict" });
-  } catch (error) {
-    if (isGitError(error)) throw gitFailure(error, remote, clone.branch, "update");
-    throw error;
-  } finally {
-    await clone.dispose();
-  }
+    const message = `Set ${image.name} to ${result.image} in ${file} on ${clone.branch} (commit ${result.commit.slice(0, 12)}).`;
+    return { status: "committed", commit: result.commit, branch: clone.branch, file, attempts, message };
+  });
 }

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { ignoreDifferencesSchema } from "@/lib/apps/spec";
 import { appSourceSchema } from "@/lib/apps/source-spec";
-import { destinationSchema, groupKindSchema, projectRoleSchema, syncWindowSchema } from "@/lib/projects/schema";
+import { destinationSchema, groupKindSchema, projectRoleSchema, rollbackPolicySchema, syncWindowSchema } from "@/lib/projects/schema";
 import { CONDITION_TYPES, HOOK_PHASES, HOOK_STATES, RESOURCE_ACTIONS, SYNC_STATUSES } from "@/lib/types";
 import { CorruptRowError } from "./corrupt-row-error";
 
@@ -98,6 +98,9 @@ export const projectRolesSchema = z.array(projectRoleSchema);
 
 /** `Project.syncWindows`: when apps may sync. */
 export const projectSyncWindowsSchema = z.array(syncWindowSchema);
+
+/** `Project.rollback`: whether a rollback may be made permanent by a commit to Git. */
+export const projectRollbackSchema = rollbackPolicySchema;
 
 /** The manifests an operation applied (gzip-compressed JSON in `Operation.manifests`). */
 export const operationManifestsSchema = z.array(

@@ -12,6 +12,7 @@ import {
   projectDestinationsSchema,
   projectGroupKindsSchema,
   projectRolesSchema,
+  projectRollbackSchema,
   projectSourceReposSchema,
   projectSyncWindowsSchema,
   readJsonColumn,
@@ -41,6 +42,7 @@ function toRecord(row: StoredWithCount): ProjectRecord {
     namespacedResourcesDeny: readJsonColumn(projectGroupKindsSchema, row.namespacedResourcesDeny, where("namespacedResourcesDeny")),
     roles: readJsonColumn(projectRolesSchema, row.roles, where("roles")),
     syncWindows: readJsonColumn(projectSyncWindowsSchema, row.syncWindows, where("syncWindows")),
+    rollback: readJsonColumn(projectRollbackSchema, row.rollback, where("rollback")),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     appCount: row._count.apps,
@@ -59,6 +61,7 @@ function columnsOf(update: ProjectUpdate) {
     namespacedResourcesDeny: json(update.namespacedResourcesDeny),
     roles: json(update.roles),
     syncWindows: json(update.syncWindows),
+    rollback: update.rollback === undefined ? undefined : JSON.stringify(update.rollback),
   };
 }
 

@@ -22,6 +22,8 @@ import { Operations } from "./operations";
 import { Reconciler } from "./reconciler";
 import { loadRules, windowVerdict } from "./project-rules";
 import { previewRollbackOf } from "./rollback";
+import { createRollbackCommitter } from "./rollback-commit";
+import type { CredentialLookup } from "@/lib/source";
 import { aloneStatus, takeOverShards } from "./replicas";
 import type { ShardChange } from "@/lib/shards";
 import type { ResourceStatusRow } from "./status-rows";
@@ -46,6 +48,8 @@ export interface EngineDependencies {
   log?: Logger;
   /** Which apps this replica runs, when it shares the database with others. @default every app */
   membership?: AppMembership;
+  /** Stored repository credentials, for commits to config repositories (making a rollback permanent). @default none */
+  repoCredentials?: CredentialLookup;
 }
 
 /** Options of {@link Engine.start}. */
@@ -106,6 +110,7 @@ export function createEngine(deps: EngineDependencies): Engine {
   }
   const reconciler = new Reconciler(ctx, (name, options) => comparer.compareAndStore(name, "refresh", options));
   const applications = new Applications(ctx, { comparer, operations, automation });
+  const rollbackCommits = createRollbackCommitter(ctx, { credentials: deps.repoCredentials, refresh: (name) => comparer.compareAndStore(name, "refresh") });
   const rooms = deps.rooms({ requestRefresh: (names) => reconciler.request(names) });
   const takeOver = (change: ShardChange) => takeOverShards(ctx, change, deps.membership, { refresh: (names) => reconciler.request(names), wake: () => operations.wake() });
   const who = (caller: Principal) => describePrincipal(caller);
@@ -150,6 +155,8 @@ export function createEngine(deps: EngineDependencies): Engine {
         });
         return { app: await ctx.db.apps.getApp(name), operation };
       },
+      previewRollbackCommit: async (name) => rollbackCommits.preview(await ctx.db.apps.getApp(name)),
+      commitRollback: async (name, caller) => rollbackCommits.commit(await ctx.db.apps.getApp(name), caller),
       waitFor: (name, id, signal) => operations.waitFor(name, id, signal),
       list: async (name, limit) => ctx.db.operations.listOperations(await idOf(name), limit),
       get: async (name, id) => ctx.db.operations.getOperation(await idOf(name), id),

@@ -42,6 +42,7 @@ import type { RefreshOptions } from "./comparisons";
 import type { RefreshedApp } from "./reconciler";
 import type { KubeEventView, ResourceDetail, TreeNode } from "./resource-tree";
 import type { RollbackPreview } from "./rollback";
+import type { RollbackCommitPreview, RollbackCommitResult } from "./rollback-commit";
 import type { ResourceStatusRow } from "./status-rows";
 
 /** What a caller asks of a sync. */
@@ -114,6 +115,14 @@ export interface OperationsFacade {
   terminate(name: string, operationId: string, caller: Principal): Promise<OperationRecord>;
   /** Ends a rollback: automated sync back on, and a sync of Git's version queued. */
   resumeAutoSync(name: string, caller: Principal): Promise<{ app: AppRecord; operation: OperationRecord | null }>;
+  /** Which files under the app's path a rollback commit would change (nothing is pushed). @throws ConflictError when the app is not rolled back. */
+  previewRollbackCommit(name: string): Promise<RollbackCommitPreview>;
+  /**
+   * Makes a rollback permanent: commits the rolled-back revision's files under the app's path
+   * to its config repository, then ends the rollback (automated sync back on) and compares.
+   * @throws ConflictError when not rolled back or Git already matches; RefusedByPolicyError when the project forbids it.
+   */
+  commitRollback(name: string, caller: Principal): Promise<RollbackCommitResult>;
   /** Resolves once the operation has ended (or `signal` aborts), with its final record. */
   waitFor(name: string, operationId: string, signal?: AbortSignal): Promise<OperationRecord>;
   list(name: string, limit?: number): Promise<OperationRecord[]>;

@@ -77,6 +77,7 @@ function buildEngine(): ServerEngine {
     }),
     settings,
     membership: shardKeeperFromEnv(env, settings.holder),
+    repoCredentials: credentials.credentialsFor,
   });
   let uninstallHook: (() => void) | undefined;
   return {

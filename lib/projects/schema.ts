@@ -87,6 +87,12 @@ function scheduleIssues(schedule: string, timeZone: string): { path: string[]; m
   }
 }
 
+/** What a project lets its apps' deployers do after a rollback. */
+export const rollbackPolicySchema = z.object({
+  /** Whether "make permanent" may commit a rolled-back revision's files to the config repository. @default true */
+  allowCommit: z.boolean({ error: "rollback.allowCommit must be true or false." }).default(true),
+});
+
 /** What an admin says about a project. */
 export const projectSpecSchema = z.object({
   name: dnsLabel("Name"),
@@ -103,6 +109,8 @@ export const projectSpecSchema = z.object({
   namespacedResourcesDeny: z.array(groupKindSchema).max(200).default([]),
   roles: z.array(projectRoleSchema).max(100).default([]),
   syncWindows: z.array(syncWindowSchema).max(100).default([]),
+  /** Rollback rules: whether a rollback may be made permanent by a commit to Git. */
+  rollback: rollbackPolicySchema.default({ allowCommit: true }),
 });
 
 /** A validated project spec. */
@@ -115,6 +123,8 @@ export type GroupKind = z.infer<typeof groupKindSchema>;
 export type ProjectRole = z.infer<typeof projectRoleSchema>;
 /** One sync window. */
 export type SyncWindow = z.infer<typeof syncWindowSchema>;
+/** A project's rollback rules. */
+export type RollbackPolicy = z.infer<typeof rollbackPolicySchema>;
 
 const spec = projectSpecSchema.shape;
 
@@ -131,6 +141,7 @@ export const projectUpdateSchema = z.object({
   namespacedResourcesDeny: spec.namespacedResourcesDeny.unwrap().optional(),
   roles: spec.roles.unwrap().optional(),
   syncWindows: spec.syncWindows.unwrap().optional(),
+  rollback: spec.rollback.unwrap().optional(),
 });
 /** A validated partial update. */
 export type ProjectUpdate = z.infer<typeof projectUpdateSchema>;

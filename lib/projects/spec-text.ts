@@ -28,6 +28,7 @@ export function formatProjectText(spec: ProjectSpec): string {
     namespacedResourcesDeny: spec.namespacedResourcesDeny,
     roles: spec.roles,
     syncWindows: spec.syncWindows,
+    rollback: spec.rollback,
   };
   return stringify(body, { lineWidth: 0 });
 }

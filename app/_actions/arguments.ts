@@ -30,6 +30,8 @@ export const ACTION_ARGUMENTS = {
   previewRollback: z.tuple([name, operationId, z.boolean()]),
   rollback: z.tuple([name, operationId, z.boolean()]),
   resumeAutoSync: z.tuple([name]),
+  previewRollbackCommit: z.tuple([name]),
+  commitRollback: z.tuple([name]),
   terminate: z.tuple([name, operationId]),
   createProject: z.tuple([previousState, formData]),
   updateProject: z.tuple([name, previousState, formData]),

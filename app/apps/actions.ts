@@ -6,6 +6,7 @@ import { appSpecSchema, fieldErrors, type FieldError } from "@/lib/apps/spec";
 import type { OperationRecord } from "@/lib/engine/facade";
 import { getEngine } from "@/lib/engine/instance";
 import type { RollbackPreview } from "@/lib/engine/rollback";
+import type { RollbackCommitPreview } from "@/lib/engine/rollback-commit";
 import { isDomainError } from "@/lib/errors";
 import { isCompleted, isSuccessful } from "@/lib/types";
 import { ACTION_ARGUMENTS, INVALID_ARGUMENTS, nameArgument } from "../_actions/arguments";
@@ -183,6 +184,42 @@ export async function resumeAutoSyncAction(...args: [name: string]): Promise<Act
     revalidatePath("/");
     if (!operation) return { message: "Automated sync resumed; an automated sync is already running." };
     return operationState(operation, "Automated sync resumed; Git's version is live.", "Automated sync resumed; the sync of Git's version");
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+/** The preview of making a rollback permanent, or why it cannot be made. */
+export interface RollbackCommitPreviewState {
+  preview?: RollbackCommitPreview;
+  error?: string;
+}
+
+/** Which files a commit making the app's rollback permanent would change (nothing is pushed). */
+export async function previewRollbackCommitAction(...args: [name: string]): Promise<RollbackCommitPreviewState> {
+  await requireUser("deployer", nameArgument(args), { action: "app.rollback-commit-preview" });
+  const parsed = ACTION_ARGUMENTS.previewRollbackCommit.safeParse(args);
+  if (!parsed.success) return INVALID_ARGUMENTS;
+  const [name] = parsed.data;
+  try {
+    return { preview: await getEngine().operations.previewRollbackCommit(name) };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+/** Makes the app's rollback permanent: a commit restoring the rolled-back revision's files, then automated sync resumes. */
+export async function commitRollbackAction(...args: [name: string]): Promise<ActionState> {
+  const user = await requireUser("deployer", nameArgument(args), { action: "app.rollback-commit" });
+  const parsed = ACTION_ARGUMENTS.commitRollback.safeParse(args);
+  if (!parsed.success) return INVALID_ARGUMENTS;
+  const [name] = parsed.data;
+  try {
+    const result = await getEngine().operations.commitRollback(name, user);
+    await noteActionDetail(`Committed ${result.commit.slice(0, 12)} restoring history entry ${result.historyId}.`);
+    revalidatePath(`/apps/${name}`);
+    revalidatePath("/");
+    return { message: `Committed ${result.commit.slice(0, 7)}; Git now matches the rollback and automated sync is back on.` };
   } catch (error) {
     return failure(error);
   }

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { resumeAutoSyncAction, type ActionState } from "@/app/apps/actions";
+import { RollbackCommitButton } from "./rollback-commit-button";
 
 /** What the banner says about a rolled-back app. */
 export interface RollbackBannerProps {
@@ -20,7 +21,8 @@ const short = (sha: string | null) => (sha ? sha.slice(0, 7) : "unknown");
 
 /**
  * The persistent banner of a rolled-back app: what runs, where Git is, that automated sync is
- * paused, and one button that (after a confirmation) resumes it and syncs Git's version.
+ * paused, one button that (after a confirmation) resumes it and syncs Git's version, and —
+ * while Git is ahead — one that makes the rollback permanent by a commit to Git.
  */
 export function RollbackBanner({ name, rolledBackTo, gitRevision, autoSyncPaused, automated }: RollbackBannerProps) {
   const router = useRouter();
@@ -54,6 +56,7 @@ export function RollbackBanner({ name, rolledBackTo, gitRevision, autoSyncPaused
           {state.error}
         </span>
       )}
+      {rolledBackTo && <RollbackCommitButton name={name} />}
       {confirming ? (
         <span className="flex items-center gap-2">
           <span>Sync Git&apos;s version ({short(gitRevision)}) now{autoSyncPaused ? " and turn automated sync back on" : ""}?</span>

@@ -73,3 +73,37 @@ export const terminateRoute = declareRoute({
   description: "Marks the operation Terminating; it stops before its next resource and ends Failed with the message `terminated by <who>`.",
   responses: { 200: { description: "The operation, now Terminating." }, ...APP_ERRORS, 409: error("The operation has already ended.") },
 });
+
+export const rollbackCommitPreviewRoute = declareRoute({
+  method: "GET",
+  path: "/api/apps/[name]/rollback/commit",
+  permission: "deployer",
+  summary: "Preview making a rollback permanent",
+  description:
+    "Which files under the app's path a commit restoring the rolled-back revision would add, change or delete, computed in a throwaway clone; nothing is pushed. `allowed` says whether the app's project permits the commit.",
+  responses: {
+    200: { description: "`{ historyId, revision, branch, path, head, files: [{ path, change: added|changed|deleted }], allowed }`." },
+    ...APP_ERRORS,
+    409: error("The app is not rolled back."),
+    502: error("The config repository could not be read."),
+  },
+});
+
+export const rollbackCommitRoute = declareRoute({
+  method: "POST",
+  path: "/api/apps/[name]/rollback/commit",
+  permission: "deployer",
+  action: "app.rollback-commit",
+  summary: "Make a rollback permanent",
+  description:
+    "Commits the rolled-back revision's files under the app's path to its config repository (retrying when the branch moved), with a message naming the caller and the history entry; then turns automated sync back on and compares the app, which finds Git matching what runs.",
+  status: 201,
+  responses: {
+    201: { description: "`{ commit, historyId, message }`: the pushed commit, the history entry restored and the commit message." },
+    ...APP_ERRORS,
+    403: error("The caller may not deploy this app, or its project forbids making a rollback permanent (`rollback.allowCommit: false`)."),
+    409: error("The app is not rolled back, an operation is running, or Git already has the rolled-back files."),
+    422: error("The app's target revision is not a branch."),
+    502: error("The config repository could not be read or refused the push."),
+  },
+});

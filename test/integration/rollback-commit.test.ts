@@ -1,6 +1,7 @@
 /**
  * Making a rollback permanent, end to end: a real server, the local cluster and a bare
- * repository served over smart HTTP. The commit restores the rolled-back revision's files
+ * repository served over smart HTTP behind basic auth (the server's stored repository
+ * credentials read and push). The commit restores the rolled-back revision's files
  * under the app's path (others untouched), names the caller and the history entry, and the
  * app returns to Synced at the new commit with automated sync back on — without a write to
  * the cluster. A project can forbid it; a branch that moves between clone and push is caught
@@ -91,6 +92,9 @@ interface CommitBody {
   message: string;
 }
 
+/** The Git host's basic-auth account; the server reads and pushes with it as stored repository credentials. */
+const GIT_AUTH = { username: "lockstep-bot", password: "planted-git-token-8d1e" };
+
 function kubeClient(): KubeObjectClient {
   const kc = new KubeConfig();
   kc.loadFromFile(inject("kubeconfig"));
@@ -124,8 +128,10 @@ describe("making a rollback permanent", () => {
   const namespaces: string[] = [];
 
   beforeAll(async () => {
-    git = await createGitFixture();
+    git = await createGitFixture({ auth: GIT_AUTH });
     web = await startWebServer({ kubeconfig: inject("kubeconfig"), env: { LOCKSTEP_REFRESH_SECONDS: "2" } });
+    const credential = await api(web.url, "POST", "/api/repositories", { urlPrefix: git.server.url, ...GIT_AUTH });
+    expect(credential.status, credential.text).toBe(201);
   });
 
   afterAll(async () => {
@@ -187,6 +193,12 @@ describe("making a rollback permanent", () => {
       { path: "apps/guestbook/legacy-notes.txt", change: "added" },
       { path: "apps/guestbook/release-notes.md", change: "deleted" },
     ]);
+
+    const page = await fetch(`${web.url}/apps/${name}`, { headers: { authorization: `Bearer ${web.adminToken}` } });
+    const html = await page.text();
+    expect(html).toContain('data-testid="rollback-banner"');
+    expect(html).toContain('data-testid="rollback-commit"');
+    expect(html).toContain("Make permanent");
 
     commitSync(repo, "apps/other/config.yaml", "owner: another team, changed meanwhile\n", "Another team's change");
     const before = { head: await head(), generation: await generation(name), operations: (await history(name)).length };
@@ -250,7 +262,7 @@ describe("making a rollback permanent", () => {
       path: "apps/guestbook",
       revision: revisionA,
       message: "Restore guestbook",
-      auth: {},
+      auth: { basic: GIT_AUTH },
       onProgress: (line) => {
         if (raced || !line.startsWith("Pushing")) return;
         raced = true;

@@ -5,6 +5,8 @@
  * byte, so comments and formatting come back exactly. Everything outside the path stays as
  * the head has it. Goes through set-image's clone and push-with-retry path: a branch that
  * moved between clone and push is caught up with and the restore made again on its new head.
+ * Only the clone's index is written (`git update-index` with the old objects), never its work
+ * tree, so a symbolic link in either revision is restored as the link it was and never followed.
  */
 import type { GitAuthor } from "./config-clone";
 import { cleanRepoPath, pushWithRetry, withConfigClone, type ChangeAttempt, type ConfigRepoTarget } from "./config-write";

@@ -107,6 +107,10 @@ export default async function ProjectPage({ params }: Props) {
                 <code>kind</code> (allow or deny), <code>schedule</code> (cron), <code>duration</code> (1h30m), <code>timeZone</code>, <code>apps</code> globs,{" "}
                 <code>manualSync</code>; deny beats allow.
               </dd>
+              <dt className="font-mono font-semibold">rollback</dt>
+              <dd>
+                <code>allowCommit</code> (default true): whether deployers may make a rollback permanent by a commit to the app&apos;s repository.
+              </dd>
             </dl>
           </section>
         </aside>

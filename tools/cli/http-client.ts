@@ -56,7 +56,8 @@ export function createClient(connection: Connection, fetchImpl: typeof fetch = f
     try {
       response = await fetchImpl(`${server}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error instanceof Error ? error.message : String(error));
+      const reason = (error as { cause?: { code?: string; message?: string } }).cause;
+      const cause = reason?.code ?? reason?.message ?? (error instanceof Error ? error.message : String(error));
       throw new ServerUnreachableError(`Cannot reach ${server} (${cause}).`);
     }
     const text = await response.text();

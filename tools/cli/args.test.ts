@@ -15,6 +15,7 @@ describe("readArgs", () => {
   it.each([
     [["--force"], 'Unknown option "--force".'],
     [["--timeout"], "--timeout needs a value."],
+    [["-o"], "-o needs a value."],
     [["--wait=yes"], "--wait takes no value."],
   ])("turns %j into one sentence", (args, message) => {
     expect(() => readArgs(args, options)).toThrow(new UsageError(message));

@@ -21,7 +21,7 @@ export const SERVER_OPTIONS = {
 
 function optionNamed(message: string): string {
   const quoted = /'([^']+)'/.exec(message)?.[1] ?? "";
-  return quoted.split(" ")[0] ?? quoted;
+  return (quoted.split(" ")[0] ?? quoted).replace(/,$/, "");
 }
 
 /** parseArgs' own message rewritten as one sentence naming the option. */
@@ -65,7 +65,7 @@ export type OutputFormat = "table" | "json" | "yaml";
 
 /** The `-o` value: table (the default), json or yaml. */
 export function parseOutput(text: string | undefined): OutputFormat {
-  if (text === undefined || text === "table" || text === "wide") return "table";
+  if (text === undefined || text === "table") return "table";
   if (text === "json" || text === "yaml") return text;
   throw new UsageError(`-o must be table, json or yaml, not "${text}".`);
 }

@@ -17,7 +17,6 @@ import { KubeObjectClient } from "@/lib/kube/object-client";
 import { createAppOnRepo, type AppOnRepo } from "../helpers/app-fixture";
 import { commitFiles, createGitFixture, type GitFixture } from "../helpers/git";
 import { api } from "../helpers/lockstep-api";
-import { DEPLOYMENT } from "../helpers/manifests";
 import { startWebServer, type WebServer } from "../helpers/web-server";
 
 const BIN = path.resolve("bin/lockstep.mjs");
@@ -31,6 +30,18 @@ data:
 `;
 
 /** A Service the API server refuses: its port is out of range. */
+/** A LoadBalancer Service stays Progressing: the test cluster has no cloud provider to give it an address. */
+const LOAD_BALANCER = `apiVersion: v1
+kind: Service
+metadata:
+  name: public
+spec:
+  type: LoadBalancer
+  selector: { app: public }
+  ports:
+    - port: 80
+`;
+
 const BROKEN_SERVICE = `apiVersion: v1
 kind: Service
 metadata:
@@ -137,7 +148,7 @@ describe("the lockstep CLI against a running server", () => {
     expect(table.code, table.stderr).toBe(0);
     expect(table.stdout.split("\n")[0]).toMatch(/^ID\s+KIND\s+PHASE\s+REVISION\s+INITIATOR\s+STARTED\s+TOOK\s+MESSAGE$/);
     const history = await lockstep(["app", "history", app.name, "-o", "json"]);
-    const entries = JSON.parse(history.stdout) as { id: string; phase: string; initiator: string }[];
+    const entries = JSON.parse(history.stdout) as { id: string; phase: string; initiator: string; revision: string }[];
     expect(entries.map((entry) => [entry.phase, entry.initiator])).toEqual([
       ["Succeeded", "token:cli"],
       ["Succeeded", "token:cli"],
@@ -151,7 +162,9 @@ describe("the lockstep CLI against a running server", () => {
 
     const got = await lockstep(["app", "get", app.name, "-o", "yaml"]);
     expect(got.code, got.stderr).toBe(0);
-    expect(got.stdout).toMatch(/^autoSyncPaused: true$/m);
+    expect(got.stdout).toMatch(new RegExp(`^rolledBackTo: ${entries[1]!.revision}$`, "m"));
+    const shown = await lockstep(["app", "get", app.name]);
+    expect(shown.stdout).toMatch(new RegExp(`^Rolled back to: +${entries[1]!.revision.slice(0, 12)}$`, "m"));
   });
 
   it("exits 1 when a sync fails on a manifest the cluster refuses, naming the resource", async () => {
@@ -163,7 +176,7 @@ describe("the lockstep CLI against a running server", () => {
   });
 
   it("exits 4 when an app that cannot become healthy is waited for with a short timeout", async () => {
-    const app = await setUp({ "deployment.yaml": DEPLOYMENT("stuck", "registry.invalid/lockstep/never:1") });
+    const app = await setUp({ "service.yaml": LOAD_BALANCER });
     const sync = await lockstep(["app", "sync", app.name]);
     expect(sync.code, sync.stderr).toBe(0);
     expect(sync.stdout).toMatch(/queued as operation/);

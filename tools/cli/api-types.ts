@@ -65,7 +65,8 @@ export interface OperationJson {
 /** `GET …/diff`. */
 export interface DiffJson {
   syncStatus: string;
-  revision: string | null;
+  /** The commit compared: its SHA, subject, author and date. */
+  revision: { sha: string; subject?: string } | null;
   conditions: { type: string; message: string }[];
   comparedAt: string;
   resources: { subject: string; status: string; state: string; changedPaths: string[]; diff: string; dryRunError?: string }[];

@@ -55,7 +55,7 @@ describe("app diff", () => {
   it("prints each resource that differs with its diff and exits 0", async () => {
     const diff = {
       syncStatus: "OutOfSync",
-      revision: "0123456789abcdef",
+      revision: { sha: "0123456789abcdef", subject: "Bump" },
       conditions: [],
       comparedAt: "2026-11-30T10:00:00.000Z",
       resources: [

@@ -110,7 +110,7 @@ ${COMMON_HELP}`;
 /** The diff as text: a summary line, then each resource that differs with its unified diff. */
 export function diffText(name: string, diff: DiffJson): string {
   const changed = diff.resources.filter((r) => r.status !== "Synced");
-  const head = `${name}: ${diff.syncStatus} at ${shortSha(diff.revision)}, ${changed.length} of ${diff.resources.length} resources differ (compared ${formatTime(diff.comparedAt)}).\n`;
+  const head = `${name}: ${diff.syncStatus} at ${shortSha(diff.revision?.sha)}, ${changed.length} of ${diff.resources.length} resources differ (compared ${formatTime(diff.comparedAt)}).\n`;
   const conditions = diff.conditions.map((c) => `${c.type}: ${c.message}\n`).join("");
   const bodies = changed.map((r) => {
     const title = `=== ${r.subject} (${r.state}${r.changedPaths.length > 0 ? `: ${r.changedPaths.join(", ")}` : ""})\n`;

@@ -2,7 +2,8 @@
 /**
  * The `lockstep` command. The CLI is written in TypeScript (tools/cli/); this
  * launcher registers tsx's loader with the project's tsconfig, so `@/` imports
- * resolve, and hands it the arguments. Exit code: 0 done, 1 failed, 2 bad usage.
+ * resolve, and hands it the arguments. Exit codes: 0 done (healthy and synced), 1 failed,
+ * 2 bad usage, 3 degraded, 4 timed out, 5 server unreachable or token refused (tools/cli/exit-codes.ts).
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";

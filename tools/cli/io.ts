@@ -3,4 +3,6 @@ export interface CliIo {
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
   env: Readonly<Record<string, string | undefined>>;
+  /** Standard input, for `login --token-stdin`. @default process.stdin */
+  stdin?: AsyncIterable<unknown>;
 }

@@ -4,8 +4,8 @@ import { defineConfig } from "vitest/config";
 const root = fileURLToPath(new URL(".", import.meta.url));
 
 /**
- * Unit tests sit beside pure code in lib/, tools/ and app/; the handlers project calls every
- * API route handler directly (no server, no cluster: a SQLite file in a temp dir); integration
+ * Unit tests sit beside pure code in lib/, tools/, app/ and components/ (components rendered
+ * with react-dom/server); the handlers project calls every API route handler directly (no server, no cluster: a SQLite file in a temp dir); integration
  * and e2e tests live in test/ and need a cluster. `LOCKSTEP_TEST_DATABASE=postgresql` runs the
  * test engine's and the web servers' databases on a throwaway PostgreSQL (postgres-setup.ts).
  */
@@ -15,7 +15,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["lib/**/*.test.ts", "tools/**/*.test.ts", "app/**/*.test.ts"], globalSetup: ["test/helpers/postgres-setup.ts"] },
+        test: { name: "unit", include: ["lib/**/*.test.ts", "tools/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.{ts,tsx}"], globalSetup: ["test/helpers/postgres-setup.ts"] },
       },
       {
         extends: true,

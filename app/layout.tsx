@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Image from "next/image";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { UserMenu } from "@/components/auth/user-menu";
@@ -17,7 +18,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body className="min-h-screen bg-slate-50 text-slate-900">
         <header className="border-b border-slate-200 bg-white">
           <nav className="mx-auto flex max-w-7xl items-center gap-6 px-6 py-3">
-            <Link href="/" className="text-lg font-semibold tracking-tight text-indigo-700">
+            <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight text-indigo-700" data-testid="brand">
+              <Image src="/logo.svg" alt="" width={24} height={24} unoptimized preload />
               Lockstep
             </Link>
             <Link href="/" className="text-sm text-slate-600 hover:text-slate-900">

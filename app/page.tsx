@@ -1,8 +1,12 @@
 import Link from "next/link";
+import { AppListKeyboard } from "@/components/apps/app-list-keyboard";
 import { AppTable } from "@/components/apps/app-table";
 import { ClusterPanel } from "@/components/apps/cluster-panel";
+import { RefreshAllButton } from "@/components/apps/refresh-all";
 import { LiveUpdates } from "@/components/live/live-updates";
 import { requireUser } from "@/app/_auth/session";
+import { authorize } from "@/lib/auth/authorize";
+import type { Principal } from "@/lib/auth/principal";
 import { visibleProjects } from "@/lib/auth/visibility";
 import { getEngine } from "@/lib/engine/instance";
 import { SYNC_STATUSES, type SyncStatus } from "@/lib/types";
@@ -15,8 +19,20 @@ function one(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/** The search box's id, which the "/" shortcut focuses. */
+const SEARCH_ID = "app-search";
+
+/** Whether `user` may refresh some app: a deployer or admin globally, or in one of its projects. */
+function mayRefreshSome(user: Principal): boolean {
+  const projects = [...(user.projects ?? []), ...Object.keys(user.projectRoles ?? {})];
+  if (projects.length === 0) return authorize(user, { permission: "deployer" }).allowed;
+  return projects.some((project) => authorize(user, { permission: "deployer", project }).allowed);
+}
+
 export default async function ApplicationsPage({ searchParams }: { searchParams: SearchParams }) {
-  const projects = visibleProjects(await requireUser("viewer"));
+  const user = await requireUser("viewer");
+  const projects = visibleProjects(user);
+  const mayRefresh = mayRefreshSome(user);
   const params = await searchParams;
   const search = one(params.q) ?? "";
   const sync = one(params.sync);
@@ -42,7 +58,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
           <LiveUpdates url="/api/events" />
         </span>
         <form className="flex gap-2" action="/">
-          <input name="q" defaultValue={search} placeholder="Search name, repo, namespace" aria-label="Search" className="w-64 rounded-md border border-slate-300 px-3 py-1.5 text-sm" />
+          <input id={SEARCH_ID} name="q" defaultValue={search} placeholder="Search name, repo, namespace" aria-label="Search" className="w-64 rounded-md border border-slate-300 px-3 py-1.5 text-sm" />
           <select name="sync" defaultValue={syncStatus ?? ""} aria-label="Sync status" className="rounded-md border border-slate-300 px-2 py-1.5 text-sm">
             <option value="">All statuses</option>
             {SYNC_STATUSES.map((s) => (
@@ -61,6 +77,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
           </select>
           <button className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">Filter</button>
         </form>
+        {mayRefresh && <RefreshAllButton project={project} />}
       </div>
       {list.total === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-slate-600">
@@ -72,7 +89,9 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
         </div>
       ) : (
         <>
-          <AppTable rows={list.rows} />
+          <AppListKeyboard searchId={SEARCH_ID} mayRefresh={mayRefresh}>
+            <AppTable rows={list.rows} />
+          </AppListKeyboard>
           <div className="mt-3 flex items-center justify-between text-sm text-slate-600">
             <span>
               {list.total} application{list.total === 1 ? "" : "s"} · page {list.page} of {pages}

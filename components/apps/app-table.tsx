@@ -3,7 +3,7 @@ import type { AppListRow } from "@/lib/engine/facade";
 import { HealthBadge, PhaseBadge, SyncBadge } from "@/components/ui/badges";
 import { Time } from "@/components/ui/time";
 
-/** The Applications list: one row per app, linking to its page. */
+/** The Applications list: one row per app, linking to its page; `data-app-row` names the app for keyboard navigation. */
 export function AppTable({ rows }: { rows: AppListRow[] }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -21,7 +21,12 @@ export function AppTable({ rows }: { rows: AppListRow[] }) {
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.map((app) => (
-            <tr key={app.id} data-testid={`app-row-${app.name}`}>
+            <tr
+              key={app.id}
+              data-testid={`app-row-${app.name}`}
+              data-app-row={app.name}
+              className="data-[focused=true]:bg-indigo-50 data-[focused=true]:outline-2 data-[focused=true]:-outline-offset-2 data-[focused=true]:outline-indigo-500"
+            >
               <td className="px-4 py-2 font-medium">
                 <Link href={`/apps/${app.name}`} className="text-indigo-700 hover:underline">
                   {app.name}

@@ -15,6 +15,12 @@ const SYNC_ICONS: Record<SyncStatus, { symbol: string; className: string }> = {
   Unknown: { symbol: "?", className: "text-slate-500" },
 };
 
+/** The symbol of each health status, for pictures that draw their own icons (the resource graph). */
+export const HEALTH_SYMBOLS: Record<HealthStatus, string> = Object.fromEntries(Object.entries(HEALTH_ICONS).map(([status, icon]) => [status, icon.symbol])) as Record<HealthStatus, string>;
+
+/** The symbol of each sync status. */
+export const SYNC_SYMBOLS: Record<SyncStatus, string> = Object.fromEntries(Object.entries(SYNC_ICONS).map(([status, icon]) => [status, icon.symbol])) as Record<SyncStatus, string>;
+
 /** A compact health icon with the status (and reason) as its label. */
 export function HealthIcon({ status, message }: { status: HealthStatus; message?: string }) {
   const icon = HEALTH_ICONS[status];

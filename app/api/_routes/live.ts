@@ -63,10 +63,14 @@ export const refreshManyRoute = declareRoute({
   permission: "deployer",
   action: "apps.refresh",
   summary: "Refresh many apps as one cycle",
-  description: "The named apps, each of which the caller must be allowed to refresh, or without names every app the caller may refresh; one `ls-remote` per repository.",
-  body: z.object({
-    apps: z.array(z.string().min(1).max(63), { error: "apps must be a list of application names." }).max(10_000).optional(),
-    hard: z.boolean({ error: "hard must be true or false." }).default(false),
-  }),
+  description:
+    "The named apps, each of which the caller must be allowed to refresh, or without names every app the caller may refresh (only those of `project` when it is given); one `ls-remote` per repository.",
+  body: z
+    .object({
+      apps: z.array(z.string().min(1).max(63), { error: "apps must be a list of application names." }).max(10_000).optional(),
+      project: z.string({ error: "project must be a project name." }).min(1).max(63).optional(),
+      hard: z.boolean({ error: "hard must be true or false." }).default(false),
+    })
+    .refine((body) => body.apps === undefined || body.project === undefined, { error: "Give either apps or project, not both.", path: ["project"] }),
   responses: { 200: { description: "Each app's new status." }, ...VIEWER_ERRORS, 403: error("Not allowed to refresh one of the named apps."), ...INVALID },
 });

@@ -10,7 +10,10 @@ import { FieldChanges } from "@/components/drift/field-changes";
 import { HistoryTable } from "@/components/history/history-table";
 import { OperationProgress } from "@/components/history/operation-progress";
 import { LiveUpdates } from "@/components/live/live-updates";
+import { GraphNavigation } from "@/components/tree/graph-navigation";
 import { ResourceDetailPanel } from "@/components/tree/resource-detail";
+import { ResourceGraph } from "@/components/tree/resource-graph";
+import type { GraphApp } from "@/components/tree/resource-graph-model";
 import { ResourceTree } from "@/components/tree/resource-tree";
 import { HealthBadge, SyncBadge } from "@/components/ui/badges";
 import { HealthIcon } from "@/components/ui/health-icon";
@@ -139,7 +142,9 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
       </nav>
 
       {tab === "resources" && <ResourcesTab rows={resources} />}
-      {tab === "tree" && <TreeTab name={app.name} node={query.node} />}
+      {tab === "tree" && (
+        <TreeTab app={{ name: app.name, health: app.status.healthStatus, sync: app.status.syncStatus }} node={query.node} view={query.view === "graph" ? "graph" : "list"} />
+      )}
       {(tab === "resources" || tab === "tree") && <EventsPanel name={app.name} />}
       {tab === "diff" && <DiffTab name={app.name} view={query.view === "split" ? "split" : "unified"} />}
       {tab === "history" && <HistoryTab name={app.name} prune={app.prune} running={running} />}
@@ -249,7 +254,29 @@ async function HistoryTab({ name, prune, running }: { name: string; prune: boole
   return <HistoryTable name={name} operations={operations} withManifests={[...withManifests]} prune={prune} running={running} />;
 }
 
-async function TreeTab({ name, node }: { name: string; node?: string }) {
+/** The Tree tab's two views of one tree: the expandable list and the left-to-right graph. */
+function TreeViewToggle({ name, view, node }: { name: string; view: "list" | "graph"; node?: string }) {
+  const href = (to: "list" | "graph") => `/apps/${name}?${new URLSearchParams({ tab: "tree", ...(to === "graph" ? { view: "graph" } : {}), ...(node ? { node } : {}) })}`;
+  return (
+    <div className="mb-3 inline-flex overflow-hidden rounded-md border border-slate-300 text-sm" role="group" aria-label="Tree view">
+      {(["list", "graph"] as const).map((to) => (
+        <Link
+          key={to}
+          href={href(to)}
+          scroll={false}
+          aria-current={to === view ? "true" : undefined}
+          data-testid={`tree-view-${to}`}
+          className={`px-3 py-1 capitalize ${to === view ? "bg-indigo-600 text-white" : "bg-white text-slate-700 hover:bg-slate-100"}`}
+        >
+          {to === "list" ? "Tree" : "Graph"}
+        </Link>
+      ))}
+    </div>
+  );
+}
+
+async function TreeTab({ app, node, view }: { app: GraphApp; node?: string; view: "list" | "graph" }) {
+  const { name } = app;
   const engine = getEngine();
   let nodes: TreeNode[];
   let detail: ResourceDetail | undefined;
@@ -258,17 +285,27 @@ async function TreeTab({ name, node }: { name: string; node?: string }) {
   } catch (error) {
     return <p className="text-sm text-rose-700">The resource tree is not available: {error instanceof Error ? error.message : String(error)}</p>;
   }
+  const isGraph = view === "graph" && nodes.length > 0;
   return (
-    <div className="mb-6 grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-      <div className="rounded-lg border border-slate-200 bg-white p-3">
-        <ResourceTree nodes={nodes} appName={name} selected={detail?.node.id} />
-      </div>
-      <div>
-        {detail ? (
-          <ResourceDetailPanel detail={detail} />
-        ) : (
-          <p className="text-sm text-slate-500">{node ? "That resource is no longer in the tree." : "Click a resource to see its live manifest, its diff against Git and its events."}</p>
-        )}
+    <div className="mb-6">
+      <TreeViewToggle name={name} view={view} node={node} />
+      <div className={isGraph ? "grid gap-6" : "grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]"}>
+        <div className="rounded-lg border border-slate-200 bg-white p-3">
+          {isGraph ? (
+            <GraphNavigation>
+              <ResourceGraph app={app} nodes={nodes} selected={detail?.node.id} />
+            </GraphNavigation>
+          ) : (
+            <ResourceTree nodes={nodes} appName={name} selected={detail?.node.id} />
+          )}
+        </div>
+        <div>
+          {detail ? (
+            <ResourceDetailPanel detail={detail} />
+          ) : (
+            <p className="text-sm text-slate-500">{node ? "That resource is no longer in the tree." : "Click a resource to see its live manifest, its diff against Git and its events."}</p>
+          )}
+        </div>
       </div>
     </div>
   );

@@ -58,6 +58,11 @@ export function triggersOf(row: Pick<SubscriptionRow, "triggers">): Trigger[] {
   }
 }
 
+/** A status that fires nothing and ends any drift watch, told by the event alone (no database read): not OutOfSync, and a health known not to be Degraded. */
+function isQuietStatus(detail: Record<string, unknown>): boolean {
+  return detail.syncStatus !== "OutOfSync" && typeof detail.healthStatus === "string" && detail.healthStatus !== "Degraded";
+}
+
 /** An app's drift being watched: since when it is OutOfSync, and a timer per subscription. */
 interface DriftWatch {
   since: number;
@@ -110,6 +115,7 @@ export class Notifier {
     if (event.type === "operation" && typeof event.detail?.id === "string" && ENDED.includes(event.detail.phase as OperationPhase)) {
       await this.onOperationEnded(event.app, event.detail.id);
     } else if (event.type === "app-status" && typeof event.detail?.syncStatus === "string") {
+      if (isQuietStatus(event.detail)) return this.clearDrift(event.app);
       await this.onStatus(event.app);
     }
   }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { isValidSignature } from "@/lib/notifications/signature";
 import { createAppOnRepo } from "../helpers/app-fixture";
 import { createGitFixture, type GitFixture } from "../helpers/git";
+import { readStoredText } from "../helpers/test-database";
 import { api } from "../helpers/lockstep-api";
 import { startHttpReceiver, type HttpReceiver } from "../helpers/notification-sinks";
 import { until } from "../helpers/until";
@@ -109,5 +110,29 @@ describe("notifications through the web server", () => {
     expect(html).toContain("ops-failures");
     expect(html).toContain(app.name);
     expect(html).not.toContain("planted");
+  });
+
+  it("stores no channel secret in the clear and never logs one", async () => {
+    const slack = await api<ChannelBody>(web.url, "POST", "/api/notifications/channels", { name: "chat", kind: "slack", url: `${receiver.url}/services/T0/B0/planted-slack-token` });
+    expect(slack.status, slack.text).toBe(201);
+    expect(slack.body.secrets).toEqual({ url: "set" });
+    const mail = await api<ChannelBody>(web.url, "POST", "/api/notifications/channels", {
+      name: "mail",
+      kind: "email",
+      host: "127.0.0.1",
+      port: 2525,
+      security: "none",
+      user: "lockstep",
+      password: "planted-smtp-password",
+      from: "lockstep@example.com",
+      to: ["ops@example.com"],
+    });
+    expect(mail.status, mail.text).toBe(201);
+    expect(mail.text).not.toContain("planted");
+
+    const stored = await readStoredText(web);
+    expect(stored.length).toBeGreaterThan(0);
+    for (const { where, text } of stored) expect(text, where).not.toContain("planted");
+    expect(web.logs()).not.toContain("planted");
   });
 });

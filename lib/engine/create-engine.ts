@@ -111,7 +111,10 @@ export function createEngine(deps: EngineDependencies): Engine {
   const applications = new Applications(ctx, { comparer, operations, automation });
   const rooms = deps.rooms({ requestRefresh: (names) => reconciler.request(names) });
   const notifications = notificationsOf(ctx, deps.notifications);
-  const takeOver = (change: ShardChange) => takeOverShards(ctx, change, deps.membership, { refresh: (names) => reconciler.request(names), wake: () => operations.wake() });
+  const takeOver = async (change: ShardChange) => {
+    await takeOverShards(ctx, change, deps.membership, { refresh: (names) => reconciler.request(names), wake: () => operations.wake() });
+    if (change.acquired.length > 0) notifications.notifier?.resume();
+  };
   const who = (caller: Principal) => describePrincipal(caller);
   const idOf = async (name: string) => (await ctx.db.apps.getApp(name)).id;
 

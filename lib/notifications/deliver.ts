@@ -2,7 +2,8 @@
  * Sending one stored delivery to its end: attempts through the channel, retried with
  * exponential backoff (lib/retry's `withRetry`, over p-retry) up to the allowed attempts, each
  * attempt recorded with its time, code and secret-free error; the delivery ends `sent` or
- * `failed`.
+ * `failed`. A replica that loses the app's shard stops before its next attempt and leaves the
+ * delivery pending; the new owner takes it up.
  */
 import type { DeliveryRow, NotificationsStore } from "@/lib/db/notifications";
 import { withRetry, type BackoffPolicy } from "@/lib/retry";
@@ -27,11 +28,15 @@ export interface DeliverDependencies {
   policy: DeliveryPolicy;
   now: () => number;
   signal: AbortSignal;
+  /** Asked before each attempt; false leaves the delivery pending for the app's new owner. @default always true */
+  shouldGoOn?: () => boolean;
   /** @default globalThis.fetch */
   fetch?: typeof fetch;
 }
 
 class AttemptFailed extends Error {}
+/** This replica no longer owns the app: the delivery stays pending for the owner. */
+class NotOurs extends Error {}
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -59,6 +64,7 @@ export async function deliver(delivery: DeliveryRow, deps: DeliverDependencies):
   try {
     await withRetry(
       async () => {
+        if (deps.shouldGoOn && !deps.shouldGoOn()) throw new NotOurs();
         tries += 1;
         const result = await attempt(delivery, deps, message);
         const last = tries >= left;
@@ -71,7 +77,7 @@ export async function deliver(delivery: DeliveryRow, deps: DeliverDependencies):
     );
   } catch (error) {
     if (deps.signal.aborted) throw deps.signal.reason;
-    if (!(error instanceof AttemptFailed)) throw error;
+    if (!(error instanceof AttemptFailed) && !(error instanceof NotOurs)) throw error;
   }
   return current;
 }

@@ -73,6 +73,8 @@ interface DriftWatch {
 export class Notifier {
   private readonly drift = new Map<string, DriftWatch>();
   private readonly inFlight = new Set<Promise<unknown>>();
+  /** The deliveries this process is sending, so a resume does not send one twice. */
+  private readonly sending = new Set<string>();
   private readonly controller = new AbortController();
   private unsubscribe?: () => void;
   private readonly policy: DeliveryPolicy;
@@ -84,6 +86,11 @@ export class Notifier {
   /** Listens to the engine's events and resumes the deliveries a stopped process left pending. */
   start(): void {
     this.unsubscribe ??= this.deps.events.subscribe(({ event }) => this.track(this.handle(event)));
+    this.resume();
+  }
+
+  /** Takes up the pending deliveries of the apps this replica owns (at start, and after taking over shards). */
+  resume(): void {
     this.track(this.resumePending());
   }
 
@@ -205,8 +212,20 @@ export class Notifier {
     return { ...values, revision: event.revision, text, at: new Date(this.deps.clock.now()).toISOString() };
   }
 
-  private send(row: DeliveryRow): Promise<DeliveryRow> {
+  /** Sends a delivery unless this process is sending it already. */
+  private async send(row: DeliveryRow): Promise<void> {
+    if (this.sending.has(row.id)) return;
+    this.sending.add(row.id);
+    try {
+      await this.deliver(row);
+    } finally {
+      this.sending.delete(row.id);
+    }
+  }
+
+  private deliver(row: DeliveryRow): Promise<DeliveryRow> {
     return deliver(row, {
+      shouldGoOn: () => this.deps.owns(row.app),
       store: this.deps.db.notifications,
       channels: this.deps.channels,
       policy: this.policy,

@@ -161,7 +161,7 @@ export const subscriptionUpdateSchema = z
   })
   .superRefine((value, ctx) => {
     if ((value.scope === undefined) !== (value.target === undefined)) ctx.addIssue({ code: "custom", path: ["scope"], message: "Scope and target change together: send both." });
-    targetFits(value, ctx);
+    else targetFits(value, ctx);
   });
 
 /** A change to a subscription, as validated. */

@@ -32,6 +32,10 @@ describe("subscriptionUpdateSchema", () => {
     expect(messagesOf(subscriptionUpdateSchema.safeParse({ scope: "project" }))).toEqual(["scope: Scope and target change together: send both."]);
   });
 
+  it("takes a global scope without a target", () => {
+    expect(subscriptionUpdateSchema.parse({ scope: "global" })).toEqual({ scope: "global" });
+  });
+
   it("accepts a null template, going back to the defaults", () => {
     expect(subscriptionUpdateSchema.parse({ template: null })).toEqual({ template: null });
   });

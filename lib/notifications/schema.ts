@@ -147,7 +147,7 @@ export const subscriptionCreateSchema = z.object(subscriptionFields).superRefine
 /** A new subscription, as validated. */
 export type SubscriptionCreate = z.infer<typeof subscriptionCreateSchema>;
 
-/** A change to a subscription; scope and target change together. */
+/** A change to a subscription; scope and target change together (a global scope needs no target). */
 export const subscriptionUpdateSchema = z
   .object({
     name: name.optional(),
@@ -160,7 +160,8 @@ export const subscriptionUpdateSchema = z
     enabled: z.boolean().optional(),
   })
   .superRefine((value, ctx) => {
-    if ((value.scope === undefined) !== (value.target === undefined)) ctx.addIssue({ code: "custom", path: ["scope"], message: "Scope and target change together: send both." });
+    const alone = value.scope === undefined ? value.target !== undefined : value.scope !== "global" && value.target === undefined;
+    if (alone) ctx.addIssue({ code: "custom", path: ["scope"], message: "Scope and target change together: send both." });
     else targetFits(value, ctx);
   });
 

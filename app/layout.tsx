@@ -66,6 +66,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               </Link>
             )}
             {user?.role === "admin" && (
+              <Link href="/notifications" className="text-sm text-slate-600 hover:text-slate-900">
+                Notifications
+              </Link>
+            )}
+            {user?.role === "admin" && (
               <Link href="/apps/new" className="ml-auto rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
                 New application
               </Link>

@@ -53,6 +53,7 @@ export const PAGE_RULES: readonly AccessRule[] = [
   { methods: ["GET"], pattern: "/settings/tokens", permission: "admin" },
   { methods: ["GET"], pattern: "/repositories", permission: "admin" },
   { methods: ["GET"], pattern: "/clusters", permission: "admin" },
+  { methods: ["GET"], pattern: "/notifications", permission: "admin" },
   { methods: ["GET"], pattern: "/projects", permission: "admin" },
   { methods: ["GET"], pattern: "/projects/[name]", permission: "admin" },
 ];

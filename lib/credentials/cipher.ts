@@ -19,7 +19,7 @@ const TAG_BYTES = 16;
  * cannot be passed off as another (a stored manifest set as a repository credential, a
  * repository token as a cluster's).
  */
-export type SealPurpose = "repo-credential" | "operation-manifests" | "cluster-credential";
+export type SealPurpose = "repo-credential" | "operation-manifests" | "cluster-credential" | "notification-secret";
 
 const associatedData = (purpose: SealPurpose) => Buffer.from(`lockstep/${purpose}`);
 

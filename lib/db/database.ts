@@ -13,6 +13,7 @@ import { createClustersStore, type ClustersStore } from "./clusters";
 import { createDriftStore, type DriftStore } from "./drift";
 import { createOperationQueueStore, type OperationQueueStore } from "./operation-queue";
 import type { ManifestCipher } from "./manifest-cipher";
+import { createNotificationsStore, type NotificationsStore } from "./notifications";
 import { createOperationsStore, type OperationsStore } from "./operations";
 import { createProjectsStore, type ProjectsStore } from "./projects";
 import { createRepoCredentialsStore, type RepoCredentialsStore } from "./repo-credentials";
@@ -33,10 +34,11 @@ export interface DatabaseStores {
   drift: DriftStore;
   projects: ProjectsStore;
   clusters: ClustersStore;
+  notifications: NotificationsStore;
 }
 
 /** The names of {@link DatabaseStores}, in one place. */
-export const STORE_NAMES = ["apps", "appSources", "operations", "queue", "users", "sessions", "apiTokens", "audit", "repoCredentials", "drift", "projects", "clusters"] as const satisfies readonly (keyof DatabaseStores)[];
+export const STORE_NAMES = ["apps", "appSources", "operations", "queue", "users", "sessions", "apiTokens", "audit", "repoCredentials", "drift", "projects", "clusters", "notifications"] as const satisfies readonly (keyof DatabaseStores)[];
 
 /** An open database: its stores, the Prisma client under them (tools, tests), and how to close it. */
 export interface Database extends DatabaseStores {
@@ -87,6 +89,7 @@ export function createStores(prisma: Db, options: StoresOptions): DatabaseStores
     drift: createDriftStore(prisma),
     projects: createProjectsStore(prisma),
     clusters: createClustersStore(prisma),
+    notifications: createNotificationsStore(prisma),
   };
 }
 

@@ -16,6 +16,7 @@ import { Automation } from "./automation";
 import { Comparer, type ComparedListener } from "./comparisons";
 import { messageOf, type AppMembership, type Clock, type EngineContext, type EngineDatabase, type EngineSettings, type EngineSource, type ClusterAccess, type Logger } from "./context";
 import type { EngineFacade } from "./facade";
+import { notificationsOf, type EngineNotifications } from "./notifications";
 import { compareHistoryEntries } from "./history";
 import { LiveRefresh } from "./live-refresh";
 import { Operations } from "./operations";
@@ -50,6 +51,8 @@ export interface EngineDependencies {
   membership?: AppMembership;
   /** Stored repository credentials, for commits to config repositories (making a rollback permanent). @default none */
   repoCredentials?: CredentialLookup;
+  /** The key ring and settings of notifications (lib/notifications). @default none: the notifications API answers that they are not configured */
+  notifications?: EngineNotifications;
 }
 
 /** Options of {@link Engine.start}. */
@@ -112,7 +115,11 @@ export function createEngine(deps: EngineDependencies): Engine {
   const applications = new Applications(ctx, { comparer, operations, automation });
   const rollbackCommits = createRollbackCommitter(ctx, { credentials: deps.repoCredentials, refresh: (name) => comparer.compareAndStore(name, "refresh") });
   const rooms = deps.rooms({ requestRefresh: (names) => reconciler.request(names) });
-  const takeOver = (change: ShardChange) => takeOverShards(ctx, change, deps.membership, { refresh: (names) => reconciler.request(names), wake: () => operations.wake() });
+  const notifications = notificationsOf(ctx, deps.notifications);
+  const takeOver = async (change: ShardChange) => {
+    await takeOverShards(ctx, change, deps.membership, { refresh: (names) => reconciler.request(names), wake: () => operations.wake() });
+    if (change.acquired.length > 0) notifications.notifier?.resume();
+  };
   const who = (caller: Principal) => describePrincipal(caller);
   const idOf = async (name: string) => (await ctx.db.apps.getApp(name)).id;
 
@@ -172,6 +179,7 @@ export function createEngine(deps: EngineDependencies): Engine {
       delete: (name) => ctx.db.projects.deleteProject(name),
     },
     ...rooms,
+    notifications: notifications.facade,
     eventStream: (options) => eventStream(ctx.events, options),
     clusterInfo: (cluster) => ctx.clusters.info(cluster),
     replicas: () => deps.membership?.status() ?? aloneStatus(ctx),
@@ -183,11 +191,13 @@ export function createEngine(deps: EngineDependencies): Engine {
       await ctx.db.operations.releaseInterruptedOperations().catch((error: unknown) => ctx.log.error(`releasing interrupted operations failed: ${messageOf(error)}`));
       await deps.membership?.start(takeOver);
       operations.start();
+      notifications.notifier?.start();
       if (options.reconcile ?? true) reconciler.start();
     },
     async stop() {
       await reconciler.stop();
       await operations.stop();
+      await notifications.notifier?.stop();
       await deps.membership?.stop();
       automation.stop();
       live.stop();

@@ -30,6 +30,7 @@ import type { ProjectRecord } from "@/lib/db/projects";
 import type { UserRecord } from "@/lib/db/users";
 import type { DriftQuery, DriftReport } from "@/lib/drift/report";
 import type { EventStreamOptions } from "@/lib/events/sse";
+import type { Notifications } from "@/lib/notifications/room";
 import type { ClusterInfo } from "@/lib/kube/cluster-info";
 import type { SyncWindowVerdict } from "@/lib/projects";
 import type { ProjectSpec, ProjectUpdate } from "@/lib/projects/schema";
@@ -44,6 +45,9 @@ import type { KubeEventView, ResourceDetail, TreeNode } from "./resource-tree";
 import type { RollbackPreview } from "./rollback";
 import type { RollbackCommitPreview, RollbackCommitResult } from "./rollback-commit";
 import type { ResourceStatusRow } from "./status-rows";
+
+/** Notification channels, subscriptions and deliveries, as the API and the Notifications page manage them. */
+export type NotificationsFacade = Pick<Notifications, "channels" | "subscriptions" | "deliveries">;
 
 /** What a caller asks of a sync. */
 export interface SyncRequest {
@@ -218,6 +222,8 @@ export interface EngineFacade {
   credentials: CredentialsFacade;
   clusters: ClustersFacade;
   images: ImagesFacade;
+  /** Notification channels (secrets write-only), subscriptions and deliveries (lib/notifications). */
+  notifications: NotificationsFacade;
   drift(query: DriftQuery): Promise<DriftReport>;
   /** Handles one Git push webhook delivery (signature, matching apps, queued refreshes). */
   gitWebhook(headers: Headers, body: Uint8Array): Promise<WebhookAnswer>;

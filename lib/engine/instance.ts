@@ -25,6 +25,7 @@ import { createDriftReader } from "@/lib/drift/report";
 import { EventBus } from "@/lib/events/bus";
 import { startPostgresRelay, type EventRelay } from "@/lib/events/postgres-relay";
 import { kubeconfigPathFromEnv } from "@/lib/kube/config";
+import { publicUrlFromEnv } from "@/lib/notifications/public-url";
 import { shardKeeperFromEnv } from "@/lib/shards/from-env";
 import { createSource, sourceOptionsFromEnv } from "@/lib/source";
 import { createEngine, type Engine } from "./create-engine";
@@ -78,6 +79,7 @@ function buildEngine(): ServerEngine {
     settings,
     membership: shardKeeperFromEnv(env, settings.holder),
     repoCredentials: credentials.credentialsFor,
+    notifications: { keyRing, settings: { publicUrl: publicUrlFromEnv(env) } },
   });
   let uninstallHook: (() => void) | undefined;
   return {

@@ -13,6 +13,7 @@ import { claimObject } from "@/lib/source/ownership";
 import type { KubeObject } from "@/lib/types";
 import { createTestDatabase, dropTestDatabase } from "@/test/helpers/test-database";
 import { createEngine, type Engine, type EngineRooms } from "../create-engine";
+import type { EngineNotifications } from "../notifications";
 import type { EngineSettings } from "../context";
 import { CLUSTER_SCOPED, MemoryClusters } from "./memory-cluster";
 
@@ -54,8 +55,14 @@ export interface TestEngine {
   stop(): Promise<void>;
 }
 
+/** Options of {@link startTestEngine}. */
+export interface TestEngineOptions {
+  /** Notifications of the engine. @default none */
+  notifications?: EngineNotifications;
+}
+
 /** Builds and starts an engine (without its reconciler) on test dependencies. */
-export async function startTestEngine(): Promise<TestEngine> {
+export async function startTestEngine(options: TestEngineOptions = {}): Promise<TestEngine> {
   const dir = await mkdtemp(path.join(tmpdir(), "lockstep-engine-"));
   const url = await createTestDatabase(dir, "engine.db");
   const db = await openDatabase({ url });
@@ -70,6 +77,7 @@ export async function startTestEngine(): Promise<TestEngine> {
     rooms: (() => ({})) as unknown as () => EngineRooms,
     settings: TEST_SETTINGS,
     log: { info: () => {}, error: () => {} },
+    ...(options.notifications ? { notifications: options.notifications } : {}),
   });
   await engine.start({ reconcile: false });
   return {

@@ -35,6 +35,7 @@ COPY --from=build /app/package.json /app/next.config.js ./
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/.next .next
 COPY --from=build /app/prisma prisma
+COPY --from=build /app/tools/server/start.sh tools/server/start.sh
 ENV NODE_ENV=production \
   NEXT_TELEMETRY_DISABLED=1 \
   HOME=/tmp \
@@ -47,4 +48,4 @@ EXPOSE 3000
 # tini reaps the git, ssh and renderer processes and passes SIGTERM on, so the replica
 # gives its Leases up before it exits.
 ENTRYPOINT ["/usr/bin/tini", "--"]
-CMD ["node", "node_modules/next/dist/bin/next", "start", "-p", "3000"]
+CMD ["sh", "tools/server/start.sh", "-p", "3000"]

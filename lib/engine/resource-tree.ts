@@ -3,7 +3,7 @@ import type { LiveCluster } from "./context";
 import { maskSecretObject, toYaml, type DiffState } from "@/lib/diff";
 import type { FieldChange } from "@/lib/drift";
 import type { HealthAssessment } from "@/lib/health";
-import { keyOf, subjectOf, type KubeObject, type SyncStatus } from "@/lib/types";
+import { keyOf, subjectOf, trackedAppOf, type KubeObject, type SyncStatus } from "@/lib/types";
 import type { AppComparison, LiveResourceDiff } from "./compare-app";
 import { liveHealth } from "./live-health";
 
@@ -171,11 +171,23 @@ function withoutManagedFields(obj: KubeObject): KubeObject {
   return copy;
 }
 
+/**
+ * The manifest a node's detail shows: an object an app tracks as the cache holds it (whole); any
+ * other object (a Pod, a ReplicaSet: trimmed in the cache) read afresh from the API server, or
+ * the cache's copy when that read fails.
+ */
+async function liveManifest(cache: LiveCluster, obj: KubeObject): Promise<KubeObject> {
+  if (trackedAppOf(obj) !== undefined) return obj;
+  const ref = { apiVersion: obj.apiVersion, kind: obj.kind, metadata: { name: obj.metadata.name, ...(obj.metadata.namespace ? { namespace: obj.metadata.namespace } : {}) } };
+  return (await cache.client.getObject(ref).catch(() => undefined)) ?? obj;
+}
+
 /** What one node shows: live YAML (masked), the diff against Git and the node's Events. */
-export function describeNode(cache: LiveCluster, comparison: AppComparison, tree: readonly TreeNode[], id: string): ResourceDetail | undefined {
+export async function describeNode(cache: LiveCluster, comparison: AppComparison, tree: readonly TreeNode[], id: string): Promise<ResourceDetail | undefined> {
   const node = flattenTree(tree).find((n) => n.id === id || n.subject === id);
   if (!node) return undefined;
-  const live = node.id !== node.subject ? cache.byUid(node.id) : undefined;
+  const cached = node.id !== node.subject ? cache.byUid(node.id) : undefined;
+  const live = cached ? await liveManifest(cache, cached) : undefined;
   const resource = comparison.resources.find((r) => r.subject === node.subject);
   return {
     node: { id: node.id, subject: node.subject, apiVersion: node.apiVersion, kind: node.kind, namespace: node.namespace, name: node.name, sync: node.sync, state: node.state, health: node.health },

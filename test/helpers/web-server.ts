@@ -84,7 +84,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = "";
-  const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
+  const child = spawn("sh", [path.resolve("tools/server/start.sh"), "-H", "127.0.0.1", "-p", String(port)], {
     env: {
       ...process.env,
       NODE_ENV: "production",

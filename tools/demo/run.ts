@@ -119,7 +119,7 @@ async function main(): Promise<void> {
     LOCKSTEP_REFRESH_SECONDS: process.env.LOCKSTEP_REFRESH_SECONDS ?? "15",
     LOCKSTEP_ADMIN_PASSWORD: adminPassword,
   };
-  const web = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(PORT)], { stdio: "inherit", env });
+  const web = spawn("sh", [path.resolve("tools/server/start.sh"), "-p", String(PORT)], { stdio: "inherit", env });
   const baseUrl = `http://localhost:${PORT}`;
 
   let stopping = false;

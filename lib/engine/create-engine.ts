@@ -47,7 +47,7 @@ export interface EngineDependencies {
   log?: Logger;
   /** Which apps this replica runs, when it shares the database with others. @default every app */
   membership?: AppMembership;
-  /** The engine's Prometheus metrics, on a registry of their own. @default a new one, without process metrics */
+  /** The engine's Prometheus metrics, on a registry of their own; one engine per `Metrics` (the engine sets where app info is read). @default a new one, without process metrics */
   metrics?: Metrics;
 }
 

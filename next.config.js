@@ -3,7 +3,7 @@ const nextConfig = {
   poweredByHeader: false,
   /** Several builds can coexist (parallel test runs): `LOCKSTEP_DIST_DIR` picks the output folder. */
   distDir: process.env.LOCKSTEP_DIST_DIR ?? ".next",
-  serverExternalPackages: ["@kubernetes/client-node", "@libsql/client", "@prisma/adapter-libsql", "@prisma/adapter-pg", "pg", "simple-git"],
+  serverExternalPackages: ["@kubernetes/client-node", "@libsql/client", "@prisma/adapter-libsql", "@prisma/adapter-pg", "pg", "simple-git", "prom-client"],
   experimental: {
     /** `forbidden()` and `unauthorized()` answer 403 and 401 from pages and server actions. */
     authInterrupts: true,

@@ -58,6 +58,15 @@ export const PAGE_RULES: readonly AccessRule[] = [
   { methods: ["GET"], pattern: "/projects/[name]", permission: "admin" },
 ];
 
+/**
+ * Endpoints outside `/api` and the pages: `/metrics`, where Prometheus expects it. Open at the
+ * door because its handler (app/metrics/route.ts) checks the metrics token or a loopback
+ * caller itself; API tokens and sessions grant nothing there.
+ */
+export const ENDPOINT_RULES: readonly AccessRule[] = [
+  { methods: ["GET"], pattern: "/metrics", permission: "anonymous", note: "Prometheus scrapes it; the handler checks the metrics token (LOCKSTEP_METRICS_TOKEN), or a loopback caller when none is set." },
+];
+
 /** A rule that matched a request, with the route's parameters. */
 export interface RuleMatch {
   rule: AccessRule;

@@ -6,6 +6,8 @@
  */
 import type { AppRecord } from "@/lib/db/apps";
 import { driftSince } from "@/lib/drift";
+import { isErrorOfKind } from "@/lib/errors";
+import { reconcileResultOf, secondsSince, type ReconcileResult } from "@/lib/metrics";
 import type { RevisionMemo } from "@/lib/source";
 import { keyOf, subjectOf } from "@/lib/types";
 import { compareApp, type AppComparison } from "./compare-app";
@@ -68,7 +70,21 @@ export class Comparer {
    * without reading Git.
    */
   compareAndStore(name: string, trigger: CompareTrigger, source: RefreshOptions = {}, synced?: AppComparison): Promise<AppComparison> {
-    return this.ctx.memory.comparing.run(name, async () => this.compareNow(await this.ctx.db.apps.getApp(name), trigger, source, synced));
+    return this.ctx.memory.comparing.run(name, () => this.measured(trigger, async () => this.compareNow(await this.ctx.db.apps.getApp(name), trigger, source, synced)));
+  }
+
+  /** Runs one comparison, counted and timed in the engine's metrics; a thrown one counts as an error (an app deleted meanwhile, not at all). */
+  private async measured(trigger: CompareTrigger, compare: () => Promise<AppComparison>): Promise<AppComparison> {
+    const start = performance.now();
+    const record = (result: ReconcileResult) => this.ctx.metrics.reconciled({ trigger, result, seconds: secondsSince(start, performance.now()) });
+    try {
+      const comparison = await compare();
+      record(reconcileResultOf(comparison));
+      return comparison;
+    } catch (error) {
+      if (!isErrorOfKind(error, "not-found")) record("error");
+      throw error;
+    }
   }
 
   /** The latest comparison of an app, compared afresh (never leading to automation) when older than `maxAgeMs`. */

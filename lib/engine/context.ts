@@ -8,6 +8,7 @@ import type { DatabaseStores } from "@/lib/db/database";
 import type { EventBus } from "@/lib/events/bus";
 import type { ClusterInfo } from "@/lib/kube/cluster-info";
 import type { KubeObjectClient } from "@/lib/kube/object-client";
+import type { Metrics } from "@/lib/metrics";
 import type { ShardChange, ShardStatus } from "@/lib/shards";
 import type { Source } from "@/lib/source";
 import type { AppMemory } from "./app-memory";
@@ -40,6 +41,9 @@ export interface ClusterAccess {
 
 /** What the engine needs of Git: the desired state of an app. lib/source's `Source` is the real one. */
 export type EngineSource = Pick<Source, "loadDesiredState">;
+
+/** What the engine's parts record in its metrics (lib/metrics' `Metrics` is the real one). */
+export type EngineMetrics = Pick<Metrics, "operationFinished" | "reconciled">;
 
 /** The engine's clock: tests move it by hand. */
 export interface Clock {
@@ -104,6 +108,8 @@ export interface EngineContext {
   memory: AppMemory;
   /** Dry-run verdicts remembered per (cluster, desired object, live object). */
   dryRuns: DryRunCache;
+  /** Where operations and comparisons are counted and timed. */
+  metrics: EngineMetrics;
   /** True when this replica runs the app: reconciles it, automates it, runs its operations. */
   owns(appName: string): boolean;
 }

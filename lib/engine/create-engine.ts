@@ -9,6 +9,7 @@ import { describePrincipal, type Principal } from "@/lib/auth/principal";
 import { ConflictError, isErrorOfKind, RefusedByPolicyError } from "@/lib/errors";
 import type { EventBus } from "@/lib/events/bus";
 import { eventStream } from "@/lib/events/sse";
+import { appInfoLabels, createMetrics, webhookResultOf, type Metrics } from "@/lib/metrics";
 import { createAppMemory } from "./app-memory";
 import { DryRunCache } from "./dry-run-cache";
 import { Applications } from "./applications";
@@ -53,6 +54,8 @@ export interface EngineDependencies {
   repoCredentials?: CredentialLookup;
   /** The key ring and settings of notifications (lib/notifications). @default none: the notifications API answers that they are not configured */
   notifications?: EngineNotifications;
+  /** The engine's Prometheus metrics, on a registry of their own; one engine per `Metrics` (the engine sets where app info is read). @default a new one, without process metrics */
+  metrics?: Metrics;
 }
 
 /** Options of {@link Engine.start}. */
@@ -76,6 +79,7 @@ const consoleLog: Logger = { info: (m) => console.log(m), error: (m) => console.
 
 /** Builds an engine from its dependencies; nothing runs until {@link Engine.start}. */
 export function createEngine(deps: EngineDependencies): Engine {
+  const metrics = deps.metrics ?? createMetrics();
   const ctx: EngineContext = {
     db: deps.db,
     clusters: deps.clusters,
@@ -87,7 +91,10 @@ export function createEngine(deps: EngineDependencies): Engine {
     settings: deps.settings,
     memory: createAppMemory(),
     owns: (appName) => deps.membership?.owns(appName) ?? true,
+    metrics,
   };
+  /* lockstep_app_info: the apps this replica runs (so replicas sum without double counting), from their stored status. */
+  metrics.collectApps(async () => (await ctx.db.apps.listAllApps()).filter((app) => ctx.owns(app.name)).map(appInfoLabels));
   const comparer = new Comparer(ctx, afterCompare);
   const operations = new Operations(ctx, comparer);
   const automation = new Automation(ctx, {
@@ -180,9 +187,15 @@ export function createEngine(deps: EngineDependencies): Engine {
     },
     ...rooms,
     notifications: notifications.facade,
+    gitWebhook: async (headers, body) => {
+      const answer = await rooms.gitWebhook(headers, body);
+      metrics.webhookDelivered(answer.provider ?? "unknown", webhookResultOf(answer));
+      return answer;
+    },
     eventStream: (options) => eventStream(ctx.events, options),
     clusterInfo: (cluster) => ctx.clusters.info(cluster),
     replicas: () => deps.membership?.status() ?? aloneStatus(ctx),
+    scrapeMetrics: () => metrics.scrape(),
   };
 
   return {

@@ -32,6 +32,7 @@ import type { DriftQuery, DriftReport } from "@/lib/drift/report";
 import type { EventStreamOptions } from "@/lib/events/sse";
 import type { Notifications } from "@/lib/notifications/room";
 import type { ClusterInfo } from "@/lib/kube/cluster-info";
+import type { MetricsScrape } from "@/lib/metrics";
 import type { SyncWindowVerdict } from "@/lib/projects";
 import type { ProjectSpec, ProjectUpdate } from "@/lib/projects/schema";
 import type { WebhookAnswer } from "@/lib/webhooks/handle";
@@ -233,6 +234,8 @@ export interface EngineFacade {
   clusterInfo(cluster: string): Promise<ClusterInfo>;
   /** The replicas sharing the database and the shards each holds (one replica holding all when alone). */
   replicas(): ShardStatus;
+  /** This engine's Prometheus metrics in the text exposition format (`/metrics`; the caller checks who may read them). */
+  scrapeMetrics(): Promise<MetricsScrape>;
 }
 
 /** The records the facade answers with, for the web layer's types (it never imports lib/db). */

@@ -26,6 +26,7 @@ import { EventBus } from "@/lib/events/bus";
 import { startPostgresRelay, type EventRelay } from "@/lib/events/postgres-relay";
 import { kubeconfigPathFromEnv } from "@/lib/kube/config";
 import { publicUrlFromEnv } from "@/lib/notifications/public-url";
+import { clusterWatchStats, createMetrics } from "@/lib/metrics";
 import { shardKeeperFromEnv } from "@/lib/shards/from-env";
 import { createSource, sourceOptionsFromEnv } from "@/lib/source";
 import { createEngine, type Engine } from "./create-engine";
@@ -59,11 +60,14 @@ function buildEngine(): ServerEngine {
   const stamp = createRequestStamp({ env });
   const settings = settingsFromEnv(env);
   const events = new EventBus();
+  const metrics = createMetrics({ processMetrics: true });
+  metrics.collectWatches(() => clusterWatchStats(clusters.active()));
   let relay: EventRelay | undefined;
   const engine = createEngine({
     db,
     clusters,
-    source: createSource({ ...sourceOptionsFromEnv(env), credentials: credentials.credentialsFor }),
+    metrics,
+    source: createSource({ ...sourceOptionsFromEnv(env), credentials: credentials.credentialsFor, metrics }),
     events,
     rooms: roomsOf({
       db,

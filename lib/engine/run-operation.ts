@@ -7,6 +7,7 @@
 import type { AppRecord } from "@/lib/db/apps";
 import type { OperationRecord, ResourceResult } from "@/lib/db/operations";
 import { describeKubeError } from "@/lib/kube/errors";
+import { operationPhaseLabel, secondsSince, type OperationStop } from "@/lib/metrics";
 import { keyOf, subjectOf, type OperationPhase } from "@/lib/types";
 import type { AppComparison } from "./compare-app";
 import type { Comparer } from "./comparisons";
@@ -60,6 +61,19 @@ function hookSuffixOf(comparison: AppComparison, operation: Pick<OperationRecord
   return `${comparison.revision?.sha.slice(0, 7) ?? "sync"}-${Math.floor(operation.startedAt.getTime() / 1000)}`;
 }
 
+/** Why the operation's signal was aborted, if it was: a termination someone asked for, or this process giving the operation up. */
+function stopOf(signal: AbortSignal): OperationStop | undefined {
+  if (!signal.aborted) return undefined;
+  return signal.reason instanceof TerminationRequested ? "terminated" : "interrupted";
+}
+
+/** Counts and times an ended operation in the engine's metrics. */
+function recordMetrics(ctx: EngineContext, final: OperationRecord, signal: AbortSignal, startedAt: number): void {
+  const ended = final.phase;
+  if (ended !== "Succeeded" && ended !== "Failed" && ended !== "Error") return;
+  ctx.metrics.operationFinished({ kind: final.kind, phase: operationPhaseLabel(ended, stopOf(signal)), seconds: secondsSince(startedAt, performance.now()) });
+}
+
 /** Operations the engine started itself: a closed sync window holds them back. */
 function isAutomated(operation: Pick<OperationRecord, "kind">): boolean {
   return operation.kind === "auto-sync" || operation.kind === "self-heal";
@@ -103,6 +117,7 @@ function writerFor(ctx: EngineContext, app: AppRecord): { writer: ObjectWriter; 
  */
 export async function runOperation(ctx: EngineContext, comparer: Comparer, operation: OperationRecord, appName: string, controller: AbortController): Promise<OperationRecord> {
   const { db, events } = ctx;
+  const startedAt = performance.now();
   const progress = new OperationProgress(ctx, operation, appName, (who) => controller.abort(new TerminationRequested(who)));
   events.publish({ type: "operation", app: appName, detail: { id: operation.id, phase: "Running" } });
   let app: AppRecord | undefined;
@@ -114,6 +129,7 @@ export async function runOperation(ctx: EngineContext, comparer: Comparer, opera
     if (closed && !closed.open) {
       final = await db.operations.finishOperation(operation.id, { phase: "Failed", message: `Not synced: ${closed.reason ?? "a sync window is closed."}`, results: [] });
       events.publish({ type: "operation", app: appName, detail: { id: final.id, phase: final.phase } });
+      recordMetrics(ctx, final, controller.signal, startedAt);
       return final;
     }
     const comparison = await comparisonFor(ctx, comparer, app, operation);
@@ -159,6 +175,7 @@ export async function runOperation(ctx: EngineContext, comparer: Comparer, opera
     final = await db.operations.finishOperation(operation.id, { phase: "Error", message, results: progress.results });
   }
   events.publish({ type: "operation", app: appName, detail: { id: final.id, phase: final.phase } });
+  recordMetrics(ctx, final, controller.signal, startedAt);
   if (app) await afterOperation(ctx, comparer, app, final);
   return final;
 }

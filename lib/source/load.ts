@@ -16,6 +16,7 @@ import type { RenderCache, RenderKey } from "./render-cache";
 import type { CredentialLookup } from "./repo-auth";
 import { resolveRevisionWith } from "./revision";
 import type { RevisionMemo } from "./revision-memo";
+import type { SourceMetrics } from "./source-metrics";
 import type { SourceSpec, SourceType } from "./source-spec";
 
 /** What to load: one app's source spec, and how. */
@@ -79,6 +80,8 @@ export interface LoadParts {
   credentials?: CredentialLookup;
   kustomize?: string;
   helm?: string;
+  /** Told of each `ls-remote` and each render. */
+  metrics?: SourceMetrics;
 }
 
 /**
@@ -91,7 +94,7 @@ export interface LoadParts {
  */
 export async function loadDesiredStateWith(parts: LoadParts, request: LoadDesiredStateRequest): Promise<DesiredState> {
   const git = { timeoutMs: request.timeoutMs, signal: request.signal };
-  const sha = await resolveRevisionWith(request.repoUrl, request.revision, { ...git, revisions: request.revisions, credentials: parts.credentials });
+  const sha = await resolveRevisionWith(request.repoUrl, request.revision, { ...git, revisions: request.revisions, credentials: parts.credentials, metrics: parts.metrics });
   const kustomizeBin = request.kustomizeBin ?? parts.kustomize;
   const helmBin = request.helmBin ?? parts.helm;
   const cacheKey: RenderKey | undefined = request.isNamespaced ? undefined : { ...request, kustomizeBin, helmBin, sha };
@@ -108,6 +111,7 @@ async function renderAt(parts: LoadParts, sha: string, request: LoadDesiredState
   const commit = await parts.commits.read(mirrorDir, sha, git);
   const checkout = await parts.checkouts.acquire(mirrorDir, sha, { timeoutMs: request.timeoutMs });
   try {
+    const start = performance.now();
     const { type, objects } = await renderSource({
       root: checkout.dir,
       path: request.path,
@@ -125,6 +129,7 @@ async function renderAt(parts: LoadParts, sha: string, request: LoadDesiredState
       limits: parts.limits,
       scan: (limits) => checkout.scan(limits),
     });
+    parts.metrics?.rendered({ sourceType: type, seconds: (performance.now() - start) / 1000 });
     return { commit, objects, sourceType: type };
   } finally {
     checkout.release();

@@ -14,6 +14,7 @@ import { authenticateRemote, type AuthenticatedRemote, type CredentialLookup } f
 import { repoHash } from "./repo-url";
 import { RevisionNotFoundError } from "./revision-not-found-error";
 import { assertCommitSha } from "./sha";
+import { measureGit, type SourceMetrics } from "./source-metrics";
 
 const FETCH_REFSPECS = ["+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*"];
 
@@ -56,6 +57,8 @@ export interface MirrorsOptions {
   credentials?: CredentialLookup;
   /** How many (mirror, commit) pairs are remembered as present. @default KNOWN_COMMITS */
   knownCommits?: number;
+  /** Told how long each fetch took and whether it failed. */
+  metrics?: SourceMetrics;
 }
 
 /** The mirrors of one data directory, with the lock that keeps their fetches apart. */
@@ -91,9 +94,10 @@ export function createMirrors(options: MirrorsOptions): Mirrors {
       await initMirror(dir, remote, git);
       if (await hasCommit(dir, sha, git)) return { mirrorDir: dir, fetched: false };
       git.onFetch?.({ repoUrl: remote.url, sha, mirrorDir: dir });
-      await fetchRefs(dir, remote, FETCH_REFSPECS, git);
+      const fetch = (refspecs: readonly string[]) => measureGit(options.metrics, "fetch", () => fetchRefs(dir, remote, refspecs, git));
+      await fetch(FETCH_REFSPECS);
       if (!(await hasCommit(dir, sha, git))) {
-        await fetchRefs(dir, remote, [sha], git).catch(() => undefined);
+        await fetch([sha]).catch(() => undefined);
         if (!(await hasCommit(dir, sha, git))) throw new RevisionNotFoundError(sha, remote.url);
       }
       return { mirrorDir: dir, fetched: true };

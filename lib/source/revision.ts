@@ -8,6 +8,7 @@ import { authenticateRemote, type CredentialLookup } from "./repo-auth";
 import type { RevisionMemo } from "./revision-memo";
 import { RevisionNotFoundError } from "./revision-not-found-error";
 import { isCommitSha } from "./sha";
+import { measureGit, type SourceMetrics } from "./source-metrics";
 import { SourceError } from "./source-error";
 
 /** Options for resolving a revision (`Source.resolveRevision`). */
@@ -23,6 +24,8 @@ export interface ResolveRevisionOptions extends GitCommandOptions {
 export interface RevisionLookupOptions extends ResolveRevisionOptions {
   /** Asked for the credentials of a URL that carries none. */
   credentials?: CredentialLookup;
+  /** Told how long each `ls-remote` took and whether it failed. */
+  metrics?: SourceMetrics;
 }
 
 /**
@@ -38,14 +41,19 @@ export async function resolveRevisionWith(repoUrl: string, revision: string, opt
   const wanted = revision.trim();
   if (isCommitSha(wanted.toLowerCase())) return wanted.toLowerCase();
   assertRefName(wanted);
-  const { revisions, credentials, ...git } = options;
-  const lookup = () => lsRemote(repoUrl, wanted, git, credentials);
+  const { revisions, credentials, metrics, ...git } = options;
+  const lookup = () => lsRemote(repoUrl, wanted, git, credentials, metrics);
   return revisions ? revisions.resolve(repoUrl, wanted, lookup) : lookup();
 }
 
-async function lsRemote(repoUrl: string, wanted: string, options: GitCommandOptions, credentials: CredentialLookup | undefined): Promise<string> {
+async function lsRemote(repoUrl: string, wanted: string, options: GitCommandOptions, credentials: CredentialLookup | undefined, metrics: SourceMetrics | undefined): Promise<string> {
   const remote = await authenticateRemote(repoUrl, credentials);
-  const result = await execGit(["ls-remote", "--", remote.url, ...candidateRefs(wanted)], { ...options, auth: remote.auth });
+  const result = await measureGit(
+    metrics,
+    "ls-remote",
+    () => execGit(["ls-remote", "--", remote.url, ...candidateRefs(wanted)], { ...options, auth: remote.auth }),
+    (done) => done.exitCode === 0 && !done.timedOut && !done.aborted,
+  );
   if (result.exitCode !== 0 || result.timedOut || result.aborted) {
     throw toGitError("ls-remote", result, { ...options, auth: remote.auth });
   }

@@ -11,6 +11,7 @@ import { DEFAULT_RENDER_LIMITS, renderLimits, type RenderLimits } from "./limits
 import { KNOWN_COMMITS } from "./mirror";
 import { RENDER_CACHE_SIZE } from "./render-cache";
 import type { CredentialLookup } from "./repo-auth";
+import type { SourceMetrics } from "./source-metrics";
 
 /** How many entries each of a source's memories holds; the least recently used goes first. */
 export interface SourceCacheSizes {
@@ -47,6 +48,8 @@ export interface SourceOptions {
   cacheSizes?: Partial<SourceCacheSizes>;
   /** How long an unused checkout is kept for the next render of the same commit, in milliseconds. @default 15_000 */
   checkoutKeepMs?: number;
+  /** Told how long Git requests and renders take (the engine's metrics). @default none */
+  metrics?: SourceMetrics;
 }
 
 /** A source's options with every default filled in. */

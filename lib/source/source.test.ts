@@ -49,6 +49,18 @@ afterEach(async () => {
 });
 
 describe("createSource", () => {
+  it("tells its metrics of each ls-remote, fetch and render, and of a failed ls-remote", async () => {
+    const git: string[] = [];
+    const renders: string[] = [];
+    const metrics = { gitRequest: (r: { operation: string; ok: boolean }) => git.push(`${r.operation} ${r.ok}`), rendered: (r: { sourceType: string }) => renders.push(r.sourceType) };
+    const made = source({ metrics });
+    await load(made, "one", []);
+    expect(git).toEqual(["ls-remote true", "fetch true"]);
+    expect(renders).toEqual(["Directory"]);
+    await expect(made.resolveRevision(path.join(work, "no-such-repo"), "main")).rejects.toThrow();
+    expect(git.at(-1)).toBe("ls-remote false");
+  });
+
   it("renders an app at the commit its branch names", async () => {
     const state = await load(source(), "one", []);
     expect(state.commit.subject).toBe("two apps");

@@ -57,12 +57,12 @@ export interface Source {
 /** Builds a {@link Source} from its options; nothing in it is shared with any other source. */
 export function createSource(options: SourceOptions): Source {
   const settings = resolveSourceOptions(options);
-  const { dataDir, credentials, log } = settings;
-  const mirrors = createMirrors({ dataDir, credentials, knownCommits: settings.cacheSizes.knownCommits });
+  const { dataDir, credentials, log, metrics } = settings;
+  const mirrors = createMirrors({ dataDir, credentials, knownCommits: settings.cacheSizes.knownCommits, metrics });
   const checkouts = createCheckoutPool({ scratchDir: path.join(dataDir, "scratch"), keepMs: settings.checkoutKeepMs, log });
   const commits = createCommitInfoReader({ max: settings.cacheSizes.commitInfo });
   const renders = createRenderCache({ max: settings.cacheSizes.renders });
-  const parts = { mirrors, checkouts, commits, renders, limits: settings.limits, credentials, kustomize: settings.kustomize, helm: settings.helm };
+  const parts = { mirrors, checkouts, commits, renders, limits: settings.limits, credentials, kustomize: settings.kustomize, helm: settings.helm, metrics };
   let closed = false;
 
   const logFetches = (onFetch: EnsureCommitOptions["onFetch"]): EnsureCommitOptions["onFetch"] => {
@@ -79,7 +79,7 @@ export function createSource(options: SourceOptions): Source {
       if (closed) throw new SourceError("the source is closed");
       return loadDesiredStateWith(parts, { ...request, onFetch: logFetches(request.onFetch) });
     },
-    resolveRevision: (repoUrl, revision, revisionOptions = {}) => resolveRevisionWith(repoUrl, revision, { ...revisionOptions, credentials }),
+    resolveRevision: (repoUrl, revision, revisionOptions = {}) => resolveRevisionWith(repoUrl, revision, { ...revisionOptions, credentials, metrics }),
     ensureCommit: (repoUrl, sha, ensureOptions = {}) => mirrors.ensureCommit(repoUrl, sha, { ...ensureOptions, onFetch: logFetches(ensureOptions.onFetch) }),
     readCommitInfo: (mirror, sha, git) => commits.read(mirror, sha, git),
     resolveRemote: (repoUrl) => authenticateRemote(repoUrl, credentials),

@@ -101,7 +101,7 @@ describe("handleGitWebhook", () => {
     const body = JSON.stringify({ zen: "Keep it logically awesome.", hook_id: 1 });
     const headers = new Headers({ ...deliveryHeaders("github", body, SECRET), "x-github-event": "ping" });
     const answer = await handleGitWebhook(headers, Buffer.from(body), deps("github", refreshed));
-    expect(answer).toMatchObject({ status: 200, body: { result: "pong" } });
+    expect(answer).toMatchObject({ status: 200, body: { result: "pong" }, provider: "github" });
     expect(refreshed).toEqual([]);
   });
 
@@ -116,5 +116,6 @@ describe("handleGitWebhook", () => {
   it("refuses a request from no known Git host", async () => {
     const answer = await handleGitWebhook(new Headers({ "content-type": "application/json" }), Buffer.from("{}"), deps("github", []));
     expect(answer.status).toBe(400);
+    expect(answer.provider).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@
  * concerns, and queue their refresh — which runs after the answer is sent,
  * so the host gets its answer at once however many apps are affected.
  */
-import { PROVIDER_NAMES, detectProvider } from "./provider";
+import { PROVIDER_NAMES, detectProvider, type WebhookProvider } from "./provider";
 import { parseWebhookEvent } from "./push-event";
 import { affectedApps, appsOnRepository, type AppSourceRef } from "./affected-apps";
 import { WEBHOOK_SECRET_VARIABLE, hasValidSignature, webhookSecret } from "./signature";
@@ -23,6 +23,8 @@ export interface WebhookAnswer {
     /** For errors: the one-sentence reason. */
     error?: string;
   };
+  /** The host that sent the delivery, when its headers name one (for the metrics; never sent back). */
+  provider?: WebhookProvider;
 }
 
 /** What handling needs from the rest of Lockstep; injected so the logic is testable on its own. */
@@ -50,6 +52,11 @@ function readJson(body: Uint8Array): unknown {
 export async function handleGitWebhook(headers: Headers, body: Uint8Array, deps: WebhookDependencies): Promise<WebhookAnswer> {
   const provider = detectProvider(headers);
   if (!provider) return refused("The request is not a webhook from GitHub, GitLab, Gitea, Forgejo or Bitbucket.", 400);
+  return { ...(await handleDelivery(provider, headers, body, deps)), provider };
+}
+
+/** Handles a delivery from a recognised host: signature, payload, affected apps. */
+async function handleDelivery(provider: WebhookProvider, headers: Headers, body: Uint8Array, deps: WebhookDependencies): Promise<WebhookAnswer> {
   const secret = webhookSecret(provider, deps.env);
   if (!secret) return refused(`Webhooks are disabled: set ${WEBHOOK_SECRET_VARIABLE} on the server and the same secret on the ${PROVIDER_NAMES[provider]} webhook.`, 401);
   if (!hasValidSignature(provider, headers, body, secret)) return refused(`The ${PROVIDER_NAMES[provider]} webhook signature does not match the configured secret.`, 401);

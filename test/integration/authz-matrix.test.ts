@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { authorize, type Requirement } from "@/lib/auth/authorize";
 import { ROUTES } from "@/app/api/_routes/index";
 import { ACCESS_POLICY } from "@/app/api/_routes/policy";
-import { HTTP_METHODS, PAGE_RULES, requirementOf } from "@/lib/auth/policy";
+import { ENDPOINT_RULES, HTTP_METHODS, PAGE_RULES, requirementOf } from "@/lib/auth/policy";
 import type { Principal } from "@/lib/auth/principal";
 import type { Permission } from "@/lib/auth/roles";
 import { createTestUser, type TestUser } from "../helpers/auth";
@@ -28,7 +28,7 @@ import { startWebServer, type WebServer } from "../helpers/web-server";
 /** The permission each route and method needs: the API routes' declarations and the pages' table. */
 const EXPECTED: Record<string, Permission> = Object.fromEntries([
   ...ROUTES.map((route) => [`${route.method} ${route.path}`, route.permission] as const),
-  ...PAGE_RULES.flatMap((rule) => rule.methods.map((method) => [`${method} ${rule.pattern}`, rule.permission] as const)),
+  ...[...PAGE_RULES, ...ENDPOINT_RULES].flatMap((rule) => rule.methods.map((method) => [`${method} ${rule.pattern}`, rule.permission] as const)),
 ]);
 
 /** Routes the policy opens to anyone because their handler checks its own secret (webhook signature, CI token), and so answers 401 itself. */
@@ -71,7 +71,8 @@ interface Route {
   /** Folder-syntax pattern, e.g. `/api/apps/[name]/sync`. */
   pattern: string;
   method: string;
-  kind: "api" | "page";
+  /** `endpoint`: a route file outside app/api (`/metrics`), which checks its own credentials. */
+  kind: "api" | "page" | "endpoint";
 }
 
 function patternOf(file: string, suffix: string): string {
@@ -85,11 +86,12 @@ function patternOf(file: string, suffix: string): string {
 
 async function discoverRoutes(): Promise<Route[]> {
   const routes: Route[] = [];
-  for await (const file of glob("app/api/**/route.ts")) {
+  for await (const file of glob("app/**/route.ts")) {
     if (file.split(path.sep).some((s) => s.startsWith("_"))) continue;
+    const kind = file.startsWith(`app${path.sep}api${path.sep}`) ? "api" : "endpoint";
     const source = await readFile(file, "utf8");
     for (const method of HTTP_METHODS) {
-      if (new RegExp(`export\\s+(async\\s+)?(function|const)\\s+${method}\\b`).test(source)) routes.push({ pattern: patternOf(file, "/route.ts"), method, kind: "api" });
+      if (new RegExp(`export\\s+(async\\s+)?(function|const)\\s+${method}\\b`).test(source)) routes.push({ pattern: patternOf(file, "/route.ts"), method, kind });
     }
   }
   for await (const file of glob("app/**/page.tsx")) {

@@ -48,6 +48,12 @@ describe("the route registry", () => {
     expect(ACCESS_POLICY.find("DELETE", "/api/users/alice")?.rule.appParam).toBeUndefined();
   });
 
+  it("lets GET /metrics through to its handler, which checks the metrics token itself, and nothing else there", () => {
+    expect(ACCESS_POLICY.find("GET", "/metrics")?.rule).toMatchObject({ permission: "anonymous", pattern: "/metrics" });
+    expect(ACCESS_POLICY.find("POST", "/metrics")).toBeUndefined();
+    expect(ACCESS_POLICY.allowedMethods("/metrics")).toEqual(["GET", "HEAD", "OPTIONS"]);
+  });
+
   it("does not take a project's name for an app's", () => {
     expect(ACCESS_POLICY.find("PATCH", "/api/projects/team-a")?.rule).toMatchObject({ permission: "admin", action: "project.update" });
     expect(ACCESS_POLICY.find("PATCH", "/api/projects/team-a")?.rule.appParam).toBeUndefined();

@@ -24,6 +24,7 @@ import { loadRules, windowVerdict } from "./project-rules";
 import { previewRollbackOf } from "./rollback";
 import { aloneStatus, takeOverShards } from "./replicas";
 import type { ShardChange } from "@/lib/shards";
+import { createInsightsReader } from "@/lib/insights/reader";
 import type { ResourceStatusRow } from "./status-rows";
 
 /** The rooms beside the GitOps loop that the facade also answers for. */
@@ -109,6 +110,7 @@ export function createEngine(deps: EngineDependencies): Engine {
   const rooms = deps.rooms({ requestRefresh: (names) => reconciler.request(names) });
   const takeOver = (change: ShardChange) => takeOverShards(ctx, change, deps.membership, { refresh: (names) => reconciler.request(names), wake: () => operations.wake() });
   const who = (caller: Principal) => describePrincipal(caller);
+  const insights = createInsightsReader({ db: ctx.db, now: () => new Date(ctx.clock.now()) });
   const idOf = async (name: string) => (await ctx.db.apps.getApp(name)).id;
 
   const facade: EngineFacade = {
@@ -167,6 +169,7 @@ export function createEngine(deps: EngineDependencies): Engine {
     ...rooms,
     eventStream: (options) => eventStream(ctx.events, options),
     clusterInfo: (cluster) => ctx.clusters.info(cluster),
+    insights: (query) => insights.report(query),
     replicas: () => deps.membership?.status() ?? aloneStatus(ctx),
   };
 

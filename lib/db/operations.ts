@@ -138,11 +138,6 @@ export function createOperationsStore(db: Db, { manifestCipher, dialect = "sqlit
     return db.operation.update({ where: { id }, data: { results: JSON.stringify(results), ...(syncPhase ? { syncPhase } : {}) }, select: { terminatedBy: true } });
   }
 
-  /** Records the app's health as compared after an operation ended (a rollback's comparison runs after it is recorded). */
-  async function recordHealthAfter(id: string, health: HealthStatus): Promise<void> {
-    await db.operation.updateMany({ where: { id }, data: { healthAfter: health } });
-  }
-
   /** Appends one line to an operation's log, atomically, whoever else writes to it. */
   async function appendOperationLog(id: string, message: string): Promise<void> {
     const entry = JSON.stringify({ at: new Date().toISOString(), message } satisfies OperationLogEntry);
@@ -254,7 +249,7 @@ export function createOperationsStore(db: Db, { manifestCipher, dialect = "sqlit
     return released;
   }
 
-  return { finishOperation, recordProgress, recordHealthAfter, appendOperationLog, requestTermination, pruneHistory, getRunningOperation, listOperations, listDeliveryHistory, getOperation, operationIdsWithManifests, getOperationManifests, isOperationRunning, releaseInterruptedOperations };
+  return { finishOperation, recordProgress, appendOperationLog, requestTermination, pruneHistory, getRunningOperation, listOperations, listDeliveryHistory, getOperation, operationIdsWithManifests, getOperationManifests, isOperationRunning, releaseInterruptedOperations };
 }
 
 /** The operations store's methods. */

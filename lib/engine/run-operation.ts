@@ -6,6 +6,7 @@
  */
 import type { AppRecord } from "@/lib/db/apps";
 import type { OperationRecord, ResourceResult } from "@/lib/db/operations";
+import { aggregateHealth } from "@/lib/health";
 import { describeKubeError } from "@/lib/kube/errors";
 import { keyOf, subjectOf, type HealthStatus, type OperationPhase } from "@/lib/types";
 import type { AppComparison } from "./compare-app";
@@ -14,6 +15,7 @@ import { messageOf, type EngineContext } from "./context";
 import { dryRunKey } from "./dry-run-cache";
 import { executePlan, type ChangeSet, type ObjectWriter } from "./execute";
 import { historyLimitFor } from "./history-limit";
+import { liveHealth } from "./live-health";
 import { OperationProgress } from "./operation-progress";
 import { changeCount, planSync, type SyncPlan } from "./plan";
 import { loadRules, windowVerdict } from "./project-rules";
@@ -152,7 +154,7 @@ export async function runOperation(ctx: EngineContext, comparer: Comparer, opera
       });
       progress.settle();
       const outcome = outcomeOf(changeSet, operation);
-      const healthAfter = await beforeRecording(ctx, comparer, app, operation, outcome, comparison);
+      const healthAfter = (await beforeRecording(ctx, comparer, app, operation, outcome, comparison)) ?? rollbackHealth(ctx, app, operation, comparison);
       final = await db.operations.finishOperation(operation.id, { ...outcome, results: changeSet.results, manifests: operation.dryRun ? undefined : comparison.desired, healthAfter });
     }
   } catch (error) {
@@ -178,14 +180,19 @@ async function beforeRecording(ctx: EngineContext, comparer: Comparer, app: AppR
   return after ? after.healthStatus : undefined;
 }
 
+/**
+ * A rollback's health once applied: the worst health of the objects it re-applied, from the
+ * watch cache (a comparison with Git would mix in what Git holds now). Undefined for a dry run.
+ */
+function rollbackHealth(ctx: EngineContext, app: AppRecord, operation: OperationRecord, comparison: AppComparison): HealthStatus | undefined {
+  if (operation.kind !== "rollback" || operation.dryRun) return undefined;
+  const cache = ctx.clusters.cache(app.destCluster);
+  return aggregateHealth(comparison.desired.map((obj) => liveHealth(cache, cache.get(obj)).status));
+}
+
 /** History trimmed; after a rollback, the app compared with Git again (in the background: Git may be down). */
 async function afterOperation(ctx: EngineContext, comparer: Comparer, app: AppRecord, final: OperationRecord): Promise<void> {
   const report = (what: string) => (error: unknown) => ctx.log.error(`${what} of ${app.name} failed: ${messageOf(error)}`);
   await ctx.db.operations.pruneHistory(app.id, historyLimitFor(app, ctx.settings.historyLimit)).catch(report("pruning the history"));
-  if (final.kind === "rollback" && !final.dryRun) {
-    void comparer
-      .compareAndStore(app.name, "read")
-      .then((after) => (after.healthStatus ? ctx.db.operations.recordHealthAfter(final.id, after.healthStatus) : undefined))
-      .catch(report("comparing after the rollback"));
-  }
+  if (final.kind === "rollback" && !final.dryRun) void comparer.compareAndStore(app.name, "read").catch(report("comparing after the rollback"));
 }

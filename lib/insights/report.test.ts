@@ -97,6 +97,24 @@ describe("buildInsightsReport", () => {
   });
 });
 
+describe("the report in other time zones", () => {
+  it("is the same whatever the process's time zone", () => {
+    const original = process.env.TZ;
+    try {
+      process.env.TZ = "UTC";
+      const utc = JSON.stringify(buildInsightsReport(HISTORY, APPS, query));
+      process.env.TZ = "Pacific/Kiritimati";
+      expect(new Date("2026-11-01T00:00:00Z").getTimezoneOffset()).toBe(-14 * 60);
+      expect(JSON.stringify(buildInsightsReport(HISTORY, APPS, query))).toBe(utc);
+      process.env.TZ = "America/Los_Angeles";
+      expect(JSON.stringify(buildInsightsReport(HISTORY, APPS, query))).toBe(utc);
+    } finally {
+      if (original === undefined) delete process.env.TZ;
+      else process.env.TZ = original;
+    }
+  });
+});
+
 describe("resolveInsightsQuery", () => {
   const now = new Date("2026-11-30T12:00:00Z");
 

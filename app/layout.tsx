@@ -31,6 +31,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               </Link>
             )}
             {user && (
+              <Link href="/insights" className="text-sm text-slate-600 hover:text-slate-900">
+                Insights
+              </Link>
+            )}
+            {user && (
               <Link href="/audit" className="text-sm text-slate-600 hover:text-slate-900">
                 Audit
               </Link>

@@ -48,6 +48,7 @@ export const PAGE_RULES: readonly AccessRule[] = [
   { methods: ["GET"], pattern: "/apps/[name]/compare", permission: "viewer", ...app },
   { methods: ["GET"], pattern: "/audit", permission: "viewer" },
   { methods: ["GET"], pattern: "/drift", permission: "viewer" },
+  { methods: ["GET"], pattern: "/insights", permission: "viewer" },
   { methods: ["GET"], pattern: "/replicas", permission: "viewer" },
   { methods: ["GET"], pattern: "/settings/users", permission: "admin" },
   { methods: ["GET"], pattern: "/settings/tokens", permission: "admin" },

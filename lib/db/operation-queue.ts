@@ -28,6 +28,8 @@ export interface OperationPlanFacts {
   revision?: string;
   revisionSubject?: string;
   revisionAuthor?: string;
+  /** The committer date of the revision applied, for lead time (lib/insights). */
+  revisionCommittedAt?: Date;
   resourceCount: number;
 }
 

@@ -1,6 +1,6 @@
 import { hostname } from "node:os";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { HOOK_PHASES, type HookPhase, type HookProgress, type KubeObject, type OperationKind, type OperationPhase, type ResourceAction } from "@/lib/types";
+import { HOOK_PHASES, type HookPhase, type HealthStatus, type HookProgress, type KubeObject, type OperationKind, type OperationPhase, type ResourceAction } from "@/lib/types";
 import type { Db } from "./client";
 import { appendToOperationLog, type Dialect } from "./dialect";
 import { decodeManifests, encodeManifests, type ManifestCipher } from "./manifest-cipher";
@@ -64,7 +64,11 @@ export const RECORD_FIELDS = {
   id: true, appId: true, kind: true, phase: true, message: true, revision: true, revisionSubject: true,
   revisionAuthor: true, initiator: true, dryRun: true, prune: true, startedAt: true, finishedAt: true, results: true,
   log: true, resourceCount: true, terminatedBy: true, rollbackOf: true, request: true, syncPhase: true,
+  revisionCommittedAt: true, healthAfter: true,
 } as const;
+
+/** A finished operation's delivery facts as stored; lib/insights decodes them. */
+export type DeliveryHistoryRow = Pick<StoredOperation, "id" | "appId" | "kind" | "phase" | "dryRun" | "request" | "revision" | "revisionCommittedAt" | "startedAt" | "finishedAt" | "healthAfter" | "message">;
 
 /** Phases of an operation that still holds its app's lock. */
 const ACTIVE_PHASES = ["Queued", "Running", "Terminating"];
@@ -76,6 +80,8 @@ export interface OperationEnd {
   results: ResourceResult[];
   /** The manifests that were applied, stored compressed and encrypted for a later rollback. */
   manifests?: KubeObject[];
+  /** The app's health as compared right after the operation, when it was compared. */
+  healthAfter?: HealthStatus;
 }
 
 function isAlive(pid: number): boolean {
@@ -113,6 +119,7 @@ export function createOperationsStore(db: Db, { manifestCipher, dialect = "sqlit
           message: end.message ?? null,
           results: JSON.stringify(end.results),
           manifests,
+          ...(end.healthAfter ? { healthAfter: end.healthAfter } : {}),
           finishedAt: new Date(),
         },
         select: RECORD_FIELDS,
@@ -181,6 +188,18 @@ export function createOperationsStore(db: Db, { manifestCipher, dialect = "sqlit
     return ops.map(toRecord);
   }
 
+  /**
+   * The finished operations of the given apps (every app when absent), with only the columns
+   * delivery metrics read (lib/insights): no results, logs or manifests.
+   */
+  async function listDeliveryHistory(appIds?: readonly string[]): Promise<DeliveryHistoryRow[]> {
+    return db.operation.findMany({
+      where: { finishedAt: { not: null }, ...(appIds ? { appId: { in: [...appIds] } } : {}) },
+      orderBy: { startedAt: "asc" },
+      select: { id: true, appId: true, kind: true, phase: true, dryRun: true, request: true, revision: true, revisionCommittedAt: true, startedAt: true, finishedAt: true, healthAfter: true, message: true },
+    });
+  }
+
   /** One operation of an app, or a NotFoundError. */
   async function getOperation(appId: string, id: string): Promise<OperationRecord> {
     const op = await db.operation.findFirst({ where: { id, appId }, select: RECORD_FIELDS });
@@ -230,7 +249,7 @@ export function createOperationsStore(db: Db, { manifestCipher, dialect = "sqlit
     return released;
   }
 
-  return { finishOperation, recordProgress, appendOperationLog, requestTermination, pruneHistory, getRunningOperation, listOperations, getOperation, operationIdsWithManifests, getOperationManifests, isOperationRunning, releaseInterruptedOperations };
+  return { finishOperation, recordProgress, appendOperationLog, requestTermination, pruneHistory, getRunningOperation, listOperations, listDeliveryHistory, getOperation, operationIdsWithManifests, getOperationManifests, isOperationRunning, releaseInterruptedOperations };
 }
 
 /** The operations store's methods. */

@@ -28,6 +28,7 @@ import { createRollbackCommitter } from "./rollback-commit";
 import type { CredentialLookup } from "@/lib/source";
 import { aloneStatus, takeOverShards } from "./replicas";
 import type { ShardChange } from "@/lib/shards";
+import { createInsightsReader } from "@/lib/insights/reader";
 import type { ResourceStatusRow } from "./status-rows";
 
 /** The rooms beside the GitOps loop that the facade also answers for. */
@@ -128,6 +129,7 @@ export function createEngine(deps: EngineDependencies): Engine {
     if (change.acquired.length > 0) notifications.notifier?.resume();
   };
   const who = (caller: Principal) => describePrincipal(caller);
+  const insights = createInsightsReader({ db: ctx.db, now: () => new Date(ctx.clock.now()) });
   const idOf = async (name: string) => (await ctx.db.apps.getApp(name)).id;
 
   const facade: EngineFacade = {
@@ -194,6 +196,7 @@ export function createEngine(deps: EngineDependencies): Engine {
     },
     eventStream: (options) => eventStream(ctx.events, options),
     clusterInfo: (cluster) => ctx.clusters.info(cluster),
+    insights: (query) => insights.report(query),
     replicas: () => deps.membership?.status() ?? aloneStatus(ctx),
     scrapeMetrics: () => metrics.scrape(),
   };

@@ -29,6 +29,8 @@ import type { OperationRecord } from "@/lib/db/operations";
 import type { ProjectRecord } from "@/lib/db/projects";
 import type { UserRecord } from "@/lib/db/users";
 import type { DriftQuery, DriftReport } from "@/lib/drift/report";
+import type { InsightsQuery } from "@/lib/insights/query";
+import type { InsightsReport } from "@/lib/insights/report";
 import type { EventStreamOptions } from "@/lib/events/sse";
 import type { Notifications } from "@/lib/notifications/room";
 import type { ClusterInfo } from "@/lib/kube/cluster-info";
@@ -226,6 +228,8 @@ export interface EngineFacade {
   /** Notification channels (secrets write-only), subscriptions and deliveries (lib/notifications). */
   notifications: NotificationsFacade;
   drift(query: DriftQuery): Promise<DriftReport>;
+  /** Delivery metrics (deployment frequency, lead time, change failure rate, time to restore) from history (lib/insights). */
+  insights(query: InsightsQuery): Promise<InsightsReport>;
   /** Handles one Git push webhook delivery (signature, matching apps, queued refreshes). */
   gitWebhook(headers: Headers, body: Uint8Array): Promise<WebhookAnswer>;
   /** A Server-Sent Events stream of the engine's app events. */

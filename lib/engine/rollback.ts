@@ -86,7 +86,7 @@ export async function compareManifests(
   manifests: KubeObject[],
 ): Promise<AppComparison> {
   const previous = await ctx.db.apps.getStatusResources<ResourceStatusRow>(app.id);
-  const commit = { sha: op.revision ?? "", subject: op.revisionSubject ?? "", author: op.revisionAuthor ?? "", date: op.startedAt.toISOString() };
+  const commit = { sha: op.revision ?? "", subject: op.revisionSubject ?? "", author: op.revisionAuthor ?? "", date: op.startedAt.toISOString(), committedAt: op.revisionCommittedAt?.toISOString() };
   const rules = await loadRules(ctx, app);
   const comparison = await compareApp(ctx, app, { check: rules.check, refused: rules.appRefusal, previousKinds: kindsOfRows(previous), desiredState: { objects: structuredClone(manifests), commit } });
   const failure = comparison.conditions.find((c) => c.type === "ComparisonError");

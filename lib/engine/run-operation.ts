@@ -6,15 +6,17 @@
  */
 import type { AppRecord } from "@/lib/db/apps";
 import type { OperationRecord, ResourceResult } from "@/lib/db/operations";
+import { aggregateHealth } from "@/lib/health";
 import { describeKubeError } from "@/lib/kube/errors";
 import { operationPhaseLabel, secondsSince, type OperationStop } from "@/lib/metrics";
-import { keyOf, subjectOf, type OperationPhase } from "@/lib/types";
+import { keyOf, subjectOf, type HealthStatus, type OperationPhase } from "@/lib/types";
 import type { AppComparison } from "./compare-app";
 import type { Comparer } from "./comparisons";
 import { messageOf, type EngineContext } from "./context";
 import { dryRunKey } from "./dry-run-cache";
 import { executePlan, type ChangeSet, type ObjectWriter } from "./execute";
 import { historyLimitFor } from "./history-limit";
+import { liveHealth } from "./live-health";
 import { OperationProgress } from "./operation-progress";
 import { changeCount, planSync, type SyncPlan } from "./plan";
 import { loadRules, windowVerdict } from "./project-rules";
@@ -145,6 +147,7 @@ export async function runOperation(ctx: EngineContext, comparer: Comparer, opera
       revision: comparison.revision?.sha,
       revisionSubject: comparison.revision?.subject,
       revisionAuthor: comparison.revision?.author,
+      revisionCommittedAt: comparison.revision?.committedAt ? new Date(comparison.revision.committedAt) : undefined,
       resourceCount: progress.total,
     });
     if (plan.blockedBy) {
@@ -167,8 +170,8 @@ export async function runOperation(ctx: EngineContext, comparer: Comparer, opera
       });
       progress.settle();
       const outcome = outcomeOf(changeSet, operation);
-      await beforeRecording(ctx, comparer, app, operation, outcome, comparison);
-      final = await db.operations.finishOperation(operation.id, { ...outcome, results: changeSet.results, manifests: operation.dryRun ? undefined : comparison.desired });
+      const healthAfter = (await beforeRecording(ctx, comparer, app, operation, outcome, comparison)) ?? rollbackHealth(ctx, app, operation, comparison);
+      final = await db.operations.finishOperation(operation.id, { ...outcome, results: changeSet.results, manifests: operation.dryRun ? undefined : comparison.desired, healthAfter });
     }
   } catch (error) {
     const message = controller.signal.aborted && controller.signal.reason instanceof Error ? controller.signal.reason.message : describeKubeError(error).message;
@@ -183,13 +186,25 @@ export async function runOperation(ctx: EngineContext, comparer: Comparer, opera
 /**
  * What must be true once the operation reads as ended (so `waitFor` callers see it): a sync's
  * render compared with the cluster again and stored as the app's status (from the cache, no
- * Git read), and a full successful sync ending a rollback.
+ * Git read), and a full successful sync ending a rollback. Answers the app's health then, kept
+ * on the history row for delivery metrics (lib/insights).
  */
-async function beforeRecording(ctx: EngineContext, comparer: Comparer, app: AppRecord, operation: OperationRecord, outcome: OperationOutcome, comparison: AppComparison): Promise<void> {
+async function beforeRecording(ctx: EngineContext, comparer: Comparer, app: AppRecord, operation: OperationRecord, outcome: OperationOutcome, comparison: AppComparison): Promise<HealthStatus | undefined> {
   const report = (what: string) => (error: unknown) => ctx.log.error(`${what} of ${app.name} failed: ${messageOf(error)}`);
-  if (operation.dryRun || operation.kind === "rollback") return;
+  if (operation.dryRun || operation.kind === "rollback") return undefined;
   if (app.rolledBackTo && isFullSuccessfulSync(operation, outcome.phase)) await ctx.db.apps.clearRollback(app.id, { resumeAutomation: false }).catch(report("ending the rollback"));
-  await comparer.compareAndStore(app.name, "operation", {}, comparison).catch(report("comparing after the sync"));
+  const after = await comparer.compareAndStore(app.name, "operation", {}, comparison).catch(report("comparing after the sync"));
+  return after ? after.healthStatus : undefined;
+}
+
+/**
+ * A rollback's health once applied: the worst health of the objects it re-applied, from the
+ * watch cache (a comparison with Git would mix in what Git holds now). Undefined for a dry run.
+ */
+function rollbackHealth(ctx: EngineContext, app: AppRecord, operation: OperationRecord, comparison: AppComparison): HealthStatus | undefined {
+  if (operation.kind !== "rollback" || operation.dryRun) return undefined;
+  const cache = ctx.clusters.cache(app.destCluster);
+  return aggregateHealth(comparison.desired.map((obj) => liveHealth(cache, cache.get(obj)).status));
 }
 
 /** History trimmed; after a rollback, the app compared with Git again (in the background: Git may be down). */

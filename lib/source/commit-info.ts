@@ -14,6 +14,8 @@ export interface CommitInfo {
   author: string;
   /** Author date as an ISO 8601 string in UTC, e.g. `2025-01-01T00:00:00.000Z`. */
   date: string;
+  /** Committer date as an ISO 8601 string in UTC: when the commit landed (lead time for changes). */
+  committedAt?: string;
 }
 
 /** How many commits' facts are remembered; a commit never changes, so they never go stale. */
@@ -47,9 +49,11 @@ export function createCommitInfoReader(options: { max?: number } = {}): CommitIn
 
 async function readFromGit(mirror: string, sha: string, options: GitCommandOptions): Promise<CommitInfo> {
   const output = await runGit(
-    ["log", "-1", "--no-show-signature", "--no-color", "--format=%H%x00%s%x00%an%x00%ae%x00%aI", sha, "--"],
+    ["log", "-1", "--no-show-signature", "--no-color", "--format=%H%x00%s%x00%an%x00%ae%x00%aI%x00%cI", sha, "--"],
     { ...options, gitDir: mirror },
   );
-  const [fullSha = sha, subject = "", name = "", email = "", date = ""] = output.split("\0");
-  return { sha: fullSha, subject, author: `${name} <${email}>`, date: new Date(date).toISOString() };
+  const [fullSha = sha, subject = "", name = "", email = "", date = "", committed = ""] = output.split("\0");
+  const info: CommitInfo = { sha: fullSha, subject, author: `${name} <${email}>`, date: new Date(date).toISOString() };
+  if (committed.trim()) info.committedAt = new Date(committed.trim()).toISOString();
+  return info;
 }

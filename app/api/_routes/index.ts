@@ -9,10 +9,11 @@ import * as apps from "./apps";
 import * as auth from "./auth";
 import * as cd from "./cd";
 import * as docs from "./docs";
+import * as insights from "./insights";
 import * as live from "./live";
 import * as notifications from "./notifications";
 import * as operations from "./operations";
 import * as projects from "./projects";
 
 /** Every API route, grouped as the modules above are. */
-export const ROUTES: readonly RouteDeclaration[] = [auth, docs, apps, operations, live, projects, admin, cd, notifications].flatMap((group) => Object.values(group) as RouteDeclaration[]);
+export const ROUTES: readonly RouteDeclaration[] = [auth, docs, apps, operations, live, projects, admin, cd, notifications, insights].flatMap((group) => Object.values(group) as RouteDeclaration[]);

@@ -4,8 +4,10 @@
 # otherwise raises that threshold as large buffers are freed, and keeps them in a heap that
 # fragments), free memory at the top of the heap is returned past 128 KiB, and at most two
 # arenas are kept. At 1,000 apps this is hundreds of megabytes of resident memory
-# (docs/performance.md). Settings already in the environment win; other C libraries ignore them.
-: "${GLIBC_TUNABLES:=glibc.malloc.mmap_threshold=131072:glibc.malloc.trim_threshold=131072:glibc.malloc.arena_max=2}"
-export GLIBC_TUNABLES
+# (docs/performance.md). The MALLOC_* variables are used rather than GLIBC_TUNABLES because
+# glibc 2.36 passes only the first of several tunables on to the processes it starts. Values
+# already in the environment win; other C libraries ignore them.
+: "${MALLOC_MMAP_THRESHOLD_:=131072}" "${MALLOC_TRIM_THRESHOLD_:=131072}" "${MALLOC_ARENA_MAX:=2}"
+export MALLOC_MMAP_THRESHOLD_ MALLOC_TRIM_THRESHOLD_ MALLOC_ARENA_MAX
 root=$(CDPATH= cd -- "$(dirname -- "$0")/../.." && pwd)
 exec "$root/node_modules/.bin/next" start "$@"

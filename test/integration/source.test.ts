@@ -184,7 +184,7 @@ describe("lib/source against real Git repositories over smart HTTP", () => {
   });
 
   describe("readCommitInfo and checkoutCommit", () => {
-    it("reads the subject, author and date of a commit", async () => {
+    it("reads the subject, author, author date and committer date of a commit", async () => {
       const sha = await commitFiles(repo, {
         files: { "a.yaml": CONFIGMAP("a") },
         message: "Bump web to 1.2.3\n\nLonger explanation.",
@@ -197,6 +197,7 @@ describe("lib/source against real Git repositories over smart HTTP", () => {
         subject: "Bump web to 1.2.3",
         author: "Ada Lovelace <ada@example.com>",
         date: "2025-03-04T05:06:07.000Z",
+        committedAt: "2025-03-04T05:06:07.000Z",
       });
     });
 

@@ -43,6 +43,8 @@ const EXPECTED_ACTIONS: Record<string, Permission> = {
   "app/apps/actions.ts#previewRollbackAction": "deployer",
   "app/apps/actions.ts#rollbackAction": "deployer",
   "app/apps/actions.ts#resumeAutoSyncAction": "deployer",
+  "app/apps/actions.ts#previewRollbackCommitAction": "deployer",
+  "app/apps/actions.ts#commitRollbackAction": "deployer",
   "app/apps/actions.ts#terminateAction": "deployer",
   "app/projects/actions.ts#createProjectAction": "admin",
   "app/projects/actions.ts#updateProjectAction": "admin",

@@ -19,7 +19,13 @@ export const DRY_RUN_CACHE_SIZE = 50_000;
  */
 export type DryRunVerdict = "synced" | KubeObject;
 
+/**
+ * Memos of pure functions of an object, by identity: rendered objects and the watch cache's
+ * live objects are never changed in place (a change is a new object), so a hash computed once
+ * stays true, and goes with the object.
+ */
 const desiredHashes = new WeakMap<KubeObject, string>();
+const liveHashes = new WeakMap<KubeObject, string>();
 
 function desiredHash(desired: KubeObject): string {
   let hash = desiredHashes.get(desired);
@@ -62,7 +68,11 @@ function liveFingerprint(live: KubeObject): string {
  */
 export function dryRunKey(cluster: string, desired: KubeObject, live: KubeObject | undefined): string | undefined {
   if (!live?.metadata.uid) return undefined;
-  const liveHash = createHash("sha256").update(liveFingerprint(live)).digest("base64url");
+  let liveHash = liveHashes.get(live);
+  if (liveHash === undefined) {
+    liveHash = createHash("sha256").update(liveFingerprint(live)).digest("base64url");
+    liveHashes.set(live, liveHash);
+  }
   return `${cluster}|${desiredHash(desired)}|${liveHash}`;
 }
 

@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import { KubeConfig } from "@kubernetes/client-node";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { KubeObjectClient } from "@/lib/kube/object-client";
 import { launchChromium, newSignedInPage } from "../helpers/browser";
 import { commitFiles, createGitFixture, type GitFixture } from "../helpers/git";
 import { api, type OperationBody } from "../helpers/lockstep-api";
@@ -76,6 +78,10 @@ describe("the Insights page in Chromium", () => {
     await browser?.close();
     await web?.stop();
     await git?.cleanup();
+    const kc = new KubeConfig();
+    kc.loadFromFile(inject("kubeconfig"));
+    const kube = KubeObjectClient.forConfig(kc);
+    await Promise.all([appA, appB].map((name) => kube.deleteObject({ apiVersion: "v1", kind: "Namespace", metadata: { name } }).catch(() => undefined)));
   });
 
   /** A new signed-in page that records the console errors and uncaught exceptions it sees (a hydration error is one). */

@@ -2,33 +2,8 @@ import { describe, expect, it } from "vitest";
 import { insightsCsv } from "./insights-csv";
 import { resolveInsightsQuery } from "./query";
 import { buildInsightsReport } from "./report";
-import { at, op } from "./testing/records";
+import { APPS, FIRST_WEEK, HISTORY } from "./testing/history";
 
-/**
- * A fixture history, figures computed by hand:
- * - web (team-a): deploys a (lead 10 min), b (lead 30 min; rolled back 20 min later: a failed
- *   change; the rollback takes 2 min and leaves web Healthy: restored in 120 s), then c (lead
- *   50 min) — 3 deployments, 1 rollback.
- * - api (team-a): deploys a (lead 20 min), then a failed sync of b 30 min later (a failed
- *   change; never restored).
- * - docs (team-b): one dry run and one no-op after a deployment before the range: nothing.
- */
-const APPS = [
-  { name: "web", project: "team-a" },
-  { name: "api", project: "team-a" },
-  { name: "docs", project: "team-b" },
-];
-const HISTORY = [
-  op({ app: "web", project: "team-a", start: 100, revision: "a", revisionCommittedAt: at(91) }),
-  op({ app: "web", project: "team-a", start: 200, revision: "b", revisionCommittedAt: at(171) }),
-  op({ app: "web", project: "team-a", start: 221, minutes: 2, kind: "rollback", revision: "a" }),
-  op({ app: "web", project: "team-a", start: 2000, revision: "c", revisionCommittedAt: at(1951) }),
-  op({ app: "api", project: "team-a", start: 300, revision: "a", revisionCommittedAt: at(281) }),
-  op({ app: "api", project: "team-a", start: 330, revision: "b", phase: "Failed" }),
-  op({ app: "docs", project: "team-b", start: -5000, revision: "a" }),
-  op({ app: "docs", project: "team-b", start: 400, revision: "a" }),
-  op({ app: "docs", project: "team-b", start: 500, revision: "b", dryRun: true }),
-];
 /** Reads a CSV without quoted cells (none of the fixture's values need quoting) into objects. */
 function parseCsv(text: string): Record<string, string>[] {
   const [header = "", ...lines] = text.trimEnd().split("\r\n");
@@ -36,7 +11,7 @@ function parseCsv(text: string): Record<string, string>[] {
   return lines.map((line) => Object.fromEntries(line.split(",").map((cell, i) => [names[i] ?? "", cell])));
 }
 
-const query = resolveInsightsQuery({ from: at(0), to: at(7 * 24 * 60) }, at(7 * 24 * 60));
+const query = resolveInsightsQuery(FIRST_WEEK, FIRST_WEEK.to);
 
 describe("buildInsightsReport", () => {
   const report = buildInsightsReport(HISTORY, APPS, query);
@@ -63,6 +38,30 @@ describe("buildInsightsReport", () => {
       ["docs", 0, 0, 0],
       ["web", 3, 1, 1],
     ]);
+  });
+
+  it("gives each app every figure matching hand-computed values", () => {
+    const byApp = new Map(report.apps.map((a) => [a.app, a]));
+    expect(byApp.get("web")).toMatchObject({
+      project: "team-a",
+      deployments: 3,
+      rollbacks: 1,
+      failedSyncs: 0,
+      deploymentsPerDay: 3 / 7,
+      leadTime: { deployments: 3, measured: 3, medianSeconds: 30 * 60, p90Seconds: 50 * 60 },
+      changeFailure: { deployments: 3, failed: 1, rate: 1 / 3 },
+      timeToRestore: { incidents: 1, restored: 1, unrestored: 0, medianSeconds: 120 },
+    });
+    expect(byApp.get("api")).toMatchObject({
+      deployments: 1,
+      rollbacks: 0,
+      failedSyncs: 1,
+      leadTime: { deployments: 1, measured: 1, medianSeconds: 20 * 60, p90Seconds: 20 * 60 },
+      changeFailure: { deployments: 1, failed: 1, rate: 1 },
+      timeToRestore: { incidents: 1, restored: 0, unrestored: 1, medianSeconds: null },
+    });
+    expect(byApp.get("docs")).toMatchObject({ deployments: 0, rollbacks: 0, failedSyncs: 0, leadTime: { medianSeconds: null }, changeFailure: { rate: null }, timeToRestore: { incidents: 0 } });
+    expect(report.projects.find((p) => p.project === "team-a")).toMatchObject({ ...report.summary, project: "team-a" });
   });
 
   it("filters by project and app", () => {

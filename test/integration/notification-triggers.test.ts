@@ -87,6 +87,8 @@ describe("notification triggers", () => {
   let git: GitFixture;
   let receiver: HttpReceiver;
   let smtp: SmtpSink;
+  /** Each app's health, in the order the engine published it. */
+  const healthSeen = new Map<string, string[]>();
   const namespaces: TestNamespace[] = [];
 
   beforeAll(async () => {
@@ -98,11 +100,15 @@ describe("notification triggers", () => {
     smtp = await startSmtpSink();
     source = createSource({ dataDir: dir });
     metrics = createMetrics();
+    const events = new EventBus();
+    events.subscribe(({ event }) => {
+      if (event.type === "app-status" && typeof event.detail?.healthStatus === "string") healthSeen.set(event.app, [...(healthSeen.get(event.app) ?? []), event.detail.healthStatus]);
+    });
     engine = createEngine({
       db,
       clusters: new Clusters({ kubeconfig: inject("kubeconfig") }),
       source,
-      events: new EventBus(),
+      events,
       rooms: (() => ({})) as unknown as () => EngineRooms,
       settings: { ...settingsFromEnv({}), workerPollMs: 100, healthPollMs: 200, syncTimeoutMs: 30_000, holder: "triggers-test:1" },
       log: { info: () => {}, error: () => {} },
@@ -224,6 +230,7 @@ describe("notification triggers", () => {
     expect((await sync(name)).phase).toBe("Succeeded");
     await until(() => engine.apps.get(name), (app) => app.status.healthStatus === "Degraded", "the app to be Degraded");
     await expectTold(name, [["health-degraded", first]]);
+    const seenBefore = healthSeen.get(name)?.length ?? 0;
 
     /* The same cause again at the same revision: a restart (as kubectl rollout restart does) starts a new rollout that misses its deadline too. */
     const apps = ns.kc.makeApiClient(AppsV1Api);
@@ -237,6 +244,9 @@ describe("notification triggers", () => {
     await until(() => apps.readNamespacedDeployment({ name: "stuck", namespace: ns.name }), (d) => (d.status?.observedGeneration ?? 0) > (live.metadata?.generation ?? 0), "the restart to be observed");
     expect((await sync(name)).phase).toBe("Succeeded");
     await until(() => engine.apps.get(name), (app) => app.status.healthStatus === "Degraded", "the app to be Degraded again");
+    const again = healthSeen.get(name)?.slice(seenBefore) ?? [];
+    expect(again.indexOf("Progressing"), JSON.stringify(again)).toBeGreaterThanOrEqual(0);
+    expect(again.lastIndexOf("Degraded")).toBeGreaterThan(again.indexOf("Progressing"));
     await expectTold(name, [["health-degraded", first]]);
 
     /* A new revision that is Degraded too is told again. */

@@ -43,7 +43,7 @@ export interface ClusterAccess {
 export type EngineSource = Pick<Source, "loadDesiredState">;
 
 /** What the engine's parts record in its metrics (lib/metrics' `Metrics` is the real one). */
-export type EngineMetrics = Pick<Metrics, "operationFinished" | "reconciled">;
+export type EngineMetrics = Pick<Metrics, "operationFinished" | "reconciled" | "notificationDelivered">;
 
 /** The engine's clock: tests move it by hand. */
 export interface Clock {

@@ -1,7 +1,8 @@
 /**
  * The engine's notifications room (lib/notifications), built from the engine's own
- * dependencies — database, event bus, clock, log, and `owns(app)`, so only the replica that
- * runs an app notifies about it — plus the key ring and settings given to `createEngine`.
+ * dependencies — database, event bus, clock, log, metrics (each delivery attempt is counted)
+ * and `owns(app)`, so only the replica that runs an app notifies about it — plus the key ring
+ * and settings given to `createEngine`.
  * Without them the facade answers that notifications are not configured.
  */
 import type { KeyRing } from "@/lib/credentials/secret-key";
@@ -32,6 +33,6 @@ const disabled: NotificationsFacade = {
 /** The facade's notifications and the notifier the engine starts and stops (none when not configured). */
 export function notificationsOf(ctx: EngineContext, options: EngineNotifications | undefined): { facade: NotificationsFacade; notifier?: Notifier } {
   if (!options) return { facade: disabled };
-  const room = createNotifications({ db: ctx.db, events: ctx.events, clock: ctx.clock, log: ctx.log, owns: (app) => ctx.owns(app), keyRing: options.keyRing, settings: options.settings, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const room = createNotifications({ db: ctx.db, events: ctx.events, clock: ctx.clock, log: ctx.log, owns: (app) => ctx.owns(app), keyRing: options.keyRing, settings: options.settings, metrics: ctx.metrics, ...(options.fetch ? { fetch: options.fetch } : {}) });
   return { facade: { channels: room.channels, subscriptions: room.subscriptions, deliveries: room.deliveries }, notifier: room.notifier };
 }

@@ -10,6 +10,7 @@ function memoryStore(row: DeliveryRow) {
       return current;
     },
     getSubscriptionRow: async () => ({ channelId: "c1" }) as Awaited<ReturnType<DeliverDependencies["store"]["getSubscriptionRow"]>>,
+    getChannelRow: async (id: string) => ({ id, kind: "email" }) as Awaited<ReturnType<DeliverDependencies["store"]["getChannelRow"]>>,
     recordAttempt: async (_id: string, attempt: Omit<AttemptRow, "number">, next: { status: string; nextAttemptAt: Date | null }) => {
       const number = current.attemptCount + 1;
       current = { ...current, ...next, attemptCount: number, lastError: attempt.ok ? null : attempt.error, attempts: [...current.attempts, { ...attempt, number }] };
@@ -42,6 +43,12 @@ function answering(...statuses: number[]) {
     return new Response(null, { status });
   }) as typeof fetch;
   return { calls, fake };
+}
+
+/** Metrics that remember each counted attempt as `channelType/result`. */
+function countingMetrics() {
+  const counted: string[] = [];
+  return { counted, metrics: { notificationDelivered: (channelType: string, result: string) => counted.push(`${channelType}/${result}`) } };
 }
 
 function depsOf(store: ReturnType<typeof memoryStore>, fake: typeof fetch, extra: Partial<DeliverDependencies> = {}): DeliverDependencies {
@@ -104,5 +111,30 @@ describe("deliver", () => {
     const done = await deliver(pending, depsOf(store, fake, { policy: { attempts: 1, backoff: { initialMs: 1, maxMs: 1 }, timeoutMs: 1_000 }, channels: { open: async () => Promise.reject(new Error("A stored secret was encrypted with key 1234abcd.")) } }));
     expect(done.status).toBe("failed");
     expect(done.lastError).toBe("The channel could not be read: A stored secret was encrypted with key 1234abcd.");
+  });
+
+  it("counts every attempt in the metrics by channel type and result", async () => {
+    const store = memoryStore(pending);
+    const { fake } = answering(500, 200);
+    const { counted, metrics } = countingMetrics();
+    await deliver(pending, depsOf(store, fake, { metrics }));
+    expect(counted).toEqual(["webhook/failed", "webhook/sent"]);
+  });
+
+  it("counts an attempt whose channel cannot be opened under the channel's stored type", async () => {
+    const store = memoryStore(pending);
+    const { fake } = answering();
+    const { counted, metrics } = countingMetrics();
+    await deliver(pending, depsOf(store, fake, { metrics, policy: { attempts: 2, backoff: { initialMs: 1, maxMs: 1 }, timeoutMs: 1_000 }, channels: { open: async () => Promise.reject(new Error("No key.")) } }));
+    expect(counted).toEqual(["email/failed", "email/failed"]);
+  });
+
+  it("counts nothing for an attempt whose subscription is gone, since the channel's type is unknown", async () => {
+    const store = { ...memoryStore(pending), getSubscriptionRow: async () => Promise.reject(new Error("gone")) };
+    const { fake } = answering();
+    const { counted, metrics } = countingMetrics();
+    const done = await deliver(pending, depsOf(store as unknown as ReturnType<typeof memoryStore>, fake, { metrics, policy: { attempts: 1, backoff: { initialMs: 1, maxMs: 1 }, timeoutMs: 1_000 } }));
+    expect(done.attemptCount).toBe(1);
+    expect(counted).toEqual([]);
   });
 });

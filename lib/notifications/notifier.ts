@@ -13,7 +13,7 @@ import type { AppEvent, EventBus } from "@/lib/events/bus";
 import { isErrorOfKind } from "@/lib/errors";
 import type { OperationPhase } from "@/lib/types";
 import type { ChannelRecords } from "./channels";
-import { deliver, type DeliveryPolicy } from "./deliver";
+import { deliver, type DeliveryMetrics, type DeliveryPolicy } from "./deliver";
 import { DELIVERY_ATTEMPTS, DELIVERY_BACKOFF, deliveryKey } from "./delivery-policy";
 import type { NotificationMessage } from "./message";
 import { appUrl, DEFAULT_TEMPLATES, renderTemplate } from "./template";
@@ -41,6 +41,8 @@ export interface NotifierDependencies {
   owns(app: string): boolean;
   channels: Pick<ChannelRecords, "open">;
   settings: NotifierSettings;
+  /** Counts each delivery attempt by channel type and result (the engine's metrics). @default not counted */
+  metrics?: DeliveryMetrics;
   /** @default globalThis.fetch */
   fetch?: typeof fetch;
 }
@@ -231,6 +233,7 @@ export class Notifier {
       policy: this.policy,
       now: () => this.deps.clock.now(),
       signal: this.controller.signal,
+      ...(this.deps.metrics ? { metrics: this.deps.metrics } : {}),
       ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
     });
   }

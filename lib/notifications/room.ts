@@ -7,6 +7,7 @@ import type { KeyRing } from "@/lib/credentials/secret-key";
 import type { DatabaseStores } from "@/lib/db/database";
 import type { EventBus } from "@/lib/events/bus";
 import { createChannelRecords, type ChannelRecords } from "./channels";
+import type { DeliveryMetrics } from "./deliver";
 import { Notifier, type NotifierSettings } from "./notifier";
 import { createSubscriptionRecords, type SubscriptionRecords } from "./subscriptions";
 
@@ -20,6 +21,8 @@ export interface NotificationsDependencies {
   /** The key ring sealing channel secrets (lib/credentials' `keyRingLoader`). */
   keyRing: () => Promise<KeyRing>;
   settings: NotifierSettings;
+  /** Counts each delivery attempt by channel type and result (the engine's metrics). @default not counted */
+  metrics?: DeliveryMetrics;
   /** @default globalThis.fetch */
   fetch?: typeof fetch;
 }
@@ -36,7 +39,7 @@ export interface Notifications {
 export function createNotifications(deps: NotificationsDependencies): Notifications {
   const channels = createChannelRecords({ rows: deps.db.notifications, keyRing: deps.keyRing });
   const subscriptions = createSubscriptionRecords(deps.db.notifications);
-  const notifier = new Notifier({ db: deps.db, events: deps.events, clock: deps.clock, log: deps.log, owns: deps.owns, channels, settings: deps.settings, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+  const notifier = new Notifier({ db: deps.db, events: deps.events, clock: deps.clock, log: deps.log, owns: deps.owns, channels, settings: deps.settings, ...(deps.metrics ? { metrics: deps.metrics } : {}), ...(deps.fetch ? { fetch: deps.fetch } : {}) });
   return {
     channels: { list: channels.list, get: channels.get, create: channels.create, update: channels.update, delete: channels.delete },
     subscriptions: { list: subscriptions.list, get: subscriptions.get, create: subscriptions.create, update: subscriptions.update, delete: subscriptions.delete },

@@ -85,9 +85,12 @@ export function AppListKeyboard({ children, searchId, mayRefresh }: { children: 
             })
             .catch(() => setNotice({ error: true, text: `${focused} could not be refreshed: you may not refresh it, or the server could not be reached.` }));
           return;
-        case "focus-search":
-          document.getElementById(searchId)?.focus();
+        case "focus-search": {
+          const search = document.getElementById(searchId);
+          search?.focus();
+          if (search instanceof HTMLInputElement) search.setSelectionRange(search.value.length, search.value.length);
           return;
+        }
         case "leave-search":
           if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
           return;

@@ -228,8 +228,7 @@ export class Informer {
   /** The object as stored: typed (list items may lack apiVersion and kind) and trimmed (see `trimForCache`). */
   private prepared(obj: KubeObject): KubeObject {
     const { apiVersion, kind } = this.options.ref;
-    const trimmed = trimForCache(obj);
-    return trimmed.apiVersion === apiVersion && trimmed.kind === kind ? trimmed : { ...trimmed, apiVersion, kind };
+    return trimForCache(obj.apiVersion === apiVersion && obj.kind === kind ? obj : { ...obj, apiVersion, kind });
   }
 
   private emit(change: StoreChange | undefined): void {

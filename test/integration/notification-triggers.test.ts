@@ -6,36 +6,21 @@
  * server); each test repeats the cause at the same revision and shows that both got each
  * (trigger, app, revision) exactly once.
  */
-import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { AppsV1Api, CoreV1Api } from "@kubernetes/client-node";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { appSpecSchema } from "@/lib/apps/spec";
-import type { Principal } from "@/lib/auth/principal";
-import { Clusters } from "@/lib/cache/clusters";
-import { toSecretKey, type KeyRing } from "@/lib/credentials/secret-key";
-import { openDatabase, type Database } from "@/lib/db/database";
-import { createEngine, type Engine, type EngineRooms } from "@/lib/engine/create-engine";
-import { settingsFromEnv } from "@/lib/engine/settings";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Engine } from "@/lib/engine/create-engine";
 import { EventBus } from "@/lib/events/bus";
 import { createMetrics, type Metrics } from "@/lib/metrics";
 import { channelCreateSchema, isValidSignature, subscriptionCreateSchema, type Trigger } from "@/lib/notifications";
-import { createSource, type Source } from "@/lib/source";
-import { commitFiles, createGitFixture, type GitFixture } from "../helpers/git";
-import { createTestNamespace, type TestNamespace } from "../helpers/namespace";
-import { startHttpReceiver, startSmtpSink, type HttpReceiver, type SmtpSink } from "../helpers/notification-sinks";
-import { createTestDatabase, dropTestDatabase } from "../helpers/test-database";
+import { commitFiles } from "../helpers/git";
+import type { HttpReceiver, SmtpSink } from "../helpers/notification-sinks";
+import { ADMIN, CONFIG_MAP, REFUSED_DEPLOYMENT, startNotifyingEngine, type NotifyingEngine } from "../helpers/notifying-engine";
 import { until } from "../helpers/until";
 
-const admin: Principal = { kind: "user", name: "admin", role: "admin", grants: ["*"], mustChangePassword: false };
-const ring: KeyRing = { current: toSecretKey(randomBytes(32)), previous: [] };
 const SECRET = "trigger-receiver-secret-0123";
 /** How long nothing more may arrive before a test says "exactly once". */
 const QUIET_MS = 2_000;
 
-const CONFIG_MAP = (value: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  value: "${value}"\n`;
 
 /** A Deployment whose Pods cannot be scheduled: once its progress deadline (2 s) passes, it is Degraded. */
 const STUCK = (image: string) => `apiVersion: apps/v1
@@ -57,94 +42,37 @@ spec:
           image: ${image}
 `;
 
-/** A Deployment the API server refuses (a negative replica count): every sync of it fails. */
-const REFUSED = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: refused
-spec:
-  replicas: -1
-  selector:
-    matchLabels: { app: refused }
-  template:
-    metadata:
-      labels: { app: refused }
-    spec:
-      containers:
-        - name: web
-          image: registry.example.com/refused:1
-`;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("notification triggers", () => {
-  let dir: string;
-  let url: string;
-  let db: Database;
-  let source: Source;
+  let harness: NotifyingEngine;
   let engine: Engine;
-  let metrics: Metrics;
-  let git: GitFixture;
   let receiver: HttpReceiver;
   let smtp: SmtpSink;
+  let metrics: Metrics;
   /** Each app's health, in the order the engine published it. */
   const healthSeen = new Map<string, string[]>();
-  const namespaces: TestNamespace[] = [];
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), "lockstep-triggers-"));
-    url = await createTestDatabase(dir, "triggers.db");
-    db = await openDatabase({ url });
-    git = await createGitFixture();
-    receiver = await startHttpReceiver();
-    smtp = await startSmtpSink();
-    source = createSource({ dataDir: dir });
     metrics = createMetrics();
     const events = new EventBus();
     events.subscribe(({ event }) => {
       if (event.type === "app-status" && typeof event.detail?.healthStatus === "string") healthSeen.set(event.app, [...(healthSeen.get(event.app) ?? []), event.detail.healthStatus]);
     });
-    engine = createEngine({
-      db,
-      clusters: new Clusters({ kubeconfig: inject("kubeconfig") }),
-      source,
-      events,
-      rooms: (() => ({})) as unknown as () => EngineRooms,
-      settings: { ...settingsFromEnv({}), workerPollMs: 100, healthPollMs: 200, syncTimeoutMs: 30_000, holder: "triggers-test:1" },
-      log: { info: () => {}, error: () => {} },
-      metrics,
-      notifications: { keyRing: async () => ring, settings: { publicUrl: "https://lockstep.example", backoff: { initialMs: 300, maxMs: 2_000 }, attempts: 4 } },
-    });
-    await engine.start({ reconcile: false });
+    harness = await startNotifyingEngine({ prefix: "trig", events, metrics });
+    ({ engine, receiver, smtp } = harness);
   });
 
   afterAll(async () => {
-    await engine?.stop();
-    await source?.close();
-    await db?.close();
-    await dropTestDatabase(url);
-    await receiver?.close();
-    await smtp?.close();
-    await git?.cleanup();
-    await Promise.all(namespaces.map((ns) => ns.cleanup()));
-    await rm(dir, { recursive: true, force: true });
+    await harness?.close();
   });
 
-  /** An app on a new repository holding `files`, in a namespace of its own. */
-  async function createApp(files: Record<string, string>) {
-    const id = randomBytes(3).toString("hex");
-    const ns = await createTestNamespace("trig");
-    namespaces.push(ns);
-    const repo = await git.createRepo(`trig-${id}.git`);
-    const first = await commitFiles(repo, { files, message: "Initial manifests" });
-    const name = `trig-${id}`;
-    await engine.apps.create(appSpecSchema.parse({ name, repoUrl: git.server.repoUrl(`trig-${id}.git`), targetRevision: "main", path: ".", destNamespace: ns.name }), admin);
-    return { name, repo, first, ns };
-  }
+  const createApp = (files: Record<string, string>) => harness.createApp(files);
 
   /** Turns automated sync on; the comparison that follows lets automation act. */
   async function automate(app: string) {
-    await engine.apps.update(app, { automated: true }, admin);
+    await engine.apps.update(app, { automated: true }, ADMIN);
   }
 
   /** Subscribes the app to `triggers` through a signed webhook (at the receiver's path `/<app>`) and through e-mail (to `<app>@example.com`). */
@@ -159,12 +87,12 @@ describe("notification triggers", () => {
   }
 
   async function sync(app: string) {
-    const queued = await engine.operations.requestSync(app, {}, admin);
+    const queued = await engine.operations.requestSync(app, {}, ADMIN);
     return engine.operations.waitFor(app, queued.id);
   }
 
   async function rollback(app: string, operationId: string) {
-    const queued = await engine.operations.requestRollback(app, { operationId }, admin);
+    const queued = await engine.operations.requestRollback(app, { operationId }, ADMIN);
     return engine.operations.waitFor(app, queued.id);
   }
 
@@ -214,7 +142,7 @@ describe("notification triggers", () => {
   });
 
   it("sends sync-failed once to both channels, however often the revision fails", async () => {
-    const { name, first } = await createApp({ "deployment.yaml": REFUSED });
+    const { name, first } = await createApp({ "deployment.yaml": REFUSED_DEPLOYMENT });
     await subscribeBoth(name, ["sync-failed", "sync-succeeded"]);
 
     expect((await sync(name)).phase).not.toBe("Succeeded");
@@ -316,7 +244,7 @@ describe("notification triggers", () => {
       ["auto-sync-paused", first],
     ]);
 
-    const resumed = await engine.operations.resumeAutoSync(name, admin);
+    const resumed = await engine.operations.resumeAutoSync(name, ADMIN);
     expect((await engine.operations.waitFor(name, resumed.operation!.id)).phase).toBe("Succeeded");
     expect(await engine.apps.get(name)).toMatchObject({ automated: true, autoSyncPaused: false });
     expect((await rollback(name, firstSync!.id)).phase).toBe("Succeeded");
@@ -328,7 +256,7 @@ describe("notification triggers", () => {
   });
 
   it("sends sync-failed and auto-sync-paused once to both channels when an automated sync fails, and not again when the revision fails by hand", async () => {
-    const { name, first } = await createApp({ "deployment.yaml": REFUSED });
+    const { name, first } = await createApp({ "deployment.yaml": REFUSED_DEPLOYMENT });
     await subscribeBoth(name, ["sync-failed", "auto-sync-paused"]);
     await automate(name);
     await until(async () => (await engine.operations.list(name)).some((op) => op.kind === "auto-sync" && op.phase !== "Running" && op.phase !== "Queued"), Boolean, "the automated sync to end");

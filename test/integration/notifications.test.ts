@@ -3,106 +3,34 @@
  * it (real watch caches, real Git source, SQLite or PostgreSQL) but without the web server: a
  * local HTTP receiver and a local SMTP server on loopback get what the channels send.
  */
-import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { CoreV1Api } from "@kubernetes/client-node";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { appSpecSchema } from "@/lib/apps/spec";
-import type { Principal } from "@/lib/auth/principal";
-import { Clusters } from "@/lib/cache/clusters";
-import { toSecretKey, type KeyRing } from "@/lib/credentials/secret-key";
-import { openDatabase, type Database } from "@/lib/db/database";
-import { createEngine, type Engine, type EngineRooms } from "@/lib/engine/create-engine";
-import { settingsFromEnv } from "@/lib/engine/settings";
-import { EventBus } from "@/lib/events/bus";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Engine } from "@/lib/engine/create-engine";
 import { channelCreateSchema, isValidSignature, subscriptionCreateSchema, type DeliveryView, type Trigger } from "@/lib/notifications";
-import { createSource, type Source } from "@/lib/source";
-import { commitFiles, createGitFixture, type GitFixture } from "../helpers/git";
-import { createTestNamespace, type TestNamespace } from "../helpers/namespace";
-import { startHttpReceiver, startSmtpSink, type HttpReceiver, type SmtpSink } from "../helpers/notification-sinks";
-import { createTestDatabase, dropTestDatabase } from "../helpers/test-database";
+import { commitFiles } from "../helpers/git";
+import type { HttpReceiver, SmtpSink } from "../helpers/notification-sinks";
+import { ADMIN, CONFIG_MAP, REFUSED_DEPLOYMENT, startNotifyingEngine, type NotifyingEngine } from "../helpers/notifying-engine";
 import { until } from "../helpers/until";
 
-const admin: Principal = { kind: "user", name: "admin", role: "admin", grants: ["*"], mustChangePassword: false };
-const ring: KeyRing = { current: toSecretKey(randomBytes(32)), previous: [] };
 const SECRET = "receiver-shared-secret-0123";
 
-const CONFIG_MAP = (value: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  value: "${value}"\n`;
-/** A Deployment the API server refuses (a negative replica count): every sync of it fails. */
-const REFUSED = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: refused
-spec:
-  replicas: -1
-  selector:
-    matchLabels: { app: refused }
-  template:
-    metadata:
-      labels: { app: refused }
-    spec:
-      containers:
-        - name: web
-          image: registry.example.com/refused:1
-`;
 
 describe("notifications", () => {
-  let dir: string;
-  let url: string;
-  let db: Database;
-  let source: Source;
+  let harness: NotifyingEngine;
   let engine: Engine;
-  let git: GitFixture;
   let receiver: HttpReceiver;
   let smtp: SmtpSink;
-  const namespaces: TestNamespace[] = [];
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), "lockstep-notify-"));
-    url = await createTestDatabase(dir, "notify.db");
-    db = await openDatabase({ url });
-    git = await createGitFixture();
-    receiver = await startHttpReceiver();
-    smtp = await startSmtpSink();
-    source = createSource({ dataDir: dir });
-    engine = createEngine({
-      db,
-      clusters: new Clusters({ kubeconfig: inject("kubeconfig") }),
-      source,
-      events: new EventBus(),
-      rooms: (() => ({})) as unknown as () => EngineRooms,
-      settings: { ...settingsFromEnv({}), workerPollMs: 100, healthPollMs: 200, syncTimeoutMs: 30_000, holder: "notify-test:1" },
-      log: { info: () => {}, error: () => {} },
-      notifications: { keyRing: async () => ring, settings: { publicUrl: "https://lockstep.example", backoff: { initialMs: 300, maxMs: 2_000 }, attempts: 4 } },
-    });
-    await engine.start({ reconcile: false });
+    harness = await startNotifyingEngine({ prefix: "notify" });
+    ({ engine, receiver, smtp } = harness);
   });
 
   afterAll(async () => {
-    await engine?.stop();
-    await source?.close();
-    await db?.close();
-    await dropTestDatabase(url);
-    await receiver?.close();
-    await smtp?.close();
-    await git?.cleanup();
-    await Promise.all(namespaces.map((ns) => ns.cleanup()));
-    await rm(dir, { recursive: true, force: true });
+    await harness?.close();
   });
 
-  /** An app on a new repository holding `files`, in a namespace of its own. */
-  async function createApp(files: Record<string, string>) {
-    const id = randomBytes(3).toString("hex");
-    const ns = await createTestNamespace("notify");
-    namespaces.push(ns);
-    const repo = await git.createRepo(`notify-${id}.git`);
-    const first = await commitFiles(repo, { files, message: "Initial manifests" });
-    const name = `notify-${id}`;
-    await engine.apps.create(appSpecSchema.parse({ name, repoUrl: git.server.repoUrl(`notify-${id}.git`), targetRevision: "main", path: ".", destNamespace: ns.name }), admin);
-    return { name, repo, first, ns };
-  }
+  const createApp = (files: Record<string, string>) => harness.createApp(files);
 
   /** A webhook channel to the receiver (at its own path) and a subscription of the app to `triggers` through it. */
   async function subscribeWebhook(app: string, triggers: Trigger[], extra: Record<string, unknown> = {}) {
@@ -111,7 +39,7 @@ describe("notifications", () => {
   }
 
   async function sync(app: string) {
-    const queued = await engine.operations.requestSync(app, {}, admin);
+    const queued = await engine.operations.requestSync(app, {}, ADMIN);
     return engine.operations.waitFor(app, queued.id);
   }
 
@@ -119,7 +47,7 @@ describe("notifications", () => {
   const deliveriesOf = async (app: string): Promise<DeliveryView[]> => engine.notifications.deliveries({ app });
 
   it("sends a failed sync once as a signed webhook and as an e-mail, however often it fails", async () => {
-    const { name } = await createApp({ "deployment.yaml": REFUSED });
+    const { name } = await createApp({ "deployment.yaml": REFUSED_DEPLOYMENT });
     await subscribeWebhook(name, ["sync-failed"]);
     const mail = await engine.notifications.channels.create(
       channelCreateSchema.parse({ name: `mail-${name}`, kind: "email", host: "127.0.0.1", port: smtp.port, security: "none", from: "lockstep@example.com", to: ["oncall@example.com"] }),

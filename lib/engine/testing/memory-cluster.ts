@@ -64,9 +64,11 @@ export class MemoryCluster implements LiveCluster {
 
   /** Changes an object as another writer would, and tells the watchers. */
   edit(subject: string, change: (obj: KubeObject) => void): void {
-    const obj = this.objects.get(subject);
-    if (!obj) throw new Error(`no ${subject} in the cluster`);
+    const current = this.objects.get(subject);
+    if (!current) throw new Error(`no ${subject} in the cluster`);
+    const obj = structuredClone(current);
     change(obj);
+    this.objects.set(subject, obj);
     for (const listener of this.listeners) listener({ ref: { apiVersion: obj.apiVersion, kind: obj.kind }, change: { type: "modified", object: obj } });
   }
 

@@ -67,22 +67,11 @@ const EMPTY_STATUS: AppStatusRecord = {
 };
 
 /**
- * The status columns an app record carries: all but the per-resource rows, which only
- * `getStatusResources` reads (at 20 resources an app they are most of the row, and the app list
- * and every comparison read app records).
+ * App records are read without the status's per-resource rows, which only `getStatusResources`
+ * reads: at 20 resources an app they are most of the row, and the app list and every
+ * comparison read app records.
  */
-const STATUS_COLUMNS = {
-  appId: true,
-  syncStatus: true,
-  healthStatus: true,
-  revision: true,
-  revisionSubject: true,
-  revisionAuthor: true,
-  revisionDate: true,
-  conditions: true,
-  reconciledAt: true,
-  sourceType: true,
-} as const;
+const WITH_STATUS = { status: { omit: { resources: true } } } as const;
 
 type StoredStatus = {
   appId: string;
@@ -196,7 +185,7 @@ export function createAppsStore(db: Db, dialect: Dialect = "sqlite") {
    */
   async function createApp(spec: AppSpec): Promise<AppRecord> {
     try {
-      const app = await db.app.create({ data: { ...columnsOf(spec), status: { create: {} } }, include: { status: { select: STATUS_COLUMNS } } });
+      const app = await db.app.create({ data: { ...columnsOf(spec), status: { create: {} } }, include: WITH_STATUS });
       return toRecord(app, app.status);
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConflictError(`An application named "${spec.name}" already exists.`);
@@ -207,20 +196,20 @@ export function createAppsStore(db: Db, dialect: Dialect = "sqlite") {
 
   /** One app by name, or a NotFoundError. */
   async function getApp(name: string): Promise<AppRecord> {
-    const app = await db.app.findUnique({ where: { name }, include: { status: { select: STATUS_COLUMNS } } });
+    const app = await db.app.findUnique({ where: { name }, include: WITH_STATUS });
     if (!app) throw new NotFoundError(`Application "${name}" does not exist.`);
     return toRecord(app, app.status);
   }
 
   /** Every app (for the reconciler), without paging. */
   async function listAllApps(): Promise<AppRecord[]> {
-    const apps = await db.app.findMany({ include: { status: { select: STATUS_COLUMNS } }, orderBy: { name: "asc" } });
+    const apps = await db.app.findMany({ include: WITH_STATUS, orderBy: { name: "asc" } });
     return apps.map((a) => toRecord(a, a.status));
   }
 
   /** Apps whose repository URL is one of the given ones. */
   async function listAppsByRepo(repoUrls: string[]): Promise<AppRecord[]> {
-    const apps = await db.app.findMany({ where: { repoUrl: { in: repoUrls } }, include: { status: { select: STATUS_COLUMNS } } });
+    const apps = await db.app.findMany({ where: { repoUrl: { in: repoUrls } }, include: WITH_STATUS });
     return apps.map((a) => toRecord(a, a.status));
   }
 
@@ -240,7 +229,7 @@ export function createAppsStore(db: Db, dialect: Dialect = "sqlite") {
       db.app.count({ where }),
       db.app.findMany({
         where,
-        include: { status: { select: STATUS_COLUMNS }, operations: { orderBy: { startedAt: "desc" }, take: 1, select: { phase: true, kind: true, startedAt: true, finishedAt: true } } },
+        include: { ...WITH_STATUS, operations: { orderBy: { startedAt: "desc" }, take: 1, select: { phase: true, kind: true, startedAt: true, finishedAt: true } } },
         orderBy: { name: "asc" },
         skip: (page - 1) * pageSize,
         take: pageSize,
@@ -261,7 +250,7 @@ export function createAppsStore(db: Db, dialect: Dialect = "sqlite") {
     await getApp(name);
     const choseAutomation = update.automated !== undefined ? { autoSyncPaused: false } : {};
     try {
-      const app = await db.app.update({ where: { name }, data: { ...columnsOf(update), ...choseAutomation }, include: { status: { select: STATUS_COLUMNS } } });
+      const app = await db.app.update({ where: { name }, data: { ...columnsOf(update), ...choseAutomation }, include: WITH_STATUS });
       return toRecord(app, app.status);
     } catch (error) {
       if (isForeignKeyViolation(error)) throw noSuchProject(update.project, error);

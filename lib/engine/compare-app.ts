@@ -10,7 +10,7 @@ import { ignoresExtraneous, syncOptionsOf } from "@/lib/sync/annotations";
 import { isOutsideDesiredState } from "@/lib/sync/hooks";
 import { mapLimit } from "./concurrency";
 import type { EngineContext } from "./context";
-import { dryRunKey, type DryRunVerdict } from "./dry-run-cache";
+import type { DryRunVerdict } from "./dry-run-cache";
 import { ignoreRulesOf, ignoringFor } from "./ignore-differences";
 import { liveHealth } from "./live-health";
 import { kindsOf } from "./live-state";
@@ -138,7 +138,7 @@ function lean(diff: ResourceDiff): ResourceDiff {
  */
 async function compareObject(ctx: Pick<EngineContext, "dryRuns">, cache: LiveCluster, cluster: string, obj: KubeObject, live: KubeObject | undefined, predictMissing: boolean, ignoring: readonly IgnoreRule[] = []): Promise<LiveResourceDiff> {
   const ignore = ignoringFor(ignoring, obj, live);
-  const key = ignore.cacheKey(dryRunKey(cluster, obj, live));
+  const key = ignore.cacheKey(ctx.dryRuns.keyOf(cluster, obj, live));
   const cached: DryRunVerdict | undefined = ctx.dryRuns.lookup(key);
   if (cached === "synced") return withLiveFacts(syncedResource(keyOf(obj)), cache, live);
   const prediction = cached ? { predicted: cached } : live || predictMissing ? await predict(cache.client, obj) : {};

@@ -19,21 +19,14 @@ export const DRY_RUN_CACHE_SIZE = 50_000;
  */
 export type DryRunVerdict = "synced" | KubeObject;
 
-/**
- * Memos of pure functions of an object, by identity: rendered objects and the watch cache's
- * live objects are never changed in place (a change is a new object), so a hash computed once
- * stays true, and goes with the object.
- */
-const desiredHashes = new WeakMap<KubeObject, string>();
-const liveHashes = new WeakMap<KubeObject, string>();
-
+/** The hash of a desired object's JSON. */
 function desiredHash(desired: KubeObject): string {
-  let hash = desiredHashes.get(desired);
-  if (hash === undefined) {
-    hash = createHash("sha256").update(JSON.stringify(desired)).digest("base64url");
-    desiredHashes.set(desired, hash);
-  }
-  return hash;
+  return createHash("sha256").update(JSON.stringify(desired)).digest("base64url");
+}
+
+/** The hash of a live object's fingerprint (see {@link liveFingerprint}). */
+function liveHash(live: KubeObject): string {
+  return createHash("sha256").update(liveFingerprint(live)).digest("base64url");
 }
 
 interface ManagedFieldsEntry {
@@ -68,12 +61,7 @@ function liveFingerprint(live: KubeObject): string {
  */
 export function dryRunKey(cluster: string, desired: KubeObject, live: KubeObject | undefined): string | undefined {
   if (!live?.metadata.uid) return undefined;
-  let liveHash = liveHashes.get(live);
-  if (liveHash === undefined) {
-    liveHash = createHash("sha256").update(liveFingerprint(live)).digest("base64url");
-    liveHashes.set(live, liveHash);
-  }
-  return `${cluster}|${desiredHash(desired)}|${liveHash}`;
+  return `${cluster}|${desiredHash(desired)}|${liveHash(live)}`;
 }
 
 /** Options of {@link DryRunCache}. */
@@ -82,12 +70,30 @@ export interface DryRunCacheOptions {
   max?: number;
 }
 
+function memo(memos: WeakMap<KubeObject, string>, obj: KubeObject, compute: (obj: KubeObject) => string): string {
+  let value = memos.get(obj);
+  if (value === undefined) memos.set(obj, (value = compute(obj)));
+  return value;
+}
+
 /** Dry-run verdicts by {@link dryRunKey}, the least recently used dropped first once full. */
 export class DryRunCache {
   private readonly entries: LRUCache<string, DryRunVerdict>;
+  /**
+   * Hashes already computed, by object: rendered objects and the watch cache's live objects are
+   * never changed in place (a change is a new object), so a hash stays true and goes with it.
+   */
+  private readonly desiredHashes = new WeakMap<KubeObject, string>();
+  private readonly liveHashes = new WeakMap<KubeObject, string>();
 
   constructor(options: DryRunCacheOptions = {}) {
     this.entries = new LRUCache({ max: Math.max(1, Math.floor(options.max ?? DRY_RUN_CACHE_SIZE)) });
+  }
+
+  /** {@link dryRunKey}, each object's hash computed once. */
+  keyOf(cluster: string, desired: KubeObject, live: KubeObject | undefined): string | undefined {
+    if (!live?.metadata.uid) return undefined;
+    return `${cluster}|${memo(this.desiredHashes, desired, desiredHash)}|${memo(this.liveHashes, live, liveHash)}`;
   }
 
   /** A remembered verdict, refreshed as most recently used; undefined without a key. */

@@ -16,7 +16,7 @@ export interface EngineNotifications {
   /** Seals and opens channel secrets (lib/credentials' `keyRingLoader`). */
   keyRing: () => Promise<KeyRing>;
   settings: NotifierSettings;
-  /** @default globalThis.fetch */
+  /** @default the runtime's `fetch` */
   fetch?: typeof fetch;
 }
 

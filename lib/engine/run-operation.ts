@@ -13,7 +13,6 @@ import { keyOf, subjectOf, type HealthStatus, type OperationPhase } from "@/lib/
 import type { AppComparison } from "./compare-app";
 import type { Comparer } from "./comparisons";
 import { messageOf, type EngineContext } from "./context";
-import { dryRunKey } from "./dry-run-cache";
 import { executePlan, type ChangeSet, type ObjectWriter } from "./execute";
 import { historyLimitFor } from "./history-limit";
 import { liveHealth } from "./live-health";
@@ -107,7 +106,7 @@ function writerFor(ctx: EngineContext, app: AppRecord): { writer: ObjectWriter; 
     },
     onApplied: (desired, applied) => {
       cache.record([applied]);
-      ctx.dryRuns.remember(dryRunKey(app.destCluster, desired, applied), "synced");
+      ctx.dryRuns.remember(ctx.dryRuns.keyOf(app.destCluster, desired, applied), "synced");
     },
     onPruned: (obj) => cache.drop([obj]),
   };

@@ -35,7 +35,7 @@ export interface DeliverDependencies {
   shouldGoOn?: () => boolean;
   /** Where each attempt is counted (`lockstep_notification_deliveries_total`). @default not counted */
   metrics?: DeliveryMetrics;
-  /** @default globalThis.fetch */
+  /** @default the runtime's `fetch` */
   fetch?: typeof fetch;
 }
 

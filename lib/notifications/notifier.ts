@@ -43,7 +43,7 @@ export interface NotifierDependencies {
   settings: NotifierSettings;
   /** Counts each delivery attempt by channel type and result (the engine's metrics). @default not counted */
   metrics?: DeliveryMetrics;
-  /** @default globalThis.fetch */
+  /** @default the runtime's `fetch` */
   fetch?: typeof fetch;
 }
 
@@ -151,10 +151,11 @@ export class Notifier {
     if (!app) return this.clearDrift(appName);
     const observed = { app: app.name, syncStatus: app.status.syncStatus, healthStatus: app.status.healthStatus, revision: app.status.revision };
     const decision = statusTriggers(observed);
-    await this.enqueue(app, decision.now);
+    if (decision.now.length === 0 && decision.drift === "clear") return this.clearDrift(app.name);
+    const subscriptions = await this.deps.db.notifications.subscriptionsFor(app.name, app.project);
+    await this.enqueue(app, decision.now, subscriptions);
     if (decision.drift === "clear") return this.clearDrift(app.name);
-    const subscriptions = (await this.deps.db.notifications.subscriptionsFor(app.name, app.project)).filter((s) => triggersOf(s).includes("drift-detected"));
-    this.watchDrift(app.name, subscriptions);
+    this.watchDrift(app.name, subscriptions.filter((s) => triggersOf(s).includes("drift-detected")));
   }
 
   /** Starts (or goes on) watching an app's drift: a timer per subscription at the end of its grace. */
@@ -189,9 +190,10 @@ export class Notifier {
     await this.enqueueFor(app, event, [subscription]);
   }
 
-  private async enqueue(app: AppRecord, events: readonly TriggerEvent[]): Promise<void> {
+  /** Enqueues the events for the subscriptions that want them (read here unless the caller has them). */
+  private async enqueue(app: AppRecord, events: readonly TriggerEvent[], known?: readonly SubscriptionRow[]): Promise<void> {
     if (events.length === 0) return;
-    const subscriptions = await this.deps.db.notifications.subscriptionsFor(app.name, app.project);
+    const subscriptions = known ?? (await this.deps.db.notifications.subscriptionsFor(app.name, app.project));
     for (const event of events) {
       if (event.trigger === "drift-detected") continue;
       await this.enqueueFor(app, event, subscriptions.filter((s) => triggersOf(s).includes(event.trigger)));

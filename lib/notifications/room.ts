@@ -23,7 +23,7 @@ export interface NotificationsDependencies {
   settings: NotifierSettings;
   /** Counts each delivery attempt by channel type and result (the engine's metrics). @default not counted */
   metrics?: DeliveryMetrics;
-  /** @default globalThis.fetch */
+  /** @default the runtime's `fetch` */
   fetch?: typeof fetch;
 }
 

@@ -23,7 +23,7 @@ export interface SendOptions {
   deliveryId: string;
   /** How long one attempt may take. @default 10 s */
   timeoutMs?: number;
-  /** @default globalThis.fetch */
+  /** @default the runtime's `fetch` */
   fetch?: typeof fetch;
 }
 

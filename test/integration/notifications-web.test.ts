@@ -10,26 +10,11 @@ import { createGitFixture, type GitFixture } from "../helpers/git";
 import { readStoredText } from "../helpers/test-database";
 import { api } from "../helpers/lockstep-api";
 import { startHttpReceiver, type HttpReceiver } from "../helpers/notification-sinks";
+import { REFUSED_DEPLOYMENT } from "../helpers/notifying-engine";
 import { until } from "../helpers/until";
 import { startWebServer, type WebServer } from "../helpers/web-server";
 
 const SECRET = "planted-web-secret-0123456789";
-const REFUSED = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: refused
-spec:
-  replicas: -1
-  selector:
-    matchLabels: { app: refused }
-  template:
-    metadata:
-      labels: { app: refused }
-    spec:
-      containers:
-        - name: web
-          image: registry.example.com/refused:1
-`;
 
 interface ChannelBody {
   id: string;
@@ -83,7 +68,7 @@ describe("notifications through the web server", () => {
   });
 
   it("sends a failed sync's signed webhook, lists the delivery, and shows it on the page", async () => {
-    const app = await createAppOnRepo(web, git, { "deployment.yaml": REFUSED });
+    const app = await createAppOnRepo(web, git, { "deployment.yaml": REFUSED_DEPLOYMENT });
     const channel = await api<ChannelBody>(web.url, "POST", "/api/notifications/channels", { name: "ops-hook", kind: "webhook", url: `${receiver.url}/${app.name}`, secret: SECRET });
     expect(channel.status, channel.text).toBe(201);
     const subscription = await api(web.url, "POST", "/api/notifications/subscriptions", { name: "ops-failures", channel: "ops-hook", scope: "app", target: app.name, triggers: ["sync-failed"] });

@@ -36,24 +36,35 @@ export class CacheClient extends KubeObjectClient {
     return this.specUriPath(spec as KubernetesObject, "list");
   }
 
+  /**
+   * The collection's current resource version, from a list of at most one item: where a watch
+   * that needs only what changes from now on starts.
+   */
+  async collectionVersion(path: string, query: CollectionQuery = {}): Promise<string> {
+    const page = (await this.listPage(path, query, 1, undefined)) as ListPage<unknown>;
+    return page.metadata?.resourceVersion ?? "";
+  }
+
   /** Lists a whole collection page by page; items get their apiVersion and kind back. */
   async listCollection(path: string, ref: { apiVersion: string; kind: string }, query: CollectionQuery = {}): Promise<CollectionList> {
     const items: KubeObject[] = [];
     let resourceVersion = "";
-    const pages = paginate((continueToken) => {
-      const context = this.configuration.baseServer.makeRequestContext(path, "GET" as never);
-      context.setSignal(this.deadline());
-      context.setHeaderParam("Accept", "application/json");
-      context.setQueryParam("limit", String(LIST_PAGE_SIZE));
-      if (query.labelSelector) context.setQueryParam("labelSelector", query.labelSelector);
-      if (query.fieldSelector) context.setQueryParam("fieldSelector", query.fieldSelector);
-      if (continueToken) context.setQueryParam("continue", continueToken);
-      return this.requestPromise(context) as unknown as Promise<ListPage<KubeObject>>;
-    });
+    const pages = paginate((continueToken) => this.listPage(path, query, LIST_PAGE_SIZE, continueToken));
     for await (const page of pages) {
       for (const item of page.items ?? []) items.push({ ...item, apiVersion: ref.apiVersion, kind: ref.kind });
       resourceVersion = page.metadata?.resourceVersion ?? resourceVersion;
     }
     return { items, resourceVersion };
+  }
+
+  private listPage(path: string, query: CollectionQuery, limit: number, continueToken: string | undefined): Promise<ListPage<KubeObject>> {
+    const context = this.configuration.baseServer.makeRequestContext(path, "GET" as never);
+    context.setSignal(this.deadline());
+    context.setHeaderParam("Accept", "application/json");
+    context.setQueryParam("limit", String(limit));
+    if (query.labelSelector) context.setQueryParam("labelSelector", query.labelSelector);
+    if (query.fieldSelector) context.setQueryParam("fieldSelector", query.fieldSelector);
+    if (continueToken) context.setQueryParam("continue", continueToken);
+    return this.requestPromise(context) as unknown as Promise<ListPage<KubeObject>>;
   }
 }

@@ -4,6 +4,7 @@ import { kindKeyOf, type KindKey, type KindRef, type KubeObject } from "@/lib/ty
 import type { BackoffOptions } from "./backoff";
 import { CacheClient } from "./cache-client";
 import { EVENT_KIND, withChildKinds } from "./child-kinds";
+import { FieldSets } from "./field-sets";
 import { Informer, type InformerPhase } from "./informer";
 import { OwnerIndex } from "./owner-index";
 import type { StoreChange } from "./store";
@@ -58,6 +59,7 @@ export class ClusterCache {
   private readonly watch: Watch;
   private readonly informers = new Map<WatchKey, Informer>();
   private readonly owners = new OwnerIndex();
+  private readonly fieldSets = new FieldSets();
   private readonly listeners = new Set<(event: CacheEvent) => void>();
 
   constructor(
@@ -82,9 +84,11 @@ export class ClusterCache {
   }
 
   /**
-   * Makes sure Events are watched and listed once: one watch of the whole cluster's Events,
-   * whatever the namespaces asked for (a watch per namespace meant a thousand watches at a
-   * thousand apps).
+   * Makes sure Events are watched: one watch of the whole cluster's Events, whatever the
+   * namespaces asked for (a watch per namespace meant a thousand watches at a thousand apps).
+   * The watch only streams new Events to listeners (live notices); none are kept — a page that
+   * lists Events reads them from the API server (`eventsFor`), as a thousand apps' Events were a
+   * sixth of the cache.
    */
   async ensureEvents(namespaces: readonly string[]): Promise<void> {
     if (namespaces.some(Boolean)) await this.informerFor(EVENT_KIND).waitForSync();
@@ -125,10 +129,17 @@ export class ClusterCache {
     return this.owners.ownersOf(obj);
   }
 
-  /** The cached Events of a namespace whose involved object has one of these uids. */
-  eventsFor(namespace: string, uids: ReadonlySet<string>): KubeObject[] {
-    const events = this.informers.get(watchKeyOf(EVENT_KIND))?.store.list() ?? [];
-    return events.filter((e) => e.metadata.namespace === namespace && uids.has(String((e.involvedObject as { uid?: string } | undefined)?.uid ?? "")));
+  /**
+   * The Events of a namespace whose involved object has one of these uids, read from the API
+   * server (one object's by a field selector on its uid).
+   */
+  async eventsFor(namespace: string, uids: ReadonlySet<string>): Promise<KubeObject[]> {
+    if (uids.size === 0) return [];
+    const path = await this.client.collectionPath(EVENT_KIND.apiVersion, EVENT_KIND.kind, namespace);
+    if (!path) return [];
+    const query = uids.size === 1 ? { fieldSelector: `involvedObject.uid=${[...uids][0]}` } : {};
+    const { items } = await this.client.listCollection(path, EVENT_KIND, query);
+    return items.filter((e) => uids.has(String((e.involvedObject as { uid?: string } | undefined)?.uid ?? "")));
   }
 
   /**
@@ -191,6 +202,8 @@ export class ClusterCache {
     if (informer) return informer;
     const indexed = ref.kind !== EVENT_KIND.kind;
     informer = new Informer({
+      keepObjects: indexed,
+      fieldSets: this.fieldSets,
       client: this.client,
       watch: this.watch,
       ref,

@@ -20,6 +20,11 @@ function scriptedApi(lists: (CollectionList | Error)[]) {
         if (next instanceof Error) throw next;
         return next;
       },
+      collectionVersion: async () => {
+        const next = lists[Math.min(listCalls++, lists.length - 1)] as CollectionList | Error;
+        if (next instanceof Error) throw next;
+        return next.resourceVersion;
+      },
     },
     watch: {
       watch: async (_path, params, callback, done) => {
@@ -31,8 +36,8 @@ function scriptedApi(lists: (CollectionList | Error)[]) {
   return { api, watches, listCalls: () => listCalls };
 }
 
-function informerWith(api: Pick<InformerOptions, "client" | "watch">, changes: StoreChange[]) {
-  return new Informer({ ...api, ref: { apiVersion: "v1", kind: "ConfigMap" }, onChanges: (c) => changes.push(...c), backoff: { initialMs: 1, maxMs: 2 } });
+function informerWith(api: Pick<InformerOptions, "client" | "watch">, changes: StoreChange[], keepObjects = true) {
+  return new Informer({ ...api, ref: { apiVersion: "v1", kind: "ConfigMap" }, onChanges: (c) => changes.push(...c), backoff: { initialMs: 1, maxMs: 2 }, keepObjects });
 }
 
 describe("Informer", () => {
@@ -91,6 +96,22 @@ describe("Informer", () => {
     await expect(first).rejects.toThrow("ConfigMap: connection refused by the Kubernetes API server");
     await expect.poll(() => informer.isSynced).toBe(true);
     expect(informer.store.get("ns", "a")).toBeDefined();
+    informer.stop();
+  });
+
+  it("streams changes without keeping objects when told not to, starting from the collection's current version", async () => {
+    const { api, watches } = scriptedApi([{ items: [cm("old", "1")], resourceVersion: "10" }]);
+    const changes: StoreChange[] = [];
+    const informer = informerWith(api, changes, false);
+    informer.start();
+    await informer.waitForSync();
+    await expect.poll(() => watches.length).toBe(1);
+    expect(watches[0]?.params.resourceVersion).toBe("10");
+    watches[0]?.send("ADDED", cm("a", "11"));
+    watches[0]?.send("MODIFIED", cm("a", "12"));
+    watches[0]?.send("DELETED", cm("a", "13"));
+    expect(changes.map((c) => `${c.type}:${c.object.metadata.name}`)).toEqual(["added:a", "modified:a", "deleted:a"]);
+    expect(informer.store.size).toBe(0);
     informer.stop();
   });
 });

@@ -6,6 +6,7 @@ import { WATCH_BACKOFF, type BackoffOptions } from "./backoff";
 import type { CacheClient, CollectionQuery } from "./cache-client";
 import { resourceVersionOf } from "./resource-version";
 import { ObjectStore, type StoreChange } from "./store";
+import type { FieldSets } from "./field-sets";
 import { trimForCache } from "./trim";
 
 /** What an informer is doing. */
@@ -13,7 +14,7 @@ export type InformerPhase = "starting" | "watching" | "reconnecting" | "stopped"
 
 /** Options of {@link Informer}. */
 export interface InformerOptions {
-  client: Pick<CacheClient, "collectionPath" | "listCollection">;
+  client: Pick<CacheClient, "collectionPath" | "listCollection" | "collectionVersion">;
   watch: Pick<Watch, "watch">;
   ref: KindRef;
   /** Watch one namespace only. @default all namespaces */
@@ -21,6 +22,14 @@ export interface InformerOptions {
   query?: CollectionQuery;
   /** Hears every change, after the store holds it. */
   onChanges: (changes: StoreChange[]) => void;
+  /**
+   * Keep the objects in the store. When false the informer only streams what changes from now
+   * on (its first "list" reads just the collection's resource version), for kinds the engine
+   * reads from the API server when asked, such as Events. @default true
+   */
+  keepObjects?: boolean;
+  /** Shares the field sets of kept objects' `managedFields` (see {@link FieldSets}). */
+  fieldSets?: FieldSets;
   /** Delays between failed attempts. */
   backoff?: BackoffOptions;
   /**
@@ -166,11 +175,20 @@ export class Informer {
     }
   }
 
+  private get keepsObjects(): boolean {
+    return this.options.keepObjects ?? true;
+  }
+
   private async list(): Promise<void> {
     const path = await this.collectionPath();
-    const list = await this.options.client.listCollection(path, this.options.ref, this.options.query);
-    const changes = this.store.replace(list.items.map((obj) => this.prepared(obj)));
-    this.resourceVersion = list.resourceVersion;
+    let changes: StoreChange[] = [];
+    if (this.keepsObjects) {
+      const list = await this.options.client.listCollection(path, this.options.ref, this.options.query);
+      changes = this.store.replace(list.items.map((obj) => this.prepared(obj)));
+      this.resourceVersion = list.resourceVersion;
+    } else {
+      this.resourceVersion = await this.options.client.collectionVersion(path, this.options.query);
+    }
     this.failures = 0;
     this.lastErrorText = undefined;
     const first = !this.synced;
@@ -220,7 +238,8 @@ export class Informer {
       return;
     }
     const version = resourceVersionOf(obj);
-    if (type === "ADDED" || type === "MODIFIED") this.emit(this.store.upsert(this.prepared(obj)));
+    if (!this.keepsObjects) this.stream(type, obj);
+    else if (type === "ADDED" || type === "MODIFIED") this.emit(this.store.upsert(this.prepared(obj)));
     else if (type === "DELETED") this.emit(this.store.remove(obj));
     if (version) this.resourceVersion = version;
   }
@@ -228,7 +247,15 @@ export class Informer {
   /** The object as stored: typed (list items may lack apiVersion and kind) and trimmed (see `trimForCache`). */
   private prepared(obj: KubeObject): KubeObject {
     const { apiVersion, kind } = this.options.ref;
-    return trimForCache(obj.apiVersion === apiVersion && obj.kind === kind ? obj : { ...obj, apiVersion, kind });
+    const trimmed = trimForCache(obj.apiVersion === apiVersion && obj.kind === kind ? obj : { ...obj, apiVersion, kind });
+    return this.options.fieldSets ? this.options.fieldSets.share(trimmed) : trimmed;
+  }
+
+  /** Passes a watch event on without storing it (see `keepObjects`). */
+  private stream(type: string, obj: KubeObject): void {
+    const kinds: Record<string, StoreChange["type"] | undefined> = { ADDED: "added", MODIFIED: "modified", DELETED: "deleted" };
+    const change = kinds[type];
+    if (change) this.emit({ type: change, object: this.prepared(obj) });
   }
 
   private emit(change: StoreChange | undefined): void {

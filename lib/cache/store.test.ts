@@ -25,10 +25,23 @@ describe("ObjectStore", () => {
     expect(store.get("ns", "a")?.metadata.resourceVersion).toBe("5");
   });
 
-  it("reports nothing for the same resource version seen twice", () => {
+  it("reports nothing for the same resource version seen twice, and keeps the instance it had", () => {
     const store = new ObjectStore();
-    store.upsert(cm("a", "5"));
+    const first = cm("a", "5");
+    store.upsert(first);
     expect(store.upsert(cm("a", "5"))).toBeUndefined();
+    expect(store.get("ns", "a")).toBe(first);
+  });
+
+  it("keeps the instances of unchanged objects through a relist", () => {
+    const store = new ObjectStore();
+    const same = cm("a", "5");
+    store.upsert(same);
+    store.upsert(cm("b", "6"));
+    const changes = store.replace([cm("a", "5"), cm("b", "7")]);
+    expect(changes.map((c) => `${c.type}:${c.object.metadata.name}`)).toEqual(["modified:b"]);
+    expect(store.get("ns", "a")).toBe(same);
+    expect(store.get("ns", "b")?.metadata.resourceVersion).toBe("7");
   });
 
   it("reports a deletion only for a cached object", () => {

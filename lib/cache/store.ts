@@ -17,7 +17,9 @@ function keyOf(namespace: string | undefined, name: string): string {
 /**
  * The objects of one kind (in one scope), by namespace and name. Changes are returned, not
  * broadcast, so the informer decides when listeners hear about them. Never lets an older
- * resource version replace a newer one.
+ * resource version replace a newer one, and keeps the instance it has when the same version
+ * comes again (the watch echoing Lockstep's own apply, a relist): comparisons that hold the
+ * object then share it instead of keeping a second copy.
  */
 export class ObjectStore {
   private readonly objects = new Map<string, KubeObject>();
@@ -43,10 +45,7 @@ export class ObjectStore {
     const key = keyOf(obj.metadata.namespace, obj.metadata.name);
     const previous = this.objects.get(key);
     if (previous && !isAtLeastAsNew(resourceVersionOf(obj), resourceVersionOf(previous))) return undefined;
-    if (previous && resourceVersionOf(previous) === resourceVersionOf(obj) && resourceVersionOf(obj) !== undefined) {
-      this.objects.set(key, obj);
-      return undefined;
-    }
+    if (previous && resourceVersionOf(previous) === resourceVersionOf(obj) && resourceVersionOf(obj) !== undefined) return undefined;
     this.objects.set(key, obj);
     return previous ? { type: "modified", object: obj, previous } : { type: "added", object: obj };
   }
@@ -77,8 +76,16 @@ export class ObjectStore {
         changes.push({ type: "modified", object: obj, previous });
       }
     }
+    const kept = new Map([...fresh].map(([key, obj]) => [key, this.sameVersion(key, obj) ?? obj]));
     this.objects.clear();
-    for (const [key, obj] of fresh) this.objects.set(key, obj);
+    for (const [key, obj] of kept) this.objects.set(key, obj);
     return changes;
+  }
+
+  /** The cached object when it has the same resource version as `obj`: one instance per version stays in use everywhere. */
+  private sameVersion(key: string, obj: KubeObject): KubeObject | undefined {
+    const previous = this.objects.get(key);
+    const version = resourceVersionOf(obj);
+    return previous && version !== undefined && resourceVersionOf(previous) === version ? previous : undefined;
   }
 }

@@ -7,10 +7,15 @@ const tracking = { [TRACKING_ANNOTATION]: "shop:/ConfigMap:shop/settings" };
 
 describe("trimForCache", () => {
   it("drops the managed fields of an object no app tracks and leaves the rest alone", () => {
-    const slice: KubeObject = { apiVersion: "discovery.k8s.io/v1", kind: "EndpointSlice", metadata: { name: "web-1", namespace: "shop", managedFields }, endpoints: [] };
-    const trimmed = trimForCache(slice);
-    expect(trimmed).toEqual({ apiVersion: "discovery.k8s.io/v1", kind: "EndpointSlice", metadata: { name: "web-1", namespace: "shop" }, endpoints: [] });
-    expect(slice.metadata.managedFields).toBe(managedFields);
+    const service: KubeObject = { apiVersion: "v1", kind: "Service", metadata: { name: "web", namespace: "shop", managedFields }, spec: { ports: [{ port: 80 }] } };
+    const trimmed = trimForCache(service);
+    expect(trimmed).toEqual({ apiVersion: "v1", kind: "Service", metadata: { name: "web", namespace: "shop" }, spec: { ports: [{ port: 80 }] } });
+    expect(service.metadata.managedFields).toBe(managedFields);
+  });
+
+  it("keeps of an untracked EndpointSlice its metadata only", () => {
+    const slice: KubeObject = { apiVersion: "discovery.k8s.io/v1", kind: "EndpointSlice", metadata: { name: "web-1", namespace: "shop", ownerReferences: [{ uid: "svc" }], managedFields }, addressType: "IPv4", endpoints: [{ addresses: ["10.0.0.1"] }], ports: [{ port: 80 }] };
+    expect(trimForCache(slice)).toEqual({ apiVersion: "discovery.k8s.io/v1", kind: "EndpointSlice", metadata: { name: "web-1", namespace: "shop", ownerReferences: [{ uid: "svc" }] } });
   });
 
   it("keeps an object an app tracks whole, for comparison and drift attribution", () => {

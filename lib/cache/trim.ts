@@ -48,7 +48,10 @@ const trimEvent: Trimmer = (event) => {
   return kept;
 };
 
-const TRIMMERS: Record<string, Trimmer> = { Pod: trimPod, ReplicaSet: trimReplicaSet, Event: trimEvent };
+/** An EndpointSlice keeps its metadata: the tree shows it under its Service, and nothing reads its endpoints. */
+const trimEndpointSlice: Trimmer = (slice) => ({ apiVersion: slice.apiVersion, kind: slice.kind, metadata: leanMetadata(slice) });
+
+const TRIMMERS: Record<string, Trimmer> = { Pod: trimPod, ReplicaSet: trimReplicaSet, Event: trimEvent, EndpointSlice: trimEndpointSlice };
 
 /**
  * The object as the cache keeps it. Objects an app tracks are kept whole: they are compared with
@@ -56,8 +59,8 @@ const TRIMMERS: Record<string, Trimmer> = { Pod: trimPod, ReplicaSet: trimReplic
  * EndpointSlices, Events, which at thousands of apps are most of the cache — lose their
  * `managedFields` (often a third of an object), and the bulkiest kinds keep only what health,
  * the resource tree and the Events list read (a Pod its status, restart policy and containers'
- * images; a ReplicaSet all but its Pod template; an Event its reason, message, counts and
- * involved object). Pages that show such an object's manifest read it from the API server.
+ * images; a ReplicaSet all but its Pod template; an EndpointSlice its metadata; an Event its
+ * reason, message, counts and involved object). Pages that show such an object's manifest read it from the API server.
  * Returns the object itself when there is nothing to drop.
  */
 export function trimForCache(obj: KubeObject): KubeObject {

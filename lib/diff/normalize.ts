@@ -44,7 +44,7 @@ export const IGNORED_PATHS: readonly string[] = [
  * one mean the same.
  */
 export function normalizeForDiff(obj: KubeObject): KubeObject {
-  const copy = structuredClone(obj);
+  const copy: KubeObject = structuredClone({ ...obj, status: undefined, metadata: { ...obj.metadata, managedFields: undefined } });
   delete copy.status;
   const metadata = copy.metadata;
   for (const field of SERVER_METADATA_FIELDS) delete metadata[field];

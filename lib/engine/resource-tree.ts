@@ -150,7 +150,7 @@ function eventView(event: KubeObject): KubeEventView {
 }
 
 /** The Kubernetes Events about the given tree nodes, newest first. */
-export function eventsOfNodes(cache: LiveCluster, nodes: readonly TreeNode[], limit = MAX_EVENTS): KubeEventView[] {
+export async function eventsOfNodes(cache: LiveCluster, nodes: readonly TreeNode[], limit = MAX_EVENTS): Promise<KubeEventView[]> {
   const uidsByNamespace = new Map<string, Set<string>>();
   for (const node of nodes) {
     if (node.id === node.subject) continue;
@@ -158,7 +158,7 @@ export function eventsOfNodes(cache: LiveCluster, nodes: readonly TreeNode[], li
     set.add(node.id);
     uidsByNamespace.set(node.namespace, set);
   }
-  const events = [...uidsByNamespace].flatMap(([namespace, uids]) => cache.eventsFor(namespace, uids));
+  const events = (await Promise.all([...uidsByNamespace].map(([namespace, uids]) => cache.eventsFor(namespace, uids)))).flat();
   return events
     .map(eventView)
     .sort((a, b) => b.lastSeen.localeCompare(a.lastSeen))
@@ -195,6 +195,6 @@ export async function describeNode(cache: LiveCluster, comparison: AppComparison
     diff: resource?.diff ?? "",
     changes: resource?.changes ?? [],
     ...(resource?.driftSince ? { driftSince: resource.driftSince } : {}),
-    events: eventsOfNodes(cache, [node]),
+    events: await eventsOfNodes(cache, [node]),
   };
 }

@@ -253,7 +253,7 @@ describe("live status: health, drift, self-heal and automated sync on the real c
     expect((await api(web.url, "GET", `/api/apps/${name}/tree?node=no-such-node`)).status).toBe(404);
   });
 
-  it("streams the Kubernetes events about the app's objects as they happen, and resumes after a reconnect", async () => {
+  it("streams the Kubernetes events about the app's objects as they happen, lists them on a node, and resumes after a reconnect", async () => {
     const { name, namespace } = await setUp({ "deployment.yaml": deployment("evented") });
     const stream = await openEventStream(`${web.url}/api/apps/${name}/events`, { token: web.adminToken });
     let lastId: string | undefined;
@@ -263,6 +263,10 @@ describe("live status: health, drift, self-heal and automated sync on the real c
         .poll(() => stream.events.filter((e) => e.event === "change" && (e.data as { type: string }).type === "k8s-event").map((e) => (e.data as { detail: { reason: string } }).detail.reason), { timeout: 15_000 })
         .toContain("ScalingReplicaSet");
       lastId = [...stream.events].reverse().find((e) => e.id)?.id;
+      const tree = (await api<{ nodes: TreeNodeBody[] }>(web.url, "GET", `/api/apps/${name}/tree`)).body.nodes;
+      const deploymentId = tree.find((n) => n.kind === "Deployment")?.id;
+      const detail = await api<{ events: { reason: string }[] }>(web.url, "GET", `/api/apps/${name}/tree?node=${encodeURIComponent(String(deploymentId))}`);
+      expect(detail.body.events.map((e) => e.reason), "a node's Events are read from the API server").toContain("ScalingReplicaSet");
     } finally {
       stream.close();
     }

@@ -92,7 +92,7 @@ export class MemoryCluster implements LiveCluster {
   ownersOf(): KubeObject[] {
     return [];
   }
-  eventsFor(): KubeObject[] {
+  async eventsFor(): Promise<KubeObject[]> {
     return [];
   }
   record(written: readonly KubeObject[]): void {

@@ -6,6 +6,7 @@ import { CacheClient } from "./cache-client";
 import { EVENT_KIND, withChildKinds } from "./child-kinds";
 import { FieldSets } from "./field-sets";
 import { Informer, type InformerPhase } from "./informer";
+import { StringPool } from "./string-pool";
 import { OwnerIndex } from "./owner-index";
 import type { StoreChange } from "./store";
 
@@ -60,6 +61,7 @@ export class ClusterCache {
   private readonly informers = new Map<WatchKey, Informer>();
   private readonly owners = new OwnerIndex();
   private readonly fieldSets = new FieldSets();
+  private readonly strings = new StringPool();
   private readonly listeners = new Set<(event: CacheEvent) => void>();
 
   constructor(
@@ -204,6 +206,7 @@ export class ClusterCache {
     informer = new Informer({
       keepObjects: indexed,
       fieldSets: this.fieldSets,
+      strings: this.strings,
       client: this.client,
       watch: this.watch,
       ref,

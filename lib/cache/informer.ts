@@ -7,6 +7,7 @@ import type { CacheClient, CollectionQuery } from "./cache-client";
 import { resourceVersionOf } from "./resource-version";
 import { ObjectStore, type StoreChange } from "./store";
 import type { FieldSets } from "./field-sets";
+import type { StringPool } from "./string-pool";
 import { trimForCache } from "./trim";
 
 /** What an informer is doing. */
@@ -30,6 +31,8 @@ export interface InformerOptions {
   keepObjects?: boolean;
   /** Shares the field sets of kept objects' `managedFields` (see {@link FieldSets}). */
   fieldSets?: FieldSets;
+  /** Shares the short string values of kept objects (see {@link StringPool}). */
+  strings?: StringPool;
   /** Delays between failed attempts. */
   backoff?: BackoffOptions;
   /**
@@ -248,7 +251,9 @@ export class Informer {
   private prepared(obj: KubeObject): KubeObject {
     const { apiVersion, kind } = this.options.ref;
     const trimmed = trimForCache(obj.apiVersion === apiVersion && obj.kind === kind ? obj : { ...obj, apiVersion, kind });
-    return this.options.fieldSets ? this.options.fieldSets.share(trimmed) : trimmed;
+    const { fieldSets, strings } = this.options;
+    const shared = fieldSets ? fieldSets.share(trimmed) : trimmed;
+    return strings ? strings.share(shared) : shared;
   }
 
   /** Passes a watch event on without storing it (see `keepObjects`). */

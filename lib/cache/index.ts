@@ -13,3 +13,4 @@ export { EVENT_KIND, withChildKinds } from "./child-kinds";
 export type { InformerPhase } from "./informer";
 export { ownerReferencesOf, uidOf, type OwnerReference } from "./owner-index";
 export type { StoreChange } from "./store";
+export { StringPool } from "./string-pool";

@@ -3,6 +3,7 @@
  * an app is compared by one caller at a time (in the order asked), so none stores over a later
  * one, and which objects each app declares. One per engine.
  */
+import { StringPool } from "@/lib/cache";
 import { createKeyedLock, type KeyedLock } from "@/lib/source/keyed-lock";
 
 import type { AppComparison } from "./compare-app";
@@ -19,9 +20,11 @@ export interface AppMemory {
   comparing: KeyedLock;
   /** The objects each app declared at its latest comparison, for shared-resource warnings. */
   declared: DeclaredResources;
+  /** One copy of each short string of the remembered renders (apps rendered alike repeat most of theirs). */
+  strings: StringPool;
 }
 
 /** A new, empty memory. */
 export function createAppMemory(): AppMemory {
-  return { lastComparison: new Map(), comparing: createKeyedLock(), declared: new DeclaredResources() };
+  return { lastComparison: new Map(), comparing: createKeyedLock(), declared: new DeclaredResources(), strings: new StringPool() };
 }

@@ -130,6 +130,7 @@ export class Comparer {
       resources: rows,
       ...(comparison.sourceType ? { sourceType: comparison.sourceType } : {}),
     });
+    memory.strings.share(comparison.desired);
     memory.lastComparison.set(app.name, comparison);
     if (trigger !== "cluster" || hasStatusChanged(app, previous, comparison, rows)) {
       events.publish({ type: "app-status", app: app.name, detail: { syncStatus: comparison.syncStatus, healthStatus: comparison.healthStatus } });

@@ -298,7 +298,7 @@ export function createAppsStore(db: Db, dialect: Dialect = "sqlite") {
       resources: JSON.stringify(update.resources),
       reconciledAt: new Date(),
     };
-    await db.appStatus.upsert({ where: { appId }, create: { appId, ...data }, update: data });
+    await db.appStatus.upsert({ where: { appId }, create: { appId, ...data }, update: data, select: { appId: true } });
   }
 
   /** The per-resource rows of the last refresh. */

@@ -3,7 +3,13 @@ const nextConfig = {
   poweredByHeader: false,
   /** Several builds can coexist (parallel test runs): `LOCKSTEP_DIST_DIR` picks the output folder. */
   distDir: process.env.LOCKSTEP_DIST_DIR ?? ".next",
-  serverExternalPackages: ["@kubernetes/client-node", "@libsql/client", "@prisma/adapter-libsql", "@prisma/adapter-pg", "pg", "simple-git", "prom-client"],
+  /**
+   * Loaded by Node once, not bundled: the production build gives each route handler its own
+   * copy of the chunk that holds lib/ and what it imports, and every copy a route loads stays in
+   * memory as source text (28 MB at 1,000 apps). Keeping the larger libraries out of that chunk
+   * halves each copy.
+   */
+  serverExternalPackages: ["@kubernetes/client-node", "@libsql/client", "@prisma/adapter-libsql", "@prisma/adapter-pg", "pg", "simple-git", "prom-client", "nodemailer", "zod", "yaml", "croner", "lru-cache", "p-retry", "csv-stringify"],
   experimental: {
     /** `forbidden()` and `unauthorized()` answer 403 and 401 from pages and server actions. */
     authInterrupts: true,

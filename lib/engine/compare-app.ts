@@ -13,6 +13,7 @@ import type { EngineContext } from "./context";
 import type { DryRunVerdict } from "./dry-run-cache";
 import { ignoreRulesOf, ignoringFor } from "./ignore-differences";
 import { liveHealth } from "./live-health";
+import { predictKnownChange } from "./known-change";
 import { kindsOf } from "./live-state";
 import { ownershipRefusal } from "./ownership";
 
@@ -59,6 +60,12 @@ export interface CompareAppOptions {
   check?: (obj: KubeObject) => ResourceRefusal | undefined;
   /** Why the app as a whole may not be compared (its project refuses its source or destination): nothing is read. */
   refused?: ResourceRefusal;
+  /**
+   * The app's desired objects at its previous comparison, by subject: where one applied as a
+   * no-op and the new one changes only plain values, the dry run's answer is known without
+   * asking (see `predictKnownChange`).
+   */
+  previousDesired?: ReadonlyMap<string, KubeObject>;
   /**
    * Dry-run objects that do not exist yet, to show early why the server would refuse them.
    * A sync turns this off: its own apply answers the same question. @default true
@@ -129,19 +136,32 @@ function lean(diff: ResourceDiff): ResourceDiff {
   return diff.state === "synced" ? { ...diff, live: undefined, target: undefined } : diff;
 }
 
+/** How one object is compared. */
+interface CompareObjectOptions {
+  /** Dry-run an object that does not exist yet. */
+  predictMissing: boolean;
+  /** The app's `ignoreDifferences` and the built-in defaults. */
+  ignoring: readonly IgnoreRule[];
+  /** The object as the app's previous comparison desired it. */
+  before?: KubeObject;
+}
+
 /**
  * Compares one desired object with its live counterpart. The dry run's verdict is cached per
  * desired object and live object (status aside), so an unchanged resource costs no API call:
- * a synced one is known synced, a drifted one diffs against the remembered prediction. Fields
+ * a synced one is known synced, a drifted one diffs against the remembered prediction, and one
+ * whose previous version applied as a no-op and which changes only plain values (an image, an
+ * environment value, data) is predicted from the live object (`predictKnownChange`). Fields
  * the app's `ignoreDifferences` (and the built-in defaults) name are left out of both sides, and
  * the verdict's key depends on those rules.
  */
-async function compareObject(ctx: Pick<EngineContext, "dryRuns">, cache: LiveCluster, cluster: string, obj: KubeObject, live: KubeObject | undefined, predictMissing: boolean, ignoring: readonly IgnoreRule[] = []): Promise<LiveResourceDiff> {
-  const ignore = ignoringFor(ignoring, obj, live);
+async function compareObject(ctx: Pick<EngineContext, "dryRuns">, cache: LiveCluster, cluster: string, obj: KubeObject, live: KubeObject | undefined, options: CompareObjectOptions): Promise<LiveResourceDiff> {
+  const ignore = ignoringFor(options.ignoring, obj, live);
   const key = ignore.cacheKey(ctx.dryRuns.keyOf(cluster, obj, live));
   const cached: DryRunVerdict | undefined = ctx.dryRuns.lookup(key);
   if (cached === "synced") return withLiveFacts(syncedResource(keyOf(obj)), cache, live);
-  const prediction = cached ? { predicted: cached } : live || predictMissing ? await predict(cache.client, obj) : {};
+  const known = !cached && live && options.before && ctx.dryRuns.lookup(ignore.cacheKey(ctx.dryRuns.keyOf(cluster, options.before, live))) === "synced" ? predictKnownChange(options.before, obj, live) : undefined;
+  const prediction = cached ? { predicted: cached } : known ? { predicted: known } : live || options.predictMissing ? await predict(cache.client, obj) : {};
   const diff = compareResource({ key: keyOf(obj), desired: obj, live, ...prediction, normalizer: ignore.normalizer });
   if (!cached && prediction.predicted) ctx.dryRuns.remember(key, diff.state === "synced" ? "synced" : prediction.predicted);
   return withLiveFacts(lean(diff), cache, live);
@@ -229,7 +249,7 @@ export async function compareApp(ctx: Pick<EngineContext, "clusters" | "source" 
       const notOwned = current && !owned.has(subject) ? ownershipRefusal(app.name, obj, current) : undefined;
       if (notOwned) return refusedResource(obj, notOwned);
       if (current) live.set(subject, current);
-      return compareObject(ctx, cache, app.destCluster, obj, current, options.predictMissing ?? true, ignoring);
+      return compareObject(ctx, cache, app.destCluster, obj, current, { predictMissing: options.predictMissing ?? true, ignoring, before: options.previousDesired?.get(subject) });
     });
     const desiredSubjects = new Set(comparable.map((o) => subjectOf(keyOf(o))));
     const extraneousIgnored = new Set<string>();

@@ -9,7 +9,7 @@ import { driftSince } from "@/lib/drift";
 import { isErrorOfKind } from "@/lib/errors";
 import { reconcileResultOf, secondsSince, type ReconcileResult } from "@/lib/metrics";
 import type { RevisionMemo } from "@/lib/source";
-import { keyOf, subjectOf } from "@/lib/types";
+import { keyOf, subjectOf, type KubeObject } from "@/lib/types";
 import { compareApp, type AppComparison } from "./compare-app";
 import type { EngineContext } from "./context";
 import { sharedResourceMessage } from "./shared-resources";
@@ -42,6 +42,11 @@ type Render = { objects: AppComparison["desired"]; commit: NonNullable<AppCompar
 export function renderOf(comparison: AppComparison, app: AppRecord): Render | undefined {
   if (!comparison.revision || comparison.desired.length === 0 || comparison.specVersion !== app.updatedAt.getTime()) return undefined;
   return { objects: comparison.desired, commit: comparison.revision, sourceType: comparison.sourceType };
+}
+
+/** The desired objects of a comparison by subject, for the next comparison of the same app. */
+function desiredBySubject(comparison: AppComparison | undefined): Map<string, KubeObject> | undefined {
+  return comparison && new Map(comparison.desired.map((obj) => [subjectOf(keyOf(obj)), obj]));
 }
 
 /** True when what the pages show of an app changed (conditions compared without their timestamps). */
@@ -110,6 +115,7 @@ export class Comparer {
       refused: rules.appRefusal,
       previousKinds: kindsOfRows(previous),
       desiredState: trigger === "cluster" ? this.lastRender(app) : synced ? renderOf(synced, app) : undefined,
+      previousDesired: desiredBySubject(memory.lastComparison.get(app.name)),
       source,
       predictMissing: trigger !== "operation",
     });

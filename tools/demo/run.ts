@@ -142,7 +142,7 @@ async function main(): Promise<void> {
   const headers = await signInHeaders(baseUrl, adminPassword);
   await registerSecondCluster(baseUrl, headers, second.kubeconfigPath);
   await registerApps(baseUrl, repoUrl, headers);
-  await runDemoPromotion(baseUrl, headers);
+  void runDemoPromotion(baseUrl, headers).catch((error: unknown) => console.error(error instanceof Error ? error.message : String(error)));
   const password = process.env.LOCKSTEP_ADMIN_PASSWORD ? "from LOCKSTEP_ADMIN_PASSWORD" : `${adminPassword} (kept in .data/demo/admin-password)`;
   console.log(`\nLockstep is running at ${baseUrl} — sign in as admin with the password ${password}.`);
   console.log("Press Ctrl-C to stop everything the demo started.");

@@ -167,6 +167,10 @@ export function createPromoter(deps: PromoterDependencies) {
       changed(await deps.db.pipelines.finishPromotion(promotion.id, { state: "failed", error: reason }, now()));
       throw error;
     }
+    if (written.status === "unchanged") {
+      const reason = `${promotion.file} already had these images at ${written.commit.slice(0, 7)} (another commit put them there); nothing was committed.`;
+      return changed(await deps.db.pipelines.finishPromotion(promotion.id, { state: "failed", error: reason }, now()));
+    }
     const done = changed(await deps.db.pipelines.finishPromotion(promotion.id, { state: "committed", commit: written.commit }, now()));
     await deps.refresh(toApp.name).catch((error: unknown) => deps.log.error(`refreshing ${toApp.name} after promotion ${promotion.id} failed: ${messageOf(error)}`));
     if (to.syncAfterPromotion) {

@@ -3,7 +3,7 @@
  * deployer previews and requests a promotion into a stage needing an admin's approval; it
  * waits (the deployer's approval is refused with 403), the service's page shows the diff and
  * the Approve button to the admin, whose approval over the API commits it and the next stage
- * runs the image.
+ * runs the image (its stage asks for a sync after the commit; the apps are not automated).
  */
 import { KubeConfig } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -73,14 +73,18 @@ describe("promotion through the web server", () => {
     for (const stage of ["dev", "staging"]) {
       const ns = await createTestNamespace(`promo-web-${stage}`);
       namespaces.push(ns);
-      const created = await api(web.url, "POST", "/api/apps", { name: `web-${stage}`, repoUrl: git.server.repoUrl("config.git"), targetRevision: "main", path: `services/web/overlays/${stage}`, destNamespace: ns.name, automated: true });
+      const created = await api(web.url, "POST", "/api/apps", { name: `web-${stage}`, repoUrl: git.server.repoUrl("config.git"), targetRevision: "main", path: `services/web/overlays/${stage}`, destNamespace: ns.name });
       expect(created.status, created.text).toBe(201);
-      await api(web.url, "POST", `/api/apps/web-${stage}/refresh`);
+      const synced = await api(web.url, "POST", `/api/apps/web-${stage}/sync?wait=true`, {});
+      expect(synced.status, synced.text).toBe(200);
     }
     for (const stage of ["dev", "staging"]) {
-      await until(async () => (await api<AppBody>(web.url, "GET", `/api/apps/web-${stage}`)).body, (app) => app.status.syncStatus === "Synced" && app.status.healthStatus === "Healthy", `web-${stage} Synced and Healthy`);
+      await until(async () => (await api<AppBody>(web.url, "GET", `/api/apps/web-${stage}`)).body, (app) => app.status.syncStatus === "Synced" && app.status.healthStatus === "Healthy", `web-${stage} Synced and Healthy`, 150_000).catch(async (error: unknown) => {
+        console.log((await api(web.url, "GET", `/api/apps/web-${stage}/history`)).text, web.logs().slice(-4000));
+        throw error;
+      });
     }
-    const pipeline = await api(web.url, "POST", "/api/pipelines", { service: "web", stages: [{ name: "dev", app: "web-dev" }, { name: "staging", app: "web-staging", approval: { role: "admin", scope: "global" } }] });
+    const pipeline = await api(web.url, "POST", "/api/pipelines", { service: "web", stages: [{ name: "dev", app: "web-dev" }, { name: "staging", app: "web-staging", approval: { role: "admin", scope: "global" }, syncAfterPromotion: true }] });
     expect(pipeline.status, pipeline.text).toBe(201);
   });
 

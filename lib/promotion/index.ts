@@ -17,3 +17,4 @@ export { promotionCommitMessage, type PromotionMessageFacts } from "./message";
 export { AUTOMATIC, createPromoter, type Promoter, type PromoterDependencies, type PromotionPreview, type Requester } from "./promoter";
 export { createAutoPromoter, type AutoPromoter, type AutoPromoterDependencies } from "./auto-promoter";
 export { PROMOTION_AUTHOR } from "./git";
+export { pipelineView, stageView, type PipelineView, type StageFacts, type StageView } from "./status";

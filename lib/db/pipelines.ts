@@ -7,6 +7,7 @@ import { z } from "zod";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { stageSchema, type PipelineSpec, type Stage } from "@/lib/promotion/schema";
 import type { Db } from "./client";
+import { CorruptRowError } from "./corrupt-row-error";
 import { readJsonColumn } from "./json-columns";
 
 /** `Pipeline.stages`. */
@@ -72,7 +73,9 @@ function toPipeline(row: PipelineRow): PipelineRecord {
 }
 
 function toPromotion(row: PromotionRow): PromotionRecord {
-  const state = z.enum(PROMOTION_STATES).parse(row.state);
+  const parsedState = z.enum(PROMOTION_STATES).safeParse(row.state);
+  if (!parsedState.success) throw new CorruptRowError({ table: "Promotion", column: "state", rowId: row.id }, { cause: parsedState.error });
+  const state = parsedState.data;
   return {
     id: row.id,
     service: row.service,

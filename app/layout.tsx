@@ -26,6 +26,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               Applications
             </Link>
             {user && (
+              <Link href="/pipelines" className="text-sm text-slate-600 hover:text-slate-900">
+                Pipelines
+              </Link>
+            )}
+            {user && (
               <Link href="/drift" className="text-sm text-slate-600 hover:text-slate-900">
                 Drift
               </Link>

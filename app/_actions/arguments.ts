@@ -36,6 +36,8 @@ export const ACTION_ARGUMENTS = {
   createProject: z.tuple([previousState, formData]),
   updateProject: z.tuple([name, previousState, formData]),
   deleteProject: z.tuple([name]),
+  promote: z.tuple([name, name]),
+  approvePromotion: z.tuple([name, operationId]),
 };
 
 /** The answer of an action called with arguments its schema refuses. */

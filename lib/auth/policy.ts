@@ -50,6 +50,8 @@ export const PAGE_RULES: readonly AccessRule[] = [
   { methods: ["GET"], pattern: "/drift", permission: "viewer" },
   { methods: ["GET"], pattern: "/insights", permission: "viewer" },
   { methods: ["GET"], pattern: "/replicas", permission: "viewer" },
+  { methods: ["GET"], pattern: "/pipelines", permission: "viewer" },
+  { methods: ["GET"], pattern: "/pipelines/[service]", permission: "viewer" },
   { methods: ["GET"], pattern: "/settings/users", permission: "admin" },
   { methods: ["GET"], pattern: "/settings/tokens", permission: "admin" },
   { methods: ["GET"], pattern: "/repositories", permission: "admin" },

@@ -72,9 +72,10 @@ export interface SetImageResult {
 
 /**
  * The kustomization file at `repoPath` in the clone: the path itself, or a kustomization file in
- * that directory — never through a symbolic link.
+ * that directory — never through a symbolic link. Shared with promotions (lib/promotion).
+ * @throws SetImageError (invalid) when there is none.
  */
-async function locateKustomization(clone: ConfigClone, repoPath: string): Promise<string> {
+export async function locateKustomization(clone: ConfigClone, repoPath: string): Promise<string> {
   const candidates = /\.ya?ml$|(^|\/)Kustomization$/.test(repoPath) ? [repoPath] : KUSTOMIZATION_NAMES.map((name) => path.posix.join(repoPath, name));
   for (const candidate of candidates) {
     if ((await inspectClonePath(clone.dir, candidate)) === "file") return candidate;

@@ -15,6 +15,7 @@ import { createOperationQueueStore, type OperationQueueStore } from "./operation
 import type { ManifestCipher } from "./manifest-cipher";
 import { createNotificationsStore, type NotificationsStore } from "./notifications";
 import { createOperationsStore, type OperationsStore } from "./operations";
+import { createPipelinesStore, type PipelinesStore } from "./pipelines";
 import { createProjectsStore, type ProjectsStore } from "./projects";
 import { createRepoCredentialsStore, type RepoCredentialsStore } from "./repo-credentials";
 import { createSessionsStore, type SessionsStore } from "./sessions";
@@ -35,10 +36,11 @@ export interface DatabaseStores {
   projects: ProjectsStore;
   clusters: ClustersStore;
   notifications: NotificationsStore;
+  pipelines: PipelinesStore;
 }
 
 /** The names of {@link DatabaseStores}, in one place. */
-export const STORE_NAMES = ["apps", "appSources", "operations", "queue", "users", "sessions", "apiTokens", "audit", "repoCredentials", "drift", "projects", "clusters", "notifications"] as const satisfies readonly (keyof DatabaseStores)[];
+export const STORE_NAMES = ["apps", "appSources", "operations", "queue", "users", "sessions", "apiTokens", "audit", "repoCredentials", "drift", "projects", "clusters", "notifications", "pipelines"] as const satisfies readonly (keyof DatabaseStores)[];
 
 /** An open database: its stores, the Prisma client under them (tools, tests), and how to close it. */
 export interface Database extends DatabaseStores {
@@ -90,6 +92,7 @@ export function createStores(prisma: Db, options: StoresOptions): DatabaseStores
     projects: createProjectsStore(prisma),
     clusters: createClustersStore(prisma),
     notifications: createNotificationsStore(prisma),
+    pipelines: createPipelinesStore(prisma),
   };
 }
 

@@ -25,6 +25,7 @@ import { Reconciler } from "./reconciler";
 import { loadRules, windowVerdict } from "./project-rules";
 import { previewRollbackOf } from "./rollback";
 import { createRollbackCommitter } from "./rollback-commit";
+import { pipelinesOf } from "./pipelines";
 import type { CredentialLookup } from "@/lib/source";
 import { aloneStatus, takeOverShards } from "./replicas";
 import type { ShardChange } from "@/lib/shards";
@@ -57,6 +58,8 @@ export interface EngineDependencies {
   notifications?: EngineNotifications;
   /** The engine's Prometheus metrics, on a registry of their own; one engine per `Metrics` (the engine sets where app info is read). @default a new one, without process metrics */
   metrics?: Metrics;
+  /** Time between two looks of automatic promotion (lib/promotion). @default 5000 */
+  autoPromotionIntervalMs?: number;
 }
 
 /** Options of {@link Engine.start}. */
@@ -122,6 +125,12 @@ export function createEngine(deps: EngineDependencies): Engine {
   const reconciler = new Reconciler(ctx, (name, options) => comparer.compareAndStore(name, "refresh", options));
   const applications = new Applications(ctx, { comparer, operations, automation });
   const rollbackCommits = createRollbackCommitter(ctx, { credentials: deps.repoCredentials, refresh: (name) => comparer.compareAndStore(name, "refresh") });
+  const pipelines = pipelinesOf(ctx, {
+    credentials: deps.repoCredentials,
+    refresh: (name) => comparer.compareAndStore(name, "refresh"),
+    requestSync: (name, initiator) => operations.requestSync(name, {}, initiator),
+    autoPromotionIntervalMs: deps.autoPromotionIntervalMs,
+  });
   const rooms = deps.rooms({ requestRefresh: (names) => reconciler.request(names) });
   const notifications = notificationsOf(ctx, deps.notifications);
   const takeOver = async (change: ShardChange) => {
@@ -187,6 +196,7 @@ export function createEngine(deps: EngineDependencies): Engine {
       update: (name, update) => ctx.db.projects.updateProject(name, update),
       delete: (name) => ctx.db.projects.deleteProject(name),
     },
+    pipelines: pipelines.facade,
     ...rooms,
     notifications: notifications.facade,
     gitWebhook: async (headers, body) => {
@@ -208,12 +218,14 @@ export function createEngine(deps: EngineDependencies): Engine {
       await deps.membership?.start(takeOver);
       operations.start();
       notifications.notifier?.start();
+      pipelines.auto.start();
       if (options.reconcile ?? true) reconciler.start();
     },
     async stop() {
       await reconciler.stop();
       await operations.stop();
       await notifications.notifier?.stop();
+      await pipelines.auto.stop();
       await deps.membership?.stop();
       automation.stop();
       live.stop();

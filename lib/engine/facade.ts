@@ -26,6 +26,7 @@ import type { AppSourceRecord } from "@/lib/db/app-sources";
 import type { AppListQuery, AppListRow, AppRecord } from "@/lib/db/apps";
 import type { AuditEntryRecord, AuditQuery } from "@/lib/db/audit";
 import type { OperationRecord } from "@/lib/db/operations";
+import type { PipelineRecord, PromotionRecord } from "@/lib/db/pipelines";
 import type { ProjectRecord } from "@/lib/db/projects";
 import type { UserRecord } from "@/lib/db/users";
 import type { DriftQuery, DriftReport } from "@/lib/drift/report";
@@ -36,6 +37,8 @@ import type { Notifications } from "@/lib/notifications/room";
 import type { ClusterInfo } from "@/lib/kube/cluster-info";
 import type { MetricsScrape } from "@/lib/metrics";
 import type { SyncWindowVerdict } from "@/lib/projects";
+import type { PipelineBody, PipelineSpec, PromotionPreview } from "@/lib/promotion";
+import type { PipelineView } from "@/lib/promotion/status";
 import type { ProjectSpec, ProjectUpdate } from "@/lib/projects/schema";
 import type { WebhookAnswer } from "@/lib/webhooks/handle";
 import type { z } from "zod";
@@ -155,6 +158,36 @@ export interface ProjectsFacade {
   delete(name: string, caller: Principal): Promise<void>;
 }
 
+/**
+ * Environment pipelines and promotions (lib/promotion). Reads and promotions show a pipeline
+ * only to callers who see one of its stages' apps; writes of pipelines are for admins (the
+ * routes say so).
+ */
+export interface PipelinesFacade {
+  /** The pipelines the caller sees, each with its stages' state and pending promotions. */
+  list(caller: Principal): Promise<PipelineView[]>;
+  /** @throws NotFoundError */
+  get(service: string, caller: Principal): Promise<PipelineView>;
+  /** @throws ConflictError when the service has one. */
+  create(spec: PipelineSpec): Promise<PipelineRecord>;
+  /** Replaces its stages. @throws NotFoundError */
+  update(service: string, body: PipelineBody): Promise<PipelineRecord>;
+  /** Deletes it with its promotion history. @throws NotFoundError */
+  delete(service: string): Promise<void>;
+  /** What promoting from stage `from` would commit now (the diff); nothing is written. */
+  preview(service: string, from: string, caller: Principal): Promise<PromotionPreview>;
+  /**
+   * Promotes the images live in stage `from` into the next stage: committed, or pending when the
+   * next stage needs approval. @throws ForbiddenError without deployer rights on the target app;
+   * ConflictError when the source is not Synced and Healthy or nothing would change.
+   */
+  promote(service: string, from: string, caller: Principal): Promise<PromotionRecord>;
+  /** Approves a pending promotion and commits it. @throws ForbiddenError without the stage's approval role; ConflictError when not pending. */
+  approve(id: string, caller: Principal): Promise<PromotionRecord>;
+  /** The service's promotions, newest first. */
+  promotions(service: string, caller: Principal, limit?: number): Promise<PromotionRecord[]>;
+}
+
 /** Accounts, sessions, API tokens and single sign-on. */
 export interface AuthFacade {
   authenticate(headers: HeaderSource): Promise<Principal | null>;
@@ -220,6 +253,8 @@ export interface EngineFacade {
   apps: AppsFacade;
   operations: OperationsFacade;
   projects: ProjectsFacade;
+  /** Environment pipelines and promotions between their stages (lib/promotion). */
+  pipelines: PipelinesFacade;
   auth: AuthFacade;
   audit: AuditFacade;
   credentials: CredentialsFacade;
@@ -243,4 +278,4 @@ export interface EngineFacade {
 }
 
 /** The records the facade answers with, for the web layer's types (it never imports lib/db). */
-export type { AppListRow, AppRecord, OperationRecord, ProjectRecord };
+export type { AppListRow, AppRecord, OperationRecord, PipelineRecord, PipelineView, ProjectRecord, PromotionPreview, PromotionRecord };

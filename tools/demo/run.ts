@@ -16,6 +16,7 @@ import { namedClusterDir } from "@/tools/localcluster/paths";
 import { assertPortFree } from "./port";
 import { needsBuild } from "./build-state";
 import { registerSecondCluster, SECOND_CLUSTER } from "./second-cluster";
+import { runDemoPromotion } from "./promotion";
 
 const PORT = Number(process.env.PORT ?? 3000);
 const DATA_DIR = path.resolve(".data/demo");
@@ -141,6 +142,7 @@ async function main(): Promise<void> {
   const headers = await signInHeaders(baseUrl, adminPassword);
   await registerSecondCluster(baseUrl, headers, second.kubeconfigPath);
   await registerApps(baseUrl, repoUrl, headers);
+  void runDemoPromotion(baseUrl, headers).catch((error: unknown) => console.error(error instanceof Error ? error.message : String(error)));
   const password = process.env.LOCKSTEP_ADMIN_PASSWORD ? "from LOCKSTEP_ADMIN_PASSWORD" : `${adminPassword} (kept in .data/demo/admin-password)`;
   console.log(`\nLockstep is running at ${baseUrl} — sign in as admin with the password ${password}.`);
   console.log("Press Ctrl-C to stop everything the demo started.");

@@ -14,6 +14,7 @@ import * as live from "./live";
 import * as notifications from "./notifications";
 import * as operations from "./operations";
 import * as projects from "./projects";
+import * as promotion from "./promotion";
 
 /** Every API route, grouped as the modules above are. */
-export const ROUTES: readonly RouteDeclaration[] = [auth, docs, apps, operations, live, projects, admin, cd, notifications, insights].flatMap((group) => Object.values(group) as RouteDeclaration[]);
+export const ROUTES: readonly RouteDeclaration[] = [auth, docs, apps, operations, live, projects, admin, cd, notifications, insights, promotion].flatMap((group) => Object.values(group) as RouteDeclaration[]);

@@ -4,6 +4,7 @@
  * databases, which is what tests and the engine build.
  */
 import { createApiTokensStore, type ApiTokensStore } from "./api-tokens";
+import { createAppSetsStore, type AppSetsStore } from "./app-sets";
 import { createAppSourcesStore, type AppSourcesStore } from "./app-sources";
 import { createAppsStore, type AppsStore } from "./apps";
 import { createAuditStore, type AuditStore } from "./audit";
@@ -35,10 +36,11 @@ export interface DatabaseStores {
   projects: ProjectsStore;
   clusters: ClustersStore;
   notifications: NotificationsStore;
+  appSets: AppSetsStore;
 }
 
 /** The names of {@link DatabaseStores}, in one place. */
-export const STORE_NAMES = ["apps", "appSources", "operations", "queue", "users", "sessions", "apiTokens", "audit", "repoCredentials", "drift", "projects", "clusters", "notifications"] as const satisfies readonly (keyof DatabaseStores)[];
+export const STORE_NAMES = ["apps", "appSources", "operations", "queue", "users", "sessions", "apiTokens", "audit", "repoCredentials", "drift", "projects", "clusters", "notifications", "appSets"] as const satisfies readonly (keyof DatabaseStores)[];
 
 /** An open database: its stores, the Prisma client under them (tools, tests), and how to close it. */
 export interface Database extends DatabaseStores {
@@ -90,6 +92,7 @@ export function createStores(prisma: Db, options: StoresOptions): DatabaseStores
     projects: createProjectsStore(prisma),
     clusters: createClustersStore(prisma),
     notifications: createNotificationsStore(prisma),
+    appSets: createAppSetsStore(prisma),
   };
 }
 

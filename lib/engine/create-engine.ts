@@ -214,6 +214,7 @@ export function createEngine(deps: EngineDependencies): Engine {
     appSets: {
       list: (projects) => appSets.list(projects),
       get: (name) => appSets.get(name),
+      apps: (name) => ctx.db.apps.listAppsOfSet(name),
       create: (spec) => appSets.create(spec),
       update: (name, spec) => appSets.update(name, spec),
       delete: (name) => appSets.delete(name),

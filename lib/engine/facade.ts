@@ -151,6 +151,8 @@ export interface AppSetsFacade {
   list(projects?: readonly string[]): Promise<AppSetRecord[]>;
   /** @throws NotFoundError */
   get(name: string): Promise<AppSetRecord>;
+  /** The apps the set generated, with their status, by name. */
+  apps(name: string): Promise<AppRecord[]>;
   /** Stores a set and generates its apps at once. @throws ConflictError when the name is taken; ValidationError for an unknown project. */
   create(spec: AppSetSpec, caller: Principal): Promise<AppSetRecord>;
   /** Replaces a set's spec (not its name) and generates it again. */

@@ -6,6 +6,7 @@
 import type { RouteDeclaration } from "../_shared/declaration";
 import * as admin from "./admin";
 import * as apps from "./apps";
+import * as appsets from "./appsets";
 import * as auth from "./auth";
 import * as cd from "./cd";
 import * as docs from "./docs";
@@ -16,4 +17,4 @@ import * as operations from "./operations";
 import * as projects from "./projects";
 
 /** Every API route, grouped as the modules above are. */
-export const ROUTES: readonly RouteDeclaration[] = [auth, docs, apps, operations, live, projects, admin, cd, notifications, insights].flatMap((group) => Object.values(group) as RouteDeclaration[]);
+export const ROUTES: readonly RouteDeclaration[] = [auth, docs, apps, operations, live, projects, admin, cd, notifications, insights, appsets].flatMap((group) => Object.values(group) as RouteDeclaration[]);

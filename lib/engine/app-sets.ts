@@ -5,12 +5,12 @@
  * as far as the set's policy allows. A set with a progressive strategy then syncs its apps
  * step by step (lib/appsets/progressive.ts), as `appset:<name>`.
  */
-import { generate, type ClusterTarget } from "@/lib/appsets/generators";
+import { generate, GeneratorError, type ClusterTarget, type GeneratorInput } from "@/lib/appsets/generators";
 import type { AppSetGit } from "@/lib/appsets/git-tree";
 import { planChanges, type PlannedChange } from "@/lib/appsets/plan";
 import { rolloutOf, type RolloutState } from "@/lib/appsets/progressive";
-import { renderApps, type GeneratedApp } from "@/lib/appsets/render";
-import { allowsDelete, type AppSetSpec } from "@/lib/appsets/schema";
+import { renderApps, TemplateError, type GeneratedApp } from "@/lib/appsets/render";
+import { allowsDelete, type AppSetSpec, type Generator } from "@/lib/appsets/schema";
 import type { AppSetStatus } from "@/lib/appsets/status";
 import type { AppSpec, AppUpdate } from "@/lib/apps/spec";
 import type { AppSetRecord, AppSetsStore } from "@/lib/db/app-sets";
@@ -23,9 +23,9 @@ export const appSetInitiator = (name: string) => `appset:${name}`;
 
 /** What a set's generation would change, for a revision: the preview. */
 export interface AppSetPreview {
-  /** The revision asked for (the set's own by default) and the commit it names. */
+  /** The revision asked for (the set's own by default) and the commit it names (null when the generator reads no Git). */
   revision: string;
-  commit: string;
+  commit: string | null;
   changes: PlannedChange[];
 }
 
@@ -44,6 +44,11 @@ export interface AppSetsParts {
   /** The clusters a clusters generator gives values for. */
   clusters(): Promise<ClusterTarget[]>;
   actions: AppSetActions;
+}
+
+/** True when the generator (or one of a matrix's) reads the repository. */
+function readsGit(generator: Generator): boolean {
+  return "matrix" in generator ? generator.matrix.generators.some((g) => "git" in g) : "git" in generator;
 }
 
 /** How often the runner looks at sets (progressive rollouts move on at this pace), at most. */
@@ -67,11 +72,19 @@ export class AppSets {
     return this.ctx.db.appSets;
   }
 
-  /** Refuses a set whose project does not exist. */
-  private async checkProject(spec: AppSetSpec): Promise<void> {
+  /**
+   * Refuses a set whose project does not exist, or whose generator or template cannot give
+   * valid apps now (an unknown placeholder, an invalid name). A repository that cannot be
+   * read does not stop it: the set is stored and its status says why.
+   */
+  private async check(spec: AppSetSpec): Promise<void> {
     await this.ctx.db.projects.getProject(spec.project).catch((error: unknown) => {
       if (isErrorOfKind(error, "not-found")) throw new ValidationError([{ field: "project", message: `Project "${spec.project}" does not exist.` }], { cause: error });
       throw error;
+    });
+    await this.planAt(spec.name, spec, spec.revision).catch((error: unknown) => {
+      if (error instanceof TemplateError) throw new ValidationError([{ field: "template", message: error.message }], { cause: error });
+      if (error instanceof GeneratorError) throw new ValidationError([{ field: "generator", message: error.message }], { cause: error });
     });
   }
 
@@ -85,14 +98,15 @@ export class AppSets {
 
   /** Stores a set and generates it at once; a generation that fails is kept in its status. */
   async create(spec: AppSetSpec): Promise<AppSetRecord> {
-    await this.checkProject(spec);
+    await this.check(spec);
     await this.store.createAppSet(spec);
     return this.reconcile(spec.name);
   }
 
   /** Replaces a set's spec and generates it again. */
   async update(name: string, spec: AppSetSpec): Promise<AppSetRecord> {
-    await this.checkProject(spec);
+    await this.store.getAppSet(name);
+    await this.check({ ...spec, name });
     await this.store.updateAppSet(name, { ...spec, name });
     return this.reconcile(name);
   }
@@ -118,21 +132,25 @@ export class AppSets {
     return { deletedApps, keptApps: apps.map((a) => a.name).filter((n) => !deletedApps.includes(n)) };
   }
 
-  /** The apps a set generates at a commit, with the plan against the apps there are. */
-  private async planAt(set: AppSetRecord, revision: string): Promise<{ commit: string; generated: GeneratedApp[]; changes: PlannedChange[] }> {
-    const commit = await this.parts.git.resolve(set.spec.repoUrl, revision);
-    const tree = await this.parts.git.tree(set.spec.repoUrl, commit);
-    const values = await generate(set.spec.generator, { files: tree.files, readFile: (p) => tree.readFile(p), clusters: () => this.parts.clusters() });
-    const generated = renderApps(set.spec, values);
+  /** The apps a set generates at a revision (Git read only when a generator reads it), with the plan against the apps there are. */
+  private async planAt(name: string, spec: AppSetSpec, revision: string): Promise<{ commit: string | null; generated: GeneratedApp[]; changes: PlannedChange[] }> {
+    let commit: string | null = null;
+    let input: GeneratorInput = { files: [], readFile: (path) => Promise.reject(new Error(`No Git tree to read ${path} from.`)), clusters: () => this.parts.clusters() };
+    if (readsGit(spec.generator)) {
+      commit = await this.parts.git.resolve(spec.repoUrl, revision);
+      const tree = await this.parts.git.tree(spec.repoUrl, commit);
+      input = { ...input, files: tree.files, readFile: (path) => tree.readFile(path) };
+    }
+    const generated = renderApps({ ...spec, name }, await generate(spec.generator, input));
     const existing = await this.ctx.db.apps.listAllApps();
-    return { commit, generated, changes: planChanges(set.name, set.spec.policy, generated, existing) };
+    return { commit, generated, changes: planChanges(name, spec.policy, generated, existing) };
   }
 
   /** What generating the set at `revision` (its own by default) would change; nothing is written. */
   async preview(name: string, revision?: string): Promise<AppSetPreview> {
     const set = await this.store.getAppSet(name);
     const wanted = revision ?? set.spec.revision;
-    const { commit, changes } = await this.planAt(set, wanted);
+    const { commit, changes } = await this.planAt(set.name, set.spec, wanted);
     return { revision: wanted, commit, changes };
   }
 
@@ -152,7 +170,7 @@ export class AppSets {
     this.checkedAt.set(name, this.ctx.clock.now());
     const status: AppSetStatus = { ...set.status, reconciledAt: new Date(this.ctx.clock.now()).toISOString(), error: null, conflicts: [], kept: [] };
     try {
-      const { commit, generated, changes } = await this.planAt(set, set.spec.revision);
+      const { commit, generated, changes } = await this.planAt(set.name, set.spec, set.spec.revision);
       status.commit = commit;
       const errors: string[] = [];
       const act = async (change: PlannedChange) => {

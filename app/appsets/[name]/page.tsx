@@ -130,7 +130,7 @@ export default async function AppSetPage({ params }: { params: Promise<{ name: s
           </p>
         ) : pending.length === 0 ? (
           <p className="text-sm text-slate-600" data-testid="appset-preview">
-            Nothing to change at <code className="text-xs">{preview.value?.commit.slice(0, 7)}</code>.
+            Nothing to change at <code className="text-xs">{preview.value?.commit?.slice(0, 7) ?? "the set's values"}</code>.
           </p>
         ) : (
           <ul className="space-y-1 text-sm" data-testid="appset-preview">

@@ -8,6 +8,7 @@ import { syncOptionsOf } from "@/lib/sync/annotations";
 import type { AppSpec, AppUpdate } from "@/lib/apps/spec";
 import type { LiveCluster } from "./context";
 import type { AppRecord } from "@/lib/db/apps";
+import type { KubeObject } from "@/lib/types";
 import { ConflictError, isErrorOfKind, UnreachableError, ValidationError } from "@/lib/errors";
 import type { Automation } from "./automation";
 import type { Comparer } from "./comparisons";
@@ -98,7 +99,7 @@ export class Applications {
     if (request.cascade) {
       const rows = await db.apps.getStatusResources<ResourceStatusRow>(app.id);
       const client = this.ctx.clusters.client(app.destCluster);
-      const owned = await listOwnedObjects(client, app.name, kindsOf(kindsOfRows(rows)));
+      const owned = await listOwnedObjects(client, app.name, kindsOf([...kindsOfRows(rows), ...this.trackedLive(app)]));
       const rules = await loadRules(this.ctx, app);
       for (const obj of owned.values()) {
         if (rules.check(obj) || syncOptionsOf(obj).noDelete) continue;
@@ -112,6 +113,19 @@ export class Applications {
     this.parts.automation.forget(name);
     this.ctx.events.publish({ type: "app-deleted", app: name });
     return { deletedResources };
+  }
+
+  /**
+   * The live objects the watch cache knows the app tracks: their kinds are looked at by a cascade
+   * delete even when the last comparison stored no rows (its path no longer renders, as when an
+   * app set's folder is removed).
+   */
+  private trackedLive(app: AppRecord): KubeObject[] {
+    try {
+      return this.ctx.clusters.cache(app.destCluster).trackedBy(app.name);
+    } catch {
+      return [];
+    }
   }
 
   /** The watch cache of the app's destination; a destination that cannot be configured is unreachable. */

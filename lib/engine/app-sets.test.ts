@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { AppSetGit } from "@/lib/appsets/git-tree";
 import { appSetSpecSchema } from "@/lib/appsets/schema";
 import type { Principal } from "@/lib/auth/principal";
+import { NotFoundError } from "@/lib/errors";
+import { RevisionNotFoundError } from "@/lib/source";
 import { configMap, deployment } from "./testing/objects";
 import { startTestEngine, type TestEngine } from "./testing/test-engine";
 
@@ -13,7 +15,8 @@ class FakeRepo implements AppSetGit {
   push(files: string[]): void {
     this.commits.push(files);
   }
-  async resolve(): Promise<string> {
+  async resolve(repoUrl: string, revision: string): Promise<string> {
+    if (revision === "missing") throw new RevisionNotFoundError(revision, repoUrl);
     return String(this.commits.length - 1).padStart(40, "0");
   }
   async tree(_repoUrl: string, sha: string) {
@@ -55,6 +58,17 @@ describe("app sets in the engine", () => {
 
     await harness.engine.appSets.update("services", spec({ policy: "sync" }), admin);
     expect(await names()).toEqual(["jobs", "web"]);
+  });
+
+  it("previews a revision, and answers an unknown one as not found with one sentence", async () => {
+    repo.push(["services/web/cm.yaml"]);
+    await harness.engine.appSets.create(spec(), admin);
+    repo.push(["services/web/cm.yaml", "services/api/cm.yaml"]);
+    const preview = await harness.engine.appSets.preview("services", "main");
+    expect(preview.changes.map((c) => `${c.action} ${c.name}`)).toEqual(["create api", "unchanged web"]);
+    const missing = harness.engine.appSets.preview("services", "missing");
+    await expect(missing).rejects.toThrow(NotFoundError);
+    await expect(missing).rejects.toThrow('The revision "missing" not found in https://git.example/config.git.');
   });
 
   it("refuses anyone but the set an edit or deletion of a generated app", async () => {

@@ -14,7 +14,8 @@ import { allowsDelete, type AppSetSpec, type Generator } from "@/lib/appsets/sch
 import type { AppSetStatus } from "@/lib/appsets/status";
 import type { AppSpec, AppUpdate } from "@/lib/apps/spec";
 import type { AppSetRecord, AppSetsStore } from "@/lib/db/app-sets";
-import { ConflictError, isErrorOfKind, ValidationError } from "@/lib/errors";
+import { ConflictError, InvalidError, isDomainError, isErrorOfKind, NotFoundError, UnreachableError, ValidationError } from "@/lib/errors";
+import { isGitError, isRevisionNotFoundError } from "@/lib/source";
 import { messageOf, type EngineContext } from "./context";
 import type { DeleteRequest } from "./facade";
 
@@ -44,6 +45,19 @@ export interface AppSetsParts {
   /** The clusters a clusters generator gives values for. */
   clusters(): Promise<ClusterTarget[]>;
   actions: AppSetActions;
+}
+
+/**
+ * A generation's failure as a domain error, for the API: an unknown revision is not found, a
+ * repository that cannot be read unreachable, a generator or template that cannot give valid
+ * apps invalid. Each keeps its one-sentence message (Git's already without credentials).
+ */
+export function generationError(error: unknown): unknown {
+  if (isDomainError(error)) return error;
+  if (isRevisionNotFoundError(error)) return new NotFoundError(`The ${error.message}.`, { cause: error });
+  if (isGitError(error)) return new UnreachableError(error.message, { cause: error });
+  if (error instanceof GeneratorError || error instanceof TemplateError) return new InvalidError(error.message, { cause: error });
+  return error;
 }
 
 /** True when the generator (or one of a matrix's) reads the repository. */
@@ -150,8 +164,12 @@ export class AppSets {
   async preview(name: string, revision?: string): Promise<AppSetPreview> {
     const set = await this.store.getAppSet(name);
     const wanted = revision ?? set.spec.revision;
-    const { commit, changes } = await this.planAt(set.name, set.spec, wanted);
-    return { revision: wanted, commit, changes };
+    try {
+      const { commit, changes } = await this.planAt(set.name, set.spec, wanted);
+      return { revision: wanted, commit, changes };
+    } catch (error) {
+      throw generationError(error);
+    }
   }
 
   /** Generates the set now and applies its plan; resolves with the set and its new status. One generation of a set at a time. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { directoriesOf, generate, GeneratorError, matchPaths, type GeneratorInput } from "./generators";
+import { directoriesOf, generate, GeneratorError, matchPaths, MAX_GENERATED, type GeneratorInput } from "./generators";
 import { generatorSchema } from "./schema";
 
 const FILES = [
@@ -85,6 +85,11 @@ describe("generators", () => {
 
   it("refuses a matrix whose generators give one key differently", async () => {
     await expect(run({ matrix: { generators: [{ git: { directories: [{ path: "services/*" }] } }, { git: { directories: [{ path: "{{path}}/base" }] } }] } })).rejects.toThrow(GeneratorError);
+  });
+
+  it("refuses a generator giving more apps than allowed", async () => {
+    const many = Array.from({ length: MAX_GENERATED + 1 }, (_, i) => ({ i }));
+    await expect(run({ list: { elements: many } })).rejects.toThrow(`The generator gives ${MAX_GENERATED + 1} apps; at most ${MAX_GENERATED} are allowed.`);
   });
 
   it("refuses a file that does not hold objects, naming it", async () => {

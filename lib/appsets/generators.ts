@@ -26,7 +26,7 @@ export interface GeneratorInput {
   clusters(): Promise<ClusterTarget[]>;
 }
 
-/** Files a files generator reads at most, so one glob cannot read a whole monorepo. */
+/** Apps a generator gives, and files a files generator reads, at most: one glob cannot turn a monorepo into thousands of apps. */
 export const MAX_GENERATED = 500;
 
 /** A generator that cannot give its values: names the generator and why, in one sentence. */
@@ -101,7 +101,11 @@ async function generateSimple(generator: SimpleGenerator, input: GeneratorInput)
  * @throws GeneratorError
  */
 export async function generate(generator: Generator, input: GeneratorInput): Promise<Params[]> {
-  if (!("matrix" in generator)) return generateSimple(generator, input);
+  if (!("matrix" in generator)) {
+    const values = await generateSimple(generator, input);
+    if (values.length > MAX_GENERATED) throw new GeneratorError(`The generator gives ${values.length} apps; at most ${MAX_GENERATED} are allowed.`);
+    return values;
+  }
   const [first, second] = generator.matrix.generators as [SimpleGenerator, SimpleGenerator];
   const out: Params[] = [];
   for (const left of await generateSimple(first, input)) {

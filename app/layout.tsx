@@ -26,6 +26,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               Applications
             </Link>
             {user && (
+              <Link href="/appsets" className="text-sm text-slate-600 hover:text-slate-900">
+                App sets
+              </Link>
+            )}
+            {user && (
               <Link href="/pipelines" className="text-sm text-slate-600 hover:text-slate-900">
                 Pipelines
               </Link>

@@ -40,10 +40,12 @@ export interface AppActionsProps {
   /** Set while a sync window is closed: the Sync dialog says so, and offers admins "Sync anyway". */
   closedWindow?: ClosedWindow;
   isAdmin: boolean;
+  /** The app set that generated the app: it alone may delete the app, so Delete is not offered. */
+  appSet?: string | null;
 }
 
-/** Refresh, Hard refresh, Sync and Delete, with their dialogs. */
-export function AppActions({ name, resources, prune, running, closedWindow, isAdmin }: AppActionsProps) {
+/** Refresh, Hard refresh, Sync and Delete (not for a generated app), with their dialogs. */
+export function AppActions({ name, resources, prune, running, closedWindow, isAdmin, appSet }: AppActionsProps) {
   const router = useRouter();
   const [dialog, setDialog] = useState<"sync" | "delete" | null>(null);
   const [state, setState] = useState<ActionState | null>(null);
@@ -90,9 +92,11 @@ export function AppActions({ name, resources, prune, running, closedWindow, isAd
         >
           {running || pending ? "Sync in progress…" : "Sync"}
         </button>
-        <button onClick={() => setDialog("delete")} disabled={pending} className="rounded-md border border-rose-300 bg-white px-3 py-1.5 text-sm text-rose-700 hover:bg-rose-50 disabled:opacity-60">
-          Delete
-        </button>
+        {!appSet && (
+          <button onClick={() => setDialog("delete")} disabled={pending} className="rounded-md border border-rose-300 bg-white px-3 py-1.5 text-sm text-rose-700 hover:bg-rose-50 disabled:opacity-60">
+            Delete
+          </button>
+        )}
       </div>
       <Notice state={state} />
       {dialog === "sync" && (

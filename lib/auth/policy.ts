@@ -46,6 +46,8 @@ export const PAGE_RULES: readonly AccessRule[] = [
   { methods: ["GET"], pattern: "/apps/new", permission: "admin" },
   { methods: ["GET"], pattern: "/apps/[name]", permission: "viewer", ...app },
   { methods: ["GET"], pattern: "/apps/[name]/compare", permission: "viewer", ...app },
+  { methods: ["GET"], pattern: "/appsets", permission: "viewer" },
+  { methods: ["GET"], pattern: "/appsets/[name]", permission: "viewer" },
   { methods: ["GET"], pattern: "/audit", permission: "viewer" },
   { methods: ["GET"], pattern: "/drift", permission: "viewer" },
   { methods: ["GET"], pattern: "/insights", permission: "viewer" },

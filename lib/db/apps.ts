@@ -15,6 +15,8 @@ export interface AppRecord extends AppSpec {
   rolledBackAt: Date | null;
   /** True when a rollback turned automated sync off; resuming turns it back on. */
   autoSyncPaused: boolean;
+  /** The app set that generated the app (lib/appsets); null for an app made by hand. */
+  appSet: string | null;
   createdAt: Date;
   updatedAt: Date;
   status: AppStatusRecord;
@@ -107,6 +109,7 @@ function toRecord(app: StoredApp, status: StoredStatus): AppRecord {
     rolledBackTo: app.rolledBackTo,
     rolledBackAt: app.rolledBackAt,
     autoSyncPaused: app.autoSyncPaused,
+    appSet: app.appSet,
     createdAt: app.createdAt,
     updatedAt: app.updatedAt,
     status: status
@@ -183,9 +186,9 @@ export function createAppsStore(db: Db, dialect: Dialect = "sqlite") {
    * Stores a new app in its project; a taken name is a ConflictError, a project that does not
    * exist a ValidationError on `project`, and nothing is written.
    */
-  async function createApp(spec: AppSpec): Promise<AppRecord> {
+  async function createApp(spec: AppSpec, options: { appSet?: string } = {}): Promise<AppRecord> {
     try {
-      const app = await db.app.create({ data: { ...columnsOf(spec), status: { create: {} } }, include: WITH_STATUS });
+      const app = await db.app.create({ data: { ...columnsOf(spec), appSet: options.appSet ?? null, status: { create: {} } }, include: WITH_STATUS });
       return toRecord(app, app.status);
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConflictError(`An application named "${spec.name}" already exists.`);
@@ -307,7 +310,18 @@ export function createAppsStore(db: Db, dialect: Dialect = "sqlite") {
     return status ? (readJsonColumn(statusResourcesSchema, status.resources, { table: "AppStatus", column: "resources", rowId: appId }) as T[]) : [];
   }
 
-  return { createApp, getApp, listAllApps, listAppsByRepo, listApps, updateApp, markRolledBack, clearRollback, deleteApp, saveStatus, getStatusResources };
+  /** The apps an app set generated, by name. */
+  async function listAppsOfSet(appSet: string): Promise<AppRecord[]> {
+    const apps = await db.app.findMany({ where: { appSet }, include: WITH_STATUS, orderBy: { name: "asc" } });
+    return apps.map((a) => toRecord(a, a.status));
+  }
+
+  /** Lets go of an app set's apps: they stay, as hand-made apps (the set was deleted without deleting them). */
+  async function releaseAppsOfSet(appSet: string): Promise<void> {
+    await db.app.updateMany({ where: { appSet }, data: { appSet: null } });
+  }
+
+  return { createApp, listAppsOfSet, releaseAppsOfSet, getApp, listAllApps, listAppsByRepo, listApps, updateApp, markRolledBack, clearRollback, deleteApp, saveStatus, getStatusResources };
 }
 
 /** The apps store's methods. */

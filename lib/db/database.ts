@@ -4,6 +4,7 @@
  * databases, which is what tests and the engine build.
  */
 import { createApiTokensStore, type ApiTokensStore } from "./api-tokens";
+import { createAppSetsStore, type AppSetsStore } from "./app-sets";
 import { createAppSourcesStore, type AppSourcesStore } from "./app-sources";
 import { createAppsStore, type AppsStore } from "./apps";
 import { createAuditStore, type AuditStore } from "./audit";
@@ -37,10 +38,11 @@ export interface DatabaseStores {
   clusters: ClustersStore;
   notifications: NotificationsStore;
   pipelines: PipelinesStore;
+  appSets: AppSetsStore;
 }
 
 /** The names of {@link DatabaseStores}, in one place. */
-export const STORE_NAMES = ["apps", "appSources", "operations", "queue", "users", "sessions", "apiTokens", "audit", "repoCredentials", "drift", "projects", "clusters", "notifications", "pipelines"] as const satisfies readonly (keyof DatabaseStores)[];
+export const STORE_NAMES = ["apps", "appSources", "operations", "queue", "users", "sessions", "apiTokens", "audit", "repoCredentials", "drift", "projects", "clusters", "notifications", "pipelines", "appSets"] as const satisfies readonly (keyof DatabaseStores)[];
 
 /** An open database: its stores, the Prisma client under them (tools, tests), and how to close it. */
 export interface Database extends DatabaseStores {
@@ -93,6 +95,7 @@ export function createStores(prisma: Db, options: StoresOptions): DatabaseStores
     clusters: createClustersStore(prisma),
     notifications: createNotificationsStore(prisma),
     pipelines: createPipelinesStore(prisma),
+    appSets: createAppSetsStore(prisma),
   };
 }
 

@@ -58,7 +58,7 @@ describe("the projects migration, on a database made before it", () => {
     }
     expect(await rows(db, `PRAGMA foreign_key_list("App")`)).toMatchObject([{ table: "Project", from: "project", to: "name", on_delete: "RESTRICT" }]);
     const indexes = (await rows(db, `PRAGMA index_list("App")`)).map((i) => String(i.name)).filter((n) => !n.startsWith("sqlite_")).sort();
-    expect(indexes).toEqual(["App_name_key", "App_project_idx", "App_repoUrl_idx"]);
+    expect(indexes).toEqual(["App_appSet_idx", "App_name_key", "App_project_idx", "App_repoUrl_idx"]);
     expect(await rows(db, "PRAGMA foreign_keys")).toEqual([{ foreign_keys: 1 }]);
     await expect(db.execute(`DELETE FROM "Project" WHERE "name" = 'default'`)).rejects.toThrow(/FOREIGN KEY/);
     await db.execute(`DELETE FROM "App"`);

@@ -15,7 +15,7 @@ import type { AppMemory } from "./app-memory";
 import type { DryRunCache } from "./dry-run-cache";
 
 /** The engine's view of the database: the stores it reads and writes. */
-export type EngineDatabase = Pick<DatabaseStores, "apps" | "appSources" | "operations" | "queue" | "projects" | "notifications" | "pipelines">;
+export type EngineDatabase = Pick<DatabaseStores, "apps" | "appSources" | "operations" | "queue" | "projects" | "notifications" | "pipelines" | "appSets">;
 
 /**
  * What the engine reads and writes of one cluster: its watch cache and API client. A narrow

@@ -10,7 +10,11 @@ import { ConflictError, isErrorOfKind, RefusedByPolicyError } from "@/lib/errors
 import type { EventBus } from "@/lib/events/bus";
 import { eventStream } from "@/lib/events/sse";
 import { appInfoLabels, createMetrics, webhookResultOf, type Metrics } from "@/lib/metrics";
+import type { ClusterTarget } from "@/lib/appsets/generators";
+import { createAppSetGit, type AppSetGit } from "@/lib/appsets/git-tree";
+import type { Source } from "@/lib/source";
 import { createAppMemory } from "./app-memory";
+import { AppSets } from "./app-sets";
 import { DryRunCache } from "./dry-run-cache";
 import { Applications } from "./applications";
 import { Automation } from "./automation";
@@ -60,6 +64,18 @@ export interface EngineDependencies {
   metrics?: Metrics;
   /** Time between two looks of automatic promotion (lib/promotion). @default 5000 */
   autoPromotionIntervalMs?: number;
+  /** What app sets read of Git. @default read through `source` when it is a full lib/source `Source`, else refused */
+  appSetGit?: AppSetGit;
+  /** The clusters an app set's clusters generator gives values for. @default `local` alone */
+  appSetClusters?: () => Promise<ClusterTarget[]>;
+}
+
+/** App sets' Git: the engine's source when it can resolve and fetch, else a reader that says why not. */
+function appSetGitOf(source: EngineSource): AppSetGit {
+  const full = source as Partial<Pick<Source, "resolveRevision" | "ensureCommit">>;
+  if (full.resolveRevision && full.ensureCommit) return createAppSetGit(full as Pick<Source, "resolveRevision" | "ensureCommit">);
+  const refuse = () => Promise.reject(new Error("This engine reads no Git for app sets."));
+  return { resolve: refuse, tree: refuse };
 }
 
 /** Options of {@link Engine.start}. */
@@ -124,6 +140,16 @@ export function createEngine(deps: EngineDependencies): Engine {
   }
   const reconciler = new Reconciler(ctx, (name, options) => comparer.compareAndStore(name, "refresh", options));
   const applications = new Applications(ctx, { comparer, operations, automation });
+  const appSets = new AppSets(ctx, {
+    git: deps.appSetGit ?? appSetGitOf(deps.source),
+    clusters: deps.appSetClusters ?? (async () => [{ name: "local", server: "" }]),
+    actions: {
+      create: (spec, writer) => applications.create(spec, writer),
+      update: (name, update, writer) => applications.update(name, update, writer),
+      delete: (name, request, who, writer) => applications.delete(name, request, who, writer),
+      sync: (name, initiator) => operations.requestSync(name, {}, initiator),
+    },
+  });
   const rollbackCommits = createRollbackCommitter(ctx, { credentials: deps.repoCredentials, refresh: (name) => comparer.compareAndStore(name, "refresh") });
   const pipelines = pipelinesOf(ctx, {
     credentials: deps.repoCredentials,
@@ -131,7 +157,12 @@ export function createEngine(deps: EngineDependencies): Engine {
     requestSync: (name, initiator) => operations.requestSync(name, {}, initiator),
     autoPromotionIntervalMs: deps.autoPromotionIntervalMs,
   });
-  const rooms = deps.rooms({ requestRefresh: (names) => reconciler.request(names) });
+  const rooms = deps.rooms({
+    requestRefresh: (names) => {
+      reconciler.request(names);
+      appSets.request();
+    },
+  });
   const notifications = notificationsOf(ctx, deps.notifications);
   const takeOver = async (change: ShardChange) => {
     await takeOverShards(ctx, change, deps.membership, { refresh: (names) => reconciler.request(names), wake: () => operations.wake() });
@@ -189,6 +220,17 @@ export function createEngine(deps: EngineDependencies): Engine {
       idsWithManifests: async (name) => ctx.db.operations.operationIdsWithManifests(await idOf(name)),
       compareHistory: async (name, fromId, toId) => compareHistoryEntries(ctx, await ctx.db.apps.getApp(name), fromId, toId),
     },
+    appSets: {
+      list: (projects) => appSets.list(projects),
+      get: (name) => appSets.get(name),
+      apps: (name) => ctx.db.apps.listAppsOfSet(name),
+      create: (spec) => appSets.create(spec),
+      update: (name, spec) => appSets.update(name, spec),
+      delete: (name) => appSets.delete(name),
+      preview: (name, revision) => appSets.preview(name, revision),
+      refresh: (name) => appSets.reconcile(name),
+      rollout: (name) => appSets.rollout(name),
+    },
     projects: {
       list: () => ctx.db.projects.listProjects(),
       get: (name) => ctx.db.projects.getProject(name),
@@ -219,9 +261,13 @@ export function createEngine(deps: EngineDependencies): Engine {
       operations.start();
       notifications.notifier?.start();
       pipelines.auto.start();
-      if (options.reconcile ?? true) reconciler.start();
+      if (options.reconcile ?? true) {
+        reconciler.start();
+        appSets.start();
+      }
     },
     async stop() {
+      await appSets.stop();
       await reconciler.stop();
       await operations.stop();
       await notifications.notifier?.stop();

@@ -4,6 +4,10 @@
  * Nothing in `app/` imports lib/db, the caches or Git directly.
  */
 import type { ShardStatus } from "@/lib/shards";
+import type { RolloutState } from "@/lib/appsets/progressive";
+import type { AppSetSpec } from "@/lib/appsets/schema";
+import type { AppSetRecord } from "@/lib/db/app-sets";
+import type { AppSetPreview } from "./app-sets";
 import type { AppSpec, AppUpdate } from "@/lib/apps/spec";
 import type { AuditNote } from "@/lib/audit/notes";
 import type { HeaderReader } from "@/lib/audit/request-context";
@@ -144,6 +148,28 @@ export interface OperationsFacade {
   compareHistory(name: string, fromId: string, toId: string): Promise<HistoryComparison>;
 }
 
+/** App sets: apps generated from a config repository's layout (lib/appsets, docs/appsets.md). */
+export interface AppSetsFacade {
+  /** Every set, by name; only those of `projects` when given. */
+  list(projects?: readonly string[]): Promise<AppSetRecord[]>;
+  /** @throws NotFoundError */
+  get(name: string): Promise<AppSetRecord>;
+  /** The apps the set generated, with their status, by name. */
+  apps(name: string): Promise<AppRecord[]>;
+  /** Stores a set and generates its apps at once. @throws ConflictError when the name is taken; ValidationError for an unknown project. */
+  create(spec: AppSetSpec, caller: Principal): Promise<AppSetRecord>;
+  /** Replaces a set's spec (not its name) and generates it again. */
+  update(name: string, spec: AppSetSpec, caller: Principal): Promise<AppSetRecord>;
+  /** Deletes a set: its apps too when its policy allows deletion, else they stay as hand-made apps. */
+  delete(name: string, caller: Principal): Promise<{ deletedApps: string[]; keptApps: string[] }>;
+  /** What generating the set at `revision` (its own by default) would create, change or delete; nothing is written. */
+  preview(name: string, revision?: string): Promise<AppSetPreview>;
+  /** Generates the set now and applies the plan its policy allows. */
+  refresh(name: string, caller: Principal): Promise<AppSetRecord>;
+  /** The progressive rollout's steps and apps; null for a set without a strategy. */
+  rollout(name: string): Promise<RolloutState | null>;
+}
+
 /** Projects: the tenancy boundary every app belongs to. Writes are for admins (the routes say so). */
 export interface ProjectsFacade {
   /** Every project, by name, with its app count. */
@@ -252,6 +278,7 @@ export interface ImagesFacade {
 export interface EngineFacade {
   apps: AppsFacade;
   operations: OperationsFacade;
+  appSets: AppSetsFacade;
   projects: ProjectsFacade;
   /** Environment pipelines and promotions between their stages (lib/promotion). */
   pipelines: PipelinesFacade;
@@ -278,4 +305,4 @@ export interface EngineFacade {
 }
 
 /** The records the facade answers with, for the web layer's types (it never imports lib/db). */
-export type { AppListRow, AppRecord, OperationRecord, PipelineRecord, PipelineView, ProjectRecord, PromotionPreview, PromotionRecord };
+export type { AppListRow, AppRecord, AppSetRecord, OperationRecord, PipelineRecord, PipelineView, ProjectRecord, PromotionPreview, PromotionRecord };

@@ -5,6 +5,7 @@
  * Everything else of the process (database, auth, audit, credentials…) is built here, from
  * `process.env`, and owned by that engine.
  */
+import { clusterTargetLister } from "@/lib/appsets/cluster-targets";
 import { createAudit } from "@/lib/audit/audit";
 import { createRequestStamp } from "@/lib/audit/request-context";
 import { auditRetentionDays } from "@/lib/audit/retention";
@@ -84,6 +85,7 @@ function buildEngine(): ServerEngine {
     membership: shardKeeperFromEnv(env, settings.holder),
     repoCredentials: credentials.credentialsFor,
     notifications: { keyRing, settings: { publicUrl: publicUrlFromEnv(env) } },
+    appSetClusters: clusterTargetLister({ registered: () => clusterRegistry.list(), kubeconfig: kubeconfigPathFromEnv(env) }),
   });
   let uninstallHook: (() => void) | undefined;
   return {

@@ -2,8 +2,9 @@
  * `npm run demo`: the whole GitOps loop on the embedded local clusters.
  * Builds the cluster tools when needed, starts the local cluster and a second one, commits
  * `examples/` to a config repository served over smart HTTP, starts the web app on
- * http://localhost:3000, registers the second cluster and the example application on both
- * clusters. Ctrl-C stops everything it started.
+ * http://localhost:3000, registers the second cluster and creates the app set that generates
+ * an app per example service and environment, on both clusters (tools/demo/appset.ts).
+ * Ctrl-C stops everything it started.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -15,16 +16,13 @@ import { ensureBinaries, ensureCluster, isLocalClusterError, stopCluster } from 
 import { namedClusterDir } from "@/tools/localcluster/paths";
 import { assertPortFree } from "./port";
 import { needsBuild } from "./build-state";
+import { createDemoAppSet } from "./appset";
 import { registerSecondCluster, SECOND_CLUSTER } from "./second-cluster";
 import { runDemoPromotion } from "./promotion";
 
 const PORT = Number(process.env.PORT ?? 3000);
 const DATA_DIR = path.resolve(".data/demo");
 const REPO_NAME = "demo-config.git";
-const APPS = [
-  { name: "guestbook", path: "guestbook", destNamespace: "guestbook" },
-  { name: "guestbook-second", path: "guestbook", destNamespace: "guestbook", destCluster: SECOND_CLUSTER },
-];
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -71,19 +69,6 @@ async function signInHeaders(baseUrl: string, password: string): Promise<Record<
   }
   const cookie = response.headers.getSetCookie().find((c) => c.startsWith("lockstep_session="))?.split(";")[0] ?? "";
   return { "content-type": "application/json", cookie, origin: baseUrl };
-}
-
-async function registerApps(baseUrl: string, repoUrl: string, headers: Record<string, string>): Promise<void> {
-  for (const app of APPS) {
-    const spec = { ...app, repoUrl, targetRevision: "main", createNamespace: true };
-    let response = await fetch(`${baseUrl}/api/apps`, { method: "POST", headers, body: JSON.stringify(spec) });
-    if (response.status === 409) {
-      const { name, ...update } = spec;
-      response = await fetch(`${baseUrl}/api/apps/${name}`, { method: "PATCH", headers, body: JSON.stringify(update) });
-    }
-    if (!response.ok) throw new Error(`Registering the demo app "${app.name}" failed: ${(await response.json()).error}`);
-    console.log(`application "${app.name}" registered: ${baseUrl}/apps/${app.name}`);
-  }
 }
 
 async function waitForServer(baseUrl: string, child: ChildProcess): Promise<void> {
@@ -141,7 +126,7 @@ async function main(): Promise<void> {
   await waitForServer(baseUrl, web);
   const headers = await signInHeaders(baseUrl, adminPassword);
   await registerSecondCluster(baseUrl, headers, second.kubeconfigPath);
-  await registerApps(baseUrl, repoUrl, headers);
+  await createDemoAppSet(baseUrl, headers, repoUrl);
   void runDemoPromotion(baseUrl, headers).catch((error: unknown) => console.error(error instanceof Error ? error.message : String(error)));
   const password = process.env.LOCKSTEP_ADMIN_PASSWORD ? "from LOCKSTEP_ADMIN_PASSWORD" : `${adminPassword} (kept in .data/demo/admin-password)`;
   console.log(`\nLockstep is running at ${baseUrl} — sign in as admin with the password ${password}.`);

@@ -6,6 +6,7 @@
 import type { RouteDeclaration } from "../_shared/declaration";
 import * as admin from "./admin";
 import * as apps from "./apps";
+import * as appsets from "./appsets";
 import * as auth from "./auth";
 import * as cd from "./cd";
 import * as docs from "./docs";
@@ -17,4 +18,4 @@ import * as projects from "./projects";
 import * as promotion from "./promotion";
 
 /** Every API route, grouped as the modules above are. */
-export const ROUTES: readonly RouteDeclaration[] = [auth, docs, apps, operations, live, projects, admin, cd, notifications, insights, promotion].flatMap((group) => Object.values(group) as RouteDeclaration[]);
+export const ROUTES: readonly RouteDeclaration[] = [auth, docs, apps, operations, live, projects, admin, cd, notifications, insights, promotion, appsets].flatMap((group) => Object.values(group) as RouteDeclaration[]);

@@ -6,6 +6,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { AppSetGit } from "@/lib/appsets/git-tree";
 import { openDatabase, type Database } from "@/lib/db/database";
 import { EventBus } from "@/lib/events/bus";
 import type { LoadDesiredStateRequest } from "@/lib/source";
@@ -59,6 +60,8 @@ export interface TestEngine {
 export interface TestEngineOptions {
   /** Notifications of the engine. @default none */
   notifications?: EngineNotifications;
+  /** What app sets read of Git. @default none: app sets with Git generators fail */
+  appSetGit?: AppSetGit;
 }
 
 /** Builds and starts an engine (without its reconciler) on test dependencies. */
@@ -78,6 +81,7 @@ export async function startTestEngine(options: TestEngineOptions = {}): Promise<
     settings: TEST_SETTINGS,
     log: { info: () => {}, error: () => {} },
     ...(options.notifications ? { notifications: options.notifications } : {}),
+    ...(options.appSetGit ? { appSetGit: options.appSetGit } : {}),
   });
   await engine.start({ reconcile: false });
   return {

@@ -46,7 +46,7 @@ export const RENDER_CACHE_SIZE = 2000;
 interface StoredRender {
   commit: CommitInfo;
   sourceType: SourceType;
-  objects: Buffer;
+  objects: Uint8Array;
 }
 
 /** Renders remembered by commit; see {@link createRenderCache}. */
@@ -68,7 +68,8 @@ export function createRenderCache(options: { max?: number } = {}): RenderCache {
       return hit && { commit: { ...hit.commit }, sourceType: hit.sourceType, objects: JSON.parse(inflateRawSync(hit.objects).toString("utf8")) as KubeObject[] };
     },
     set(key, render) {
-      const objects = deflateRawSync(JSON.stringify(render.objects), { level: zlib.Z_BEST_SPEED });
+      // Copied out: zlib's answer is a view of a 64 KiB buffer, which it would keep alive.
+      const objects = new Uint8Array(deflateRawSync(JSON.stringify(render.objects), { level: zlib.Z_BEST_SPEED }));
       entries.set(keyString(key), { commit: { ...render.commit }, sourceType: render.sourceType, objects });
     },
     clear() {

@@ -26,7 +26,7 @@ RUN npm run build && rm -rf .next/cache && npm prune --omit=dev
 
 FROM node:24-bookworm-slim
 RUN apt-get update \
-  && apt-get install -y --no-install-recommends ca-certificates git openssh-client util-linux tini \
+  && apt-get install -y --no-install-recommends ca-certificates git openssh-client util-linux tini libjemalloc2 \
   && rm -rf /var/lib/apt/lists/*
 RUN groupadd --gid 10001 lockstep && useradd --uid 10001 --gid 10001 --home-dir /tmp --no-create-home --shell /usr/sbin/nologin lockstep
 COPY --from=tools /out/kustomize /out/helm /usr/local/bin/

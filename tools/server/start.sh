@@ -9,6 +9,19 @@
 # already in the environment win; other C libraries ignore them.
 : "${MALLOC_MMAP_THRESHOLD_:=131072}" "${MALLOC_TRIM_THRESHOLD_:=131072}" "${MALLOC_ARENA_MAX:=2}"
 export MALLOC_MMAP_THRESHOLD_ MALLOC_TRIM_THRESHOLD_ MALLOC_ARENA_MAX
+# jemalloc (Debian's libjemalloc2), when installed, replaces glibc's malloc: it hands freed pages
+# back to the system within a second (glibc returns only the top of its heap, so a heap holed by
+# short-lived buffers stays resident). LOCKSTEP_ALLOCATOR=system keeps glibc's.
+if [ "${LOCKSTEP_ALLOCATOR:-jemalloc}" = jemalloc ]; then
+  for lib in /usr/lib/"$(uname -m)"-linux-gnu/libjemalloc.so.2 /usr/lib64/libjemalloc.so.2 /usr/lib/libjemalloc.so.2; do
+    if [ -r "$lib" ]; then
+      LD_PRELOAD="$lib${LD_PRELOAD:+:$LD_PRELOAD}"
+      : "${MALLOC_CONF:=background_thread:true,dirty_decay_ms:1000,muzzy_decay_ms:0,narenas:2}"
+      export LD_PRELOAD MALLOC_CONF
+      break
+    fi
+  done
+fi
 # V8 is told to grow its heap by a quarter of what a full collection leaves alive, instead of
 # up to four times that, and to keep its young generation small (LOCKSTEP_NODE_FLAGS replaces
 # these flags).

@@ -83,15 +83,18 @@ const ignoreRuleSchema = z
 /** `ignoreDifferences`: fields never compared (docs/sources.md). */
 export const ignoreDifferencesSchema = z.array(ignoreRuleSchema).max(100, "At most 100 ignoreDifferences rules are allowed.");
 
+/** A Git repository's URL as apps and app sets name it: http(s), ssh or file, without credentials. */
+export const repoUrlSchema = z
+  .string({ error: "Repository URL is required." })
+  .trim()
+  .min(1, { message: "Repository URL is required.", abort: true })
+  .regex(GIT_URL, "Repository URL must be an http(s), ssh or file URL of a Git repository.")
+  .refine((url) => !/^https?:\/\/[^/\s]*@/.test(url), "Repository URL must not contain credentials; add them as repository credentials instead.");
+
 /** What a user says about an application: everything that is not status. */
 export const appSpecSchema = z.object({
   name: dnsLabel("Name"),
-  repoUrl: z
-    .string({ error: "Repository URL is required." })
-    .trim()
-    .min(1, { message: "Repository URL is required.", abort: true })
-    .regex(GIT_URL, "Repository URL must be an http(s), ssh or file URL of a Git repository.")
-    .refine((url) => !/^https?:\/\/[^/\s]*@/.test(url), "Repository URL must not contain credentials; add them as repository credentials instead."),
+  repoUrl: repoUrlSchema,
   targetRevision: targetRevision.default("HEAD"),
   path: repoPath.default("."),
   destCluster: destCluster.default("local"),

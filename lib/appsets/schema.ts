@@ -5,10 +5,9 @@
  * synced (a progressive strategy). Shaped after Argo CD's ApplicationSet, written for Lockstep.
  */
 import { z } from "zod";
-import { dnsLabel, ignoreDifferencesSchema } from "@/lib/apps/spec";
+import { dnsLabel, ignoreDifferencesSchema, repoUrlSchema } from "@/lib/apps/spec";
 import { appSourceSchema } from "@/lib/apps/source-spec";
 
-const GIT_URL = /^(https?:\/\/[^\s]+|ssh:\/\/[^\s]+|[\w.-]+@[\w.-]+:[^\s]+|file:\/\/[^\s]+)$/;
 const REVISION = /^[A-Za-z0-9._\-/]+$/;
 const LABEL_KEY = /^[A-Za-z0-9]([-A-Za-z0-9_./]*[A-Za-z0-9])?$/;
 
@@ -150,12 +149,7 @@ export type ProgressiveStrategy = z.infer<typeof strategySchema>;
 export const appSetSpecSchema = z.object({
   name: dnsLabel("Name"),
   project: dnsLabel("Project").default("default"),
-  repoUrl: z
-    .string({ error: "Repository URL is required." })
-    .trim()
-    .min(1, { message: "Repository URL is required.", abort: true })
-    .regex(GIT_URL, "Repository URL must be an http(s), ssh or file URL of a Git repository.")
-    .refine((url) => !/^https?:\/\/[^/\s]*@/.test(url), "Repository URL must not contain credentials; add them as repository credentials instead."),
+  repoUrl: repoUrlSchema,
   revision: z
     .string()
     .trim()

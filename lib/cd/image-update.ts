@@ -69,8 +69,11 @@ export function validateImageUpdate(update: ImageUpdate): ImageUpdate {
   return update;
 }
 
-/** Splits `repo[:tag][@digest]` at the tag colon (one after the last '/') and the '@'. */
-function splitReference(reference: string): { repository: string; tag?: string; digest?: string } {
+/**
+ * Splits `repository[:tag][@digest]` at the tag colon (one after the last '/', so a registry
+ * port such as `localhost:5000/app` stays in the repository) and the '@'.
+ */
+export function splitImageReference(reference: string): { repository: string; tag?: string; digest?: string } {
   const at = reference.indexOf("@");
   const digest = at === -1 ? undefined : reference.slice(at + 1);
   const rest = at === -1 ? reference : reference.slice(0, at);
@@ -96,11 +99,11 @@ export function parseImageSpec(spec: string): ImageUpdate {
   const equals = text.indexOf("=");
   if (equals !== -1) {
     const name = text.slice(0, equals);
-    const target = splitReference(text.slice(equals + 1));
+    const target = splitImageReference(text.slice(equals + 1));
     if (target.repository === "") refuse(`"${spec}" names no new image after '='; write it as ${IMAGE_SPEC_EXAMPLE}.`);
     return validateImageUpdate({ name, newName: target.repository, newTag: target.tag, digest: target.digest });
   }
-  const own = splitReference(text);
+  const own = splitImageReference(text);
   return validateImageUpdate({ name: own.repository, newTag: own.tag, digest: own.digest });
 }
 

@@ -3,6 +3,7 @@
  * StatefulSets, DaemonSets, CronJobs, Jobs), read from their live pod templates — the
  * "freight" a promotion carries on, in Kargo's words.
  */
+import { splitImageReference } from "@/lib/cd/image-update";
 import type { KubeObject } from "@/lib/types";
 
 /** An image reference split into repository, tag and digest. */
@@ -36,21 +37,9 @@ export function isWorkloadKind(kind: string): boolean {
   return kind in POD_TEMPLATE_PATHS;
 }
 
-/**
- * Splits `repository[:tag][@digest]`; the tag colon is one after the last `/`, so a registry
- * port (`localhost:5000/app`) stays in the repository.
- */
+/** Splits `repository[:tag][@digest]` as set-image does (see `splitImageReference`). */
 export function parseImageReference(reference: string): ImageReference {
-  const at = reference.indexOf("@");
-  const digest = at === -1 ? undefined : reference.slice(at + 1);
-  const rest = at === -1 ? reference : reference.slice(0, at);
-  const colon = rest.lastIndexOf(":");
-  const isTagColon = colon > rest.lastIndexOf("/");
-  return {
-    repository: isTagColon ? rest.slice(0, colon) : rest,
-    ...(isTagColon ? { tag: rest.slice(colon + 1) } : {}),
-    ...(digest ? { digest } : {}),
-  };
+  return splitImageReference(reference);
 }
 
 /** `repository[:tag][@digest]` of a reference. */

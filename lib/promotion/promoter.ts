@@ -174,7 +174,10 @@ export function createPromoter(deps: PromoterDependencies) {
     const done = changed(await deps.db.pipelines.finishPromotion(promotion.id, { state: "committed", commit: written.commit }, now()));
     await deps.refresh(toApp.name).catch((error: unknown) => deps.log.error(`refreshing ${toApp.name} after promotion ${promotion.id} failed: ${messageOf(error)}`));
     if (to.syncAfterPromotion) {
-      await deps.requestSync(toApp.name, promotion.approvedBy ?? promotion.requestedBy).catch((error: unknown) => deps.log.error(`syncing ${toApp.name} after promotion ${promotion.id} failed: ${messageOf(error)}`));
+      // A conflict is an operation already queued or running: the refresh above started the app's own auto-sync.
+      await deps.requestSync(toApp.name, promotion.approvedBy ?? promotion.requestedBy).catch((error: unknown) => {
+        if (!isErrorOfKind(error, "conflict")) deps.log.error(`syncing ${toApp.name} after promotion ${promotion.id} failed: ${messageOf(error)}`);
+      });
     }
     return done;
   }

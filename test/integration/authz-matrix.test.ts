@@ -49,6 +49,8 @@ const EXPECTED_ACTIONS: Record<string, Permission> = {
   "app/projects/actions.ts#createProjectAction": "admin",
   "app/projects/actions.ts#updateProjectAction": "admin",
   "app/projects/actions.ts#deleteProjectAction": "admin",
+  "app/pipelines/actions.ts#promoteAction": "viewer",
+  "app/pipelines/actions.ts#approvePromotionAction": "viewer",
 };
 
 /** The projects of the project dimension, and an app in each (created; their repository is unreachable, so no sync changes anything). */

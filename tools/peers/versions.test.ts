@@ -22,6 +22,6 @@ describe("peerVersion", () => {
   });
 
   it("names the Argo CD release the multicall binary is built from", async () => {
-    expect(await peerVersion("argocd")).toBe("argocd v3.2.12");
+    expect(await peerVersion("argocd")).toBe("argocd v3.2.11");
   });
 });

@@ -37,12 +37,12 @@ export async function deleteNamespaces(k: PeerKubectl, runId: string, prefix: st
   const names = await list();
   if (names.length > 0) await kubectl(k, ["delete", "--wait=false", ...names]);
   const deadline = Date.now() + 15 * 60_000;
-  for (;;) {
+  for (let round = 0; ; round++) {
     const left = await list();
     if (left.length === 0) return;
     if (Date.now() > deadline) throw new Error(`${left.length} namespaces starting with ${prefix} were still being deleted after 15 minutes`);
-    log(`waiting for ${left.length} namespaces (${prefix}…) to be deleted`);
-    await sleep(5_000);
+    if (round % 6 === 0) log(`waiting for ${left.length} namespaces (${prefix}…) to be deleted`);
+    await sleep(2_000);
   }
 }
 
@@ -84,6 +84,7 @@ async function runPeer(context: BenchContext, peer: PeerName, k: PeerKubectl): P
     return { version: await peerVersion(peer), results: `failed: ${error instanceof Error ? error.message : String(error)}` };
   } finally {
     await runtime?.stop();
+    if (runtime) await kubectl(k, ["delete", "namespace", runtime.controlNamespace, "--ignore-not-found", "--wait=false"]).catch(() => undefined);
     if (runtime) await cp(runtime.logsDir, path.join(context.options.outDir, "peers", peer), { recursive: true }).catch(() => undefined);
     await deleteNamespaces(k, context.runId, `peer-${peer}-`, context.log).catch((error: unknown) => context.log(`${peer}: ${String(error)}`));
   }

@@ -14,7 +14,6 @@ import { argoCdDriver } from "./argocd";
 import type { PeerDriver } from "./driver";
 import { addPeerResults, cpuFigure, type PeerOutcome } from "./figures";
 import { fluxDriver } from "./flux";
-import { quickModeSkipReason } from "./quick";
 import { measureDrift, measureScale, measureSync, type PeerResults, type PeerWork } from "./work";
 
 const DESCRIPTIONS: Record<PeerName, { name: string; note: string }> = {
@@ -67,8 +66,6 @@ function driverFor(runtime: PeerRuntime, k: PeerKubectl, runId: string): PeerDri
 
 /** Runs one peer alone; answers its results, or one reason why it did not run. */
 async function runPeer(context: BenchContext, peer: PeerName, k: PeerKubectl): Promise<{ version: string; results: PeerOutcome }> {
-  const skip = context.options.quick ? await quickModeSkipReason(peer) : undefined;
-  if (skip) return { version: await peerVersion(peer), results: skip };
   let runtime: PeerRuntime | undefined;
   const workDir = path.join(context.workDir, `peer-${peer}`);
   await mkdir(workDir, { recursive: true });

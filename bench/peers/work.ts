@@ -75,8 +75,8 @@ export async function measureSync(work: PeerWork): Promise<void> {
       work.context.log(`${work.driver.runtime.peer}: sync of ${n} objects, round ${round + 1}/${options.repeat}`);
       rounds.push(await syncRound(work, n, round));
     }
-    work.results.set(`sync.empty.n${n}`, { samples: rounds.map((r) => r[0]) });
-    work.results.set(`sync.resync10.n${n}`, { samples: rounds.map((r) => r[1]) });
+    work.results.set(`sync.empty.n${n}`, { samples: rounds.map((r) => r[0]), notes: ["from creating the app object (automated sync) until it reports Synced/Ready at the head commit with every object present; polled every 200 ms through kubectl"] });
+    work.results.set(`sync.resync10.n${n}`, { samples: rounds.map((r) => r[1]), notes: [`from the commit's refresh (${work.driver.refreshMethod}) until Synced/Ready at the new commit`] });
   }
 }
 
@@ -143,12 +143,12 @@ export async function measureScale(work: PeerWork): Promise<void> {
   const created = performance.now();
   await driver.createApps(names.map((name, i) => ({ name, repoUrl: repo.url, path: `apps/app-${pad(i)}`, namespace: namespaces[i] as string })), { shareSource: true });
   const allSynced = await waitForApps(driver, names, (s) => s.synced && s.revision === repo.head, { ...wait, what: "Synced" });
-  work.results.set("scale.sync-all", { samples: [allSynced - created] });
+  work.results.set("scale.sync-all", { samples: [allSynced - created], notes: ["from creating every app object until all report Synced/Ready at the head commit: creation included, so compare with Lockstep's create plus sync-all"] });
 
   const refreshStart = performance.now();
   await driver.refresh(names);
   const refreshed = await waitForApps(driver, names, (s) => s.refreshed, { ...wait, what: "refreshed" });
-  work.results.set("scale.full-refresh", { samples: [refreshed - refreshStart] });
+  work.results.set("scale.full-refresh", { samples: [refreshed - refreshStart], notes: [`every app refreshed by ${work.driver.refreshMethod}, until each has handled it`] });
   const memory = await Promise.all(pids.map(readTreeMemory));
   work.results.set("scale.memory", {
     value: memory.reduce((sum, m) => sum + m.rssBytes, 0) / 1024 / 1024,

@@ -41,7 +41,8 @@ describe("the benchmark in quick mode", () => {
     if (outDir) await rm(outDir, { recursive: true, force: true });
   });
 
-  it("runs end to end and gives every figure either a number or the reason it has none", { timeout: 900_000 }, async () => {
+  /** Up to 35 min of it is building Argo CD and Flux from a cold Go cache (docs/performance.md, "Peers measured"). */
+  it("runs end to end and gives every figure either a number or the reason it has none", { timeout: 75 * 60_000 }, async () => {
     outDir = await mkdtemp(path.join(os.tmpdir(), "lockstep-bench-smoke-"));
     const run = await runBench(["--quick", "--no-build", "--peers", "argocd,flux", "--out", outDir, "--kubeconfig", inject("kubeconfig")]);
     expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0);
@@ -70,8 +71,8 @@ describe("the benchmark in quick mode", () => {
       for (const peer of figure?.peers ?? []) {
         expect(peer.kind).toBe("measured");
         expect(peer.version, `${id}: ${peer.name} names its version`).toMatch(/v\d+\.\d+\.\d+/);
-        if (peer.unavailable === null) expect(Number.isFinite(peer.value), `${id}: ${peer.name} has a number`).toBe(true);
-        else expect(peer.unavailable, `${id}: ${peer.name} did not run for a stated reason, not a failure`).toMatch(/^not run: .+/);
+        expect(peer.unavailable, `${id}: ${peer.name} ran`).toBeNull();
+        expect(Number.isFinite(peer.value), `${id}: ${peer.name} has a number`).toBe(true);
       }
     }
     expect(results.environment.cpuCount).toBeGreaterThan(0);

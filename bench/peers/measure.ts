@@ -65,7 +65,7 @@ function driverFor(runtime: PeerRuntime, k: PeerKubectl, runId: string): PeerDri
 }
 
 /** Runs one peer alone; answers its results, or one reason why it did not run. */
-async function runPeer(context: BenchContext, peer: PeerName, k: PeerKubectl): Promise<{ version: string; results: PeerOutcome }> {
+async function runPeer(context: BenchContext, peer: PeerName, k: PeerKubectl, isLast: boolean): Promise<{ version: string; results: PeerOutcome }> {
   let runtime: PeerRuntime | undefined;
   const workDir = path.join(context.workDir, `peer-${peer}`);
   await mkdir(workDir, { recursive: true });
@@ -83,7 +83,8 @@ async function runPeer(context: BenchContext, peer: PeerName, k: PeerKubectl): P
     await runtime?.stop();
     if (runtime) await kubectl(k, ["delete", "namespace", runtime.controlNamespace, "--ignore-not-found", "--wait=false"]).catch(() => undefined);
     if (runtime) await cp(runtime.logsDir, path.join(context.options.outDir, "peers", peer), { recursive: true }).catch(() => undefined);
-    await deleteNamespaces(k, context.runId, `peer-${peer}-`, context.log).catch((error: unknown) => context.log(`${peer}: ${String(error)}`));
+    // The next tool waits for a clean cluster; after the last one, the run's cleanup deletes them without waiting.
+    if (!isLast) await deleteNamespaces(k, context.runId, `peer-${peer}-`, context.log).catch((error: unknown) => context.log(`${peer}: ${String(error)}`));
   }
 }
 
@@ -91,9 +92,9 @@ async function runPeer(context: BenchContext, peer: PeerName, k: PeerKubectl): P
 export async function measurePeers(context: BenchContext, figures: Figure[]): Promise<Figure[]> {
   const k: PeerKubectl = { binary: context.kubectl.binary, kubeconfig: context.kubeconfig };
   let out = [...figures, cpuFigure(context.options, context.shared)];
-  for (const peer of context.options.peers) {
+  for (const [index, peer] of context.options.peers.entries()) {
     context.log(`${peer}: measuring (Lockstep stopped, the cluster cleaned)`);
-    const { version, results } = await runPeer(context, peer, k);
+    const { version, results } = await runPeer(context, peer, k, index === context.options.peers.length - 1);
     out = addPeerResults(out, context.options, { peer, version, ...DESCRIPTIONS[peer] }, results);
   }
   return out;

@@ -7,13 +7,18 @@
  * argocd-secret, argocd-rbac-cm and the `default` AppProject.
  */
 import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { pickFreePorts } from "../localcluster/ports";
+import { PeerError } from "./errors";
 import { applyCrds, goModuleDir, kubectl } from "./kube";
 import { answersOk, startPeerProcess, stopPeerProcesses, waitUntil, type PeerProcess } from "./process";
 import { PEER_NAMESPACE_PREFIX, type PeerRuntime, type StartPeerOptions } from "./runtime";
 import { peersDir, peerVersion } from "./versions";
+
+/** Debian's Redis server, which Argo CD caches in. */
+export const REDIS_SERVER = "/usr/bin/redis-server";
 
 /** The namespace of Argo CD's own objects. */
 export const ARGOCD_NAMESPACE = `${PEER_NAMESPACE_PREFIX}argocd`;
@@ -76,6 +81,7 @@ export async function startArgoCd(options: StartPeerOptions): Promise<PeerRuntim
   const dataDirs = ["tls", "ssh", "gpg", "gnupg", "plugins", "tmp", "redis"].map((d) => join(workDir, d));
   await Promise.all([logsDir, ...dataDirs].map((d) => mkdir(d, { recursive: true })));
 
+  if (!existsSync(REDIS_SERVER)) throw new PeerError(`Argo CD needs Redis, but ${REDIS_SERVER} is missing; install it with "apt-get install -y redis-server".`);
   const argoDir = await goModuleDir(join(peersDir, "argocd"), "github.com/argoproj/argo-cd/v3");
   options.log("argocd: applying CRDs and the control namespace");
   await applyCrds(k, ["application-crd.yaml", "appproject-crd.yaml"].map((f) => join(argoDir, "manifests", "crds", f)));
@@ -101,7 +107,7 @@ export async function startArgoCd(options: StartPeerOptions): Promise<PeerRuntim
     processes.push(
       await startPeerProcess({
         name: "redis-server",
-        binary: "/usr/bin/redis-server",
+        binary: REDIS_SERVER,
         args: ["--bind", "127.0.0.1", "--port", String(ports.redis), "--save", "", "--appendonly", "no", "--dir", join(workDir, "redis")],
         env: {},
         cwd: workDir,

@@ -67,19 +67,21 @@ function driverFor(runtime: PeerRuntime, k: PeerKubectl, runId: string): PeerDri
 /** Runs one peer alone; answers its results, or one reason why it did not run. */
 async function runPeer(context: BenchContext, peer: PeerName, k: PeerKubectl, isLast: boolean): Promise<{ version: string; results: PeerOutcome }> {
   let runtime: PeerRuntime | undefined;
+  let driver: PeerDriver | undefined;
   const workDir = path.join(context.workDir, `peer-${peer}`);
   await mkdir(workDir, { recursive: true });
   try {
     const binaries = (await locatePeerBinaries(peer)) ?? (await ensurePeerBinaries(peer, { onProgress: context.log }));
     runtime = await startPeer(peer, { kubectl: k, binaries, toolsDir: path.dirname(context.kubectl.binary), workDir, log: context.log });
-    const driver = driverFor(runtime, k, context.runId);
+    driver = driverFor(runtime, k, context.runId);
     const results: PeerResults = new Map();
     const failure = await runWork({ context, driver, k, results });
-    await driver.deleteApps().catch((error: unknown) => context.log(`${peer}: deleting its apps: ${String(error)}`));
     return { version: runtime.version, results: { results, failure } };
   } catch (error) {
     return { version: await peerVersion(peer), results: `failed: ${error instanceof Error ? error.message : String(error)}` };
   } finally {
+    // While the controllers run, so Flux's finalizers are removed.
+    await driver?.deleteApps().catch((error: unknown) => context.log(`${peer}: deleting its apps: ${String(error)}`));
     await runtime?.stop();
     if (runtime) await kubectl(k, ["delete", "namespace", runtime.controlNamespace, "--ignore-not-found", "--wait=false"]).catch(() => undefined);
     if (runtime) await cp(runtime.logsDir, path.join(context.options.outDir, "peers", peer), { recursive: true }).catch(() => undefined);

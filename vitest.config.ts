@@ -15,7 +15,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["lib/**/*.test.ts", "tools/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.{ts,tsx}"], globalSetup: ["test/helpers/postgres-setup.ts"] },
+        test: { name: "unit", include: ["lib/**/*.test.ts", "tools/**/*.test.ts", "bench/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.{ts,tsx}"], globalSetup: ["test/helpers/postgres-setup.ts"] },
       },
       {
         extends: true,

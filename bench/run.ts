@@ -1,6 +1,7 @@
 /**
- * `npm run bench`: measures Lockstep against kubectl on the same cluster and manifests, and
- * against Argo CD's published figures (labelled as such, never measured here).
+ * `npm run bench`: measures Lockstep against kubectl on the same cluster and manifests, against
+ * Argo CD's published figures (labelled as such), and with `--peers argocd,flux` against Argo CD
+ * and Flux built from source and measured alone on the same cluster after Lockstep.
  * Prints a table, writes `bench/out/results.json` and `bench/out/chart.html`.
  * See docs/performance.md for what each figure means and how to reproduce it.
  */
@@ -26,6 +27,7 @@ import { MEASUREMENTS } from "./measurements";
 import { renderChart } from "./report/chart";
 import { writeOutputs } from "./report/results-file";
 import { renderTable } from "./report/table";
+import { deleteNamespaces, measurePeers } from "./peers/measure";
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
@@ -96,7 +98,16 @@ async function main(): Promise<number> {
         { schemaVersion: 1, startedAt, finishedAt: complete ? new Date().toISOString() : null, complete, environment, options, figures: [...figures] },
         renderChart(figures, options.sizes, environment),
       );
-    const figures = await runMeasurements(context, measurements, (soFar) => write(soFar, false).then(() => undefined));
+    let figures = await runMeasurements(context, measurements, (soFar) => write(soFar, false).then(() => undefined));
+    if (options.peers.length > 0) {
+      log(`stopping Lockstep and deleting its namespaces before measuring ${options.peers.join(", ")}`);
+      await writeFile(path.join(options.outDir, "server.log"), web.logs()).catch(() => undefined);
+      const stopping = web;
+      web = undefined;
+      await stopping.stop();
+      await deleteNamespaces({ binary: kubectl.binary, kubeconfig: cluster.kubeconfigPath }, runId, "lsb-", log);
+      figures = await measurePeers(context, figures);
+    }
     process.stdout.write(`${renderTable(figures, environment)}\n`);
     const files = await write(figures, true);
     log(`wrote ${path.relative(process.cwd(), files.json)} and ${path.relative(process.cwd(), files.chart)}`);

@@ -1,7 +1,9 @@
 /**
  * A figure is one number the benchmark reports: Lockstep's value, its peer (measured in the
  * same run, or a published reference), and the ratio between them — or an explicit reason
- * why there is no number.
+ * why there is no number. With `--peers`, the same figure also carries the GitOps peers
+ * (Argo CD, Flux) measured on the same cluster, each with its version and its own ratio; the
+ * published figure stays beside them for reference.
  */
 import { median } from "./stats";
 
@@ -22,6 +24,8 @@ export interface PeerSpec {
   source?: string;
   /** What differs between the peer's conditions and ours. */
   note?: string;
+  /** For a measured GitOps peer: the versions it was built from, e.g. `argocd v3.2.11`. */
+  version?: string;
 }
 
 /** What a figure is, known before it is measured. */
@@ -58,6 +62,16 @@ export interface Figure extends Omit<FigureSpec, "peer"> {
   unavailable: string | null;
   /** Sanity checks and context, e.g. how many resources the diff reported. */
   notes: string[];
+  /** GitOps peers measured doing the same work in this run (`--peers`), in the order given. */
+  peers: ToolFigure[];
+}
+
+/** A GitOps peer's side of a figure: always `measured`, with its version and ratio, or why it has no number. */
+export interface ToolFigure extends PeerFigure {
+  /** Peer value divided by Lockstep's value (above 1: Lockstep took less); null when either is missing. */
+  ratio: number | null;
+  /** Why there is no number (e.g. "not run: …"), or null. */
+  unavailable: string | null;
 }
 
 /** Extra data of a measured figure. */
@@ -87,10 +101,29 @@ export function measured(spec: FigureSpec, samples: number[], extras: MeasuredEx
   const value = round(extras.value ?? median(rounded));
   const peer = peerFigure(spec.peer, extras);
   const ratio = peer?.value != null && value > 0 ? round(peer.value / value) : null;
-  return { ...spec, value, samples: rounded, peer, ratio, unavailable: null, notes: extras.notes ?? [] };
+  return { ...spec, value, samples: rounded, peer, ratio, unavailable: null, notes: extras.notes ?? [], peers: [] };
 }
 
 /** A figure without a number, and the reason. */
 export function unavailable(spec: FigureSpec, reason: string): Figure {
-  return { ...spec, value: null, samples: [], peer: peerFigure(spec.peer, {}), ratio: null, unavailable: reason, notes: [] };
+  return { ...spec, value: null, samples: [], peer: peerFigure(spec.peer, {}), ratio: null, unavailable: reason, notes: [], peers: [] };
+}
+
+/** What a GitOps peer measured for one figure: samples (median taken) or an explicit value, or why not. */
+export interface ToolMeasurement {
+  spec: PeerSpec & { kind: "measured" };
+  samples?: number[];
+  /** The value when not the median of the samples (e.g. a sum of CPU seconds). */
+  value?: number;
+  unavailable?: string;
+}
+
+/** The figure with a GitOps peer's result added, its ratio taken against Lockstep's value. */
+export function withTool(figure: Figure, tool: ToolMeasurement): Figure {
+  const samples = (tool.samples ?? []).map(round);
+  const raw = tool.unavailable ? null : (tool.value ?? (samples.length > 0 ? median(samples) : null));
+  const value = raw === null ? null : round(raw);
+  const ratio = value !== null && figure.value !== null && figure.value > 0 ? round(value / figure.value) : null;
+  const entry: ToolFigure = { ...tool.spec, value, samples, ratio, unavailable: tool.unavailable ?? (value === null ? "failed: no sample" : null) };
+  return { ...figure, peers: [...figure.peers, entry] };
 }

@@ -3,6 +3,7 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { isPeerName, peerNames, type PeerName } from "@/tools/peers/components";
 
 /** Everything a run of the benchmark can be told. */
 export interface BenchOptions {
@@ -30,6 +31,8 @@ export interface BenchOptions {
   only: string[];
   /** Build the web app when its production build is missing. @default true */
   build: boolean;
+  /** GitOps peers measured after Lockstep, each alone on the cleaned cluster (`--peers argocd,flux`). @default [] */
+  peers: PeerName[];
 }
 
 const FULL = { sizes: [100, 300, 1000], apps: 1000, objectsPerApp: 20, repeat: 3, detectionTrials: 10, listRequests: 200, pageLoads: 5 };
@@ -48,7 +51,9 @@ export const USAGE = `Usage: npm run bench -- [options]
   --only diff,sync          run only these measurements (ids: see the table)
   --out bench/out           output directory of results.json and chart.html
   --kubeconfig <path>       cluster to measure on (default: the local cluster, started when needed)
-  --no-build                fail instead of building the web app when its build is missing`;
+  --no-build                fail instead of building the web app when its build is missing
+  --peers argocd,flux       also measure these GitOps peers, built from source and run alone on the same cluster
+                            after Lockstep (first sync, re-sync, drift, the scale run, memory, CPU)`;
 
 /** A bad command line, reported as its one sentence and the usage. */
 export class BenchUsageError extends Error {
@@ -59,6 +64,13 @@ function positiveInt(flag: string, raw: string): number {
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1) throw new BenchUsageError(`--${flag} must be a positive whole number, got "${raw}".`);
   return value;
+}
+
+function peerList(raw: string): PeerName[] {
+  const names = raw.split(",").map((s) => s.trim()).filter(Boolean);
+  const unknown = names.find((name) => !isPeerName(name));
+  if (unknown !== undefined) throw new BenchUsageError(`Unknown peer "${unknown}" in --peers; known peers: ${peerNames.join(", ")}.`);
+  return [...new Set(names as PeerName[])];
 }
 
 function intList(flag: string, raw: string): number[] {
@@ -84,6 +96,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       out: { type: "string" },
       kubeconfig: { type: "string" },
       "no-build": { type: "boolean", default: false },
+      peers: { type: "string" },
       help: { type: "boolean", default: false },
     },
   });
@@ -102,5 +115,6 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     kubeconfig: values.kubeconfig ? path.resolve(values.kubeconfig) : undefined,
     only: values.only ? values.only.split(",").map((s) => s.trim()).filter(Boolean) : [],
     build: !values["no-build"],
+    peers: values.peers ? peerList(values.peers) : [],
   };
 }

@@ -27,7 +27,7 @@ async function parentOf(pid: number): Promise<number | undefined> {
 }
 
 /** The pid and every descendant of it. */
-async function processTree(root: number): Promise<number[]> {
+export async function processTree(root: number): Promise<number[]> {
   const pids = (await readdir("/proc")).filter((entry) => /^\d+$/.test(entry)).map(Number);
   const parents = new Map<number, number>();
   await Promise.all(pids.map(async (pid) => {

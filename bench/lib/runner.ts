@@ -5,6 +5,10 @@
 import type { BenchContext, Measurement } from "./context";
 import { missingReason } from "./features";
 import { unavailable, type Figure } from "./figures";
+import { readTreeCpuMs } from "./process-cpu";
+
+/** Key of `context.shared` under which a measurement's CPU time of the Lockstep server is kept (ms). */
+export const cpuKey = (measurementId: string) => `cpu:${measurementId}`;
 
 /** Runs one measurement; answers exactly the figures it plans, in order. */
 export async function runMeasurement(context: BenchContext, measurement: Measurement): Promise<Figure[]> {
@@ -17,12 +21,14 @@ export async function runMeasurement(context: BenchContext, measurement: Measure
   const recorded = new Map<string, Figure>();
   let failure: string | undefined;
   const start = performance.now();
+  const cpuBefore = await readTreeCpuMs(context.web.pid);
   try {
     await measurement.run(context, (figure) => recorded.set(figure.id, figure));
   } catch (error) {
     failure = `failed: ${error instanceof Error ? error.message : String(error)}`;
     context.log(`${measurement.id}: ${failure}`);
   }
+  context.shared.set(cpuKey(measurement.id), (await readTreeCpuMs(context.web.pid)) - cpuBefore);
   context.log(`${measurement.id}: done in ${Math.round((performance.now() - start) / 1000)} s`);
   return specs.map((spec) => recorded.get(spec.id) ?? unavailable(spec, failure ?? "failed: the measurement reported no figure"));
 }

@@ -13,12 +13,15 @@ function row(cells: string[], widths: number[]): string {
 /** The table as text. */
 export function renderTable(figures: readonly Figure[], environment: Environment): string {
   const header = ["Figure", "Lockstep", "Peer", "Peer value", "Ratio"];
-  const rows = figures.map((f) => [
-    f.title,
-    f.unavailable ? "n/a" : formatValue(f.value, f.unit),
-    f.peer ? `${f.peer.name}${f.peer.kind === "measured" ? " (measured)" : ""}` : "—",
-    formatPeerValue(f),
-    formatRatio(f.ratio),
+  const rows = figures.flatMap((f) => [
+    [
+      f.title,
+      f.unavailable ? "n/a" : formatValue(f.value, f.unit),
+      f.peer ? `${f.peer.name}${f.peer.kind === "measured" ? " (measured)" : ""}` : "—",
+      formatPeerValue(f),
+      formatRatio(f.ratio),
+    ],
+    ...f.peers.map((p) => ["", "", `${p.name}, ${p.version ?? "version unknown"} (measured)`, p.unavailable ? "n/a" : formatValue(p.value, f.unit), formatRatio(p.ratio)]),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const lines = [
@@ -30,11 +33,11 @@ export function renderTable(figures: readonly Figure[], environment: Environment
     row(widths.map((w) => "-".repeat(w)), widths),
     ...rows.map((r) => row(r, widths)),
   ];
-  const missing = figures.filter((f) => f.unavailable);
-  if (missing.length > 0) {
-    lines.push("", "Without a number:");
-    for (const f of missing) lines.push(`  ${f.id}: ${f.unavailable}`);
-  }
+  const missing = [
+    ...figures.filter((f) => f.unavailable).map((f) => `  ${f.id}: ${f.unavailable}`),
+    ...figures.flatMap((f) => f.peers.filter((p) => p.unavailable).map((p) => `  ${f.id} (${p.name}): ${p.unavailable}`)),
+  ];
+  if (missing.length > 0) lines.push("", "Without a number:", ...missing);
   lines.push("", "Ratio = peer time ÷ Lockstep time (against a published range: its low end). Published figures were not measured here.");
   return lines.join("\n");
 }

@@ -1,10 +1,9 @@
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { access, mkdir, open, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { binaryNames, binarySpecs, goModules, type BinaryName } from "./components";
 import { LocalClusterError } from "./errors";
-import { goEnv, requireGoToolchain, type GoToolchain } from "./go";
+import { pathExists, requireGoToolchain, runGoBuild, type GoToolchain } from "./go";
 import { withFileLock } from "./lock";
 import { lastLogLine } from "./logs";
 import { binRoot, toolsDir } from "./paths";
@@ -48,16 +47,9 @@ function pathsIn(dir: string): BinPaths {
   return Object.fromEntries(binaryNames.map((name) => [name, join(dir, name)])) as Record<BinaryName, string>;
 }
 
-async function exists(path: string): Promise<boolean> {
-  return access(path).then(
-    () => true,
-    () => false,
-  );
-}
-
 async function isComplete(dir: string): Promise<boolean> {
-  if (!(await exists(join(dir, markerName)))) return false;
-  const present = await Promise.all(binaryNames.map((name) => exists(join(dir, name))));
+  if (!(await pathExists(join(dir, markerName)))) return false;
+  const present = await Promise.all(binaryNames.map((name) => pathExists(join(dir, name))));
   return present.every(Boolean);
 }
 
@@ -95,21 +87,8 @@ function formatDuration(ms: number): string {
 /** Runs `go build` for one binary, with all output going to `logPath`. Resolves to the exit code. */
 async function goBuild(name: BinaryName, output: string, logPath: string): Promise<number> {
   const spec = binarySpecs[name];
-  const ldflags = ["-s", "-w", ...(spec.module === "kube" ? await kubeVersionLdflags() : [])].join(" ");
-  const log = await open(logPath, "w");
-  try {
-    const child = spawn("go", ["build", "-buildvcs=false", `-ldflags=${ldflags}`, "-o", output, spec.pkg], {
-      cwd: join(toolsDir, spec.module),
-      env: goEnv(),
-      stdio: ["ignore", log.fd, log.fd],
-    });
-    return await new Promise<number>((resolve, reject) => {
-      child.on("error", reject);
-      child.on("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1)));
-    });
-  } finally {
-    await log.close();
-  }
+  const ldflags = spec.module === "kube" ? await kubeVersionLdflags() : [];
+  return runGoBuild({ cwd: join(toolsDir, spec.module), pkg: spec.pkg, output, ldflags, logPath });
 }
 
 async function buildOne(name: BinaryName, dir: string, progress: (line: string) => void): Promise<void> {
@@ -153,7 +132,7 @@ export async function ensureBinaries(options: EnsureBinariesOptions = {}): Promi
     progress(`building local cluster binaries with ${toolchain.versionLine} into ${dir}`);
     const started = Date.now();
     for (const name of binaryNames) {
-      if (!(await exists(join(dir, name)))) await buildOne(name, dir, progress);
+      if (!(await pathExists(join(dir, name)))) await buildOne(name, dir, progress);
     }
     await writeFile(join(dir, markerName), JSON.stringify({ key, goVersion: toolchain.versionLine, builtAt: new Date() }));
     progress(`local cluster binaries ready in ${formatDuration(Date.now() - started)}`);

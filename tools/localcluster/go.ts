@@ -1,5 +1,5 @@
-import { execFile } from "node:child_process";
-import { readFile } from "node:fs/promises";
+import { execFile, spawn } from "node:child_process";
+import { access, open, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { goModules } from "./components";
@@ -15,6 +15,43 @@ const execFileAsync = promisify(execFile);
  */
 export function goEnv(): NodeJS.ProcessEnv {
   return { ...process.env, GOTOOLCHAIN: "local", GOWORK: "off" };
+}
+
+/** What one `go build` makes. */
+export interface GoBuild {
+  /** The module directory to build in. */
+  cwd: string;
+  /** The package to build, e.g. `./cmd/kube-apiserver`. */
+  pkg: string;
+  /** Where the binary goes. */
+  output: string;
+  /** Linker flags besides `-s -w`. */
+  ldflags?: readonly string[];
+  /** Where all of go's output goes. */
+  logPath: string;
+}
+
+/** Runs one `go build` (stripped, no VCS stamping) with {@link goEnv}; resolves to its exit code. */
+export async function runGoBuild(build: GoBuild): Promise<number> {
+  const ldflags = ["-s", "-w", ...(build.ldflags ?? [])].join(" ");
+  const log = await open(build.logPath, "w");
+  try {
+    const child = spawn("go", ["build", "-buildvcs=false", `-ldflags=${ldflags}`, "-o", build.output, build.pkg], { cwd: build.cwd, env: goEnv(), stdio: ["ignore", log.fd, log.fd] });
+    return await new Promise<number>((resolve, reject) => {
+      child.on("error", reject);
+      child.on("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+    });
+  } finally {
+    await log.close();
+  }
+}
+
+/** True when the path exists. */
+export async function pathExists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** What the local Go toolchain reports about itself. */

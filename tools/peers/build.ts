@@ -3,11 +3,10 @@
  * `~/.cache/lockstep/bin/peer-<name>-<key>/`, as tools/localcluster builds Kubernetes: the key
  * hashes the go.mod/go.sum files, the recipe and `go version`, and a complete directory is reused.
  */
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { access, mkdir, open, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { goEnv, requireGoToolchain, type GoToolchain } from "../localcluster/go";
+import { pathExists, requireGoToolchain, runGoBuild, type GoToolchain } from "../localcluster/go";
 import { withFileLock } from "../localcluster/lock";
 import { lastLogLine } from "../localcluster/logs";
 import { binRoot } from "../localcluster/paths";
@@ -33,20 +32,13 @@ export async function peerCacheKey(peer: PeerName, toolchain: GoToolchain): Prom
   return hash.digest("hex").slice(0, 16);
 }
 
-async function exists(path: string): Promise<boolean> {
-  return access(path).then(
-    () => true,
-    () => false,
-  );
-}
-
 function pathsIn(peer: PeerName, dir: string): PeerBinPaths {
   return Object.fromEntries(peerBinaries[peer].map((spec) => [spec.binary, join(dir, spec.binary)]));
 }
 
 async function isComplete(peer: PeerName, dir: string): Promise<boolean> {
-  if (!(await exists(join(dir, markerName)))) return false;
-  return (await Promise.all(peerBinaries[peer].map((spec) => exists(join(dir, spec.binary))))).every(Boolean);
+  if (!(await pathExists(join(dir, markerName)))) return false;
+  return (await Promise.all(peerBinaries[peer].map((spec) => pathExists(join(dir, spec.binary))))).every(Boolean);
 }
 
 /** The cache directory of one peer's binaries for the current go.mod files and Go. */
@@ -63,21 +55,7 @@ export async function locatePeerBinaries(peer: PeerName): Promise<PeerBinPaths |
 async function goBuild(spec: PeerBinarySpec, output: string, logPath: string): Promise<number> {
   const goMod = await readFile(join(peersDir, spec.module, "go.mod"), "utf8");
   const version = requiredVersion(goMod, spec.upstream) ?? "unknown";
-  const ldflags = ["-s", "-w", ...spec.versionLdflags(version)].join(" ");
-  const log = await open(logPath, "w");
-  try {
-    const child = spawn("go", ["build", "-buildvcs=false", `-ldflags=${ldflags}`, "-o", output, spec.pkg], {
-      cwd: join(peersDir, spec.module),
-      env: goEnv(),
-      stdio: ["ignore", log.fd, log.fd],
-    });
-    return await new Promise<number>((resolve, reject) => {
-      child.on("error", reject);
-      child.on("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1)));
-    });
-  } finally {
-    await log.close();
-  }
+  return runGoBuild({ cwd: join(peersDir, spec.module), pkg: spec.pkg, output, ldflags: spec.versionLdflags(version), logPath });
 }
 
 /** Options for {@link ensurePeerBinaries}. */
@@ -100,7 +78,7 @@ export async function ensurePeerBinaries(peer: PeerName, options: EnsurePeerBina
   return withFileLock(`${dir}.lock`, lock, async () => {
     if (await isComplete(peer, dir)) return pathsIn(peer, dir);
     for (const spec of peerBinaries[peer]) {
-      if (await exists(join(dir, spec.binary))) continue;
+      if (await pathExists(join(dir, spec.binary))) continue;
       const logPath = join(dir, "logs", `${spec.binary}.log`);
       const partial = join(dir, `${spec.binary}.partial`);
       progress(`building ${spec.binary} for ${peer} into ${dir}...`);

@@ -59,8 +59,8 @@ export function changedFields(existing: AppSpec, wanted: AppSpec): FieldChange[]
 }
 
 /**
- * Plans set `setName`'s generated apps against the existing apps (all of them: a generated
- * name may be taken by an app of another owner). Sorted by name.
+ * Plans set `setName`'s generated apps against the existing apps: the set's own, and any app
+ * holding a generated name (it may be another owner's). Sorted by name.
  */
 export function planChanges(setName: string, policy: AppSetPolicy, generated: readonly GeneratedApp[], existing: readonly ExistingApp[]): PlannedChange[] {
   const byName = new Map(existing.map((app) => [app.name, app]));

@@ -310,9 +310,10 @@ export function createAppsStore(db: Db, dialect: Dialect = "sqlite") {
     return status ? (readJsonColumn(statusResourcesSchema, status.resources, { table: "AppStatus", column: "resources", rowId: appId }) as T[]) : [];
   }
 
-  /** The apps an app set generated, by name. */
-  async function listAppsOfSet(appSet: string): Promise<AppRecord[]> {
-    const apps = await db.app.findMany({ where: { appSet }, include: WITH_STATUS, orderBy: { name: "asc" } });
+  /** The apps an app set generated, and any app (whoever made it) with one of `alsoNamed`, by name. */
+  async function listAppsOfSet(appSet: string, alsoNamed: readonly string[] = []): Promise<AppRecord[]> {
+    const where = alsoNamed.length > 0 ? { OR: [{ appSet }, { name: { in: [...alsoNamed] } }] } : { appSet };
+    const apps = await db.app.findMany({ where, include: WITH_STATUS, orderBy: { name: "asc" } });
     return apps.map((a) => toRecord(a, a.status));
   }
 

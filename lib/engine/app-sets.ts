@@ -156,7 +156,7 @@ export class AppSets {
       input = { ...input, files: tree.files, readFile: (path) => tree.readFile(path) };
     }
     const generated = renderApps({ ...spec, name }, await generate(spec.generator, input));
-    const existing = await this.ctx.db.apps.listAllApps();
+    const existing = await this.ctx.db.apps.listAppsOfSet(name, generated.map((app) => app.spec.name));
     return { commit, generated, changes: planChanges(name, spec.policy, generated, existing) };
   }
 

@@ -4,7 +4,7 @@ import { kindKeyOf, trackedAppOf, type KindRef, type KubeObject } from "./types"
 const withAnnotation = (value?: string): KubeObject => ({
   apiVersion: "apps/v1",
   kind: "Deployment",
-  metadata: { name: "web", ...(value === undefined ? {} : { annotations: { "lockstep.dev/tracking-id": value } }) },
+  metadata: { name: "web", namespace: "ns", ...(value === undefined ? {} : { annotations: { "lockstep.dev/tracking-id": value } }) },
 });
 
 describe("trackedAppOf", () => {
@@ -16,6 +16,17 @@ describe("trackedAppOf", () => {
     expect(trackedAppOf(withAnnotation())).toBeUndefined();
     expect(trackedAppOf(withAnnotation(":apps/Deployment:ns/web"))).toBeUndefined();
     expect(trackedAppOf(withAnnotation("no-colon"))).toBeUndefined();
+  });
+
+  it("names no app when the annotation names another object (a controller copied it from the owner)", () => {
+    const rs: KubeObject = { apiVersion: "apps/v1", kind: "ReplicaSet", metadata: { name: "web-6b689986f", namespace: "ns", annotations: { "lockstep.dev/tracking-id": "shop:apps/Deployment:ns/web" } } };
+    expect(trackedAppOf(rs)).toBeUndefined();
+    expect(trackedAppOf({ ...withAnnotation("shop:apps/Deployment:ns/web"), metadata: { name: "web", namespace: "other", annotations: { "lockstep.dev/tracking-id": "shop:apps/Deployment:ns/web" } } })).toBeUndefined();
+  });
+
+  it("reads a core or cluster-scoped object's tracking annotation", () => {
+    expect(trackedAppOf({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c", namespace: "ns", annotations: { "lockstep.dev/tracking-id": "shop:/ConfigMap:ns/c" } } })).toBe("shop");
+    expect(trackedAppOf({ apiVersion: "v1", kind: "Namespace", metadata: { name: "ns", annotations: { "lockstep.dev/tracking-id": "shop:/Namespace:/ns" } } })).toBe("shop");
   });
 });
 

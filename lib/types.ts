@@ -120,11 +120,18 @@ export interface ResourceRefusal {
   message: string;
 }
 
-/** The app named by an object's tracking annotation (`<app>:<group>/<kind>:<ns>/<name>`). */
+/**
+ * The app named by an object's tracking annotation (`<app>:<group>/<kind>:<ns>/<name>`), when
+ * the annotation names the object itself. Controllers copy annotations onto what they make (a
+ * Deployment's onto its ReplicaSets); as with Argo CD's annotation tracking, such a copy does
+ * not make the copy the app's.
+ */
 export function trackedAppOf(obj: KubeObject): string | undefined {
   const id = obj.metadata.annotations?.[TRACKING_ANNOTATION];
   const colon = id?.indexOf(":") ?? -1;
-  return id && colon > 0 ? id.slice(0, colon) : undefined;
+  if (!id || colon <= 0) return undefined;
+  const { group, kind, namespace, name } = keyOf(obj);
+  return id.slice(colon + 1) === `${group}/${kind}:${namespace}/${name}` ? id.slice(0, colon) : undefined;
 }
 /** Annotation that orders objects within a sync phase, lowest first. */
 export const SYNC_WAVE_ANNOTATION = "lockstep.dev/sync-wave";

@@ -21,8 +21,14 @@ describe("trimForCache", () => {
   it("keeps an object an app tracks whole, for comparison and drift attribution", () => {
     const tracked: KubeObject = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "settings", namespace: "shop", annotations: tracking, managedFields } };
     expect(trimForCache(tracked)).toBe(tracked);
-    const pod: KubeObject = { apiVersion: "v1", kind: "Pod", metadata: { name: "job", namespace: "shop", annotations: tracking }, spec: { volumes: [{ name: "v" }] } };
+    const pod: KubeObject = { apiVersion: "v1", kind: "Pod", metadata: { name: "job", namespace: "shop", annotations: { [TRACKING_ANNOTATION]: "shop:/Pod:shop/job" } }, spec: { volumes: [{ name: "v" }] } };
     expect(trimForCache(pod)).toBe(pod);
+  });
+
+  it("trims a ReplicaSet carrying the tracking annotation its Deployment's controller copied onto it", () => {
+    const annotations = { [TRACKING_ANNOTATION]: "shop:apps/Deployment:shop/web", "deployment.kubernetes.io/revision": "1" };
+    const rs: KubeObject = { apiVersion: "apps/v1", kind: "ReplicaSet", metadata: { name: "web-abc", namespace: "shop", annotations, managedFields }, spec: { replicas: 1, template: { spec: {} } } };
+    expect(trimForCache(rs)).toEqual({ apiVersion: "apps/v1", kind: "ReplicaSet", metadata: { name: "web-abc", namespace: "shop", annotations }, spec: { replicas: 1 } });
   });
 
   it("keeps of an untracked Pod its metadata, status, restart policy and containers' names and images", () => {

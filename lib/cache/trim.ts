@@ -1,4 +1,4 @@
-import { TRACKING_ANNOTATION, type KubeObject } from "@/lib/types";
+import { trackedAppOf, type KubeObject } from "@/lib/types";
 
 /** The fields of an Event that the engine reads (its pages' Events list and live notices). */
 const EVENT_FIELDS = ["reason", "type", "message", "count", "lastTimestamp", "eventTime", "series"] as const;
@@ -54,7 +54,8 @@ const trimEndpointSlice: Trimmer = (slice) => ({ apiVersion: slice.apiVersion, k
 const TRIMMERS: Record<string, Trimmer> = { Pod: trimPod, ReplicaSet: trimReplicaSet, Event: trimEvent, EndpointSlice: trimEndpointSlice };
 
 /**
- * The object as the cache keeps it. Objects an app tracks are kept whole: they are compared with
+ * The object as the cache keeps it. Objects an app tracks (their tracking annotation names them,
+ * not one a controller copied from their owner) are kept whole: they are compared with
  * Git, and their `managedFields` tell who changed them. The rest — Pods, ReplicaSets,
  * EndpointSlices, Events, which at thousands of apps are most of the cache — lose their
  * `managedFields` (often a third of an object), and the bulkiest kinds keep only what health,
@@ -64,7 +65,7 @@ const TRIMMERS: Record<string, Trimmer> = { Pod: trimPod, ReplicaSet: trimReplic
  * Returns the object itself when there is nothing to drop.
  */
 export function trimForCache(obj: KubeObject): KubeObject {
-  if (obj.metadata.annotations?.[TRACKING_ANNOTATION] !== undefined) return obj;
+  if (trackedAppOf(obj) !== undefined) return obj;
   const trim = TRIMMERS[obj.kind];
   if (trim) return trim(obj);
   if (obj.metadata.managedFields === undefined) return obj;

@@ -1,10 +1,10 @@
 import type { KubeObjectClient } from "@/lib/kube/object-client";
-import { APP_LABEL, TRACKING_ANNOTATION, kindKeyOf, keyOf, subjectOf, type KindKey, type KindRef, type KubeObject } from "@/lib/types";
+import { APP_LABEL, kindKeyOf, keyOf, subjectOf, trackedAppOf, type KindKey, type KindRef, type KubeObject } from "@/lib/types";
 import { mapLimit } from "./concurrency";
 
-/** True when a live object carries this app's tracking annotation (not merely a copied label). */
+/** True when a live object carries this app's tracking annotation naming the object itself (not a copied label or annotation). */
 export function isOwnedBy(obj: KubeObject, appName: string): boolean {
-  return obj.metadata.annotations?.[TRACKING_ANNOTATION]?.startsWith(`${appName}:`) ?? false;
+  return trackedAppOf(obj) === appName;
 }
 
 /** Unique kinds of a set of objects. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ClusterCache } from "@/lib/cache";
 import { KubeObjectClient } from "@/lib/kube/object-client";
-import type { KubeObject } from "@/lib/types";
+import { TRACKING_ANNOTATION, type KubeObject } from "@/lib/types";
 import { loadTestKubeConfig } from "../helpers/cluster";
 import { createTestNamespace, type TestNamespace } from "../helpers/namespace";
 import { startSecondCluster, type SecondCluster } from "../helpers/second-cluster";
@@ -65,6 +65,22 @@ describe("the watch cache on the shared cluster", () => {
     await expect.poll(() => cache.childrenOf(String(replicaSet.metadata.uid)).filter((o) => o.kind === "Pod").length).toBe(2);
     const pod = cache.childrenOf(String(replicaSet.metadata.uid))[0] as KubeObject;
     expect(cache.ownersOf(pod).map((o) => o.kind)).toEqual(["ReplicaSet", "Deployment"]);
+  });
+
+  it("does not count a ReplicaSet as the app's when its Deployment's tracking annotation was copied onto it, and keeps it trimmed", async () => {
+    await cache.ensureKinds([{ apiVersion: "apps/v1", kind: "Deployment" }]);
+    const tracked = deployment("copied", ns.name);
+    tracked.metadata.annotations = { [TRACKING_ANNOTATION]: `shop:apps/Deployment:${ns.name}/copied` };
+    await kube.applyObject(tracked);
+    await expect.poll(() => cache.get(tracked)?.metadata.uid).toBeDefined();
+    const uid = String(cache.get(tracked)?.metadata.uid);
+    await expect.poll(() => cache.childrenOf(uid).length).toBe(1);
+    const replicaSet = cache.childrenOf(uid)[0] as KubeObject;
+    expect(replicaSet.metadata.annotations?.[TRACKING_ANNOTATION], "the Deployment controller copies the annotation").toBe(`shop:apps/Deployment:${ns.name}/copied`);
+    expect(cache.trackedBy("shop").map((o) => o.kind)).toEqual(["Deployment"]);
+    expect(replicaSet.metadata.managedFields).toBeUndefined();
+    expect((replicaSet.spec as { template?: unknown }).template).toBeUndefined();
+    expect(cache.get(tracked)?.metadata.managedFields).toBeDefined();
   });
 
   it("takes in the objects it is told were written and drops those deleted, never going back to an older version", async () => {

@@ -67,7 +67,7 @@ export interface ConfigRepoTarget {
  */
 export async function withConfigClone<T>(target: ConfigRepoTarget, work: (clone: ConfigClone, remote: AuthenticatedRemote) => Promise<T>): Promise<T> {
   const remote = target.auth ? { url: parseRepoUrl(target.repoUrl).url, auth: target.auth } : await authenticateRemote(target.repoUrl, target.credentials);
-  target.onProgress?.(`Cloning ${remote.url}${target.branch ? ` (${target.branch})` : ""}…`);
+  target.onProgress?.(`Cloning ${remote.url}${target.branch ? ` (${target.branch})` : ""}...`);
   const clone = await cloneConfigRepo(remote, { branch: target.branch, timeoutMs: target.timeoutMs }).catch((error: unknown) => {
     throw gitFailure(error, remote, target.branch, "clone");
   });
@@ -107,7 +107,7 @@ export async function pushWithRetry<T>(clone: ConfigClone, remote: Authenticated
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const made = await options.change(attempt);
     if (!made.committed) return { result: made.result, pushed: false, attempts: attempt - 1 };
-    progress(`Pushing ${made.commit.slice(0, 12)} to ${clone.branch} (attempt ${attempt} of ${maxAttempts})…`);
+    progress(`Pushing ${made.commit.slice(0, 12)} to ${clone.branch} (attempt ${attempt} of ${maxAttempts})...`);
     const outcome = await clone.push();
     if (outcome.pushed) return { result: made.result, pushed: true, attempts: attempt };
     if (!outcome.retryable) throw new SetImageError(GIT_FAILURE_MESSAGES.push, { kind: "unreachable", detail: detailOf(outcome.reason, remote) });

@@ -22,7 +22,7 @@ describe("repoCredentialCreateSchema", () => {
     [{ urlPrefix: "git@github.com:acme" }, "Private key is required for SSH credentials."],
     [{ urlPrefix: "git@github.com:acme", kind: "https", username: "u", password: "p" }, "HTTPS credentials need an http(s):// URL prefix."],
     [{ urlPrefix: "github.com/acme", username: "u", password: "p" }, "URL prefix must be a repository URL or the start of one, e.g. https://github.com/acme or git@github.com:acme."],
-    [{ urlPrefix: "git@github.com:acme", privateKey: "not a key" }, "Private key must be an OpenSSH or PEM private key (-----BEGIN … PRIVATE KEY-----), without a passphrase."],
+    [{ urlPrefix: "git@github.com:acme", privateKey: "not a key" }, "Private key must be an OpenSSH or PEM private key (-----BEGIN ... PRIVATE KEY-----), without a passphrase."],
     [{ urlPrefix: "git@github.com:acme", privateKey: KEY, knownHosts: "just-a-host" }, "Known hosts must be known_hosts lines: host, key type and key (as ssh-keyscan prints them)."],
   ])("refuses %j with one sentence", (input, message) => {
     expect(messagesOf(repoCredentialCreateSchema.safeParse(input))).toContain(message);

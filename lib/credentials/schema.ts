@@ -27,7 +27,7 @@ const token = z.string().max(16_384, "Token must be at most 16384 characters.").
 const privateKey = z
   .string()
   .max(65_536, "Private key must be at most 64 KiB.")
-  .refine((key) => PRIVATE_KEY.test(key.trim() + "\n"), "Private key must be an OpenSSH or PEM private key (-----BEGIN … PRIVATE KEY-----), without a passphrase.");
+  .refine((key) => PRIVATE_KEY.test(key.trim() + "\n"), "Private key must be an OpenSSH or PEM private key (-----BEGIN ... PRIVATE KEY-----), without a passphrase.");
 const knownHosts = z
   .string()
   .max(65_536, "Known hosts must be at most 64 KiB.")

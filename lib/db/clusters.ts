@@ -75,7 +75,7 @@ export function createClustersStore(db: Db) {
       const apps = await tx.app.findMany({ where: { destCluster: name }, select: { name: true }, orderBy: { name: "asc" }, take: 6 });
       if (apps.length > 0) {
         const names = apps.slice(0, 5).map((app) => app.name).join(", ");
-        throw new ConflictError(`Cluster "${name}" cannot be deleted while applications deploy to it (${names}${apps.length > 5 ? ", …" : ""}).`);
+        throw new ConflictError(`Cluster "${name}" cannot be deleted while applications deploy to it (${names}${apps.length > 5 ? ", ..." : ""}).`);
       }
       const { count } = await tx.cluster.deleteMany({ where: { name } });
       if (count === 0) throw missing(name);

@@ -51,5 +51,5 @@ function pendingDeletion(obj: KubeObject): HealthAssessment {
 
 function oneLine(message: string): string {
   const flat = message.replace(/\s*[\r\n]+\s*/g, " ").trim();
-  return flat.length > MAX_MESSAGE_LENGTH ? `${flat.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : flat;
+  return flat.length > MAX_MESSAGE_LENGTH ? `${flat.slice(0, MAX_MESSAGE_LENGTH - 3)}...` : flat;
 }

@@ -43,4 +43,8 @@ describe("appUrl", () => {
   it("keeps a base path", () => {
     expect(appUrl("https://example.com/lockstep", "web")).toBe("https://example.com/lockstep/apps/web");
   });
+
+  it("opens each default with its emoji", () => {
+    expect(Object.values(DEFAULT_TEMPLATES).map((text) => text.split(" ")[0])).toEqual(["✅", "❌", "⚠️", "🔀", "⏪", "⏸️"]);
+  });
 });

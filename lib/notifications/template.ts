@@ -11,14 +11,28 @@ export const PLACEHOLDERS = ["app", "project", "revision", "trigger", "message",
 /** Values of {@link PLACEHOLDERS} for one notification. */
 export type TemplateValues = Record<(typeof PLACEHOLDERS)[number], string>;
 
+/**
+ * The emoji opening each default text, built from code points: the server bundle holds a copy
+ * of lib/ per route, and one character beyond Latin-1 in a string literal makes V8 keep that
+ * whole copy as two-byte text (lib/latin1-literals.test.ts).
+ */
+const EMOJI = {
+  check: String.fromCodePoint(0x2705),
+  cross: String.fromCodePoint(0x274c),
+  warning: String.fromCodePoint(0x26a0, 0xfe0f),
+  shuffle: String.fromCodePoint(0x1f500),
+  rewind: String.fromCodePoint(0x23ea),
+  pause: String.fromCodePoint(0x23f8, 0xfe0f),
+};
+
 /** The default text of each trigger. */
 export const DEFAULT_TEMPLATES: Record<Trigger, string> = {
-  "sync-succeeded": "✅ {{app}} ({{project}}) synced {{revision}}. {{message}} {{url}}",
-  "sync-failed": "❌ {{app}} ({{project}}) failed to sync {{revision}}. {{message}} {{url}}",
-  "health-degraded": "⚠️ {{app}} ({{project}}) is Degraded at {{revision}}. {{message}} {{url}}",
-  "drift-detected": "🔀 {{app}} ({{project}}) drifted from Git at {{revision}}. {{message}} {{url}}",
-  rollback: "⏪ {{app}} ({{project}}) was rolled back to {{revision}}. {{message}} {{url}}",
-  "auto-sync-paused": "⏸️ Automated sync of {{app}} ({{project}}) is paused at {{revision}}. {{message}} {{url}}",
+  "sync-succeeded": `${EMOJI.check} {{app}} ({{project}}) synced {{revision}}. {{message}} {{url}}`,
+  "sync-failed": `${EMOJI.cross} {{app}} ({{project}}) failed to sync {{revision}}. {{message}} {{url}}`,
+  "health-degraded": `${EMOJI.warning} {{app}} ({{project}}) is Degraded at {{revision}}. {{message}} {{url}}`,
+  "drift-detected": `${EMOJI.shuffle} {{app}} ({{project}}) drifted from Git at {{revision}}. {{message}} {{url}}`,
+  rollback: `${EMOJI.rewind} {{app}} ({{project}}) was rolled back to {{revision}}. {{message}} {{url}}`,
+  "auto-sync-paused": `${EMOJI.pause} Automated sync of {{app}} ({{project}}) is paused at {{revision}}. {{message}} {{url}}`,
 };
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z]+)\s*\}\}/g;

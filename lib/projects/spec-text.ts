@@ -50,7 +50,7 @@ export function parseProjectText(text: string): ProjectTextResult {
   }
   if (document === null || document === undefined) document = {};
   if (typeof document !== "object" || Array.isArray(document)) {
-    return { ok: false, errors: [{ field: SPEC_TEXT_FIELD, message: "The text must be a mapping of the project's fields (description, sourceRepos, destinations, …)." }] };
+    return { ok: false, errors: [{ field: SPEC_TEXT_FIELD, message: "The text must be a mapping of the project's fields (description, sourceRepos, destinations, ...)." }] };
   }
   const parsed = bodySchema.safeParse(document);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error).map((e) => (e.field === "(body)" ? { ...e, field: SPEC_TEXT_FIELD } : e)) };

@@ -29,6 +29,6 @@ describe("restoreGeneratedNames", () => {
   });
 
   it("refuses generateName on an object that is not a hook", () => {
-    expect(() => restoreGeneratedNames([marked({})])).toThrow("Job staging-migrate-… uses metadata.generateName, which only hooks may use; give it a metadata.name");
+    expect(() => restoreGeneratedNames([marked({})])).toThrow("Job staging-migrate-... uses metadata.generateName, which only hooks may use; give it a metadata.name");
   });
 });

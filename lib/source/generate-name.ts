@@ -94,7 +94,7 @@ export function restoreGeneratedNames(objects: readonly SourcedObject[]): Source
     const restored: KubeObject = { ...object, metadata: { ...object.metadata, generateName: object.metadata.name, annotations: rest } };
     if (Object.keys(rest).length === 0) delete restored.metadata.annotations;
     if (!hookOf(restored)) {
-      throw new RenderError(`${source}: ${object.kind} ${object.metadata.name}… uses metadata.generateName, which only hooks may use; give it a metadata.name`);
+      throw new RenderError(`${source}: ${object.kind} ${object.metadata.name}... uses metadata.generateName, which only hooks may use; give it a metadata.name`);
     }
     return { object: restored, source };
   });

@@ -115,8 +115,8 @@ describe("the kustomization pre-check", () => {
       "a/kustomization.yaml": "resources: [../b]\n",
       "b/kustomization.yaml": "resources: [../a]\n",
     });
-    await expect(check(root, "self")).rejects.toThrow("the kustomization in self includes itself: self → self");
-    await expect(check(root, "a")).rejects.toThrow("the kustomization in a includes itself: a → b → a");
+    await expect(check(root, "self")).rejects.toThrow("the kustomization in self includes itself: self -> self");
+    await expect(check(root, "a")).rejects.toThrow("the kustomization in a includes itself: a -> b -> a");
   });
 
   it("refuses a referenced file over the size limit", async () => {

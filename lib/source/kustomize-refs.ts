@@ -129,7 +129,7 @@ export function inflatesHelm(kustomization: Record<string, unknown>): boolean {
 async function visit(dir: string, chain: readonly string[], options: CheckKustomizationOptions, facts: KustomizationFacts): Promise<void> {
   const shown = (p: string) => path.relative(options.root, p) || ".";
   if (chain.includes(dir)) {
-    throw new RenderError(`the kustomization in ${shown(dir)} includes itself: ${[...chain, dir].map(shown).join(" → ")}`);
+    throw new RenderError(`the kustomization in ${shown(dir)} includes itself: ${[...chain, dir].map(shown).join(" -> ")}`);
   }
   const file = await kustomizationFile(dir);
   if (!file) return;

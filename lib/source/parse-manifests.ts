@@ -162,7 +162,7 @@ function checkObject(value: Record<string, unknown> & { apiVersion: string; kind
   if (isRecord(metadata) && (metadata.name === undefined || metadata.name === "") && typeof metadata.generateName === "string" && metadata.generateName !== "") {
     const annotations = metadata.annotations ?? {};
     if (!isStringMap(annotations) || !hookOf({ metadata: { name: "", annotations } })) {
-      throw new RenderError(`${source}: ${value.kind} ${metadata.generateName}… uses metadata.generateName, which only hooks may use; give it a metadata.name`);
+      throw new RenderError(`${source}: ${value.kind} ${metadata.generateName}... uses metadata.generateName, which only hooks may use; give it a metadata.name`);
     }
     metadata.name = metadata.generateName;
   }

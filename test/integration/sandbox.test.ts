@@ -88,7 +88,7 @@ describe("the rendering sandbox", () => {
 
   it("refuses a kustomization that includes itself", async () => {
     const name = await appOn("selfref", (repo) => commitFiles(repo, { files: { "app/kustomization.yaml": "resources:\n  - .\n  - configmap.yaml\n", "app/configmap.yaml": CONFIGMAP("a") }, message: "Self" }));
-    await expectComparisonError(name, /the kustomization in app includes itself: app → app/);
+    await expectComparisonError(name, /the kustomization in app includes itself: app -> app/);
   });
 
   it("refuses a YAML alias bomb", async () => {

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readlink, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -48,6 +48,35 @@ describe("two databases on two SQLite files", () => {
     await first.prisma.user.update({ where: { id: user.id }, data: { grants: '{"not":"a list"}' } });
     await expect(first.users.findUser("carol")).rejects.toThrow(CorruptRowError);
     await expect(first.users.findUser("carol")).rejects.toThrow(`The grants column of User row "${user.id}" does not hold valid data.`);
+  });
+});
+
+describe("SQLite connections", () => {
+  let dir: string;
+  let db: Database;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), "lockstep-db-connections-"));
+    db = await openDatabase({ url: `file:${path.join(dir, "lockstep.db")}` });
+  });
+
+  afterEach(async () => {
+    await db.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  /** How many descriptors this process holds open on the database file. */
+  async function openDescriptors(): Promise<number> {
+    const file = path.join(dir, "lockstep.db");
+    const links = await Promise.all((await readdir("/proc/self/fd")).map((fd) => readlink(`/proc/self/fd/${fd}`).catch(() => "")));
+    return links.filter((link) => link === file).length;
+  }
+
+  it("are reused across transactions: a hundred transactions do not leave a hundred connections open", async () => {
+    for (let i = 0; i < 100; i++) await db.prisma.$transaction(async (tx) => tx.user.create({ data: { name: `user-${i}`, role: "viewer" } }));
+    expect(await db.prisma.user.count()).toBe(100);
+    expect(await openDescriptors()).toBeGreaterThan(0);
+    expect(await openDescriptors()).toBeLessThanOrEqual(4);
   });
 });
 

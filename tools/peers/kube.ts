@@ -26,11 +26,35 @@ export async function kubectl(k: PeerKubectl, args: string[], input?: string): P
   });
 }
 
+interface CrdStatus {
+  metadata?: { name?: string };
+  status?: { conditions?: { type?: string; status?: string }[] | null };
+}
+
+/** The CRDs of a `kubectl get -o json` answer (one object, or a List of several) not Established yet, by name. */
+export function notEstablished(answer: { items?: CrdStatus[] } & CrdStatus): string[] {
+  const crds = answer.items ?? [answer];
+  return crds.filter((crd) => !crd.status?.conditions?.some((c) => c.type === "Established" && c.status === "True")).map((crd) => crd.metadata?.name ?? "?");
+}
+
+/**
+ * Waits until each CRD is Established, polling. `kubectl wait --for condition=Established` is not
+ * used: it fails, instead of waiting, while a new CRD's status holds no conditions yet.
+ */
+async function waitEstablished(k: PeerKubectl, names: string[], timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const pending = notEstablished(JSON.parse(await kubectl(k, ["get", ...names, "-o", "json"])) as { items?: CrdStatus[] } & CrdStatus);
+    if (pending.length === 0) return;
+    if (Date.now() > deadline) throw new PeerError(`CRDs not Established after ${timeoutMs / 1000} s: ${pending.join(", ")}.`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 /** Applies CRD files (server-side) and waits until each is Established. */
 export async function applyCrds(k: PeerKubectl, files: string[]): Promise<void> {
   const out = await kubectl(k, ["apply", "--server-side", "--force-conflicts", "-o", "name", ...files.flatMap((f) => ["-f", f])]);
-  const names = out.split("\n").filter(Boolean);
-  await kubectl(k, ["wait", "--for", "condition=Established", "--timeout=60s", ...names]);
+  await waitEstablished(k, out.split("\n").filter(Boolean));
 }
 
 /** The directory of `modulePath` in the Go module cache, as the peer's go.mod in `moduleDir` pins it. */

@@ -108,7 +108,7 @@ describe("the Insights page in Chromium", () => {
 
   it("shows the figures of the history, a bar a day and a point per deployment, and each app's row, without a console error", async () => {
     const { page, errors } = await openInsights();
-    expect(await page.getByRole("heading", { name: "Insights" }).isVisible()).toBe(true);
+    await page.getByRole("heading", { name: "Insights" }).waitFor({ state: "visible", timeout: 15_000 });
     expect(await figure(page, "frequency")).toBe("0.1 / day");
     expect(await page.getByTestId("figure-frequency").textContent()).toContain("3 deployments and 1 rollbacks in 30 days");
     expect(await figure(page, "change-failure")).toBe("33%");

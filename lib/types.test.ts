@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { kindKeyOf, trackedAppOf, type KindRef, type KubeObject } from "./types";
+import { keyOf, kindKeyOf, trackedAppOf, trackingIdOf, type KindRef, type KubeObject } from "./types";
 
 const withAnnotation = (value?: string): KubeObject => ({
   apiVersion: "apps/v1",
@@ -27,6 +27,13 @@ describe("trackedAppOf", () => {
   it("reads a core or cluster-scoped object's tracking annotation", () => {
     expect(trackedAppOf({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c", namespace: "ns", annotations: { "lockstep.dev/tracking-id": "shop:/ConfigMap:ns/c" } } })).toBe("shop");
     expect(trackedAppOf({ apiVersion: "v1", kind: "Namespace", metadata: { name: "ns", annotations: { "lockstep.dev/tracking-id": "shop:/Namespace:/ns" } } })).toBe("shop");
+  });
+
+  it("reads back the app of the id trackingIdOf writes", () => {
+    const web = withAnnotation();
+    const id = trackingIdOf("shop", keyOf(web));
+    expect(id).toBe("shop:apps/Deployment:ns/web");
+    expect(trackedAppOf(withAnnotation(id))).toBe("shop");
   });
 });
 

@@ -130,8 +130,13 @@ export function trackedAppOf(obj: KubeObject): string | undefined {
   const id = obj.metadata.annotations?.[TRACKING_ANNOTATION];
   const colon = id?.indexOf(":") ?? -1;
   if (!id || colon <= 0) return undefined;
-  const { group, kind, namespace, name } = keyOf(obj);
-  return id.slice(colon + 1) === `${group}/${kind}:${namespace}/${name}` ? id.slice(0, colon) : undefined;
+  const app = id.slice(0, colon);
+  return id === trackingIdOf(app, keyOf(obj)) ? app : undefined;
+}
+
+/** The tracking id of a resource: `<app>:<group>/<kind>:<namespace>/<name>`. */
+export function trackingIdOf(appName: string, key: ResourceKey): string {
+  return `${appName}:${key.group}/${key.kind}:${key.namespace}/${key.name}`;
 }
 /** Annotation that orders objects within a sync phase, lowest first. */
 export const SYNC_WAVE_ANNOTATION = "lockstep.dev/sync-wave";

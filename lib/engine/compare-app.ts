@@ -4,8 +4,8 @@ import { compareResource, summarizeSync, syncedResource, type IgnoreRule, type R
 import { attributeChanges, type FieldChange } from "@/lib/drift";
 import { aggregateHealth, type HealthAssessment } from "@/lib/health";
 import { describeKubeError } from "@/lib/kube/errors";
-import { isGitError, trackingIdOf, type CommitInfo, type RevisionMemo, type SourceType } from "@/lib/source";
-import { TRACKING_ANNOTATION, kindKeyOf, keyOf, subjectOf, type AppCondition, type HealthStatus, type KindRef, type KubeObject, type ResourceRefusal, type SyncStatus } from "@/lib/types";
+import { isGitError, type CommitInfo, type RevisionMemo, type SourceType } from "@/lib/source";
+import { TRACKING_ANNOTATION, kindKeyOf, keyOf, subjectOf, trackingIdOf, type AppCondition, type HealthStatus, type KindRef, type KubeObject, type ResourceRefusal, type SyncStatus } from "@/lib/types";
 import { ignoresExtraneous, syncOptionsOf } from "@/lib/sync/annotations";
 import { isOutsideDesiredState } from "@/lib/sync/hooks";
 import { mapLimit } from "./concurrency";

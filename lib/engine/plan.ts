@@ -9,11 +9,10 @@
  * sync fails. Hooks run only in a full, real sync: a dry run or a selective sync notes them
  * skipped, as Argo CD does.
  */
-import { trackingIdOf } from "@/lib/source";
 import { syncOptionsOf, type SyncOptions } from "@/lib/sync/annotations";
 import { SYNC_PHASES, hookOf, isOutsideDesiredState, type HookSpec } from "@/lib/sync/hooks";
 import { syncSteps, syncWaveOf } from "@/lib/sync/order";
-import { TRACKING_ANNOTATION, keyOf, subjectOf, type HookPhase, type KubeObject, type ResourceRefusal } from "@/lib/types";
+import { TRACKING_ANNOTATION, keyOf, subjectOf, trackingIdOf, type HookPhase, type KubeObject, type ResourceRefusal } from "@/lib/types";
 import type { AppComparison } from "./compare-app";
 
 /** One object to apply, and whether the comparison found it synced already. */

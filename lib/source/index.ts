@@ -23,7 +23,6 @@ export { findHelmBinary, type FindHelmOptions } from "./kustomize-bin";
 export type { ClusterCapabilities } from "./helm";
 export { hasCommit, type EnsureCommitOptions, type EnsureCommitResult, type FetchEvent } from "./mirror";
 export type { IsNamespaced } from "./namespacing";
-export { trackingIdOf } from "./ownership";
 export { redactCredentials, type RedactOptions } from "./redact";
 export { renderManifests, type RenderOptions } from "./render";
 export {

@@ -4,7 +4,7 @@
  * (`<app>:<group>/<kind>:<namespace>/<name>`), which unlike a label survives
  * the object being copied by another tool and tells Lockstep which app owns it.
  */
-import { APP_LABEL, TRACKING_ANNOTATION, keyOf, type KubeObject, type ResourceKey } from "@/lib/types";
+import { APP_LABEL, TRACKING_ANNOTATION, keyOf, trackingIdOf, type KubeObject } from "@/lib/types";
 
 /** Options for {@link claimObject}. */
 export interface ClaimOptions {
@@ -14,11 +14,6 @@ export interface ClaimOptions {
   destNamespace: string;
   /** Whether the object's kind is namespaced. */
   isNamespaced: boolean;
-}
-
-/** The tracking id of a resource: `<app>:<group>/<kind>:<namespace>/<name>`. */
-export function trackingIdOf(appName: string, key: ResourceKey): string {
-  return `${appName}:${key.group}/${key.kind}:${key.namespace}/${key.name}`;
 }
 
 /**

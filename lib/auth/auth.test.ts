@@ -1,27 +1,22 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "@/lib/db/database";
+import type { Database } from "@/lib/db/database";
+import { openTempDatabase, type TempDatabase } from "@/lib/db/testing/temp-database";
 import { createAuth } from "./auth";
 import { TooManyAttemptsError, UnauthorizedError } from "./errors";
 import { projectSpecSchema } from "@/lib/projects/schema";
 import { hashPassword } from "./password";
 
 describe("two Auth objects on one database", () => {
-  let dir: string;
+  let temp: TempDatabase;
   let db: Database;
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), "lockstep-auth-"));
-    db = await openDatabase({ url: `file:${path.join(dir, "auth.db")}` });
+    temp = await openTempDatabase("auth");
+    db = temp.db;
     await db.users.createUser({ name: "alice", role: "viewer", passwordHash: await hashPassword("correct horse battery") });
   });
 
-  afterAll(async () => {
-    await db.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => temp.dispose());
 
   it("count failed sign-ins each on their own", async () => {
     const now = Date.now();
@@ -63,12 +58,12 @@ describe("two Auth objects on one database", () => {
 });
 
 describe("authentication with projects", () => {
-  let dir: string;
+  let temp: TempDatabase;
   let db: Database;
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), "lockstep-auth-projects-"));
-    db = await openDatabase({ url: `file:${path.join(dir, "auth.db")}` });
+    temp = await openTempDatabase("auth-projects");
+    db = temp.db;
     const roles = [
       { name: "leads", role: "admin", users: ["bob"], groups: [], tokens: [] },
       { name: "devs", role: "deployer", users: [], groups: ["team-a-devs"], tokens: ["team-a-ci"] },
@@ -77,10 +72,7 @@ describe("authentication with projects", () => {
     await db.projects.createProject(projectSpecSchema.parse({ name: "team-b", roles: [{ name: "readers", role: "viewer", users: ["carol"] }] }));
   });
 
-  afterAll(async () => {
-    await db.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => temp.dispose());
 
   it("gives a user its role in each project that binds its name or one of the groups it signed in with", async () => {
     await db.users.createUser({ name: "carol", role: "viewer", passwordHash: null, source: "oidc", groups: ["team-a-devs"], projects: ["team-b"] });

@@ -1,11 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appSpecSchema } from "@/lib/apps/spec";
 import { toSecretKey, type KeyRing } from "@/lib/credentials/secret-key";
-import { openDatabase, type Database } from "@/lib/db/database";
+import type { Database } from "@/lib/db/database";
+import { openTempDatabase, type TempDatabase } from "@/lib/db/testing/temp-database";
 import { KubeConfigs } from "@/lib/kube/config";
 import { createClusterRegistry, type ClusterProbe } from "./registry";
 import { createClusterRecords } from "./store";
@@ -14,20 +12,17 @@ const CA = "-----BEGIN CERTIFICATE-----\nMIIBdzCCAR2gAwIBAgIBADAK\n-----END CERT
 const TOKEN = "planted-cluster-token-42";
 
 describe("a cluster registry", () => {
-  let dir: string;
+  let temp: TempDatabase;
   let db: Database;
   const ring: KeyRing = { current: toSecretKey(randomBytes(32)), previous: [] };
   let answers: { connected: boolean; version?: string; error?: string } = { connected: true, version: "v1.34.1" };
   const probe: ClusterProbe = async () => answers;
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), "lockstep-clusters-"));
-    db = await openDatabase({ url: `file:${path.join(dir, "clusters.db")}` });
+    temp = await openTempDatabase("clusters");
+    db = temp.db;
   });
-  afterAll(async () => {
-    await db.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => temp.dispose());
 
   const registryOf = (keyRing: KeyRing) => createClusterRegistry({ records: createClusterRecords({ rows: db.clusters, keyRing: async () => keyRing }), probe, log: { error: () => undefined } });
 

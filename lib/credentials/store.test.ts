@@ -1,25 +1,20 @@
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "@/lib/db/database";
+import type { Database } from "@/lib/db/database";
+import { openTempDatabase, type TempDatabase } from "@/lib/db/testing/temp-database";
 import { toSecretKey } from "./secret-key";
 import { createCredentialStore } from "./store";
 
 describe("a credential store", () => {
-  let dir: string;
+  let temp: TempDatabase;
   let db: Database;
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), "lockstep-credentials-"));
-    db = await openDatabase({ url: `file:${path.join(dir, "credentials.db")}` });
+    temp = await openTempDatabase("credentials");
+    db = temp.db;
   });
 
-  afterAll(async () => {
-    await db.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => temp.dispose());
 
   it("stores ciphertext, lists no secret and hands the secret to Git only", async () => {
     const store = createCredentialStore({ db, keyRing: { current: toSecretKey(randomBytes(32)), previous: [] } });

@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CorruptRowError } from "./corrupt-row-error";
 import { openDatabase, openDatabaseLazily, type Database } from "./database";
+import { openTempDatabase, type TempDatabase } from "./testing/temp-database";
 
 const spec = { repoUrl: "https://git.example/repo.git", targetRevision: "HEAD", path: ".", destCluster: "local", destNamespace: "web", automated: false, prune: false, selfHeal: false, createNamespace: false, historyLimit: null, refreshSeconds: null, project: "default" };
 
@@ -52,22 +53,19 @@ describe("two databases on two SQLite files", () => {
 });
 
 describe("SQLite connections", () => {
-  let dir: string;
+  let temp: TempDatabase;
   let db: Database;
 
   beforeEach(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), "lockstep-db-connections-"));
-    db = await openDatabase({ url: `file:${path.join(dir, "lockstep.db")}` });
+    temp = await openTempDatabase("db-connections");
+    db = temp.db;
   });
 
-  afterEach(async () => {
-    await db.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterEach(() => temp.dispose());
 
   /** How many descriptors this process holds open on the database file. */
   async function openDescriptors(): Promise<number> {
-    const file = path.join(dir, "lockstep.db");
+    const file = path.join(temp.dir, "db-connections.db");
     const links = await Promise.all((await readdir("/proc/self/fd")).map((fd) => readlink(`/proc/self/fd/${fd}`).catch(() => "")));
     return links.filter((link) => link === file).length;
   }

@@ -1,12 +1,10 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { isErrorOfKind } from "@/lib/errors";
 import { pipelineSpecSchema } from "@/lib/promotion/schema";
 import { CorruptRowError } from "./corrupt-row-error";
-import { openDatabase, type Database } from "./database";
+import type { Database } from "./database";
 import type { NewPromotion } from "./pipelines";
+import { openTempDatabase, type TempDatabase } from "./testing/temp-database";
 
 const spec = pipelineSpecSchema.parse({ service: "guestbook", stages: [{ name: "dev", app: "guestbook-dev" }, { name: "prod", app: "guestbook-prod", approval: { role: "admin" } }] });
 
@@ -26,18 +24,15 @@ const promotion: NewPromotion = {
 };
 
 describe("the pipelines store", () => {
-  let dir: string;
+  let temp: TempDatabase;
   let db: Database;
 
   beforeEach(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), "lockstep-pipelines-"));
-    db = await openDatabase({ url: `file:${path.join(dir, "pipelines.db")}` });
+    temp = await openTempDatabase("pipelines");
+    db = temp.db;
   });
 
-  afterEach(async () => {
-    await db.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterEach(() => temp.dispose());
 
   it("keeps a pipeline's stages as declared and refuses a second pipeline for the service", async () => {
     await db.pipelines.createPipeline(spec);

@@ -1,11 +1,9 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { DEFAULT_PROJECT_SPEC, projectSpecSchema } from "@/lib/projects/schema";
 import { CorruptRowError } from "./corrupt-row-error";
-import { openDatabase, type Database } from "./database";
+import type { Database } from "./database";
+import { openTempDatabase, type TempDatabase } from "./testing/temp-database";
 
 const app = { repoUrl: "https://git.example/repo.git", targetRevision: "HEAD", path: ".", destCluster: "local", destNamespace: "web", automated: false, prune: false, selfHeal: false, createNamespace: false, historyLimit: null, refreshSeconds: null };
 
@@ -20,18 +18,15 @@ const teamA = projectSpecSchema.parse({
 });
 
 describe("the projects store", () => {
-  let dir: string;
+  let temp: TempDatabase;
   let db: Database;
 
   beforeEach(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), "lockstep-projects-"));
-    db = await openDatabase({ url: `file:${path.join(dir, "projects.db")}` });
+    temp = await openTempDatabase("projects");
+    db = temp.db;
   });
 
-  afterEach(async () => {
-    await db.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterEach(() => temp.dispose());
 
   it("starts with the built-in default project, as DEFAULT_PROJECT_SPEC describes it", async () => {
     const projects = await db.projects.listProjects();
@@ -101,19 +96,16 @@ describe("the projects store", () => {
 });
 
 describe("apps in projects", () => {
-  let dir: string;
+  let temp: TempDatabase;
   let db: Database;
 
   beforeEach(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), "lockstep-project-apps-"));
-    db = await openDatabase({ url: `file:${path.join(dir, "apps.db")}` });
+    temp = await openTempDatabase("project-apps");
+    db = temp.db;
     await db.projects.createProject(teamA);
   });
 
-  afterEach(async () => {
-    await db.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterEach(() => temp.dispose());
 
   it("stores the app's project and lists apps by one project or only some", async () => {
     await db.apps.createApp({ ...app, name: "web", project: "team-a" });

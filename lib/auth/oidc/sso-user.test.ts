@@ -1,27 +1,22 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "@/lib/db/database";
+import type { Database } from "@/lib/db/database";
+import { openTempDatabase, type TempDatabase } from "@/lib/db/testing/temp-database";
 import { ForbiddenError } from "../errors";
 import { upsertSsoUser } from "./sso-user";
 
 const issuer = "https://id.example";
 
 describe("the user of an SSO identity", () => {
-  let dir: string;
+  let temp: TempDatabase;
   let db: Database;
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), "lockstep-sso-user-"));
-    db = await openDatabase({ url: `file:${path.join(dir, "sso.db")}` });
+    temp = await openTempDatabase("sso-user");
+    db = temp.db;
     await db.users.createUser({ name: "admin", role: "admin", passwordHash: null });
   });
 
-  afterAll(async () => {
-    await db.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => temp.dispose());
 
   it("is made at the first sign-in and found again by issuer and subject, its role following its groups", async () => {
     const identity = { issuer, subject: "u-1", displayName: "dev" };

@@ -9,7 +9,7 @@ const nextConfig = {
    * memory as source text (28 MB at 1,000 apps). Keeping the larger libraries out of that chunk
    * halves each copy.
    */
-  serverExternalPackages: ["@kubernetes/client-node", "@libsql/client", "@prisma/adapter-libsql", "@prisma/adapter-pg", "pg", "simple-git", "prom-client", "nodemailer", "zod", "yaml", "croner", "lru-cache", "p-retry", "csv-stringify"],
+  serverExternalPackages: ["@kubernetes/client-node", "@libsql/client", "@prisma/adapter-libsql", "@prisma/adapter-pg", "pg", "simple-git", "prom-client", "nodemailer", "zod", "yaml", "js-yaml", "croner", "lru-cache", "p-retry", "csv-stringify"],
   experimental: {
     /** `forbidden()` and `unauthorized()` answer 403 and 401 from pages and server actions. */
     authInterrupts: true,

@@ -1,16 +1,13 @@
 /**
- * Text → Kubernetes objects. YAML is read as YAML 1.1, the dialect kubectl's
- * decoder speaks (so `0644` is octal and `on` is a boolean, as `kubectl apply`
- * would read them), minus timestamps and base-60 numbers, which Kubernetes
- * JSON never holds. Documents without `apiVersion` and `kind` are skipped and
+ * Text → Kubernetes objects. YAML is read as kubectl's decoder reads it (see
+ * `yaml-documents`). Documents without `apiVersion` and `kind` are skipped and
  * `kind: List` is expanded into its items, as kubectl does.
  */
-import { parseAllDocuments, type Tags } from "yaml";
-
 import { hookOf } from "@/lib/sync/hooks";
 import type { KubeObject } from "@/lib/types";
 
 import { RenderError } from "./render-error";
+import { parseYamlDocuments } from "./yaml-documents";
 
 /** An object and where it came from, for error messages. */
 export interface SourcedObject {
@@ -19,11 +16,6 @@ export interface SourcedObject {
   /** A readable origin, e.g. `apps/web/deploy.yaml` or `apps/web/deploy.yaml (document 2)`. */
   source: string;
 }
-
-const YAML_OPTIONS = {
-  version: "1.1" as const,
-  customTags: (tags: Tags) => tags.filter((tag) => typeof tag !== "string" && tag.format !== "TIME" && tag.tag !== "tag:yaml.org,2002:timestamp"),
-};
 
 /** How many YAML documents a render may still parse; shared by all files of one render. */
 export interface DocumentBudget {
@@ -58,27 +50,9 @@ function spend(budget: DocumentBudget | undefined, count: number, source: string
  */
 export function parseYamlManifests(text: string, source: string, options: ParseYamlOptions = {}): SourcedObject[] {
   if (options.budget && countDocumentMarkers(text) > options.budget.remaining + 1) spend(options.budget, countDocumentMarkers(text) - 1, source);
-  const documents = parseAllDocuments(text, YAML_OPTIONS);
-  const list = Array.isArray(documents) ? documents : [];
-  spend(options.budget, list.length, source);
-  const objects: SourcedObject[] = [];
-  list.forEach((document, index) => {
-    const [error] = document.errors;
-    if (error) throw new RenderError(`invalid YAML in ${source}: ${firstLine(error.message)}`);
-    const name = list.length > 1 ? `${source} (document ${index + 1})` : source;
-    objects.push(...toObjects(toJs(document, name), name));
-  });
-  return objects;
-}
-
-function toJs(document: { toJS(options: { maxAliasCount: number }): unknown }, name: string): unknown {
-  try {
-    return document.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (/alias/i.test(message)) throw new RenderError(`${name}: YAML aliases expand too much (refused as a resource exhaustion attack)`);
-    throw new RenderError(`invalid YAML in ${name}: ${firstLine(message)}`);
-  }
+  const documents = parseYamlDocuments(text, source);
+  spend(options.budget, documents.length, source);
+  return documents.flatMap(({ value, name }) => toObjects(value, name));
 }
 
 /** Parses a JSON text named `source` holding one object (possibly a `List`). */
@@ -187,8 +161,4 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function isStringMap(value: unknown): value is Record<string, string> {
   return isRecord(value) && Object.values(value).every((entry) => typeof entry === "string");
-}
-
-function firstLine(message: string): string {
-  return (message.split("\n")[0] ?? message).replace(/:\s*$/, "");
 }

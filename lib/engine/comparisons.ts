@@ -139,7 +139,7 @@ export class Comparer {
     memory.strings.share(comparison.desired);
     memory.lastComparison.set(app.name, comparison);
     if (trigger !== "cluster" || hasStatusChanged(app, previous, comparison, rows)) {
-      events.publish({ type: "app-status", app: app.name, detail: { syncStatus: comparison.syncStatus, healthStatus: comparison.healthStatus } });
+      events.publish({ type: "app-status", app: app.name, detail: { syncStatus: comparison.syncStatus, healthStatus: comparison.healthStatus, project: app.project } });
     }
     this.onCompared(app, comparison, trigger, memory.declared.newlySharedWith(app.name));
     return comparison;

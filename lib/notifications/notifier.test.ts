@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { appSpecSchema } from "@/lib/apps/spec";
 import type { Principal } from "@/lib/auth/principal";
 import { toSecretKey, type KeyRing } from "@/lib/credentials/secret-key";
@@ -110,5 +110,26 @@ describe("the notifier of a test engine", () => {
     harness.events.publish({ type: "app-status", app: "web", detail: { syncStatus: "Synced", healthStatus: "Degraded" } });
     await settle();
     expect(sent.bodies.map((b) => [b.trigger, b.revision])).toEqual([["health-degraded", "c".repeat(40)]]);
+  });
+
+  it("reads no app for a status no subscription covers, and tells one a subscription covers", async () => {
+    const { engine, source, db } = harness;
+    source.desired.set("web", [configMap("a")]);
+    await engine.apps.create(appSpecSchema.parse({ name: "web", repoUrl: "https://git.example/config.git", path: "web", destNamespace: "demo" }), admin);
+    await settle();
+    const app = await db.apps.getApp("web");
+    await db.apps.saveStatus(app.id, { ...app.status, syncStatus: "OutOfSync", healthStatus: "Degraded", revision: "d".repeat(40), resources: [] });
+    const reads = vi.spyOn(db.apps, "getApp");
+    harness.events.publish({ type: "app-status", app: "web", detail: { syncStatus: "OutOfSync", healthStatus: "Degraded", project: "default" } });
+    await settle();
+    expect(reads).not.toHaveBeenCalled();
+    expect(sent.bodies).toEqual([]);
+
+    await engine.notifications.channels.create(channelCreateSchema.parse({ name: "hook", kind: "webhook", url: "https://hooks.example/in", secret: "0123456789abcdef" }));
+    await engine.notifications.subscriptions.create(subscriptionCreateSchema.parse({ name: "team", channel: "hook", scope: "project", target: "default", triggers: ["health-degraded"] }));
+    harness.events.publish({ type: "app-status", app: "web", detail: { syncStatus: "OutOfSync", healthStatus: "Degraded", project: "default" } });
+    await settle();
+    expect(reads).toHaveBeenCalledWith("web");
+    expect(sent.bodies.map((b) => [b.trigger, b.revision])).toEqual([["health-degraded", "d".repeat(40)]]);
   });
 });

@@ -125,7 +125,7 @@ export class Notifier {
       await this.onOperationEnded(event.app, event.detail.id);
     } else if (event.type === "app-status" && typeof event.detail?.syncStatus === "string") {
       if (isQuietStatus(event.detail)) return this.clearDrift(event.app);
-      await this.onStatus(event.app);
+      await this.onStatus(event.app, event.detail);
     }
   }
 
@@ -146,13 +146,20 @@ export class Notifier {
     await this.enqueue(app, events);
   }
 
-  private async onStatus(appName: string): Promise<void> {
+  /**
+   * An app's new status. When the event names the app's project and no subscription covers the
+   * app, there is nothing to send and the app is not read: only when its drift began is kept,
+   * for a subscription made later.
+   */
+  private async onStatus(appName: string, detail: Record<string, unknown>): Promise<void> {
+    const known = typeof detail.project === "string" ? await this.deps.db.notifications.subscriptionsFor(appName, detail.project) : undefined;
+    if (known?.length === 0) return detail.syncStatus === "OutOfSync" ? this.watchDrift(appName, []) : this.clearDrift(appName);
     const app = await this.appOrNothing(appName);
     if (!app) return this.clearDrift(appName);
     const observed = { app: app.name, syncStatus: app.status.syncStatus, healthStatus: app.status.healthStatus, revision: app.status.revision };
     const decision = statusTriggers(observed);
     if (decision.now.length === 0 && decision.drift === "clear") return this.clearDrift(app.name);
-    const subscriptions = await this.deps.db.notifications.subscriptionsFor(app.name, app.project);
+    const subscriptions = known ?? (await this.deps.db.notifications.subscriptionsFor(app.name, app.project));
     await this.enqueue(app, decision.now, subscriptions);
     if (decision.drift === "clear") return this.clearDrift(app.name);
     this.watchDrift(app.name, subscriptions.filter((s) => triggersOf(s).includes("drift-detected")));

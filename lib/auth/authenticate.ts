@@ -64,14 +64,14 @@ export function createAuthenticator({ db }: Pick<ResolvedAuthDependencies, "db">
   async function authenticateToken(value: string): Promise<Principal | null> {
     if (!value.startsWith(API_TOKEN_PREFIX)) return null;
     const token = await db.apiTokens.findApiToken(digest(value));
-    return token ? withProjectRoles(tokenPrincipal(token), await db.projects.listProjects()) : null;
+    return token ? withProjectRoles(tokenPrincipal(token), await db.projects.listProjectDefinitions()) : null;
   }
 
   /** The principal of a session cookie value, or null when it is unknown or expired. */
   async function authenticateSession(value: string): Promise<Principal | null> {
     const id = digest(value);
     const user = await db.sessions.findSessionUser(id);
-    return user ? withProjectRoles(userPrincipal(user, id), await db.projects.listProjects(), user.groups) : null;
+    return user ? withProjectRoles(userPrincipal(user, id), await db.projects.listProjectDefinitions(), user.groups) : null;
   }
 
   /**

@@ -70,8 +70,8 @@ const EMPTY_STATUS: AppStatusRecord = {
 
 /**
  * App records are read without the status's per-resource rows, which only `getStatusResources`
- * reads: at 20 resources an app they are most of the row, and the app list and every
- * comparison read app records.
+ * and `getAppWithResources` read: at 20 resources an app they are most of the row, and the app
+ * list and every comparison read app records.
  */
 const WITH_STATUS = { status: { omit: { resources: true } } } as const;
 
@@ -204,6 +204,14 @@ export function createAppsStore(db: Db, dialect: Dialect = "sqlite") {
     return toRecord(app, app.status);
   }
 
+  /** One app by name with the per-resource rows of its last refresh, in one read (a comparison's start), or a NotFoundError. */
+  async function getAppWithResources<T>(name: string): Promise<{ app: AppRecord; resources: T[] }> {
+    const app = await db.app.findUnique({ where: { name }, include: { status: true } });
+    if (!app) throw new NotFoundError(`Application "${name}" does not exist.`);
+    const resources = app.status ? (readJsonColumn(statusResourcesSchema, app.status.resources, { table: "AppStatus", column: "resources", rowId: app.id }) as T[]) : [];
+    return { app: toRecord(app, app.status), resources };
+  }
+
   /** Every app (for the reconciler), without paging. */
   async function listAllApps(): Promise<AppRecord[]> {
     const apps = await db.app.findMany({ include: WITH_STATUS, orderBy: { name: "asc" } });
@@ -322,7 +330,7 @@ export function createAppsStore(db: Db, dialect: Dialect = "sqlite") {
     await db.app.updateMany({ where: { appSet }, data: { appSet: null } });
   }
 
-  return { createApp, listAppsOfSet, releaseAppsOfSet, getApp, listAllApps, listAppsByRepo, listApps, updateApp, markRolledBack, clearRollback, deleteApp, saveStatus, getStatusResources };
+  return { createApp, listAppsOfSet, releaseAppsOfSet, getApp, getAppWithResources, listAllApps, listAppsByRepo, listApps, updateApp, markRolledBack, clearRollback, deleteApp, saveStatus, getStatusResources };
 }
 
 /** The apps store's methods. */

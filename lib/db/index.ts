@@ -16,7 +16,7 @@ export type { AppsStore } from "./apps";
 export type { AuditStore } from "./audit";
 export type { DriftStore } from "./drift";
 export type { OperationsStore } from "./operations";
-export type { ProjectRecord, ProjectsStore } from "./projects";
+export type { ProjectDefinition, ProjectRecord, ProjectsStore } from "./projects";
 export type { RepoCredentialsStore } from "./repo-credentials";
 export type { SessionsStore } from "./sessions";
 export type { UsersStore } from "./users";

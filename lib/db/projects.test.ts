@@ -118,6 +118,17 @@ describe("apps in projects", () => {
     expect((await db.apps.listApps()).total).toBe(2);
   });
 
+  it("counts apps in a project's record, and gives its definition without the count", async () => {
+    await db.apps.createApp({ ...app, name: "web", project: "team-a" });
+    await db.apps.createApp({ ...app, name: "shop", project: "team-a" });
+    const { appCount, ...definition } = await db.projects.getProject("team-a");
+    expect(appCount).toBe(2);
+    expect(await db.projects.getProjectDefinition("team-a")).toEqual(definition);
+    expect((await db.projects.listProjectDefinitions()).map((p) => p.name)).toEqual((await db.projects.listProjects()).map((p) => p.name));
+    expect(await db.projects.listProjectDefinitions()).not.toContainEqual(expect.objectContaining({ appCount: expect.anything() }));
+    await expect(db.projects.getProjectDefinition("nobody")).rejects.toThrow('Project "nobody" does not exist.');
+  });
+
   it("refuses an app in a project that does not exist, field by field, and stores nothing", async () => {
     const creating = db.apps.createApp({ ...app, name: "web", project: "nobody" });
     await expect(creating).rejects.toThrow(ValidationError);

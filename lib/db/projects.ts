@@ -18,19 +18,31 @@ import {
   readJsonColumn,
 } from "./json-columns";
 
-/** A project as stored: its spec, when it was made and changed, and how many apps it has. */
-export interface ProjectRecord extends ProjectSpec {
+/** A project as stored: its spec, and when it was made and changed (what rules and roles read). */
+export interface ProjectDefinition extends ProjectSpec {
   createdAt: Date;
   updatedAt: Date;
+}
+
+/** A project as pages show it: its definition and how many apps it has. */
+export interface ProjectRecord extends ProjectDefinition {
   /** Apps that belong to the project. */
   appCount: number;
 }
 
 type StoredWithCount = StoredProject & { _count: { apps: number } };
 
+/**
+ * Counts the project's apps. The count is a scan of every app, so only the reads that show it
+ * ask for it; rules and roles, read for every comparison and every request, do not.
+ */
 const withAppCount = { _count: { select: { apps: true } } } as const;
 
 function toRecord(row: StoredWithCount): ProjectRecord {
+  return { ...toDefinition(row), appCount: row._count.apps };
+}
+
+function toDefinition(row: StoredProject): ProjectDefinition {
   const where = (column: string) => ({ table: "Project", column, rowId: row.name });
   return {
     name: row.name,
@@ -45,7 +57,6 @@ function toRecord(row: StoredWithCount): ProjectRecord {
     rollback: readJsonColumn(projectRollbackSchema, row.rollback, where("rollback")),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
-    appCount: row._count.apps,
   };
 }
 
@@ -93,6 +104,19 @@ export function createProjectsStore(db: Db) {
     return toRecord(row);
   }
 
+  /** Every project's definition, by name, without counting apps (roles, for each request). */
+  async function listProjectDefinitions(): Promise<ProjectDefinition[]> {
+    const rows = await db.project.findMany({ orderBy: { name: "asc" } });
+    return rows.map(toDefinition);
+  }
+
+  /** One project's definition, without counting its apps (its rules), or a NotFoundError. */
+  async function getProjectDefinition(name: string): Promise<ProjectDefinition> {
+    const row = await db.project.findUnique({ where: { name } });
+    if (!row) throw notFound(name);
+    return toDefinition(row);
+  }
+
   /** Stores a new project; a taken name is a ConflictError and nothing is written. */
   async function createProject(spec: ProjectSpec): Promise<ProjectRecord> {
     try {
@@ -132,7 +156,7 @@ export function createProjectsStore(db: Db) {
     }
   }
 
-  return { listProjects, getProject, createProject, updateProject, deleteProject };
+  return { listProjects, getProject, listProjectDefinitions, getProjectDefinition, createProject, updateProject, deleteProject };
 }
 
 /** The projects store's methods. */

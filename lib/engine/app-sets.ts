@@ -92,7 +92,7 @@ export class AppSets {
    * read does not stop it: the set is stored and its status says why.
    */
   private async check(spec: AppSetSpec): Promise<void> {
-    await this.ctx.db.projects.getProject(spec.project).catch((error: unknown) => {
+    await this.ctx.db.projects.getProjectDefinition(spec.project).catch((error: unknown) => {
       if (isErrorOfKind(error, "not-found")) throw new ValidationError([{ field: "project", message: `Project "${spec.project}" does not exist.` }], { cause: error });
       throw error;
     });

@@ -50,7 +50,7 @@ export class Applications {
    * one of its sources, a destination that is not one of its destinations — field by field.
    */
   private async validateAgainstProject(app: Pick<AppRecord, "name" | "project" | "repoUrl" | "destCluster" | "destNamespace">): Promise<void> {
-    const project = await this.ctx.db.projects.getProject(app.project).catch((error: unknown) => {
+    const project = await this.ctx.db.projects.getProjectDefinition(app.project).catch((error: unknown) => {
       if (isErrorOfKind(error, "not-found")) throw new ValidationError([{ field: "project", message: `Project "${app.project}" does not exist.` }], { cause: error });
       throw error;
     });

@@ -75,7 +75,12 @@ export class Comparer {
    * without reading Git.
    */
   compareAndStore(name: string, trigger: CompareTrigger, source: RefreshOptions = {}, synced?: AppComparison): Promise<AppComparison> {
-    return this.ctx.memory.comparing.run(name, () => this.measured(trigger, async () => this.compareNow(await this.ctx.db.apps.getApp(name), trigger, source, synced)));
+    return this.ctx.memory.comparing.run(name, () =>
+      this.measured(trigger, async () => {
+        const { app, resources } = await this.ctx.db.apps.getAppWithResources<ResourceStatusRow>(name);
+        return this.compareNow(app, resources, trigger, source, synced);
+      }),
+    );
   }
 
   /** Runs one comparison, counted and timed in the engine's metrics; a thrown one counts as an error (an app deleted meanwhile, not at all). */
@@ -106,9 +111,9 @@ export class Comparer {
     return renderOf(last, app);
   }
 
-  private async compareNow(app: AppRecord, trigger: CompareTrigger, source: RefreshOptions, synced?: AppComparison): Promise<AppComparison> {
+  /** Compares `app` (whose stored resource rows are `previous`) and stores the result. */
+  private async compareNow(app: AppRecord, previous: ResourceStatusRow[], trigger: CompareTrigger, source: RefreshOptions, synced?: AppComparison): Promise<AppComparison> {
     const { db, memory, events } = this.ctx;
-    const previous = await db.apps.getStatusResources<ResourceStatusRow>(app.id);
     const rules = await loadRules(this.ctx, app);
     const comparison = await compareApp(this.ctx, app, {
       check: rules.check,

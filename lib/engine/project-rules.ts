@@ -5,14 +5,14 @@
  * meantime is what counts.
  */
 import type { AppRecord } from "@/lib/db/apps";
-import type { ProjectRecord } from "@/lib/db/projects";
+import type { ProjectDefinition } from "@/lib/db/projects";
 import { checkDestination, checkResource, checkSource, syncWindowVerdict, type SyncWindowVerdict } from "@/lib/projects";
 import type { KubeObject, ResourceRefusal } from "@/lib/types";
 import type { EngineContext } from "./context";
 
 /** One app's rules at one moment. */
 export interface AppRules {
-  project: ProjectRecord;
+  project: ProjectDefinition;
   /** Why the app as a whole may not sync (its repository or destination), when so. */
   appRefusal?: ResourceRefusal;
   /** The project's verdict on one object of the app. */
@@ -20,7 +20,7 @@ export interface AppRules {
 }
 
 /** The rules of an app's project as they are now (pure once the project is read). */
-export function rulesOf(project: ProjectRecord, app: Pick<AppRecord, "name" | "repoUrl" | "destCluster" | "destNamespace">): AppRules {
+export function rulesOf(project: ProjectDefinition, app: Pick<AppRecord, "name" | "repoUrl" | "destCluster" | "destNamespace">): AppRules {
   const target = { name: app.name, destCluster: app.destCluster, destNamespace: app.destNamespace };
   return {
     project,
@@ -31,7 +31,7 @@ export function rulesOf(project: ProjectRecord, app: Pick<AppRecord, "name" | "r
 
 /** Reads the app's project and answers its rules. */
 export async function loadRules(ctx: Pick<EngineContext, "db">, app: AppRecord): Promise<AppRules> {
-  return rulesOf(await ctx.db.projects.getProject(app.project), app);
+  return rulesOf(await ctx.db.projects.getProjectDefinition(app.project), app);
 }
 
 /** Whether the app may sync now by its project's windows (`manual` for a person's request). */

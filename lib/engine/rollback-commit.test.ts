@@ -37,7 +37,7 @@ function setUp(options: { rolledBackTo?: string | null; allowCommit?: boolean; s
       getOperation: async (_app: string, id: string) => history.find((op) => op.id === id)!,
       isOperationRunning: async () => false,
     },
-    projects: { getProject: async () => ({ name: "default", rollback: { allowCommit: options.allowCommit ?? true } }) },
+    projects: { getProjectDefinition: async () => ({ name: "default", rollback: { allowCommit: options.allowCommit ?? true } }) },
   } as unknown as EngineContext["db"];
   const committer = createRollbackCommitter({ db, events: new EventBus(), log: { info: () => undefined, error: () => undefined } }, { restore, refresh });
   return { app, committer, restore, clearRollback, refresh };

@@ -74,11 +74,11 @@ async function rolledBackState(ctx: Pick<EngineContext, "db">, app: AppRecord): 
 }
 
 async function isAllowedByProject(ctx: Pick<EngineContext, "db">, app: AppRecord): Promise<boolean> {
-  return (await ctx.db.projects.getProject(app.project)).rollback.allowCommit;
+  return (await ctx.db.projects.getProjectDefinition(app.project)).rollback.allowCommit;
 }
 
 async function assertProjectAllows(ctx: Pick<EngineContext, "db">, app: AppRecord): Promise<void> {
-  const project = await ctx.db.projects.getProject(app.project);
+  const project = await ctx.db.projects.getProjectDefinition(app.project);
   if (!project.rollback.allowCommit) {
     throw new RefusedByPolicyError(`Project "${project.name}" does not allow making a rollback permanent; change the repository by hand or resume automated sync.`);
   }

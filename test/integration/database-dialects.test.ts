@@ -57,6 +57,18 @@ describe.each(["sqlite", "postgresql"] as const)("the stores on %s", (dialect) =
     expect(log.every((entry) => !Number.isNaN(Date.parse(entry.at)))).toBe(true);
   });
 
+  it("read an app with its stored resource rows, and the same app as getApp and getStatusResources give it", async () => {
+    const app = await stores.db.apps.createApp({ name: "web", ...spec });
+    expect(await stores.db.apps.getAppWithResources("web")).toEqual({ app, resources: [] });
+    const rows = [{ subject: "ConfigMap/web/cm", kind: "ConfigMap", namespace: "web", name: "cm", status: "OutOfSync", state: "modified", changedPaths: [".data.key"] }];
+    await stores.db.apps.saveStatus(app.id, { syncStatus: "OutOfSync", healthStatus: "Healthy", revision: "a".repeat(40), conditions: [], resources: rows });
+    const read = await stores.db.apps.getAppWithResources("web");
+    expect(read).toEqual({ app: await stores.db.apps.getApp("web"), resources: await stores.db.apps.getStatusResources(app.id) });
+    expect(read.resources).toEqual(rows);
+    expect(read.app.status.syncStatus).toBe("OutOfSync");
+    await expect(stores.db.apps.getAppWithResources("nope")).rejects.toThrow('Application "nope" does not exist.');
+  });
+
   it("search apps ignoring case", async () => {
     await stores.db.apps.createApp({ name: "web", ...spec });
     await stores.db.apps.createApp({ name: "api", ...spec, repoUrl: "https://git.example/other.git", destNamespace: "api" });

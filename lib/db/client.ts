@@ -32,20 +32,26 @@ function ensureParentDir(url: string): void {
 }
 
 /**
- * Opens SQLite (libsql adapter) after applying pending migrations, with WAL journaling and a
- * busy timeout so several processes can share the file.
+ * How long a statement waits for another process's lock on the SQLite file before failing. In
+ * one process the adapter runs one statement or transaction at a time, so only another process
+ * (a second server, a tool) can hold the lock.
+ */
+const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Opens SQLite (libsql adapter) after applying pending migrations, with WAL journaling and, on
+ * every connection, a busy timeout so several processes can share the file.
  */
 async function openSqlite(url: string, migrationsDir: string): Promise<Db> {
   ensureParentDir(url);
-  const raw = createClient({ url });
+  const raw = createClient({ url, timeout: SQLITE_BUSY_TIMEOUT_MS });
   try {
     await raw.execute("PRAGMA journal_mode = WAL");
-    await raw.execute("PRAGMA busy_timeout = 5000");
     await applyMigrations(raw, migrationsDir);
   } finally {
     raw.close();
   }
-  return new PrismaClient({ adapter: new PrismaLibSql({ url }) });
+  return new PrismaClient({ adapter: new PrismaLibSql({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }) });
 }
 
 /** Where a PostgreSQL URL points (host, port, database), without its user name or password. */

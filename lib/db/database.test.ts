@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { mkdtemp, readdir, readlink, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -75,6 +76,23 @@ describe("SQLite connections", () => {
     expect(await db.prisma.user.count()).toBe(100);
     expect(await openDescriptors()).toBeGreaterThan(0);
     expect(await openDescriptors()).toBeLessThanOrEqual(4);
+  });
+
+  it("wait for another process's write lock instead of failing at once", async () => {
+    const file = path.join(temp.dir, "db-connections.db");
+    const holder = `const { createClient } = require("@libsql/client");
+      const c = createClient({ url: "file:" + process.argv[1] });
+      c.transaction("write").then(async (tx) => {
+        await tx.execute("INSERT INTO User (id, name, updatedAt) VALUES ('held', 'held', 0)");
+        process.stdout.write("locked\\n");
+        setTimeout(() => tx.commit().then(() => c.close()), 700);
+      });`;
+    const child = spawn(process.execPath, ["-e", holder, file], { cwd: process.cwd(), stdio: ["ignore", "pipe", "inherit"] });
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    await new Promise<void>((resolve) => child.stdout.once("data", () => resolve()));
+    await db.prisma.user.create({ data: { name: "waiting", role: "viewer" } });
+    expect((await db.prisma.user.findMany({ orderBy: { name: "asc" } })).map((u) => u.name)).toEqual(["held", "waiting"]);
+    expect(await exited).toBe(0);
   });
 });
 

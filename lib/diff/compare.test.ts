@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { keyOf, type KubeObject } from "@/lib/types";
-import { compareResource, summarizeSync, type ResourceDiff } from "./compare";
+import { compareResource, diffTextOf, summarizeSync, type ResourceDiff } from "./compare";
 import { containsSecretValue } from "./mask";
 import {
   DESIRED_DEPLOYMENT,
@@ -29,7 +29,8 @@ const compare = (fixtures: { desired?: string; predicted?: string; live?: string
 describe("compareResource on a Deployment", () => {
   it("is Synced when the dry-run result carries the same defaults as live", () => {
     const result = compare({ desired: DESIRED_DEPLOYMENT, predicted: PREDICTED_DEPLOYMENT_UNCHANGED, live: LIVE_DEPLOYMENT_CURRENT });
-    expect(result).toMatchObject({ status: "Synced", state: "synced", changedFields: [], diff: "", requiresPruning: false });
+    expect(result).toMatchObject({ status: "Synced", state: "synced", changedFields: [], requiresPruning: false });
+    expect(diffTextOf(result)).toBe("");
     expect(result.subject).toBe("Deployment.apps/shop/web");
   });
 
@@ -37,16 +38,16 @@ describe("compareResource on a Deployment", () => {
     const result = compare({ desired: DESIRED_DEPLOYMENT, predicted: PREDICTED_DEPLOYMENT_NEW_IMAGE, live: LIVE_DEPLOYMENT });
     expect(result).toMatchObject({ status: "OutOfSync", state: "modified", requiresPruning: false });
     expect(result.changedFields).toEqual([["spec", "template", "spec", "containers", { name: "web" }, "image"]]);
-    expect(result.diff).toContain("--- live/Deployment.apps/shop/web");
-    expect(result.diff).toContain("+++ desired/Deployment.apps/shop/web");
-    expect(result.diff).toMatch(/^- +- image: nginx:1\.25$/m);
-    expect(result.diff).toMatch(/^\+ +- image: nginx:1\.27$/m);
+    expect(diffTextOf(result)).toContain("--- live/Deployment.apps/shop/web");
+    expect(diffTextOf(result)).toContain("+++ desired/Deployment.apps/shop/web");
+    expect(diffTextOf(result)).toMatch(/^- +- image: nginx:1\.25$/m);
+    expect(diffTextOf(result)).toMatch(/^\+ +- image: nginx:1\.27$/m);
   });
 
   it("keeps server-owned fields out of the diff", () => {
     const result = compare({ desired: DESIRED_DEPLOYMENT, predicted: PREDICTED_DEPLOYMENT_NEW_IMAGE, live: LIVE_DEPLOYMENT });
     for (const noise of ["managedFields", "resourceVersion", "generation", "status:", "deployment.kubernetes.io/revision"]) {
-      expect(result.diff).not.toContain(noise);
+      expect(diffTextOf(result)).not.toContain(noise);
     }
     expect(result.live?.status).toBeUndefined();
     expect(result.target?.metadata.managedFields).toBeUndefined();
@@ -83,29 +84,30 @@ describe("compareResource on a Secret", () => {
   it("shows which key changed without revealing any value", () => {
     const result = compare({ desired: DESIRED_SECRET, predicted: PREDICTED_SECRET, live: LIVE_SECRET });
     expect(result).toMatchObject({ status: "OutOfSync", state: "modified", changedFields: [["data", "password"]] });
-    expect(result.diff).toContain("-  password: ++++++++++++");
-    expect(result.diff).toContain("+  password: ++++++++");
-    expect(result.diff).toContain("   username: ++++++++");
+    expect(diffTextOf(result)).toContain("-  password: ++++++++++++");
+    expect(diffTextOf(result)).toContain("+  password: ++++++++");
+    expect(diffTextOf(result)).toContain("   username: ++++++++");
     expect(leaks(result)).not.toContain(true);
   });
 
   it("is Synced when the values are equal, without revealing them", () => {
     const result = compare({ desired: DESIRED_SECRET, predicted: PREDICTED_SECRET, live: PREDICTED_SECRET });
-    expect(result).toMatchObject({ status: "Synced", state: "synced", diff: "" });
+    expect(result).toMatchObject({ status: "Synced", state: "synced" });
+    expect(diffTextOf(result)).toBe("");
     expect(leaks(result)).not.toContain(true);
   });
 
   it("reveals nothing when the Secret is missing", () => {
     const result = compare({ desired: DESIRED_SECRET });
     expect(result.state).toBe("missing");
-    expect(result.diff).toContain("+  password: ++++++++");
+    expect(diffTextOf(result)).toContain("+  password: ++++++++");
     expect(leaks(result)).not.toContain(true);
   });
 
   it("reveals nothing when the Secret is prunable", () => {
     const result = compare({ live: LIVE_SECRET });
     expect(result.state).toBe("prunable");
-    expect(result.diff).toContain("-  password: ++++++++");
+    expect(diffTextOf(result)).toContain("-  password: ++++++++");
     expect(leaks(result)).not.toContain(true);
   });
 
@@ -121,9 +123,9 @@ describe("compareResource on objects on one side only", () => {
     const result = compare({ desired: DESIRED_SERVICE, dryRunError: 'namespaces "shop" not found' });
     expect(result).toMatchObject({ status: "OutOfSync", state: "missing", changedFields: [], requiresPruning: false });
     expect(result.dryRunError).toBe('namespaces "shop" not found');
-    expect(result.diff).toContain("--- live/Service/shop/web");
-    expect(result.diff).toContain("+  name: web");
-    expect(result.diff.split("\n").filter((line) => line.startsWith("-") && !line.startsWith("---"))).toEqual([]);
+    expect(diffTextOf(result)).toContain("--- live/Service/shop/web");
+    expect(diffTextOf(result)).toContain("+  name: web");
+    expect(diffTextOf(result).split("\n").filter((line) => line.startsWith("-") && !line.startsWith("---"))).toEqual([]);
     expect(result.target?.spec).toEqual(parseObject(DESIRED_SERVICE).spec);
     expect(result.live).toBeUndefined();
   });
@@ -132,9 +134,9 @@ describe("compareResource on objects on one side only", () => {
     const result = compare({ live: LIVE_ORPHAN_SERVICE });
     expect(result).toMatchObject({ status: "OutOfSync", state: "prunable", changedFields: [], requiresPruning: true });
     expect(result.subject).toBe("Service/shop/web-legacy");
-    expect(result.diff).toContain("-  name: web-legacy");
-    expect(result.diff).not.toContain("managedFields");
-    expect(result.diff.split("\n").filter((line) => line.startsWith("+") && !line.startsWith("+++"))).toEqual([]);
+    expect(diffTextOf(result)).toContain("-  name: web-legacy");
+    expect(diffTextOf(result)).not.toContain("managedFields");
+    expect(diffTextOf(result).split("\n").filter((line) => line.startsWith("+") && !line.startsWith("+++"))).toEqual([]);
   });
 });
 

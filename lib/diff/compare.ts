@@ -32,7 +32,11 @@ export interface CompareInput {
   normalizer?: Normalizer;
 }
 
-/** The comparison of one resource, safe to show and to store: Secret values are masked. */
+/**
+ * The comparison of one resource, safe to show and to store: Secret values are masked. Its
+ * unified diff is not part of it: `diffTextOf` prints it from `live` and `target` when a page
+ * or an API answer shows it, as most comparisons are never looked at.
+ */
 export interface ResourceDiff {
   key: ResourceKey;
   subject: string;
@@ -43,8 +47,6 @@ export interface ResourceDiff {
    * for lib/drift to match against `managedFields`; print with `formatFieldPath` to show.
    */
   changedFields: FieldPath[];
-  /** Unified YAML diff from live to desired, masked; empty when synced. */
-  diff: string;
   /** True when syncing would delete the live object. */
   requiresPruning: boolean;
   /** The dry run's error, with any Secret value redacted. */
@@ -79,22 +81,25 @@ export function compareResource(input: CompareInput): ResourceDiff {
   if (!input.desired) {
     const { live } = maskSecrets(undefined, normalize(input.live));
     const state: DiffState = live ? "prunable" : "synced";
-    return { ...base, ...resultOf(state, []), diff: unifiedDiff({ subject, before: live, after: undefined }), live };
+    return { ...base, ...resultOf(state, []), live };
   }
   if (!input.live) {
     const { desired: target } = maskSecrets(normalize(input.desired), undefined);
-    return { ...base, ...resultOf("missing", []), diff: unifiedDiff({ subject, before: undefined, after: target }), target };
+    return { ...base, ...resultOf("missing", []), target };
   }
   const prediction = input.predicted ?? overlayDesired(input.live, input.desired);
   const { desired: target, live } = maskSecrets(normalize(prediction), normalize(input.live));
-  if (deepEqual(target, live)) return { ...base, ...resultOf("synced", []), diff: "", live, target };
-  return {
-    ...base,
-    ...resultOf("modified", changedFields(live, target)),
-    diff: unifiedDiff({ subject, before: live, after: target }),
-    live,
-    target,
-  };
+  if (deepEqual(target, live)) return { ...base, ...resultOf("synced", []), live, target };
+  return { ...base, ...resultOf("modified", changedFields(live, target)), live, target };
+}
+
+/**
+ * A resource's unified YAML diff from live to desired (Secret values masked, as its objects
+ * are); empty when it is synced or its objects were not kept.
+ */
+export function diffTextOf(resource: Pick<ResourceDiff, "subject" | "state" | "live" | "target">): string {
+  if (resource.state === "synced") return "";
+  return unifiedDiff({ subject: resource.subject, before: resource.live, after: resource.target });
 }
 
 /**
@@ -102,7 +107,7 @@ export function compareResource(input: CompareInput): ResourceDiff {
  * objects: nothing to show, nothing to keep in memory.
  */
 export function syncedResource(key: ResourceKey): ResourceDiff {
-  return { key, subject: subjectOf(key), ...resultOf("synced", []), diff: "" };
+  return { key, subject: subjectOf(key), ...resultOf("synced", []) };
 }
 
 /** The app-level sync status: Synced when every resource is, Unknown when comparison failed. */

@@ -5,7 +5,7 @@
  * structured `FieldPath`s, printed only for display) and a unified YAML diff. It never talks
  * to the cluster.
  */
-export { compareResource, summarizeSync, syncedResource } from "./compare";
+export { compareResource, diffTextOf, summarizeSync, syncedResource } from "./compare";
 export type { CompareInput, DiffState, ResourceDiff, SummarizeOptions } from "./compare";
 export { containsSecretValue, isSecret, maskSecretObject, maskSecrets, redactSecretValues } from "./mask";
 export type { MaskedPair } from "./mask";

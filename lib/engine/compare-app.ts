@@ -1,6 +1,6 @@
 import type { LiveCluster } from "./context";
 import type { AppRecord } from "@/lib/db/apps";
-import { compareResource, summarizeSync, syncedResource, type IgnoreRule, type ResourceDiff } from "@/lib/diff";
+import { compareResource, diffTextOf, summarizeSync, syncedResource, type IgnoreRule, type ResourceDiff } from "@/lib/diff";
 import { attributeChanges, type FieldChange } from "@/lib/drift";
 import { aggregateHealth, type HealthAssessment } from "@/lib/health";
 import { describeKubeError } from "@/lib/kube/errors";
@@ -128,7 +128,7 @@ function withLiveFacts(diff: ResourceDiff, cache: LiveCluster, live: KubeObject 
 /** A resource the engine will not write: out of sync, with the refusal and nothing of the live object. */
 function refusedResource(obj: KubeObject, refusal: ResourceRefusal): LiveResourceDiff {
   const key = keyOf(obj);
-  return { key, subject: subjectOf(key), status: "OutOfSync", state: "missing", changedFields: [], diff: "", requiresPruning: false, refusal };
+  return { key, subject: subjectOf(key), status: "OutOfSync", state: "missing", changedFields: [], requiresPruning: false, refusal };
 }
 
 /** A synced resource's comparison without its objects: they add nothing to show and cost memory at scale. */
@@ -265,4 +265,15 @@ export async function compareApp(ctx: Pick<EngineContext, "clusters" | "source" 
   } catch (error) {
     return failed(`Cannot compare with cluster "${app.destCluster}": ${describeKubeError(error).message}`, { revision, desired });
   }
+}
+
+/** A resource's comparison as pages and API answers show it: with its unified diff. */
+export type ShownResourceDiff = LiveResourceDiff & { diff: string };
+
+/** A comparison as pages and API answers show it: every resource with its unified diff. */
+export type ShownComparison = Omit<AppComparison, "resources"> & { resources: ShownResourceDiff[] };
+
+/** A comparison with each resource's diff printed, for showing it. */
+export function shownComparison(comparison: AppComparison): ShownComparison {
+  return { ...comparison, resources: comparison.resources.map((resource) => ({ ...resource, diff: diffTextOf(resource) })) };
 }

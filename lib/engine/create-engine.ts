@@ -15,6 +15,7 @@ import { createAppSetGit, type AppSetGit } from "@/lib/appsets/git-tree";
 import type { Source } from "@/lib/source";
 import { createAppMemory } from "./app-memory";
 import { AppSets } from "./app-sets";
+import { shownComparison } from "./compare-app";
 import { DryRunCache } from "./dry-run-cache";
 import { Applications } from "./applications";
 import { Automation } from "./automation";
@@ -181,7 +182,7 @@ export function createEngine(deps: EngineDependencies): Engine {
       create: (spec) => applications.create(spec),
       update: (name, update) => applications.update(name, update),
       delete: (name, request, caller) => applications.delete(name, request, who(caller)),
-      comparison: (name, maxAgeMs) => comparer.latest(name, maxAgeMs),
+      comparison: async (name, maxAgeMs) => shownComparison(await comparer.latest(name, maxAgeMs)),
       tree: (name) => applications.tree(name),
       resourceDetail: (name, id) => applications.resourceDetail(name, id),
       events: (name) => applications.events(name),

@@ -47,7 +47,7 @@ import type { ProjectSpec, ProjectUpdate } from "@/lib/projects/schema";
 import type { WebhookAnswer } from "@/lib/webhooks/handle";
 import type { z } from "zod";
 import type { SelfHealStatus } from "./automation";
-import type { AppComparison } from "./compare-app";
+import type { AppComparison, ShownComparison } from "./compare-app";
 import type { HistoryComparison } from "./history";
 import type { RefreshOptions } from "./comparisons";
 import type { RefreshedApp } from "./reconciler";
@@ -103,7 +103,7 @@ export interface AppsFacade {
   /** @throws ConflictError while an operation runs, unless `terminateRunning`. */
   delete(name: string, request: DeleteRequest, caller: Principal): Promise<{ deletedResources: number }>;
   /** The latest comparison; compared afresh (without automation) when none is remembered or it is older than `maxAgeMs`. */
-  comparison(name: string, maxAgeMs?: number): Promise<AppComparison>;
+  comparison(name: string, maxAgeMs?: number): Promise<ShownComparison>;
   tree(name: string): Promise<TreeNode[]>;
   resourceDetail(name: string, id: string): Promise<ResourceDetail | undefined>;
   events(name: string): Promise<KubeEventView[]>;

@@ -1,6 +1,6 @@
 import { uidOf } from "@/lib/cache";
 import type { LiveCluster } from "./context";
-import { maskSecretObject, toYaml, type DiffState } from "@/lib/diff";
+import { diffTextOf, maskSecretObject, toYaml, type DiffState } from "@/lib/diff";
 import type { FieldChange } from "@/lib/drift";
 import type { HealthAssessment } from "@/lib/health";
 import { keyOf, subjectOf, trackedAppOf, type KubeObject, type SyncStatus } from "@/lib/types";
@@ -192,7 +192,7 @@ export async function describeNode(cache: LiveCluster, comparison: AppComparison
   return {
     node: { id: node.id, subject: node.subject, apiVersion: node.apiVersion, kind: node.kind, namespace: node.namespace, name: node.name, sync: node.sync, state: node.state, health: node.health },
     liveYaml: live ? toYaml(maskSecretObject(withoutManagedFields(live))) : "",
-    diff: resource?.diff ?? "",
+    diff: resource ? diffTextOf(resource) : "",
     changes: resource?.changes ?? [],
     ...(resource?.driftSince ? { driftSince: resource.driftSince } : {}),
     events: await eventsOfNodes(cache, [node]),

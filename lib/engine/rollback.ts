@@ -6,7 +6,7 @@
  */
 import type { AppRecord } from "@/lib/db/apps";
 import type { OperationRecord } from "@/lib/db/operations";
-import { formatFieldPath, type DiffState, type ResourceDiff } from "@/lib/diff";
+import { diffTextOf, formatFieldPath, type DiffState, type ResourceDiff } from "@/lib/diff";
 import { UnreachableError, ValidationError } from "@/lib/errors";
 import type { KubeObject, SyncStatus } from "@/lib/types";
 import { compareApp, type AppComparison } from "./compare-app";
@@ -118,7 +118,7 @@ export async function previewRollbackOf(
     state: r.state,
     action: actionOf(r, prune),
     changedPaths: r.changedFields.map(formatFieldPath),
-    diff: r.diff,
+    diff: diffTextOf(r),
     ...(r.dryRunError ? { error: r.dryRunError } : {}),
   }));
   const order: Record<RollbackAction, number> = { update: 0, create: 1, prune: 2, keep: 3, unchanged: 4 };

@@ -30,7 +30,6 @@ export function resource(obj: KubeObject, state: ResourceDiff["state"]): LiveRes
     status: state === "synced" ? "Synced" : "OutOfSync",
     state,
     changedFields: [],
-    diff: "",
     requiresPruning: state === "prunable",
   };
 }

@@ -70,8 +70,8 @@ export class LockstepClient {
   }
 
   /** A page of the Applications list, as the API serves it, optionally searched (`q`). */
-  listApps(page: number, pageSize: number, search?: string): Promise<{ rows: AppBody[]; total: number }> {
-    const query = new URLSearchParams({ page: String(page), pageSize: String(pageSize), ...(search ? { q: search } : {}) });
+  listApps(page: number, pageSize: number, search?: string, sync?: string): Promise<{ rows: AppBody[]; total: number }> {
+    const query = new URLSearchParams({ page: String(page), pageSize: String(pageSize), ...(search ? { q: search } : {}), ...(sync ? { sync } : {}) });
     return this.call("GET", `/api/apps?${query}`);
   }
 

@@ -26,9 +26,21 @@ const allSpec = (o: BenchOptions): FigureSpec => ({
   group: "webhook-fanout",
   title: `Webhook of one push affecting ${o.apps} apps: every app compared at the pushed commit`,
   unit: "ms",
-  method: "from sending the webhook until GET /api/apps (all pages of 200, polled every 250 ms) shows every affected app's status at the pushed commit",
+  method:
+    "from sending the webhook until GET /api/apps shows every affected app's status at the pushed commit: polled every 250 ms as a count of the apps still Synced (the push drifts every app, so none is once all are compared), then confirmed on every page of 200",
   peer: ARGO_WEBHOOK,
 });
+
+/**
+ * How many of the fixture's apps are still Synced: one count, so that watching costs the server
+ * little (reading every page, five requests at 1,000 apps, costs the server about 50 ms of CPU
+ * in its stores alone, and every 250 ms that competed with the fan-out it measured). The push
+ * changes images in every app and nothing syncs them, so an app compared at the pushed commit
+ * is OutOfSync.
+ */
+async function countSynced(context: BenchContext, prefix: string): Promise<number> {
+  return (await context.lockstep.listApps(1, 1, prefix, "Synced")).total;
+}
 
 /** How many of the fixture's apps show `sha` as their compared revision. */
 async function countAtRevision(context: BenchContext, prefix: string, sha: string): Promise<number> {
@@ -63,13 +75,14 @@ export const webhookFanoutMeasurement: Measurement = {
 
     const timeoutMs = Math.max(120_000, fixture.apps.length * 1_000);
     for (;;) {
-      const refreshed = await countAtRevision(context, fixture.namePrefix, after);
+      const synced = await countSynced(context, fixture.namePrefix);
       const elapsed = performance.now() - start;
+      const refreshed = synced === 0 ? await countAtRevision(context, fixture.namePrefix, after) : 0;
       if (refreshed >= fixture.apps.length) {
         record(measured(allSpec(context.options), [elapsed]));
         return;
       }
-      if (elapsed > timeoutMs) throw new Error(`only ${refreshed} of ${fixture.apps.length} apps were compared at the pushed commit ${Math.round(timeoutMs / 1000)} s after the webhook`);
+      if (elapsed > timeoutMs) throw new Error(`${synced} of ${fixture.apps.length} apps were still Synced (not yet compared at the pushed commit) ${Math.round(timeoutMs / 1000)} s after the webhook`);
       await sleep(250);
     }
   },

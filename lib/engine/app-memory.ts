@@ -6,13 +6,13 @@
 import { StringPool } from "@/lib/cache";
 import { createKeyedLock, type KeyedLock } from "@/lib/source/keyed-lock";
 
-import type { RememberedComparison } from "./remembered-comparison";
+import type { AppComparison } from "./compare-app";
 import { DeclaredResources } from "./shared-resources";
 
 /** An engine's memory of its apps. */
 export interface AppMemory {
-  /** Each app's latest stored comparison, by app name (live objects of watched kinds as references). */
-  lastComparison: Map<string, RememberedComparison>;
+  /** Each app's latest stored comparison, by app name. */
+  lastComparison: Map<string, AppComparison>;
   /**
    * Comparisons of one app run one after another, in the order asked, so the one asked last
    * is stored last and starts from what the one before it stored.

@@ -11,11 +11,10 @@ import { reconcileResultOf, secondsSince, type ReconcileResult } from "@/lib/met
 import type { RevisionMemo } from "@/lib/source";
 import { keyOf, subjectOf, type KubeObject } from "@/lib/types";
 import { compareApp, type AppComparison } from "./compare-app";
-import type { EngineContext, LiveCluster } from "./context";
+import type { EngineContext } from "./context";
 import { sharedResourceMessage } from "./shared-resources";
 import { kindsOfRows, statusRows, type ResourceStatusRow } from "./status-rows";
 import { loadRules } from "./project-rules";
-import { recallComparison, rememberComparison, type RememberedComparison } from "./remembered-comparison";
 import { isRepoUnreachable, recordUnreachable } from "./unreachable";
 
 /**
@@ -101,32 +100,13 @@ export class Comparer {
   /** The latest comparison of an app, compared afresh (never leading to automation) when older than `maxAgeMs`. */
   async latest(name: string, maxAgeMs = 10_000): Promise<AppComparison> {
     const cached = this.ctx.memory.lastComparison.get(name);
-    if (cached && this.ctx.clock.now() - cached.comparison.comparedAt.getTime() < maxAgeMs) return this.recall(cached);
+    if (cached && this.ctx.clock.now() - cached.comparedAt.getTime() < maxAgeMs) return cached;
     return this.compareAndStore(name, "read");
-  }
-
-  /** A remembered comparison with its live objects as the destination's cache holds them now. */
-  private recall(remembered: RememberedComparison): AppComparison {
-    return recallComparison(this.cacheOf(remembered.cluster), remembered);
-  }
-
-  /** The watch cache of a cluster, or nothing when it cannot be configured. */
-  private cacheOf(cluster: string): LiveCluster | undefined {
-    try {
-      return this.ctx.clusters.cache(cluster);
-    } catch {
-      return undefined;
-    }
-  }
-
-  /** The last comparison's objects as rendered, without reading the cluster. */
-  private remembered(name: string): AppComparison | undefined {
-    return this.ctx.memory.lastComparison.get(name)?.comparison;
   }
 
   /** The last render of an app, when its spec has not changed since and that comparison did not fail. */
   private lastRender(app: AppRecord): Render | undefined {
-    const last = this.remembered(app.name);
+    const last = this.ctx.memory.lastComparison.get(app.name);
     if (!last || last.conditions.some((c) => c.type === "ComparisonError")) return undefined;
     return renderOf(last, app);
   }
@@ -140,14 +120,11 @@ export class Comparer {
       refused: rules.appRefusal,
       previousKinds: kindsOfRows(previous),
       desiredState: trigger === "cluster" ? this.lastRender(app) : synced ? renderOf(synced, app) : undefined,
-      previousDesired: desiredBySubject(this.remembered(app.name)),
+      previousDesired: desiredBySubject(memory.lastComparison.get(app.name)),
       source,
       predictMissing: trigger !== "operation",
     });
-    if (isRepoUnreachable(comparison)) {
-      const last = memory.lastComparison.get(app.name);
-      return recordUnreachable(this.ctx, app, previous, comparison, last && this.recall(last));
-    }
+    if (isRepoUnreachable(comparison)) return recordUnreachable(this.ctx, app, previous, comparison, memory.lastComparison.get(app.name));
     const shared = memory.declared.record(app.name, app.destCluster, comparison.desired.map((obj) => subjectOf(keyOf(obj))));
     for (const [subject, others] of shared) comparison.conditions.push({ type: "SharedResourceWarning", message: sharedResourceMessage(subject, others), observedAt: comparison.comparedAt.toISOString() });
     const since = driftSince(comparison.resources, previous, comparison.comparedAt);
@@ -165,7 +142,7 @@ export class Comparer {
       ...(comparison.sourceType ? { sourceType: comparison.sourceType } : {}),
     });
     memory.strings.share(comparison.desired);
-    memory.lastComparison.set(app.name, rememberComparison(this.cacheOf(app.destCluster), app.destCluster, comparison));
+    memory.lastComparison.set(app.name, comparison);
     if (trigger !== "cluster" || hasStatusChanged(app, previous, comparison, rows)) {
       events.publish({ type: "app-status", app: app.name, detail: { syncStatus: comparison.syncStatus, healthStatus: comparison.healthStatus, project: app.project } });
     }

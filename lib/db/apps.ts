@@ -177,6 +177,11 @@ export interface StatusUpdate {
   sourceType?: SourceType | null;
 }
 
+/** An app's stored per-resource rows, read from their JSON column. */
+function resourceRowsOf<T>(appId: string, column: string): T[] {
+  return readJsonColumn(statusResourcesSchema, column, { table: "AppStatus", column: "resources", rowId: appId }) as T[];
+}
+
 /**
  * Applications and their last status, on one database.
  * @param dialect the client's dialect, so searching ignores case on both (see `containsText`).
@@ -208,8 +213,7 @@ export function createAppsStore(db: Db, dialect: Dialect = "sqlite") {
   async function getAppWithResources<T>(name: string): Promise<{ app: AppRecord; resources: T[] }> {
     const app = await db.app.findUnique({ where: { name }, include: { status: true } });
     if (!app) throw new NotFoundError(`Application "${name}" does not exist.`);
-    const resources = app.status ? (readJsonColumn(statusResourcesSchema, app.status.resources, { table: "AppStatus", column: "resources", rowId: app.id }) as T[]) : [];
-    return { app: toRecord(app, app.status), resources };
+    return { app: toRecord(app, app.status), resources: app.status ? resourceRowsOf<T>(app.id, app.status.resources) : [] };
   }
 
   /** Every app (for the reconciler), without paging. */
@@ -315,7 +319,7 @@ export function createAppsStore(db: Db, dialect: Dialect = "sqlite") {
   /** The per-resource rows of the last refresh. */
   async function getStatusResources<T>(appId: string): Promise<T[]> {
     const status = await db.appStatus.findUnique({ where: { appId }, select: { resources: true } });
-    return status ? (readJsonColumn(statusResourcesSchema, status.resources, { table: "AppStatus", column: "resources", rowId: appId }) as T[]) : [];
+    return status ? resourceRowsOf<T>(appId, status.resources) : [];
   }
 
   /** The apps an app set generated, and any app (whoever made it) with one of `alsoNamed`, by name. */

@@ -5,8 +5,8 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { getEngine } = await import("@/lib/engine/instance");
-  const engine = getEngine();
+  const { ensureEngine } = await import("@/lib/engine/instance");
+  const engine = ensureEngine();
   engine.installRequestHook();
   await engine.auth.ensureInitialAdmin();
   await engine.start({ reconcile: process.env.LOCKSTEP_RECONCILER !== "off" });

@@ -24,7 +24,7 @@ import { authorize, authorizeAtTheDoor, type Requirement } from "@/lib/auth/auth
 import { requirementOf, type RuleMatch } from "@/lib/auth/policy";
 import { projectOfApp } from "@/app/_auth/app-project";
 import type { Principal } from "@/lib/auth/principal";
-import { getEngine } from "@/lib/engine/instance";
+import { getEngine } from "@/lib/engine/current";
 import { bodyLimitOf, declaredBodyProblem, readBodyWithin, stringFieldWithin } from "@/lib/http/body-limit";
 import { requestOrigin, trustsProxy } from "@/lib/http/forwarded";
 import { crossSiteReason } from "@/lib/http/same-origin";

@@ -8,7 +8,7 @@ import { requireUser } from "@/app/_auth/session";
 import { authorize } from "@/lib/auth/authorize";
 import type { Principal } from "@/lib/auth/principal";
 import { visibleProjects } from "@/lib/auth/visibility";
-import { getEngine } from "@/lib/engine/instance";
+import { getEngine } from "@/lib/engine/current";
 import { SYNC_STATUSES, type SyncStatus } from "@/lib/types";
 
 export const dynamic = "force-dynamic";

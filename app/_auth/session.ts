@@ -9,12 +9,13 @@ import { forbidden, unauthorized } from "next/navigation";
 import { authorize } from "@/lib/auth/authorize";
 import type { Principal } from "@/lib/auth/principal";
 import type { Permission } from "@/lib/auth/roles";
-import { getEngine } from "@/lib/engine/instance";
+import { getEngine } from "@/lib/engine/current";
 import { projectOfApp } from "./app-project";
 
 /** Who is signed in, or null. */
 export async function currentUser(): Promise<Principal | null> {
-  return getEngine().auth.authenticate(await headers());
+  const requestHeaders = await headers();
+  return getEngine().auth.authenticate(requestHeaders);
 }
 
 /** Options of {@link requireUser}. */

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { appSpecSchema, fieldErrors, type FieldError } from "@/lib/apps/spec";
 import type { OperationRecord } from "@/lib/engine/facade";
-import { getEngine } from "@/lib/engine/instance";
+import { getEngine } from "@/lib/engine/current";
 import type { RollbackPreview } from "@/lib/engine/rollback";
 import type { RollbackCommitPreview } from "@/lib/engine/rollback-commit";
 import { isDomainError } from "@/lib/errors";

@@ -3,7 +3,7 @@ import { requireUser } from "@/app/_auth/session";
 import { generatorSummary } from "@/components/appsets/generator-summary";
 import { Time } from "@/components/ui/time";
 import { visibleProjects } from "@/lib/auth/visibility";
-import { getEngine } from "@/lib/engine/instance";
+import { getEngine } from "@/lib/engine/current";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,7 @@ import { visibleAppNames } from "@/app/_auth/app-project";
 import { requireUser } from "@/app/_auth/session";
 import { Time } from "@/components/ui/time";
 import { AUDIT_RESULTS, type AuditResult } from "@/lib/audit/results";
-import { getEngine } from "@/lib/engine/instance";
+import { getEngine } from "@/lib/engine/current";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

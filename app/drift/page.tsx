@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { DriftTable } from "@/components/drift/drift-table";
 import { LiveUpdates } from "@/components/live/live-updates";
-import { getEngine } from "@/lib/engine/instance";
+import { getEngine } from "@/lib/engine/current";
 import { appVisibilityFor } from "../_auth/app-project";
 import { requireUser } from "../_auth/session";
 

@@ -5,7 +5,7 @@ import { FigureCards } from "@/components/insights/figure-cards";
 import { FiguresTable } from "@/components/insights/figures-table";
 import { formatDay, formatDuration } from "@/components/insights/format";
 import { TimeChart } from "@/components/insights/time-chart";
-import { getEngine } from "@/lib/engine/instance";
+import { getEngine } from "@/lib/engine/current";
 import { isValidationError } from "@/lib/errors";
 import type { InsightsQuery } from "@/lib/insights/query";
 import type { InsightsReport } from "@/lib/insights/report";

@@ -1,6 +1,6 @@
 import { LoginForm } from "@/components/auth/login-form";
 import { signInFailureMessage } from "@/lib/auth/oidc/failures";
-import { getEngine } from "@/lib/engine/instance";
+import { getEngine } from "@/lib/engine/current";
 import { safeLocalPath } from "@/lib/http/safe-url";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

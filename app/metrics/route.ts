@@ -1,5 +1,5 @@
 import { errorResponse, STATUS_OF_KIND } from "@/app/api/_shared/respond";
-import { getEngine } from "@/lib/engine/instance";
+import { getEngine } from "@/lib/engine/current";
 import { trustsProxy } from "@/lib/http/forwarded";
 import { decideMetricsAccess, metricsTokenOf } from "@/lib/metrics";
 

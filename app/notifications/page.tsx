@@ -2,7 +2,7 @@ import { requireUser } from "@/app/_auth/session";
 import { ChannelsAdmin } from "@/components/notifications/channels-admin";
 import { DeliveriesTable, type DeliveryRowView } from "@/components/notifications/deliveries-table";
 import { SubscriptionsAdmin } from "@/components/notifications/subscriptions-admin";
-import { getEngine } from "@/lib/engine/instance";
+import { getEngine } from "@/lib/engine/current";
 import type { DeliveryView } from "@/lib/notifications/subscriptions";
 import { TRIGGERS } from "@/lib/notifications/triggers";
 

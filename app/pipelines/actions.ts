@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getEngine } from "@/lib/engine/instance";
+import { getEngine } from "@/lib/engine/current";
 import { isDomainError } from "@/lib/errors";
 import type { PromotionRecord } from "@/lib/engine/facade";
 import { ACTION_ARGUMENTS, INVALID_ARGUMENTS } from "../_actions/arguments";

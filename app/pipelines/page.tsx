@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { requireUser } from "@/app/_auth/session";
 import { HealthBadge, SyncBadge } from "@/components/ui/badges";
-import { getEngine } from "@/lib/engine/instance";
+import { getEngine } from "@/lib/engine/current";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { fieldErrors } from "@/lib/apps/spec";
-import { getEngine } from "@/lib/engine/instance";
+import { getEngine } from "@/lib/engine/current";
 import { isDomainError, ValidationError } from "@/lib/errors";
 import { projectSpecSchema } from "@/lib/projects/schema";
 import { parseProjectText, SPEC_TEXT_FIELD } from "@/lib/projects/spec-text";

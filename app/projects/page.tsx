@@ -2,7 +2,7 @@ import Link from "next/link";
 import { requireUser } from "@/app/_auth/session";
 import { ProjectCreateForm } from "@/components/projects/project-create-form";
 import { Time } from "@/components/ui/time";
-import { getEngine } from "@/lib/engine/instance";
+import { getEngine } from "@/lib/engine/current";
 import { createProjectAction } from "./actions";
 
 export const dynamic = "force-dynamic";

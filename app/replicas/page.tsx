@@ -1,6 +1,6 @@
 import { requireUser } from "@/app/_auth/session";
 import { Time } from "@/components/ui/time";
-import { getEngine } from "@/lib/engine/instance";
+import { getEngine } from "@/lib/engine/current";
 
 /** The Lockstep replicas sharing this database, each with the shards whose apps it runs. */
 export default async function ReplicasPage() {

@@ -1,6 +1,6 @@
 import { requireUser } from "@/app/_auth/session";
 import { RepositoriesAdmin } from "@/components/repositories/repositories-admin";
-import { getEngine } from "@/lib/engine/instance";
+import { getEngine } from "@/lib/engine/current";
 
 export const dynamic = "force-dynamic";
 

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 
-import { LOCAL_CLUSTER } from "@/lib/kube/config";
+import { LOCAL_CLUSTER } from "@/lib/kube/local-cluster";
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const CERTIFICATE = /^(-----BEGIN CERTIFICATE-----\r?\n[A-Za-z0-9+/=\r\n]+-----END CERTIFICATE-----\s*)+$/;

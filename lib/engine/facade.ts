@@ -1,6 +1,6 @@
 /**
  * What the web layer may ask of the engine: everything `app/`, `components/` and `proxy.ts`
- * call goes through one {@link EngineFacade}, reached with `getEngine()` (lib/engine/instance).
+ * call goes through one {@link EngineFacade}, reached with `getEngine()` (lib/engine/current).
  * Nothing in `app/` imports lib/db, the caches or Git directly.
  */
 import type { ShardStatus } from "@/lib/shards";

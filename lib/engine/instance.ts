@@ -1,7 +1,9 @@
 /**
- * The one engine of this server process, for the web layer. Next.js loads lib/ once per bundle
- * (route handlers, pages, proxy, instrumentation), so the engine is kept on `globalThis` — the
- * only process-global in lib/ — and every bundle reaches the same one through {@link getEngine}.
+ * The one engine of this server process, built by instrumentation's `register()` through
+ * {@link ensureEngine}. Next.js loads lib/ once per bundle (route handlers, pages, proxy,
+ * instrumentation), so the engine is kept on `globalThis` — the only process-global in lib/ —
+ * and every bundle reaches the same one through `getEngine()` (lib/engine/current), which does
+ * not import this module.
  * Everything else of the process (database, auth, audit, credentials…) is built here, from
  * `process.env`, and owned by that engine.
  */
@@ -112,8 +114,8 @@ function buildEngine(): ServerEngine {
 
 const holder = globalThis as unknown as { lockstepEngine?: ServerEngine };
 
-/** The process's engine, built on first use and shared by every bundle of the server. */
-export function getEngine(): ServerEngine {
+/** The process's engine, built on the first call and shared by every bundle of the server (instrumentation and tests call it). */
+export function ensureEngine(): ServerEngine {
   holder.lockstepEngine ??= buildEngine();
   return holder.lockstepEngine;
 }

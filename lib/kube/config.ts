@@ -1,7 +1,7 @@
 import { KubeConfig } from "@kubernetes/client-node";
+import { LOCAL_CLUSTER } from "./local-cluster";
 
-/** The destination name that means "the kubeconfig Lockstep was started with". */
-export const LOCAL_CLUSTER = "local";
+export { LOCAL_CLUSTER } from "./local-cluster";
 
 /** Path of the kubeconfig Lockstep uses from the environment: `LOCKSTEP_KUBECONFIG`, then `KUBECONFIG`, else the default. */
 export function kubeconfigPathFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): string | undefined {

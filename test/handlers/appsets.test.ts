@@ -30,9 +30,9 @@ describe("the app sets API", () => {
   let token: string;
 
   beforeAll(async () => {
-    const { getEngine } = await import("@/lib/engine/instance");
+    const { ensureEngine } = await import("@/lib/engine/instance");
     const admin: Principal = { kind: "user", name: "appsets-admin", role: "admin", grants: ["*"], mustChangePassword: false };
-    token = (await getEngine().auth.issueToken({ name: "appsets-admin", role: "admin", apps: null, projects: null, expiresInDays: 1 }, admin)).value;
+    token = (await ensureEngine().auth.issueToken({ name: "appsets-admin", role: "admin", apps: null, projects: null, expiresInDays: 1 }, admin)).value;
   });
 
   afterAll(() => {

@@ -22,6 +22,7 @@ describe("the /metrics handler", () => {
   let GET: Get;
 
   beforeAll(async () => {
+    (await import("@/lib/engine/instance")).ensureEngine();
     ({ GET } = (await import("@/app/metrics/route")) as { GET: Get });
   });
 
@@ -31,8 +32,8 @@ describe("the /metrics handler", () => {
   });
 
   afterAll(async () => {
-    const { getEngine } = await import("@/lib/engine/instance");
-    await getEngine().stop();
+    const { ensureEngine } = await import("@/lib/engine/instance");
+    await ensureEngine().stop();
     rmSync(dataDir, { recursive: true, force: true });
   });
 

@@ -50,9 +50,9 @@ describe("the pipeline and promotion routes", () => {
   };
 
   beforeAll(async () => {
-    const { getEngine } = await import("@/lib/engine/instance");
+    const { ensureEngine } = await import("@/lib/engine/instance");
     const admin: Principal = { kind: "user", name: "pipelines-admin", role: "admin", grants: ["*"], mustChangePassword: false };
-    const engine = getEngine();
+    const engine = ensureEngine();
     const issue = async (name: string, role: "viewer" | "deployer" | "admin", projects: string[] | null) =>
       (tokens[name] = (await engine.auth.issueToken({ name, role, apps: null, projects, expiresInDays: 1 }, admin)).value);
     await issue("admin", "admin", null);

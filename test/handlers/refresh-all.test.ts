@@ -22,9 +22,9 @@ describe("POST /api/refresh", () => {
   let adminToken: string;
 
   beforeAll(async () => {
-    const { getEngine } = await import("@/lib/engine/instance");
+    const { ensureEngine } = await import("@/lib/engine/instance");
     const admin: Principal = { kind: "user", name: "refresh-admin", role: "admin", grants: ["*"], mustChangePassword: false };
-    const engine = getEngine();
+    const engine = ensureEngine();
     adminToken = (await engine.auth.issueToken({ name: "refresh-admin", role: "admin", apps: null, projects: null, expiresInDays: 1 }, admin)).value;
     for (const team of ["team-a", "team-b"]) {
       await engine.projects.create(projectSpecSchema.parse({ name: team, sourceRepos: ["*"], appNamespace: true }), admin);

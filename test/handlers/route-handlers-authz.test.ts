@@ -67,9 +67,9 @@ describe("the API route handlers, called without the proxy", () => {
 
   beforeAll(async () => {
     routes = await loadHandlers();
-    const { getEngine } = await import("@/lib/engine/instance");
+    const { ensureEngine } = await import("@/lib/engine/instance");
     const admin: Principal = { kind: "user", name: "handlers-admin", role: "admin", grants: ["*"], mustChangePassword: false };
-    const engine = getEngine();
+    const engine = ensureEngine();
     viewerToken = (await engine.auth.issueToken({ name: "handlers-viewer", role: "viewer", apps: null, projects: null, expiresInDays: 1 }, admin)).value;
     teamAToken = (await engine.auth.issueToken({ name: "handlers-team-a", role: "deployer", apps: null, projects: ["team-a"], expiresInDays: 1 }, admin)).value;
     for (const team of ["team-a", "team-b"]) {

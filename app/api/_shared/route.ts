@@ -11,7 +11,7 @@ import { authorize, type Requirement } from "@/lib/auth/authorize";
 import { ForbiddenError, UnauthorizedError } from "@/lib/auth/errors";
 import type { Principal } from "@/lib/auth/principal";
 import type { EngineFacade } from "@/lib/engine/facade";
-import { getEngine } from "@/lib/engine/instance";
+import { getEngine } from "@/lib/engine/current";
 import { APP_PARAM, isAppScoped, isProjectScoped, paramsSchemaOf, PROJECT_PARAM, type RouteDeclaration } from "./declaration";
 import { errorResponse, parseJson } from "./respond";
 

@@ -19,7 +19,7 @@ import { HealthBadge, SyncBadge } from "@/components/ui/badges";
 import { HealthIcon } from "@/components/ui/health-icon";
 import { Time } from "@/components/ui/time";
 import { formatFieldPath } from "@/lib/diff";
-import { getEngine } from "@/lib/engine/instance";
+import { getEngine } from "@/lib/engine/current";
 import type { ResourceDetail, TreeNode } from "@/lib/engine/resource-tree";
 import type { ResourceStatusRow } from "@/lib/engine/status-rows";
 import { isErrorOfKind } from "@/lib/errors";

@@ -1,5 +1,5 @@
 import { AppForm } from "@/components/apps/app-form";
-import { getEngine } from "@/lib/engine/instance";
+import { getEngine } from "@/lib/engine/current";
 import { createAppAction } from "../actions";
 
 export const dynamic = "force-dynamic";

@@ -6,7 +6,7 @@ import { generatorSummary } from "@/components/appsets/generator-summary";
 import { HealthBadge, SyncBadge } from "@/components/ui/badges";
 import { Time } from "@/components/ui/time";
 import { authorize } from "@/lib/auth/authorize";
-import { getEngine } from "@/lib/engine/instance";
+import { getEngine } from "@/lib/engine/current";
 import { isErrorOfKind } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";

@@ -7,7 +7,7 @@ import { StageCard } from "@/components/pipelines/stage-card";
 import { Time } from "@/components/ui/time";
 import type { Principal } from "@/lib/auth/principal";
 import type { PipelineView, PromotionPreview, PromotionRecord } from "@/lib/engine/facade";
-import { getEngine } from "@/lib/engine/instance";
+import { getEngine } from "@/lib/engine/current";
 import { isDomainError, isErrorOfKind } from "@/lib/errors";
 import { approvalRefusal } from "@/lib/promotion/gates";
 import { approvePromotionAction, promoteAction } from "../actions";

@@ -4,7 +4,7 @@ import { requireUser } from "@/app/_auth/session";
 import { ProjectDeleteButton } from "@/components/projects/project-delete-button";
 import { ProjectEditor } from "@/components/projects/project-editor";
 import { Time } from "@/components/ui/time";
-import { getEngine } from "@/lib/engine/instance";
+import { getEngine } from "@/lib/engine/current";
 import { isErrorOfKind } from "@/lib/errors";
 import { DEFAULT_PROJECT } from "@/lib/projects/schema";
 import { formatProjectText, SPEC_TEXT_FIELD } from "@/lib/projects/spec-text";

@@ -1,6 +1,6 @@
 import { requireUser } from "@/app/_auth/session";
 import { TokensAdmin } from "@/components/settings/tokens-admin";
-import { getEngine } from "@/lib/engine/instance";
+import { getEngine } from "@/lib/engine/current";
 
 export default async function TokensPage() {
   await requireUser("admin");

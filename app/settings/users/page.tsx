@@ -1,6 +1,6 @@
 import { requireUser } from "@/app/_auth/session";
 import { UsersAdmin } from "@/components/settings/users-admin";
-import { getEngine } from "@/lib/engine/instance";
+import { getEngine } from "@/lib/engine/current";
 
 export default async function UsersPage() {
   await requireUser("admin");

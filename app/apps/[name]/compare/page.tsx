@@ -3,7 +3,7 @@ import { requireUser } from "@/app/_auth/session";
 import { UnifiedDiff } from "@/components/diff/unified-diff";
 import { Time } from "@/components/ui/time";
 import type { HistoryComparison } from "@/lib/engine/history";
-import { getEngine } from "@/lib/engine/instance";
+import { getEngine } from "@/lib/engine/current";
 import { isDomainError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";

@@ -7,11 +7,11 @@ const nextConfig = {
    * Loaded by Node once, not bundled: the production build gives each route handler its own
    * copy of what it imports, and every copy a route loads stays in memory. Route handlers and
    * pages reach the engine through lib/engine/current, which imports nothing, so lib/ itself is
-   * bundled once, with instrumentation. @kubernetes/client-node is left to the bundler on
-   * purpose: loaded whole by Node it costs about 70 MB resident (its generated clients for every
-   * API group, 2,700 modules), while the bundle keeps only the classes lib/kube uses.
+   * bundled once, with instrumentation. Bundling @kubernetes/client-node instead (tree-shaken,
+   * about 28 MB less resident) went with slower setup, refresh and fan-out in a 100-app run, and
+   * is not done until measured apart (docs/performance.md, sixth session).
    */
-  serverExternalPackages: ["@libsql/client", "@prisma/adapter-libsql", "@prisma/adapter-pg", "pg", "simple-git", "prom-client", "nodemailer", "zod", "yaml", "js-yaml", "croner", "lru-cache", "p-retry", "csv-stringify"],
+  serverExternalPackages: ["@kubernetes/client-node", "@libsql/client", "@prisma/adapter-libsql", "@prisma/adapter-pg", "pg", "simple-git", "prom-client", "nodemailer", "zod", "yaml", "js-yaml", "croner", "lru-cache", "p-retry", "csv-stringify"],
   experimental: {
     /** `forbidden()` and `unauthorized()` answer 403 and 401 from pages and server actions. */
     authInterrupts: true,

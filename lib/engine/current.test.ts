@@ -1,7 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { getEngine, type ServerEngine } from "./current";
-
-const holder = globalThis as unknown as { lockstepEngine?: ServerEngine };
+import { engineHolder as holder, getEngine, type ServerEngine } from "./current";
 
 describe("getEngine", () => {
   afterEach(() => {

@@ -9,11 +9,12 @@ import type { ServerEngine } from "./instance";
 
 export type { ServerEngine } from "./instance";
 
-const holder = globalThis as unknown as { lockstepEngine?: ServerEngine };
+/** Where the process keeps its engine: `globalThis`, shared by every bundle; `ensureEngine()` (lib/engine/instance) fills it. */
+export const engineHolder = globalThis as unknown as { lockstepEngine?: ServerEngine };
 
 /** The process's engine; throws when none was built (instrumentation did not run, or a test forgot `ensureEngine()`). */
 export function getEngine(): ServerEngine {
-  const engine = holder.lockstepEngine;
+  const engine = engineHolder.lockstepEngine;
   if (!engine) throw new Error("The engine has not been built: the server's instrumentation builds it before the first request (ensureEngine in lib/engine/instance).");
   return engine;
 }

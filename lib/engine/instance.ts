@@ -33,6 +33,7 @@ import { clusterWatchStats, createMetrics } from "@/lib/metrics";
 import { shardKeeperFromEnv } from "@/lib/shards/from-env";
 import { createSource, sourceOptionsFromEnv } from "@/lib/source";
 import { createEngine, type Engine } from "./create-engine";
+import { engineHolder } from "./current";
 import { roomsOf } from "./rooms";
 import { settingsFromEnv } from "./settings";
 
@@ -112,10 +113,8 @@ function buildEngine(): ServerEngine {
   };
 }
 
-const holder = globalThis as unknown as { lockstepEngine?: ServerEngine };
-
 /** The process's engine, built on the first call and shared by every bundle of the server (instrumentation and tests call it). */
 export function ensureEngine(): ServerEngine {
-  holder.lockstepEngine ??= buildEngine();
-  return holder.lockstepEngine;
+  engineHolder.lockstepEngine ??= buildEngine();
+  return engineHolder.lockstepEngine;
 }

@@ -1,8 +1,6 @@
 import { KubeConfig } from "@kubernetes/client-node";
 import { LOCAL_CLUSTER } from "./local-cluster";
 
-export { LOCAL_CLUSTER } from "./local-cluster";
-
 /** Path of the kubeconfig Lockstep uses from the environment: `LOCKSTEP_KUBECONFIG`, then `KUBECONFIG`, else the default. */
 export function kubeconfigPathFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): string | undefined {
   return env.LOCKSTEP_KUBECONFIG ?? env.KUBECONFIG;

@@ -15,7 +15,7 @@ import type { EngineContext } from "./context";
 import { sharedResourceMessage } from "./shared-resources";
 import { kindsOfRows, statusRows, type ResourceStatusRow } from "./status-rows";
 import { loadRules } from "./project-rules";
-import { isRepoUnreachable, recordUnreachable } from "./unreachable";
+import { isRepoUnreachable, recordUnreachable, unreachableConditionsOf } from "./unreachable";
 
 /**
  * Why a comparison runs: `refresh` reads Git; `cluster` reuses the last render (Git is not
@@ -115,16 +115,18 @@ export class Comparer {
   private async compareNow(app: AppRecord, previous: ResourceStatusRow[], trigger: CompareTrigger, source: RefreshOptions, synced?: AppComparison): Promise<AppComparison> {
     const { db, memory, events } = this.ctx;
     const rules = await loadRules(this.ctx, app);
+    const desiredState = trigger === "cluster" ? this.lastRender(app) : synced ? renderOf(synced, app) : undefined;
     const comparison = await compareApp(this.ctx, app, {
       check: rules.check,
       refused: rules.appRefusal,
       previousKinds: kindsOfRows(previous),
-      desiredState: trigger === "cluster" ? this.lastRender(app) : synced ? renderOf(synced, app) : undefined,
+      desiredState,
       previousDesired: desiredBySubject(memory.lastComparison.get(app.name)),
       source,
       predictMissing: trigger !== "operation",
     });
     if (isRepoUnreachable(comparison)) return recordUnreachable(this.ctx, app, previous, comparison, memory.lastComparison.get(app.name));
+    if (desiredState) comparison.conditions.push(...unreachableConditionsOf(app.status.conditions));
     const shared = memory.declared.record(app.name, app.destCluster, comparison.desired.map((obj) => subjectOf(keyOf(obj))));
     for (const [subject, others] of shared) comparison.conditions.push({ type: "SharedResourceWarning", message: sharedResourceMessage(subject, others), observedAt: comparison.comparedAt.toISOString() });
     const since = driftSince(comparison.resources, previous, comparison.comparedAt);

@@ -5,12 +5,22 @@
  * Nothing is wiped because a Git host had a bad minute.
  */
 import type { AppRecord, StatusUpdate } from "@/lib/db/apps";
+import type { AppCondition } from "@/lib/types";
 import type { AppComparison } from "./compare-app";
 import type { EngineContext } from "./context";
 
 /** True when the comparison failed because the repository could not be reached. */
 export function isRepoUnreachable(comparison: AppComparison): boolean {
   return comparison.conditions.some((condition) => condition.type === "RepoUnreachable");
+}
+
+/**
+ * The `RepoUnreachable` conditions of a stored status. A comparison that reuses the last render
+ * instead of reading Git (a cluster change, an operation's own comparison) keeps them: it learnt
+ * nothing about the repository, so only a read of Git clears them.
+ */
+export function unreachableConditionsOf(conditions: readonly AppCondition[]): AppCondition[] {
+  return conditions.filter((condition) => condition.type === "RepoUnreachable");
 }
 
 /** The status to store: the previous one, with the unreachable condition instead of the old conditions. */
@@ -22,7 +32,7 @@ export function unreachableStatus(app: AppRecord, previousRows: unknown[], compa
     revisionSubject: app.status.revisionSubject,
     revisionAuthor: app.status.revisionAuthor,
     revisionDate: app.status.revisionDate,
-    conditions: comparison.conditions.filter((condition) => condition.type === "RepoUnreachable"),
+    conditions: unreachableConditionsOf(comparison.conditions),
     resources: previousRows,
   };
 }

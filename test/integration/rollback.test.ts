@@ -67,7 +67,7 @@ interface AppBody {
   automated: boolean;
   autoSyncPaused: boolean;
   rolledBackTo: string | null;
-  status: { revision: string | null; reconciledAt: string | null; conditions: { type: string; message: string }[] };
+  status: { syncStatus: string; revision: string | null; reconciledAt: string | null; conditions: { type: string; message: string }[] };
 }
 
 interface RollbackPreviewBody {
@@ -231,6 +231,28 @@ describe("history and rollback", () => {
     expect(rollback.body.phase).toBe("Succeeded");
     expect(await ls.image(namespace)).toBe(IMAGE("1.0.0"));
     expect((await ls.app(name)).rolledBackTo).toBe(first.revision);
+  });
+
+  it("keeps RepoUnreachable while the repository is gone, even when a change in the cluster compares the app again", async () => {
+    const { name, namespace, repo } = await ls.setUp(GUESTBOOK);
+    await ls.twoReleases(name, repo);
+    await rm(repo, { recursive: true, force: true });
+    const refreshed = await api<AppBody>(web.url, "POST", `/api/apps/${name}/refresh`);
+    expect(refreshed.status, refreshed.text).toBe(200);
+
+    await ls.kube.applyObject(
+      { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "guestbook", namespace }, spec: { replicas: 3 } },
+      { fieldManager: "someone-else", force: true },
+    );
+    const seen: { syncStatus: string; conditions: string[] }[] = [];
+    const deadline = Date.now() + 6000;
+    while (Date.now() < deadline) {
+      const { status } = await ls.app(name);
+      seen.push({ syncStatus: status.syncStatus, conditions: status.conditions.map((c) => c.type) });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(seen.some((read) => read.syncStatus === "OutOfSync"), JSON.stringify(seen.at(-1))).toBe(true);
+    expect(seen.filter((read) => !read.conditions.includes("RepoUnreachable"))).toEqual([]);
   });
 
   it("brings Git's version back and turns automated sync on again when automated sync is resumed", async () => {

@@ -8,8 +8,9 @@ const nextConfig = {
    * copy of what it imports, and every copy a route loads stays in memory. Route handlers and
    * pages reach the engine through lib/engine/current, which imports nothing, so lib/ itself is
    * bundled once, with instrumentation. Bundling @kubernetes/client-node instead (tree-shaken,
-   * about 28 MB less resident) went with slower setup, refresh and fan-out in a 100-app run, and
-   * is not done until measured apart (docs/performance.md, sixth session).
+   * about 28 MB less resident) measured slower in one-sample runs on a busy cluster, which later
+   * runs put down to the machine; it stays external until an A/B on fresh clusters decides
+   * (docs/performance.md, sixth and seventh sessions).
    */
   serverExternalPackages: ["@kubernetes/client-node", "@libsql/client", "@prisma/adapter-libsql", "@prisma/adapter-pg", "pg", "simple-git", "prom-client", "nodemailer", "zod", "yaml", "js-yaml", "croner", "lru-cache", "p-retry", "csv-stringify"],
   experimental: {

@@ -78,6 +78,16 @@ describe("SQLite connections", () => {
     expect(await openDescriptors()).toBeLessThanOrEqual(4);
   });
 
+  it("journal to a write-ahead log synced at checkpoints, still after a transaction and concurrent writes", async () => {
+    const setting = async () => Number((await db.prisma.$queryRawUnsafe<{ synchronous: bigint | number }[]>("PRAGMA synchronous"))[0]?.synchronous);
+    const journal = await db.prisma.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
+    expect(journal[0]?.journal_mode).toBe("wal");
+    expect(await setting()).toBe(1);
+    await db.prisma.$transaction(async (tx) => tx.user.create({ data: { name: "in-a-transaction", role: "viewer" } }));
+    await Promise.all(Array.from({ length: 20 }, (_, i) => db.prisma.user.create({ data: { name: `at-once-${i}`, role: "viewer" } })));
+    expect(await setting()).toBe(1);
+  });
+
   it("wait for another process's write lock instead of failing at once", async () => {
     const file = path.join(temp.dir, "db-connections.db");
     const holder = `const { createClient } = require("@libsql/client");

@@ -140,14 +140,6 @@ export function createNotificationsStore(db: Db) {
     return row;
   }
 
-  /** The enabled subscriptions that cover an app: its own, its project's and the global ones. */
-  async function subscriptionsFor(app: string, project: string): Promise<SubscriptionRow[]> {
-    return db.notificationSubscription.findMany({
-      where: { enabled: true, OR: [{ scope: "global" }, { scope: "app", target: app }, { scope: "project", target: project }] },
-      orderBy: { name: "asc" },
-    });
-  }
-
   async function writeSubscription(write: () => Promise<unknown>, data: Partial<SubscriptionData>): Promise<void> {
     try {
       await write();
@@ -230,7 +222,6 @@ export function createNotificationsStore(db: Db) {
     deleteChannelRow,
     listSubscriptionRows,
     getSubscriptionRow,
-    subscriptionsFor,
     insertSubscriptionRow,
     updateSubscriptionRow,
     deleteSubscriptionRow,

@@ -5,6 +5,8 @@
  * never leads to automation.
  */
 import type { AppRecord } from "@/lib/db/apps";
+import type { ProjectDefinition } from "@/lib/db/projects";
+import { RecentReads } from "@/lib/db/recent-reads";
 import { driftSince } from "@/lib/drift";
 import { isErrorOfKind } from "@/lib/errors";
 import { reconcileResultOf, secondsSince, type ReconcileResult } from "@/lib/metrics";
@@ -14,7 +16,7 @@ import { compareApp, type AppComparison } from "./compare-app";
 import type { EngineContext } from "./context";
 import { sharedResourceMessage } from "./shared-resources";
 import { kindsOfRows, statusRows, type ResourceStatusRow } from "./status-rows";
-import { loadRules } from "./project-rules";
+import { rulesOf } from "./project-rules";
 import { isRepoUnreachable, recordUnreachable, unreachableConditionsOf } from "./unreachable";
 
 /**
@@ -61,12 +63,28 @@ function hasStatusChanged(app: AppRecord, previousRows: ResourceStatusRow[], com
   );
 }
 
+/**
+ * How long one read of a project serves the comparisons of its apps. Comparisons write nothing
+ * to a cluster; syncs, rollbacks and automation read the project afresh when they write.
+ */
+export const COMPARED_PROJECT_FRESH_MS = 2_000;
+
 /** Compares apps and stores their status, for one engine. */
 export class Comparer {
+  /** Projects as comparisons read them: one read serves every app of the project for a moment (a push that moves a thousand apps). */
+  private readonly projects: RecentReads<string, ProjectDefinition>;
+
   constructor(
     private readonly ctx: EngineContext,
     private readonly onCompared: ComparedListener,
-  ) {}
+  ) {
+    this.projects = new RecentReads((name) => ctx.db.projects.getProjectDefinition(name), ctx.clock, COMPARED_PROJECT_FRESH_MS);
+  }
+
+  /** A project was created, changed or deleted in this process: the next comparison reads it again. */
+  projectWritten(name: string): void {
+    this.projects.forget(name);
+  }
 
   /**
    * Compares an app and stores the result, after any comparison of it already running: the app
@@ -114,7 +132,7 @@ export class Comparer {
   /** Compares `app` (whose stored resource rows are `previous`) and stores the result. */
   private async compareNow(app: AppRecord, previous: ResourceStatusRow[], trigger: CompareTrigger, source: RefreshOptions, synced?: AppComparison): Promise<AppComparison> {
     const { db, memory, events } = this.ctx;
-    const rules = await loadRules(this.ctx, app);
+    const rules = rulesOf(await this.projects.get(app.project), app);
     const desiredState = trigger === "cluster" ? this.lastRender(app) : synced ? renderOf(synced, app) : undefined;
     const comparison = await compareApp(this.ctx, app, {
       check: rules.check,

@@ -140,6 +140,14 @@ export function createEngine(deps: EngineDependencies): Engine {
     }
   }
   const reconciler = new Reconciler(ctx, (name, options) => comparer.compareAndStore(name, "refresh", options));
+  /** Writes a project, then has the next comparison of its apps read it again. */
+  async function writeProject<T>(name: string, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } finally {
+      comparer.projectWritten(name);
+    }
+  }
   const applications = new Applications(ctx, { comparer, operations, automation });
   const appSets = new AppSets(ctx, {
     git: deps.appSetGit ?? appSetGitOf(deps.source),
@@ -235,9 +243,9 @@ export function createEngine(deps: EngineDependencies): Engine {
     projects: {
       list: () => ctx.db.projects.listProjects(),
       get: (name) => ctx.db.projects.getProject(name),
-      create: (spec) => ctx.db.projects.createProject(spec),
-      update: (name, update) => ctx.db.projects.updateProject(name, update),
-      delete: (name) => ctx.db.projects.deleteProject(name),
+      create: (spec) => writeProject(spec.name, () => ctx.db.projects.createProject(spec)),
+      update: (name, update) => writeProject(name, () => ctx.db.projects.updateProject(name, update)),
+      delete: (name) => writeProject(name, () => ctx.db.projects.deleteProject(name)),
     },
     pipelines: pipelines.facade,
     ...rooms,

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { appSpecSchema } from "@/lib/apps/spec";
 import type { Principal } from "@/lib/auth/principal";
 import type { Database } from "@/lib/db/database";
-import { projectSpecSchema } from "@/lib/projects";
+import { projectSpecSchema, projectUpdateSchema } from "@/lib/projects";
 import { ConflictError } from "@/lib/errors";
 import type { EventBus } from "@/lib/events/bus";
 import type { KubeObject } from "@/lib/types";
@@ -171,6 +171,19 @@ describe("the engine, built with test dependencies", () => {
     expect(done).toMatchObject({ phase: "Failed" });
     expect(done.results.map((r) => r.action)).toEqual(["refused", "refused"]);
     expect(clusters.cache("local").applyStarted).toEqual([]);
+  });
+
+  it("compares against a project changed through the engine at once, though comparisons share recent reads of it", async () => {
+    await engine.projects.create(projectSpecSchema.parse({ name: "team", sourceRepos: ["*"], appNamespace: true }), bob);
+    await createApp("web", [configMap("settings")], { project: "team" });
+    await createApp("api", [configMap("settings-api")], { project: "team" });
+    expect((await engine.apps.comparison("web", 0)).resources[0]?.refusal).toBeUndefined();
+    await engine.projects.update("team", projectUpdateSchema.parse({ namespacedResourcesDeny: [{ group: "", kind: "ConfigMap" }] }), bob);
+    for (const app of ["web", "api"]) {
+      expect((await engine.apps.comparison(app, 0)).resources[0]?.refusal?.message).toBe("ConfigMap is not permitted in project team.");
+    }
+    await engine.projects.update("team", projectUpdateSchema.parse({ namespacedResourcesDeny: [] }), bob);
+    expect((await engine.apps.comparison("web", 0)).resources[0]?.refusal).toBeUndefined();
   });
 
   it("holds manual and automated syncs in a closed sync window, and lets an admin sync anyway, noting it", async () => {

@@ -49,4 +49,21 @@ describe("predictKnownChange", () => {
     predictKnownChange(deployment("web:1"), deployment("web:2"), current);
     expect(current).toEqual(copy);
   });
+
+  it("copies only what lies on the way to a changed value, and applies every change", () => {
+    const current = live("web:1");
+    const before = deployment("web:1");
+    const after = deployment("web:2", {});
+    (after.spec as { replicas: number }).replicas = 3;
+    const predicted = predictKnownChange(before, after, current) as KubeObject & { spec: { replicas: number; template: { spec: { containers: { image: string; env: unknown }[]; restartPolicy: string } } }; status: unknown };
+    const liveSpec = current.spec as typeof predicted.spec;
+    expect(predicted.spec.replicas).toBe(3);
+    expect(predicted.spec.template.spec.containers[0]?.image).toBe("web:2");
+    expect(liveSpec.replicas).toBe(1);
+    expect(liveSpec.template.spec.containers[0]?.image).toBe("web:1");
+    expect(predicted.metadata).toBe(current.metadata);
+    expect(predicted.status).toBe(current.status);
+    expect(predicted.spec.template.spec.containers[0]?.env).toBe(liveSpec.template.spec.containers[0]?.env);
+    expect(predicted.spec.template.spec.containers).not.toBe(liveSpec.template.spec.containers);
+  });
 });

@@ -98,6 +98,19 @@ function valueAt(obj: unknown, path: readonly Segment[]): unknown {
 }
 
 /**
+ * `node` with the value at `path` replaced: only the objects and lists along the path are
+ * copied, everything else is shared with `node` (live objects are never changed in place, and
+ * a copy of a whole live object, managed fields and all, costs more than the rest of comparing it).
+ */
+function withValueAt(node: unknown, path: readonly Segment[], value: unknown): unknown {
+  if (path.length === 0) return value;
+  const [head, ...rest] = path as [Segment, ...Segment[]];
+  const copy = (Array.isArray(node) ? [...(node as unknown[])] : { ...(node as Record<string, unknown>) }) as Record<Segment, unknown>;
+  copy[head] = withValueAt((node as Record<Segment, unknown>)[head], rest, value);
+  return copy;
+}
+
+/**
  * What the API server would answer to applying `after`, knowing that applying `before` to
  * `live` changes nothing: `live` with the plain values that differ set to `after`'s. Undefined
  * when the change is not of that kind, or `live` does not hold `before`'s values there — then
@@ -107,12 +120,11 @@ export function predictKnownChange(before: KubeObject, after: KubeObject, live: 
   if (before.apiVersion !== after.apiVersion || before.kind !== after.kind) return undefined;
   const changes = plainChanges(before, after);
   if (!changes || changes.length === 0) return undefined;
-  const predicted = structuredClone(live);
+  let predicted: unknown = live;
   for (const path of changes) {
     const at = livePath(before, live, path);
     if (!at || valueAt(live, at) !== valueAt(before, path)) return undefined;
-    const parent = valueAt(predicted, at.slice(0, -1)) as Record<Segment, unknown>;
-    parent[at[at.length - 1] as Segment] = valueAt(after, path);
+    predicted = withValueAt(predicted, at, valueAt(after, path));
   }
-  return predicted;
+  return predicted as KubeObject;
 }

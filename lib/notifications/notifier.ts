@@ -14,6 +14,7 @@ import { isErrorOfKind } from "@/lib/errors";
 import type { OperationPhase } from "@/lib/types";
 import type { ChannelRecords } from "./channels";
 import { deliver, type DeliveryMetrics, type DeliveryPolicy } from "./deliver";
+import { EnabledSubscriptions } from "./enabled-subscriptions";
 import { DELIVERY_ATTEMPTS, DELIVERY_BACKOFF, deliveryKey } from "./delivery-policy";
 import type { NotificationMessage } from "./message";
 import { appUrl, DEFAULT_TEMPLATES, renderTemplate } from "./template";
@@ -81,8 +82,17 @@ export class Notifier {
   private unsubscribe?: () => void;
   private readonly policy: DeliveryPolicy;
 
+  /** The enabled subscriptions, read once for many status changes. */
+  private readonly subscriptions: EnabledSubscriptions;
+
   constructor(private readonly deps: NotifierDependencies) {
+    this.subscriptions = new EnabledSubscriptions(deps.db.notifications, deps.clock);
     this.policy = { attempts: deps.settings.attempts ?? DELIVERY_ATTEMPTS, backoff: deps.settings.backoff ?? DELIVERY_BACKOFF, timeoutMs: deps.settings.timeoutMs ?? 10_000 };
+  }
+
+  /** A subscription was created, changed or deleted here: the next status change reads them again. */
+  subscriptionsChanged(): void {
+    this.subscriptions.forget();
   }
 
   /** Listens to the engine's events and resumes the deliveries a stopped process left pending. */
@@ -152,14 +162,14 @@ export class Notifier {
    * for a subscription made later.
    */
   private async onStatus(appName: string, detail: Record<string, unknown>): Promise<void> {
-    const known = typeof detail.project === "string" ? await this.deps.db.notifications.subscriptionsFor(appName, detail.project) : undefined;
+    const known = typeof detail.project === "string" ? await this.subscriptions.coveringApp(appName, detail.project) : undefined;
     if (known?.length === 0) return detail.syncStatus === "OutOfSync" ? this.watchDrift(appName, []) : this.clearDrift(appName);
     const app = await this.appOrNothing(appName);
     if (!app) return this.clearDrift(appName);
     const observed = { app: app.name, syncStatus: app.status.syncStatus, healthStatus: app.status.healthStatus, revision: app.status.revision };
     const decision = statusTriggers(observed);
     if (decision.now.length === 0 && decision.drift === "clear") return this.clearDrift(app.name);
-    const subscriptions = known ?? (await this.deps.db.notifications.subscriptionsFor(app.name, app.project));
+    const subscriptions = known ?? (await this.subscriptions.coveringApp(app.name, app.project));
     await this.enqueue(app, decision.now, subscriptions);
     if (decision.drift === "clear") return this.clearDrift(app.name);
     this.watchDrift(app.name, subscriptions.filter((s) => triggersOf(s).includes("drift-detected")));
@@ -191,7 +201,7 @@ export class Notifier {
     const app = await this.appOrNothing(appName);
     if (!app) return this.clearDrift(appName);
     if (!isDriftStill({ since: watch.since, graceMs, now: this.deps.clock.now(), syncStatus: app.status.syncStatus })) return;
-    const subscription = (await this.deps.db.notifications.subscriptionsFor(app.name, app.project)).find((s) => s.id === subscriptionId);
+    const subscription = (await this.subscriptions.coveringApp(app.name, app.project)).find((s) => s.id === subscriptionId);
     if (!subscription) return;
     const event = driftEvent({ app: app.name, syncStatus: app.status.syncStatus, healthStatus: app.status.healthStatus, revision: app.status.revision }, graceMs);
     await this.enqueueFor(app, event, [subscription]);
@@ -200,7 +210,7 @@ export class Notifier {
   /** Enqueues the events for the subscriptions that want them (read here unless the caller has them). */
   private async enqueue(app: AppRecord, events: readonly TriggerEvent[], known?: readonly SubscriptionRow[]): Promise<void> {
     if (events.length === 0) return;
-    const subscriptions = known ?? (await this.deps.db.notifications.subscriptionsFor(app.name, app.project));
+    const subscriptions = known ?? (await this.subscriptions.coveringApp(app.name, app.project));
     for (const event of events) {
       if (event.trigger === "drift-detected") continue;
       await this.enqueueFor(app, event, subscriptions.filter((s) => triggersOf(s).includes(event.trigger)));

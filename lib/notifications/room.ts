@@ -38,7 +38,7 @@ export interface Notifications {
 /** Builds the room; its notifier starts with the engine. */
 export function createNotifications(deps: NotificationsDependencies): Notifications {
   const channels = createChannelRecords({ rows: deps.db.notifications, keyRing: deps.keyRing });
-  const subscriptions = createSubscriptionRecords(deps.db.notifications);
+  const subscriptions = createSubscriptionRecords(deps.db.notifications, () => notifier.subscriptionsChanged());
   const notifier = new Notifier({ db: deps.db, events: deps.events, clock: deps.clock, log: deps.log, owns: deps.owns, channels, settings: deps.settings, ...(deps.metrics ? { metrics: deps.metrics } : {}), ...(deps.fetch ? { fetch: deps.fetch } : {}) });
   return {
     channels: { list: channels.list, get: channels.get, create: channels.create, update: channels.update, delete: channels.delete },

@@ -52,8 +52,8 @@ type Store = Pick<
   "listChannelRows" | "listSubscriptionRows" | "getSubscriptionRow" | "insertSubscriptionRow" | "updateSubscriptionRow" | "deleteSubscriptionRow" | "listDeliveries"
 >;
 
-/** Subscriptions and deliveries on one database. */
-export function createSubscriptionRecords(store: Store) {
+/** Subscriptions and deliveries on one database; `onChange` is told after each write of a subscription. */
+export function createSubscriptionRecords(store: Store, onChange: () => void = () => undefined) {
   async function channelNames(): Promise<Map<string, string>> {
     return new Map((await store.listChannelRows()).map((c) => [c.id, c.name]));
   }
@@ -103,7 +103,9 @@ export function createSubscriptionRecords(store: Store) {
       template: input.template ?? null,
       enabled: input.enabled,
     };
-    return toView(await store.insertSubscriptionRow(data), await channelNames());
+    const row = await store.insertSubscriptionRow(data);
+    onChange();
+    return toView(row, await channelNames());
   }
 
   /** Changes a subscription. @throws NotFoundError, ConflictError */
@@ -117,12 +119,15 @@ export function createSubscriptionRecords(store: Store) {
       ...(change.template !== undefined ? { template: change.template } : {}),
       ...(change.enabled !== undefined ? { enabled: change.enabled } : {}),
     };
-    return toView(await store.updateSubscriptionRow(id, data), await channelNames());
+    const row = await store.updateSubscriptionRow(id, data);
+    onChange();
+    return toView(row, await channelNames());
   }
 
   /** Deletes a subscription and its deliveries. @throws NotFoundError */
   async function remove(id: string): Promise<void> {
     await store.deleteSubscriptionRow(id);
+    onChange();
   }
 
   /** Deliveries, newest first. */

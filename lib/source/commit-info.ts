@@ -33,16 +33,22 @@ export interface CommitInfoReader {
 
 /** Creates a {@link CommitInfoReader} remembering the last `max` commits it read. */
 export function createCommitInfoReader(options: { max?: number } = {}): CommitInfoReader {
-  const remembered = new LRUCache<string, CommitInfo>({ max: options.max ?? REMEMBERED_COMMITS });
+  /** Reads by commit, kept from their start: the renders of a new commit that start together wait for one `git log`. */
+  const remembered = new LRUCache<string, Promise<CommitInfo>>({ max: options.max ?? REMEMBERED_COMMITS });
   return {
     async read(mirror, sha, git = {}) {
       assertCommitSha(sha);
       const key = `${mirror}\n${sha}`;
-      const known = remembered.get(key);
-      if (known) return { ...known };
-      const info = await readFromGit(mirror, sha, git);
-      remembered.set(key, info);
-      return { ...info };
+      let reading = remembered.get(key);
+      if (!reading) {
+        const started = readFromGit(mirror, sha, git);
+        remembered.set(key, started);
+        started.catch(() => {
+          if (remembered.get(key) === started) remembered.delete(key);
+        });
+        reading = started;
+      }
+      return { ...(await reading) };
     },
   };
 }

@@ -3,7 +3,7 @@
  * makes a Helm chart, a kustomization file a Kustomize directory, anything else a plain
  * directory of manifests. An app that names a type must match what is there.
  */
-import { access } from "node:fs/promises";
+import { existsSync } from "node:fs";
 import path from "node:path";
 
 import { KUSTOMIZATION_FILES } from "./kustomize";
@@ -13,17 +13,10 @@ import type { SourceType } from "./source-spec";
 /** The file that makes a directory a Helm chart. */
 export const CHART_FILE = "Chart.yaml";
 
-async function exists(file: string): Promise<boolean> {
-  return access(file).then(
-    () => true,
-    () => false,
-  );
-}
-
-/** The type the contents of `dir` say: Helm, Kustomize or Directory. */
+/** The type the contents of `dir` say: Helm, Kustomize or Directory (read synchronously, as `paths.ts` explains). */
 export async function detectSourceType(dir: string): Promise<SourceType> {
-  if (await exists(path.join(dir, CHART_FILE))) return "Helm";
-  for (const name of KUSTOMIZATION_FILES) if (await exists(path.join(dir, name))) return "Kustomize";
+  if (existsSync(path.join(dir, CHART_FILE))) return "Helm";
+  for (const name of KUSTOMIZATION_FILES) if (existsSync(path.join(dir, name))) return "Kustomize";
   return "Directory";
 }
 

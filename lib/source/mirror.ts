@@ -86,6 +86,8 @@ export function mirrorPath(dataDir: string, repoUrl: string): string {
 export function createMirrors(options: MirrorsOptions): Mirrors {
   const lock = createKeyedLock();
   const known = new LRUCache<string, true>({ max: options.knownCommits ?? KNOWN_COMMITS });
+  /** Checks (and fetches) under way, so that renders of one new commit wait for one `git cat-file` instead of each spawning their own. */
+  const pending = new Map<string, Promise<EnsureCommitResult>>();
 
   async function ensureCommitNow(repoUrl: string, sha: string, dir: string, git: EnsureCommitOptions): Promise<EnsureCommitResult> {
     if (await hasCommit(dir, sha, git)) return { mirrorDir: dir, fetched: false };
@@ -110,10 +112,18 @@ export function createMirrors(options: MirrorsOptions): Mirrors {
       assertCommitSha(sha);
       const dir = mirrorPath(options.dataDir, repoUrl);
       const key = `${dir}\n${sha}`;
+      const running = pending.get(key);
+      if (running) await running.catch(() => undefined);
       if (known.has(key) && (await isDirectory(dir))) return { mirrorDir: dir, fetched: false };
-      const result = await ensureCommitNow(repoUrl, sha, dir, git);
-      known.set(key, true);
-      return result;
+      const ensuring = ensureCommitNow(repoUrl, sha, dir, git);
+      pending.set(key, ensuring);
+      try {
+        const result = await ensuring;
+        known.set(key, true);
+        return result;
+      } finally {
+        if (pending.get(key) === ensuring) pending.delete(key);
+      }
     },
   };
 }

@@ -5,7 +5,7 @@
  * every object is given its namespace and marked as the app's, and duplicates
  * are refused.
  */
-import { realpath } from "node:fs/promises";
+import { realpathSync } from "node:fs";
 
 import { keyOf, subjectOf, type KubeObject } from "@/lib/types";
 
@@ -83,7 +83,7 @@ export async function renderManifests(options: RenderOptions): Promise<KubeObjec
  * @throws RenderError for every problem with the repository's content.
  */
 export async function renderSource(options: RenderOptions): Promise<RenderedSource> {
-  const root = await realpath(options.root);
+  const root = realpathSync.native(options.root);
   const dir = await resolveAppDir(root, options.path, { commit: options.commit });
   const limits = options.limits ?? renderLimits();
   const budget = { remaining: limits.maxDocuments, limit: limits.maxDocuments };

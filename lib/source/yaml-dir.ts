@@ -5,14 +5,13 @@
  * always renders the same list. Other files are
  * ignored; so are `kustomization.yaml` files of sub-directories, which are
  * Kustomize's input, not objects. Symlinks are followed to files inside the
- * repository only.
+ * repository only. Files are read synchronously, as `paths.ts` explains.
  */
-import type { Dirent } from "node:fs";
-import { readdir, readFile, realpath, stat } from "node:fs/promises";
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from "node:fs";
 import path from "node:path";
 
 import { DEFAULT_RENDER_LIMITS, formatBytes, LIMIT_VARIABLES, type RenderLimits } from "./limits";
-import { isInside } from "./paths";
+import { isInside, realOrUndefined } from "./paths";
 import { parseJsonManifest, parseYamlManifests, type DocumentBudget, type SourcedObject } from "./parse-manifests";
 import { RenderError } from "./render-error";
 
@@ -32,9 +31,9 @@ export interface ReadYamlDirOptions {
 
 /** Reads every manifest under `dir` into objects, each with the file it came from. */
 export async function readYamlDir(dir: string, options: ReadYamlDirOptions): Promise<SourcedObject[]> {
-  const root = await realpath(options.root);
+  const root = realpathSync.native(options.root);
   const limits = options.limits ?? DEFAULT_RENDER_LIMITS;
-  const files = await listManifestFiles(await realpath(dir), root, options.recurse ?? false);
+  const files = listManifestFiles(realpathSync.native(dir), root, options.recurse ?? false);
   if (files.length > limits.maxFiles) {
     throw new RenderError(`${path.relative(root, dir) || "."} has ${files.length} manifest files; a render may read at most ${limits.maxFiles} (${LIMIT_VARIABLES.maxFiles})`);
   }
@@ -42,11 +41,11 @@ export async function readYamlDir(dir: string, options: ReadYamlDirOptions): Pro
   let totalBytes = 0;
   for (const file of files) {
     const name = path.relative(root, file);
-    const size = (await stat(file)).size;
+    const size = statSync(file).size;
     if (size > limits.maxFileBytes) throw new RenderError(`${name} is ${formatBytes(size)}; manifest files may be at most ${formatBytes(limits.maxFileBytes)} (${LIMIT_VARIABLES.maxFileBytes})`);
     totalBytes += size;
     if (totalBytes > limits.maxTotalBytes) throw new RenderError(`the manifests reach ${formatBytes(totalBytes)} at ${name}; a render may read at most ${formatBytes(limits.maxTotalBytes)} (${LIMIT_VARIABLES.maxTotalBytes})`);
-    const text = await readFile(file, "utf8");
+    const text = readFileSync(file, "utf8");
     const parsed = path.extname(file).toLowerCase() === ".json" ? parseJsonManifest(text, name) : parseYamlManifests(text, name, options.budget ? { budget: options.budget } : {});
     objects.push(...parsed.filter(({ object }) => !isKustomizeConfig(object.apiVersion)));
   }
@@ -54,15 +53,15 @@ export async function readYamlDir(dir: string, options: ReadYamlDirOptions): Pro
 }
 
 /** The manifest files under `dir`, sorted, as real paths inside `root`. */
-async function listManifestFiles(dir: string, root: string, recurse: boolean): Promise<string[]> {
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => compareNames(a.name, b.name));
+function listManifestFiles(dir: string, root: string, recurse: boolean): string[] {
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => compareNames(a.name, b.name));
   const files: string[] = [];
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (recurse) files.push(...(await listManifestFiles(full, root, recurse)));
+      if (recurse) files.push(...listManifestFiles(full, root, recurse));
     } else if (isManifestName(entry.name)) {
-      const file = await resolveFile(full, entry, root);
+      const file = resolveFile(full, entry, root);
       if (file) files.push(file);
     }
   }
@@ -70,12 +69,12 @@ async function listManifestFiles(dir: string, root: string, recurse: boolean): P
 }
 
 /** The path to read for a manifest entry, or `undefined` for a symlink to a directory. */
-async function resolveFile(full: string, entry: Dirent, root: string): Promise<string | undefined> {
+function resolveFile(full: string, entry: Dirent, root: string): string | undefined {
   if (!entry.isSymbolicLink()) return entry.isFile() ? full : undefined;
-  const target = await realpath(full).catch(() => undefined);
+  const target = realOrUndefined(full);
   const name = path.relative(root, full);
   if (!target || !isInside(root, target)) throw new RenderError(`${name} is a symlink that points outside the repository`);
-  return (await stat(target)).isFile() ? target : undefined;
+  return statSync(target).isFile() ? target : undefined;
 }
 
 function isManifestName(name: string): boolean {

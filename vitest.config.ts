@@ -12,6 +12,8 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 export default defineConfig({
   resolve: { alias: { "@": root } },
   test: {
+    /** Worker threads started by code under test (lib/source/render-threads) run TypeScript entries, read through tsx. */
+    execArgv: ["--import", "tsx"],
     projects: [
       {
         extends: true,

@@ -1,16 +1,17 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createClient, type Client as LibSqlClient, type Config as LibSqlConfig } from "@libsql/client";
-import { PrismaLibSql } from "@prisma/adapter-libsql";
+import { createClient } from "@libsql/client";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/prisma/generated/client";
 import { PrismaClient as PostgresPrismaClient } from "@/prisma/generated-pg/client";
 import { UnreachableError } from "@/lib/errors";
 import { dialectOf, MIGRATION_DIRS, type Dialect } from "./dialect";
+import { SQLITE_BUSY_TIMEOUT_MS } from "./libsql-adapter";
 import { applyPostgresMigrations } from "./migrate-postgresql";
 import { applyMigrations } from "./migrate-sqlite";
+import { ThreadedSqlite } from "./threaded-sqlite";
 
 /**
  * The Prisma client type used across lib/db. Both dialects' clients are generated from one
@@ -32,34 +33,9 @@ function ensureParentDir(url: string): void {
 }
 
 /**
- * How long a statement waits for another process's lock on the SQLite file before failing. In
- * one process the adapter runs one statement or transaction at a time, so only another process
- * (a second server, a tool) can hold the lock.
- */
-const SQLITE_BUSY_TIMEOUT_MS = 5000;
-
-/**
- * The libsql adapter with `synchronous = NORMAL` on its connection. In WAL mode SQLite then
- * syncs the log to disk at checkpoints instead of at every commit: the database stays
- * consistent after a crash of the process or the machine, and only a loss of power or an
- * operating-system crash may undo the last commits. A commit (one app's status after a
- * comparison) then costs about 0.3 ms of the server's one thread instead of about 2 ms waiting
- * for the disk (docs/performance.md). The adapter runs one statement or transaction at a time,
- * so its client keeps exactly one connection, which takes the setting before any query (a
- * connection opened anew after a failed rollback would sync fully again: slower, never less
- * safe).
- */
-class LibSqlWithNormalSync extends PrismaLibSql {
-  override createClient(config: LibSqlConfig): LibSqlClient {
-    const client = super.createClient({ ...config, concurrency: 1 });
-    void client.execute("PRAGMA synchronous = NORMAL").catch(() => undefined);
-    return client;
-  }
-}
-
-/**
- * Opens SQLite (libsql adapter) after applying pending migrations, with WAL journaling,
- * `synchronous = NORMAL` and a busy timeout so several processes can share the file.
+ * Opens SQLite (the libsql adapter, on a thread of its own: `threaded-sqlite`) after applying
+ * pending migrations, with WAL journaling, `synchronous = NORMAL` and a busy timeout so several
+ * processes can share the file.
  */
 async function openSqlite(url: string, migrationsDir: string): Promise<Db> {
   ensureParentDir(url);
@@ -70,7 +46,7 @@ async function openSqlite(url: string, migrationsDir: string): Promise<Db> {
   } finally {
     raw.close();
   }
-  return new PrismaClient({ adapter: new LibSqlWithNormalSync({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }) });
+  return new PrismaClient({ adapter: new ThreadedSqlite({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }) });
 }
 
 /** Where a PostgreSQL URL points (host, port, database), without its user name or password. */

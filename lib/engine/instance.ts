@@ -67,11 +67,12 @@ function buildEngine(): ServerEngine {
   const metrics = createMetrics({ processMetrics: true });
   metrics.collectWatches(() => clusterWatchStats(clusters.active()));
   let relay: EventRelay | undefined;
+  const source = createSource({ ...sourceOptionsFromEnv(env), credentials: credentials.credentialsFor, metrics });
   const engine = createEngine({
     db,
     clusters,
     metrics,
-    source: createSource({ ...sourceOptionsFromEnv(env), credentials: credentials.credentialsFor, metrics }),
+    source,
     events,
     rooms: roomsOf({
       db,
@@ -107,6 +108,7 @@ function buildEngine(): ServerEngine {
       audit.stopRetentionSweep();
       clusterRegistry.stop();
       await engine.stop();
+      await source.close();
       await relay?.stop();
       await database.close();
     },

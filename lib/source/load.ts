@@ -13,6 +13,7 @@ import type { FetchEvent, Mirrors } from "./mirror";
 import type { IsNamespaced } from "./namespacing";
 import { renderSource } from "./render";
 import type { RenderCache, RenderKey } from "./render-cache";
+import type { RenderThreads } from "./render-threads";
 import type { CredentialLookup } from "./repo-auth";
 import { resolveRevisionWith } from "./revision";
 import type { RevisionMemo } from "./revision-memo";
@@ -82,6 +83,8 @@ export interface LoadParts {
   helm?: string;
   /** Told of each `ls-remote` and each render. */
   metrics?: SourceMetrics;
+  /** Where plain directories are rendered. @default on the caller's thread */
+  threads?: RenderThreads;
 }
 
 /**
@@ -100,19 +103,19 @@ export async function loadDesiredStateWith(parts: LoadParts, request: LoadDesire
   const cacheKey: RenderKey | undefined = request.isNamespaced ? undefined : { ...request, kustomizeBin, helmBin, sha };
   const cached = cacheKey && !request.hard ? parts.renders.get(cacheKey) : undefined;
   if (cached) return cached;
-  const state = await renderAt(parts, sha, { ...request, kustomizeBin, helmBin });
-  if (cacheKey) parts.renders.set(cacheKey, state);
+  const { encoded, ...state } = await renderAt(parts, sha, { ...request, kustomizeBin, helmBin });
+  if (cacheKey) parts.renders.set(cacheKey, state, encoded);
   return state;
 }
 
-async function renderAt(parts: LoadParts, sha: string, request: LoadDesiredStateRequest): Promise<Required<Pick<DesiredState, "sourceType">> & DesiredState> {
+async function renderAt(parts: LoadParts, sha: string, request: LoadDesiredStateRequest): Promise<Required<Pick<DesiredState, "sourceType">> & DesiredState & { encoded?: Uint8Array }> {
   const git = { timeoutMs: request.timeoutMs, signal: request.signal };
   const { mirrorDir } = await parts.mirrors.ensureCommit(request.repoUrl, sha, { ...git, onFetch: request.onFetch });
   const commit = await parts.commits.read(mirrorDir, sha, git);
   const checkout = await parts.checkouts.acquire(mirrorDir, sha, { timeoutMs: request.timeoutMs });
   try {
     const start = performance.now();
-    const { type, objects } = await renderSource({
+    const { type, objects, encoded } = await renderSource({
       root: checkout.dir,
       path: request.path,
       appName: request.appName,
@@ -128,9 +131,10 @@ async function renderAt(parts: LoadParts, sha: string, request: LoadDesiredState
       signal: request.signal,
       limits: parts.limits,
       scan: (limits) => checkout.scan(limits),
+      renderDirectory: parts.threads?.render,
     });
     parts.metrics?.rendered({ sourceType: type, seconds: (performance.now() - start) / 1000 });
-    return { commit, objects, sourceType: type };
+    return { commit, objects, sourceType: type, encoded };
   } finally {
     checkout.release();
   }

@@ -6,12 +6,12 @@
  * which matters at thousands of apps, for well under a millisecond each way)
  * and parsed afresh on the way out, so callers may mutate what they get.
  */
-import { deflateRawSync, inflateRawSync, constants as zlib } from "node:zlib";
 import { LRUCache } from "lru-cache";
 
 import type { KubeObject } from "@/lib/types";
 
 import type { CommitInfo } from "./commit-info";
+import { decodeObjects, encodeObjects } from "./encoded-objects";
 import type { ClusterCapabilities } from "./helm";
 import { repoIdentity } from "./repo-url";
 import type { SourceSpec, SourceType } from "./source-spec";
@@ -53,8 +53,11 @@ interface StoredRender {
 export interface RenderCache {
   /** A copy of the render cached for `key`, or `undefined`. */
   get(key: RenderKey): CachedRender | undefined;
-  /** Remembers a copy of `render` for `key`, evicting the least recently used entry when full. */
-  set(key: RenderKey, render: CachedRender): void;
+  /**
+   * Remembers a copy of `render` for `key`, evicting the least recently used entry when full.
+   * @param encoded `render.objects` as {@link encodeObjects} gives them, when the render has them so already
+   */
+  set(key: RenderKey, render: CachedRender, encoded?: Uint8Array): void;
   /** Forgets every render. */
   clear(): void;
 }
@@ -65,12 +68,10 @@ export function createRenderCache(options: { max?: number } = {}): RenderCache {
   return {
     get(key) {
       const hit = entries.get(keyString(key));
-      return hit && { commit: { ...hit.commit }, sourceType: hit.sourceType, objects: JSON.parse(inflateRawSync(hit.objects).toString("utf8")) as KubeObject[] };
+      return hit && { commit: { ...hit.commit }, sourceType: hit.sourceType, objects: decodeObjects(hit.objects) };
     },
-    set(key, render) {
-      // Copied out: zlib's answer is a view of a 64 KiB buffer, which it would keep alive.
-      const objects = new Uint8Array(deflateRawSync(JSON.stringify(render.objects), { level: zlib.Z_BEST_SPEED }));
-      entries.set(keyString(key), { commit: { ...render.commit }, sourceType: render.sourceType, objects });
+    set(key, render, encoded = encodeObjects(render.objects)) {
+      entries.set(keyString(key), { commit: { ...render.commit }, sourceType: render.sourceType, objects: encoded });
     },
     clear() {
       entries.clear();

@@ -7,21 +7,22 @@
  */
 import { realpathSync } from "node:fs";
 
-import { keyOf, subjectOf, type KubeObject } from "@/lib/types";
+import type { KubeObject } from "@/lib/types";
 
 import { scanCheckout } from "./checkout-scan";
+import type { DirectoryRenderRequest } from "./directory-render";
+import { decodeObjects } from "./encoded-objects";
 import { buildWithGeneratedNames, restoreGeneratedNames } from "./generate-name";
 import { buildKustomization } from "./kustomize";
 import { chooseSourceType } from "./detect-source";
 import { renderHelmChart, type ClusterCapabilities } from "./helm";
 import { checkKustomization } from "./kustomize-refs";
 import { renderLimits, type RenderLimits } from "./limits";
-import { createNamespacedCheck, type IsNamespaced } from "./namespacing";
-import { claimObject } from "./ownership";
+import type { IsNamespaced } from "./namespacing";
 import type { SourcedObject } from "./parse-manifests";
 import { displayPath, resolveAppDir } from "./paths";
-import { RenderError } from "./render-error";
 import type { CredentialLookup } from "./repo-auth";
+import { settleObjects } from "./settle-objects";
 import type { SourceSpec, SourceType } from "./source-spec";
 import { readYamlDir } from "./yaml-dir";
 
@@ -60,12 +61,20 @@ export interface RenderOptions {
   limits?: RenderLimits;
   /** Checks the whole checkout before anything is read. @default scanCheckout of `root` (a shared checkout scans once) */
   scan?: (limits: RenderLimits) => Promise<void>;
+  /**
+   * Renders a plain directory elsewhere (a render thread), answering the objects encoded as
+   * `encodeObjects` does; not used with `isNamespaced`, a function no thread can be given.
+   * @default rendered here
+   */
+  renderDirectory?: (request: DirectoryRenderRequest) => Promise<Uint8Array>;
 }
 
 /** What a render produced: the source type it rendered as, and the objects. */
 export interface RenderedSource {
   type: SourceType;
   objects: KubeObject[];
+  /** The objects as `encodeObjects` gives them, when the render made them so (`renderDirectory`). */
+  encoded?: Uint8Array;
 }
 
 /**
@@ -100,31 +109,12 @@ export async function renderSource(options: RenderOptions): Promise<RenderedSour
     );
     sourced = restoreGeneratedNames(built);
   } else {
-    sourced = await readYamlDir(dir, { root, limits, budget, recurse: options.source?.directory?.recurse ?? false });
+    const recurse = options.source?.directory?.recurse ?? false;
+    if (options.renderDirectory && !options.isNamespaced) {
+      const encoded = await options.renderDirectory({ dir, root, appName: options.appName, destNamespace: options.destNamespace, limits, recurse });
+      return { type, objects: decodeObjects(encoded), encoded };
+    }
+    sourced = await readYamlDir(dir, { root, limits, budget, recurse });
   }
-  const isNamespaced = createNamespacedCheck(
-    sourced.map(({ object }) => object),
-    options.isNamespaced,
-  );
-  const claimed = sourced.map(({ object, source }) => ({
-    source,
-    object: claimObject(object, {
-      appName: options.appName,
-      destNamespace: options.destNamespace,
-      isNamespaced: isNamespaced(object.apiVersion, object.kind),
-    }),
-  }));
-  assertUnique(claimed);
-  return { type, objects: claimed.map(({ object }) => object) };
-}
-
-/** Refuses two objects with the same group, kind, namespace and name, naming both origins. */
-function assertUnique(objects: readonly SourcedObject[]): void {
-  const seen = new Map<string, string>();
-  for (const { object, source } of objects) {
-    const subject = subjectOf(keyOf(object));
-    const first = seen.get(subject);
-    if (first !== undefined) throw new RenderError(`duplicate object ${subject}: defined in ${first} and in ${source}`);
-    seen.set(subject, source);
-  }
+  return { type, objects: settleObjects(sourced, options) };
 }

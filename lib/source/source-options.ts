@@ -10,6 +10,7 @@ import { REMEMBERED_COMMITS } from "./commit-info";
 import { DEFAULT_RENDER_LIMITS, renderLimits, type RenderLimits } from "./limits";
 import { KNOWN_COMMITS } from "./mirror";
 import { RENDER_CACHE_SIZE } from "./render-cache";
+import { defaultRenderThreads } from "./render-threads";
 import type { CredentialLookup } from "./repo-auth";
 import type { SourceMetrics } from "./source-metrics";
 
@@ -50,13 +51,16 @@ export interface SourceOptions {
   checkoutKeepMs?: number;
   /** Told how long Git requests and renders take (the engine's metrics). @default none */
   metrics?: SourceMetrics;
+  /** Worker threads that render plain directories; 0 renders them on the caller's thread. @default {@link defaultRenderThreads} */
+  renderThreads?: number;
 }
 
 /** A source's options with every default filled in. */
-export interface ResolvedSourceOptions extends Omit<SourceOptions, "limits" | "cacheSizes" | "checkoutKeepMs"> {
+export interface ResolvedSourceOptions extends Omit<SourceOptions, "limits" | "cacheSizes" | "checkoutKeepMs" | "renderThreads"> {
   limits: RenderLimits;
   cacheSizes: SourceCacheSizes;
   checkoutKeepMs: number;
+  renderThreads: number;
 }
 
 /** Fills in the defaults of {@link SourceOptions}. */
@@ -66,13 +70,16 @@ export function resolveSourceOptions(options: SourceOptions): ResolvedSourceOpti
     limits: { ...DEFAULT_RENDER_LIMITS, ...options.limits },
     cacheSizes: { ...DEFAULT_CACHE_SIZES, ...options.cacheSizes },
     checkoutKeepMs: options.checkoutKeepMs ?? CHECKOUT_KEEP_MS,
+    renderThreads: options.renderThreads ?? defaultRenderThreads(),
   };
 }
 
 /**
  * The options the environment asks for: the data directory (`LOCKSTEP_DATA_DIR`, else `.data`,
  * as lib/db/config reads it), the kustomize and helm binaries (`LOCKSTEP_KUSTOMIZE`, `LOCKSTEP_HELM`) and the render limits
- * (`LOCKSTEP_RENDER_*`, `LOCKSTEP_KUSTOMIZE_REMOTE_BASES`; see `renderLimits`).
+ * (`LOCKSTEP_RENDER_*`, `LOCKSTEP_KUSTOMIZE_REMOTE_BASES`; see `renderLimits`), and the render threads
+ * (`LOCKSTEP_RENDER_THREADS`).
+ * @throws Error when `LOCKSTEP_RENDER_THREADS` is not a whole number from 0 to 64.
  */
 export function sourceOptionsFromEnv(env: Readonly<Record<string, string | undefined>>): SourceOptions {
   return {
@@ -80,5 +87,17 @@ export function sourceOptionsFromEnv(env: Readonly<Record<string, string | undef
     ...(env.LOCKSTEP_KUSTOMIZE ? { kustomize: env.LOCKSTEP_KUSTOMIZE } : {}),
     ...(env.LOCKSTEP_HELM ? { helm: env.LOCKSTEP_HELM } : {}),
     limits: renderLimits({}, env),
+    ...(env.LOCKSTEP_RENDER_THREADS !== undefined ? { renderThreads: renderThreadsFrom(env.LOCKSTEP_RENDER_THREADS) } : {}),
   };
+}
+
+/** The most render threads `LOCKSTEP_RENDER_THREADS` may ask for. */
+const MAX_RENDER_THREADS = 64;
+
+function renderThreadsFrom(value: string): number {
+  const threads = Number(value);
+  if (value.trim() === "" || !Number.isInteger(threads) || threads < 0 || threads > MAX_RENDER_THREADS) {
+    throw new Error(`LOCKSTEP_RENDER_THREADS must be a whole number from 0 to ${MAX_RENDER_THREADS}, not "${value}".`);
+  }
+  return threads;
 }

@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import { runGit } from "./git";
 import { createSource, type Source } from "./source";
-import { DEFAULT_CACHE_SIZES, sourceOptionsFromEnv } from "./source-options";
+import { defaultRenderThreads } from "./render-threads";
+import { DEFAULT_CACHE_SIZES, resolveSourceOptions, sourceOptionsFromEnv } from "./source-options";
 
 const IDENTITY = { GIT_AUTHOR_NAME: "Lockstep", GIT_AUTHOR_EMAIL: "lockstep@example.com", GIT_COMMITTER_NAME: "Lockstep", GIT_COMMITTER_EMAIL: "lockstep@example.com" };
 const configMap = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n`;
@@ -129,5 +130,24 @@ describe("sourceOptionsFromEnv", () => {
     expect(options).toMatchObject({ dataDir: "/var/lib/lockstep", kustomize: "/opt/kustomize", limits: { maxFiles: 7 } });
     expect(sourceOptionsFromEnv({}).dataDir).toBe(path.resolve(".data"));
     expect(DEFAULT_CACHE_SIZES).toEqual({ renders: 2000, commitInfo: 1000, knownCommits: 5000 });
+  });
+
+  it("reads how many render threads to run, 0 for none, and refuses a count that is not a whole number from 0 to 64", () => {
+    expect(sourceOptionsFromEnv({ LOCKSTEP_RENDER_THREADS: "3" }).renderThreads).toBe(3);
+    expect(sourceOptionsFromEnv({ LOCKSTEP_RENDER_THREADS: "0" }).renderThreads).toBe(0);
+    expect(sourceOptionsFromEnv({}).renderThreads).toBeUndefined();
+    expect(resolveSourceOptions({ dataDir: "/tmp/x" }).renderThreads).toBe(defaultRenderThreads());
+    for (const bad of ["", "two", "1.5", "-1", "65"]) {
+      expect(() => sourceOptionsFromEnv({ LOCKSTEP_RENDER_THREADS: bad })).toThrow(`LOCKSTEP_RENDER_THREADS must be a whole number from 0 to 64, not "${bad}".`);
+    }
+  });
+});
+
+describe("createSource's render threads", () => {
+  it("renders the same objects with threads as without", async () => {
+    const threaded = await load(source({ renderThreads: 2 }), "one", []);
+    const inThread = await load(source({ renderThreads: 0, dataDir: path.join(work, "other") }), "one", []);
+    expect(threaded.objects).toEqual(inThread.objects);
+    expect(threaded.sourceType).toBe("Directory");
   });
 });

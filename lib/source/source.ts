@@ -1,8 +1,8 @@
 /**
  * A source: Git in, objects out, as one object built from its options. It owns everything
  * that lives longer than a call — the mirrors and the lock that keeps their fetches apart,
- * the commits known to be in them, the shared checkouts and their timers, the commits' facts
- * and the rendered states — so two sources in one process share nothing, and `close()` leaves
+ * the commits known to be in them, the shared checkouts and their timers, the commits' facts,
+ * the rendered states and the render threads — so two sources in one process share nothing, and `close()` leaves
  * no timer or checkout behind.
  */
 import path from "node:path";
@@ -13,6 +13,7 @@ import type { GitCommandOptions } from "./git";
 import { loadDesiredStateWith, type DesiredState, type LoadDesiredStateRequest } from "./load";
 import { createMirrors, type EnsureCommitOptions, type EnsureCommitResult } from "./mirror";
 import { createRenderCache } from "./render-cache";
+import { createRenderThreads } from "./render-threads";
 import { authenticateRemote, type AuthenticatedRemote } from "./repo-auth";
 import { resolveRevisionWith, type ResolveRevisionOptions } from "./revision";
 import { SourceError } from "./source-error";
@@ -50,7 +51,7 @@ export interface Source {
   mirrorDir(repoUrl: string): string;
   /** Removes every checkout no render is using now, without waiting for its time to run out. */
   removeIdleCheckouts(): Promise<void>;
-  /** Clears every timer, removes idle checkouts and forgets every render; later loads are refused. Safe to call twice. */
+  /** Clears every timer, stops the render threads, removes idle checkouts and forgets every render; later loads are refused. Safe to call twice. */
   close(): Promise<void>;
 }
 
@@ -62,7 +63,8 @@ export function createSource(options: SourceOptions): Source {
   const checkouts = createCheckoutPool({ scratchDir: path.join(dataDir, "scratch"), keepMs: settings.checkoutKeepMs, log });
   const commits = createCommitInfoReader({ max: settings.cacheSizes.commitInfo });
   const renders = createRenderCache({ max: settings.cacheSizes.renders });
-  const parts = { mirrors, checkouts, commits, renders, limits: settings.limits, credentials, kustomize: settings.kustomize, helm: settings.helm, metrics };
+  const threads = settings.renderThreads > 0 ? createRenderThreads({ threads: settings.renderThreads }) : undefined;
+  const parts = { mirrors, checkouts, commits, renders, threads, limits: settings.limits, credentials, kustomize: settings.kustomize, helm: settings.helm, metrics };
   let closed = false;
 
   const logFetches = (onFetch: EnsureCommitOptions["onFetch"]): EnsureCommitOptions["onFetch"] => {
@@ -88,6 +90,7 @@ export function createSource(options: SourceOptions): Source {
     async close() {
       closed = true;
       renders.clear();
+      await threads?.close();
       await checkouts.dispose();
     },
   };

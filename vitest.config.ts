@@ -17,11 +17,17 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["lib/**/*.test.ts", "tools/**/*.test.ts", "bench/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.{ts,tsx}"], globalSetup: ["test/helpers/postgres-setup.ts"] },
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "tools/**/*.test.ts", "bench/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.{ts,tsx}"],
+          globalSetup: ["test/helpers/postgres-setup.ts"],
+          /** The engine's tests run whole syncs on a real database; two test files share the two cores. */
+          testTimeout: 15_000,
+        },
       },
       {
         extends: true,
-        test: { name: "handlers", include: ["test/handlers/**/*.test.ts"], testTimeout: 60_000 },
+        test: { name: "handlers", include: ["test/handlers/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 60_000 },
       },
       {
         extends: true,

@@ -5,13 +5,6 @@ import type { Client as LibSqlClient, Config as LibSqlConfig } from "@libsql/cli
 import { PrismaLibSql } from "@prisma/adapter-libsql";
 
 /**
- * How long a statement waits for another process's lock on the SQLite file before failing. In
- * one process the adapter runs one statement or transaction at a time, so only another process
- * (a second server, a tool) can hold the lock.
- */
-export const SQLITE_BUSY_TIMEOUT_MS = 5000;
-
-/**
  * The libsql adapter with `synchronous = NORMAL` on its connection. In WAL mode SQLite then
  * syncs the log to disk at checkpoints instead of at every commit: the database stays
  * consistent after a crash of the process or the machine, and only a loss of power or an

@@ -13,6 +13,13 @@ import type { IsolationLevel, SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuer
 
 import type { SqliteCall, SqliteFailure, SqliteReply, SqliteRequest } from "./sqlite-thread-messages";
 
+/**
+ * How long a statement waits for another process's lock on the SQLite file before failing. In
+ * one process the adapter runs one statement or transaction at a time, so only another process
+ * (a second server, a tool) can hold the lock.
+ */
+export const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
 /** The adapter name Prisma knows libsql's by; the thread runs that adapter. */
 const ADAPTER_NAME = "@prisma/adapter-libsql";
 

@@ -19,3 +19,15 @@ export function databaseUrl(): string {
   dialectOf(url);
   return url;
 }
+
+/**
+ * Whether SQLite runs on a thread of its own, from `LOCKSTEP_SQLITE_THREAD` (`true` or `false`).
+ * @default false
+ * @throws Error for any other value.
+ */
+export function sqliteThreadFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): boolean {
+  const value = env.LOCKSTEP_SQLITE_THREAD;
+  if (value === undefined || value === "" || value === "false") return false;
+  if (value === "true") return true;
+  throw new Error(`LOCKSTEP_SQLITE_THREAD must be true or false, not "${value}".`);
+}

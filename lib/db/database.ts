@@ -65,6 +65,8 @@ export interface DatabaseOptions {
   migrationsDir?: string;
   /** Encrypts the manifests operations store (see {@link StoresOptions}). */
   manifestCipher?: ManifestCipher;
+  /** SQLite's adapter on a thread of its own (see `OpenDbOptions`). @default false */
+  sqliteThread?: boolean;
 }
 
 /** What the stores need besides the Prisma client. */
@@ -105,7 +107,7 @@ export function createStores(prisma: Db, options: StoresOptions): DatabaseStores
  * @throws MisconfiguredError for a URL of another kind; UnreachableError when PostgreSQL does not answer.
  */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const { prisma, dialect } = await openDialectDb(options.url, options.migrationsDir ? { migrationsDir: options.migrationsDir } : {});
+  const { prisma, dialect } = await openDialectDb(options.url, { ...(options.migrationsDir ? { migrationsDir: options.migrationsDir } : {}), sqliteThread: options.sqliteThread ?? false });
   return { ...createStores(prisma, { manifestCipher: options.manifestCipher, dialect }), prisma, dialect, close: () => prisma.$disconnect() };
 }
 

@@ -2,24 +2,40 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import { ConflictError } from "@/lib/errors";
 
-import type { Database } from "./database";
-import { openTempDatabase, type TempDatabase } from "./testing/temp-database";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+
+import { sqliteThreadFromEnv } from "./config";
+import { openDatabase, type Database } from "./database";
 
 const spec = { repoUrl: "https://git.example/repo.git", targetRevision: "HEAD", path: ".", destCluster: "local", destNamespace: "web", automated: false, prune: false, selfHeal: false, createNamespace: false, historyLimit: null, refreshSeconds: null, project: "default" };
 
 /** A statement SQLite spends a few hundred milliseconds on. */
 const SLOW_COUNT = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3000000) SELECT count(*) AS n FROM c";
 
+describe("LOCKSTEP_SQLITE_THREAD", () => {
+  it("turns the SQLite thread on with true, leaves it off by default, and refuses other values", () => {
+    expect(sqliteThreadFromEnv({ LOCKSTEP_SQLITE_THREAD: "true" })).toBe(true);
+    expect(sqliteThreadFromEnv({ LOCKSTEP_SQLITE_THREAD: "false" })).toBe(false);
+    expect(sqliteThreadFromEnv({})).toBe(false);
+    expect(() => sqliteThreadFromEnv({ LOCKSTEP_SQLITE_THREAD: "yes" })).toThrow('LOCKSTEP_SQLITE_THREAD must be true or false, not "yes".');
+  });
+});
+
 describe("SQLite on a thread of its own", () => {
-  let temp: TempDatabase;
+  let dir: string;
   let db: Database;
 
   beforeEach(async () => {
-    temp = await openTempDatabase("threaded-sqlite");
-    db = temp.db;
+    dir = await mkdtemp(path.join(os.tmpdir(), "lockstep-threaded-sqlite-"));
+    db = await openDatabase({ url: `file:${path.join(dir, "threaded.db")}`, sqliteThread: true });
   });
 
-  afterEach(() => temp.dispose());
+  afterEach(async () => {
+    await db.close();
+    await rm(dir, { recursive: true, force: true });
+  });
 
   it("leaves the server's thread free while a statement runs", async () => {
     let ticks = 0;

@@ -21,7 +21,7 @@ import { createClusterRegistry } from "@/lib/clusters/registry";
 import { createManifestCipher } from "@/lib/credentials/manifest-cipher";
 import { keyRingLoader } from "@/lib/credentials/secret-key";
 import { createCredentialStore } from "@/lib/credentials/store";
-import { databaseUrl } from "@/lib/db/config";
+import { databaseUrl, sqliteThreadFromEnv } from "@/lib/db/config";
 import { openDatabaseLazily } from "@/lib/db/database";
 import { dialectOf } from "@/lib/db/dialect";
 import { createDriftReader } from "@/lib/drift/report";
@@ -53,7 +53,7 @@ function buildEngine(): ServerEngine {
   const keyRingOptions = { env };
   const keyRing = keyRingLoader(keyRingOptions);
   const url = databaseUrl();
-  const database = openDatabaseLazily({ url, manifestCipher: createManifestCipher({ keyRing }) });
+  const database = openDatabaseLazily({ url, manifestCipher: createManifestCipher({ keyRing }), sqliteThread: sqliteThreadFromEnv(env) });
   const db = database.stores;
   const credentials = createCredentialStore({ db, keyRingOptions });
   const clusterRegistry = createClusterRegistry({ records: createClusterRecords({ rows: db.clusters, keyRing }) });

@@ -27,7 +27,7 @@ export interface OpenDbOptions {
   migrationsDir?: string;
   /**
    * Runs SQLite's adapter on a thread of its own (`threaded-sqlite`), so no statement runs on
-   * the caller's thread, for about 40 MB more resident memory (docs/performance.md). Ignored
+   * the caller's thread, for about 50 MB more resident memory (docs/performance.md). Ignored
    * for PostgreSQL. @default false
    */
   sqliteThread?: boolean;

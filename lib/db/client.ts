@@ -1,17 +1,17 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createClient } from "@libsql/client/sqlite3";
+import { createClient } from "@libsql/client";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/prisma/generated/client";
 import { PrismaClient as PostgresPrismaClient } from "@/prisma/generated-pg/client";
 import { UnreachableError } from "@/lib/errors";
 import { dialectOf, MIGRATION_DIRS, type Dialect } from "./dialect";
-import { LibSqlWithNormalSync } from "./libsql-adapter";
+import { LibSqlWithNormalSync, SQLITE_BUSY_TIMEOUT_MS } from "./libsql-adapter";
 import { applyPostgresMigrations } from "./migrate-postgresql";
 import { applyMigrations } from "./migrate-sqlite";
-import { SQLITE_BUSY_TIMEOUT_MS, ThreadedSqlite } from "./threaded-sqlite";
+import { ThreadedSqlite } from "./threaded-sqlite";
 
 /**
  * The Prisma client type used across lib/db. Both dialects' clients are generated from one

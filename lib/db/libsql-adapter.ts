@@ -1,8 +1,16 @@
 /**
- * The libsql adapter as Lockstep opens SQLite, on whichever thread runs it (`sqlite-thread`).
+ * The libsql adapter as Lockstep opens SQLite, on whichever thread runs it (`sqlite-thread`),
+ * and the busy timeout every SQLite client of the server is opened with.
  */
 import type { Client as LibSqlClient, Config as LibSqlConfig } from "@libsql/client";
 import { PrismaLibSql } from "@prisma/adapter-libsql";
+
+/**
+ * How long a statement waits for another process's lock on the SQLite file before failing. In
+ * one process the adapter runs one statement or transaction at a time, so only another process
+ * (a second server, a tool) can hold the lock.
+ */
+export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
 /**
  * The libsql adapter with `synchronous = NORMAL` on its connection. In WAL mode SQLite then

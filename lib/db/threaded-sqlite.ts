@@ -11,14 +11,9 @@ import { Worker } from "node:worker_threads";
 
 import type { IsolationLevel, SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, SqlResultSet, Transaction, TransactionOptions } from "@prisma/driver-adapter-utils";
 
-import type { SqliteCall, SqliteFailure, SqliteReply, SqliteRequest } from "./sqlite-thread-messages";
+import { WorkerCalls } from "@/lib/threads";
 
-/**
- * How long a statement waits for another process's lock on the SQLite file before failing. In
- * one process the adapter runs one statement or transaction at a time, so only another process
- * (a second server, a tool) can hold the lock.
- */
-export const SQLITE_BUSY_TIMEOUT_MS = 5000;
+import type { SqliteCall, SqliteFailure, SqliteReply } from "./sqlite-thread-messages";
 
 /** The adapter name Prisma knows libsql's by; the thread runs that adapter. */
 const ADAPTER_NAME = "@prisma/adapter-libsql";
@@ -40,51 +35,32 @@ export class SqliteAdapterError extends Error {
 
 /** The thread and the calls it has not answered yet. */
 class SqliteThread {
-  private readonly worker: Worker;
-  private readonly waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
-  private nextId = 1;
-  private stopped: Error | undefined;
+  private readonly calls: WorkerCalls<SqliteCall, SqliteReply, unknown>;
 
   constructor() {
     // The bundler builds the thread's entry from this expression; run from source (the tests),
     // the entry is TypeScript, which the process's own loader (tsx) reads in the thread too.
-    this.worker = new Worker(new URL("./sqlite-thread.ts", import.meta.url), { name: "lockstep-sqlite" });
-    this.worker.on("message", (reply: SqliteReply) => this.settle(reply));
-    this.worker.on("error", (error) => this.fail(new Error(`the SQLite thread failed: ${error.message}`)));
-    this.worker.on("exit", (code) => this.fail(new Error(`the SQLite thread stopped (exit code ${code})`)));
-    this.worker.unref();
-  }
-
-  call(call: SqliteCall): Promise<unknown> {
-    if (this.stopped) return Promise.reject(this.stopped);
-    const id = this.nextId++;
-    if (this.waiting.size === 0) this.worker.ref();
-    return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
-      this.worker.postMessage({ ...call, id } satisfies SqliteRequest);
+    const worker = new Worker(new URL("./sqlite-thread.ts", import.meta.url), { name: "lockstep-sqlite" });
+    this.calls = new WorkerCalls(worker, {
+      answer: answerOf,
+      failedError: (error) => new Error(`the SQLite thread failed: ${error.message}`),
+      exitError: (code) => new Error(`the SQLite thread stopped (exit code ${code})`),
     });
   }
 
-  async stop(): Promise<void> {
-    this.fail(new Error("the database is closed"));
-    await this.worker.terminate();
+  call(call: SqliteCall): Promise<unknown> {
+    return this.calls.call(call);
   }
 
-  private settle(reply: SqliteReply): void {
-    const waiting = this.waiting.get(reply.id);
-    if (!waiting) return;
-    this.waiting.delete(reply.id);
-    if (this.waiting.size === 0) this.worker.unref();
-    if (reply.failure) waiting.reject(errorOf(reply.failure));
-    else waiting.resolve(reply.value);
+  stop(): Promise<void> {
+    return this.calls.close(new Error("the database is closed"));
   }
+}
 
-  private fail(error: Error): void {
-    this.stopped ??= error;
-    const waiting = [...this.waiting.values()];
-    this.waiting.clear();
-    for (const { reject } of waiting) reject(error);
-  }
+/** The value a reply carries, or the failure it reports as the adapter's error. */
+function answerOf(reply: SqliteReply): unknown {
+  if (reply.failure) throw errorOf(reply.failure);
+  return reply.value;
 }
 
 function errorOf(failure: SqliteFailure): Error {

@@ -9,6 +9,8 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 
+import { WorkerCalls } from "@/lib/threads";
+
 import type { DirectoryRenderRequest } from "./directory-render";
 import { RenderError } from "./render-error";
 import type { RenderThreadReply, RenderThreadRequest } from "./render-thread-messages";
@@ -41,74 +43,59 @@ export function defaultRenderThreads(): number {
   return Math.max(1, Math.min(4, availableParallelism() - 1));
 }
 
-interface Waiting {
-  resolve: (encoded: Uint8Array) => void;
-  reject: (error: Error) => void;
+/** One thread: its calls while its worker runs, and the timer that stops it when idle. */
+interface Slot {
+  calls?: RenderCalls;
+  idleTimer?: NodeJS.Timeout;
 }
 
-/** One thread: its worker while it runs, and the renders it holds. */
-interface Slot {
-  worker?: Worker;
-  waiting: Map<number, Waiting>;
-  idleTimer?: NodeJS.Timeout;
+type RenderCalls = WorkerCalls<Omit<RenderThreadRequest, "id">, RenderThreadReply, Uint8Array>;
+
+/** The render's own error, or the thread's failure. */
+function answerOf(reply: RenderThreadReply): Uint8Array {
+  if (reply.error) throw reply.error.render ? new RenderError(reply.error.message) : new SourceError(`a render thread failed: ${reply.error.message}`);
+  return reply.encoded;
 }
 
 /** Builds {@link RenderThreads}; no thread starts before the first render. */
 export function createRenderThreads(options: RenderThreadsOptions): RenderThreads {
   const idleMs = options.idleMs ?? RENDER_THREAD_IDLE_MS;
-  const slots: Slot[] = Array.from({ length: Math.max(1, Math.floor(options.threads)) }, () => ({ waiting: new Map() }));
-  let nextId = 1;
+  const slots: Slot[] = Array.from({ length: Math.max(1, Math.floor(options.threads)) }, () => ({}));
   let closed = false;
 
-  function failAll(slot: Slot, error: Error): void {
-    const waiting = [...slot.waiting.values()];
-    slot.waiting.clear();
-    for (const { reject } of waiting) reject(error);
-  }
-
-  function stop(slot: Slot): Promise<number> | undefined {
+  /** Stops the slot's thread; `reason` fails the renders it still held. */
+  function stop(slot: Slot, reason: Error): Promise<void> | undefined {
     clearTimeout(slot.idleTimer);
-    const worker = slot.worker;
-    slot.worker = undefined;
-    return worker?.terminate();
+    const calls = slot.calls;
+    slot.calls = undefined;
+    return calls?.close(reason);
   }
 
-  function start(slot: Slot): Worker {
+  function start(slot: Slot): RenderCalls {
     // The bundler builds the thread's entry from this expression; run from source (the unit
     // tests), the entry is TypeScript, which the process's own loader (tsx) reads in the thread too.
     const worker = new Worker(new URL("./render-worker.ts", import.meta.url), { name: "lockstep-render" });
-    worker.on("message", (reply: RenderThreadReply) => settle(slot, reply));
-    worker.on("error", (error) => {
-      if (slot.worker === worker) void stop(slot);
-      failAll(slot, new SourceError(`a render thread failed: ${error.message}`));
+    const calls: RenderCalls = new WorkerCalls(worker, {
+      answer: answerOf,
+      failedError: (error) => new SourceError(`a render thread failed: ${error.message}`),
+      exitError: (code) => new SourceError(`a render thread stopped (exit code ${code})`),
+      onIdle: () => rest(slot),
+      onEnd: (error) => {
+        if (slot.calls === calls) void stop(slot, error);
+      },
     });
-    worker.on("exit", (code) => {
-      if (slot.worker !== worker) return;
-      slot.worker = undefined;
-      failAll(slot, new SourceError(`a render thread stopped (exit code ${code})`));
-    });
-    return worker;
+    return calls;
   }
 
-  function settle(slot: Slot, reply: RenderThreadReply): void {
-    const waiting = slot.waiting.get(reply.id);
-    if (!waiting) return;
-    slot.waiting.delete(reply.id);
-    if (reply.error) waiting.reject(reply.error.render ? new RenderError(reply.error.message) : new SourceError(`a render thread failed: ${reply.error.message}`));
-    else waiting.resolve(reply.encoded);
-    if (slot.waiting.size === 0) rest(slot);
-  }
-
-  /** Lets the process exit while the thread has no work, and stops it after `idleMs`. */
+  /** Stops the thread after `idleMs` without work (its calls let the process exit meanwhile). */
   function rest(slot: Slot): void {
-    slot.worker?.unref();
     clearTimeout(slot.idleTimer);
-    slot.idleTimer = setTimeout(() => void stop(slot), idleMs);
+    slot.idleTimer = setTimeout(() => void stop(slot, new SourceError("a render thread stopped for want of work")), idleMs);
     slot.idleTimer.unref();
   }
 
   function leastBusy(): Slot {
-    return slots.reduce((best, slot) => (slot.waiting.size < best.waiting.size ? slot : best));
+    return slots.reduce((best, slot) => ((slot.calls?.size ?? 0) < (best.calls?.size ?? 0) ? slot : best));
   }
 
   return {
@@ -116,18 +103,11 @@ export function createRenderThreads(options: RenderThreadsOptions): RenderThread
       if (closed) return Promise.reject(new SourceError("the source is closed"));
       const slot = leastBusy();
       clearTimeout(slot.idleTimer);
-      const worker = (slot.worker ??= start(slot));
-      worker.ref();
-      const id = nextId++;
-      return new Promise<Uint8Array>((resolve, reject) => {
-        slot.waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, render: request } satisfies RenderThreadRequest);
-      });
+      return (slot.calls ??= start(slot)).call({ render: request });
     },
     async close() {
       closed = true;
-      for (const slot of slots) failAll(slot, new SourceError("the source is closed"));
-      await Promise.all(slots.map(stop));
+      await Promise.all(slots.map((slot) => stop(slot, new SourceError("the source is closed"))));
     },
   };
 }

@@ -2,9 +2,11 @@ import type { AppSpec, AppUpdate } from "@/lib/apps/spec";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { SourceType } from "@/lib/source/source-spec";
 import type { AppCondition, OperationPhase, SyncStatus, HealthStatus } from "@/lib/types";
-import type { App as StoredApp } from "@/prisma/generated/client";
+import type { App as StoredApp, AppStatus as StoredStatusRow } from "@/prisma/generated/client";
 import type { Db } from "./client";
+import { createBatchedCalls } from "./batched-calls";
 import { containsText, type Dialect } from "./dialect";
+import { createStatusWriter } from "./status-writes";
 import { appConditionsSchema, appIgnoreDifferencesSchema, appSourceColumnSchema, readJsonColumn, statusResourcesSchema } from "./json-columns";
 
 /** An application as stored, with its last known status. */
@@ -173,7 +175,7 @@ export interface StatusUpdate {
   revisionDate?: Date | null;
   conditions: AppCondition[];
   resources: unknown[];
-  /** The source type the render used; absent keeps the stored one. */
+  /** The source type the render used; absent (or null) keeps the stored one. */
   sourceType?: SourceType | null;
 }
 
@@ -187,6 +189,15 @@ function resourceRowsOf<T>(appId: string, column: string): T[] {
  * @param dialect the client's dialect, so searching ignores case on both (see `containsText`).
  */
 export function createAppsStore(db: Db, dialect: Dialect = "sqlite") {
+  const statusWriter = createStatusWriter(db);
+  /** Apps with their whole status row by name, the reads that arrive together as one query (a push's comparisons). */
+  const readWithStatus = createBatchedCalls<string, StoredApp & { status: StoredStatusRow | null }>(async (names) => {
+    const found = new Map((await db.app.findMany({ where: { name: { in: [...new Set(names)] } }, include: { status: true } })).map((app) => [app.name, app]));
+    return names.map((name) => {
+      const app = found.get(name);
+      return app ? { status: "fulfilled", value: app } : { status: "rejected", reason: new NotFoundError(`Application "${name}" does not exist.`) };
+    });
+  });
   /**
    * Stores a new app in its project; a taken name is a ConflictError, a project that does not
    * exist a ValidationError on `project`, and nothing is written.
@@ -211,8 +222,7 @@ export function createAppsStore(db: Db, dialect: Dialect = "sqlite") {
 
   /** One app by name with the per-resource rows of its last refresh, in one read (a comparison's start), or a NotFoundError. */
   async function getAppWithResources<T>(name: string): Promise<{ app: AppRecord; resources: T[] }> {
-    const app = await db.app.findUnique({ where: { name }, include: { status: true } });
-    if (!app) throw new NotFoundError(`Application "${name}" does not exist.`);
+    const app = await readWithStatus(name);
     return { app: toRecord(app, app.status), resources: app.status ? resourceRowsOf<T>(app.id, app.status.resources) : [] };
   }
 
@@ -305,15 +315,21 @@ export function createAppsStore(db: Db, dialect: Dialect = "sqlite") {
     if (count === 0) throw new NotFoundError(`Application "${name}" does not exist.`);
   }
 
-  /** Stores the result of a refresh. */
+  /** Stores the result of a refresh; writes that arrive together go out as one statement (`status-writes`). */
   async function saveStatus(appId: string, update: StatusUpdate): Promise<void> {
-    const data = {
-      ...update,
+    await statusWriter.write({
+      appId,
+      syncStatus: update.syncStatus,
+      healthStatus: update.healthStatus,
+      revision: update.revision ?? null,
+      revisionSubject: update.revisionSubject ?? null,
+      revisionAuthor: update.revisionAuthor ?? null,
+      revisionDate: update.revisionDate ?? null,
       conditions: JSON.stringify(update.conditions),
       resources: JSON.stringify(update.resources),
       reconciledAt: new Date(),
-    };
-    await db.appStatus.upsert({ where: { appId }, create: { appId, ...data }, update: data, select: { appId: true } });
+      ...(update.sourceType ? { sourceType: update.sourceType } : {}),
+    });
   }
 
   /** The per-resource rows of the last refresh. */

@@ -69,6 +69,25 @@ describe.each(["sqlite", "postgresql"] as const)("the stores on %s", (dialect) =
     await expect(stores.db.apps.getAppWithResources("nope")).rejects.toThrow('Application "nope" does not exist.');
   });
 
+  it("store the statuses of many apps written at once, refusing only an app deleted meanwhile", async () => {
+    const apps = await Promise.all(Array.from({ length: 12 }, (_, i) => stores.db.apps.createApp({ name: `web-${i}`, ...spec, destNamespace: `web-${i}` })));
+    await stores.db.apps.saveStatus(apps[0]!.id, { syncStatus: "Synced", healthStatus: "Healthy", conditions: [], resources: [], sourceType: "Kustomize" });
+    await stores.db.apps.deleteApp("web-5");
+    const revisionDate = new Date("2026-12-02T01:02:03.456Z");
+    const rowOf = (i: number) => ({ subject: `ConfigMap/web-${i}/cm`, kind: "ConfigMap", namespace: `web-${i}`, name: "cm", status: "OutOfSync", state: "modified", changedPaths: [".data.key"] });
+    const results = await Promise.allSettled(
+      apps.map((app, i) =>
+        stores.db.apps.saveStatus(app.id, { syncStatus: "OutOfSync", healthStatus: "Progressing", revision: `rev-${i}`, revisionSubject: "Bump 'web' — ünïcode", revisionAuthor: "Ada", revisionDate, conditions: [], resources: [rowOf(i)] }),
+      ),
+    );
+    expect(results.map((result) => result.status)).toEqual(apps.map((_, i) => (i === 5 ? "rejected" : "fulfilled")));
+    const read = await stores.db.apps.getAppWithResources("web-0");
+    expect(read.app.status).toMatchObject({ syncStatus: "OutOfSync", healthStatus: "Progressing", revision: "rev-0", revisionSubject: "Bump 'web' — ünïcode", revisionDate, sourceType: "Kustomize" });
+    expect(read.app.status.reconciledAt).toBeInstanceOf(Date);
+    expect(read.resources).toEqual([rowOf(0)]);
+    expect((await stores.db.apps.listApps({ syncStatus: "OutOfSync", pageSize: 50 })).total).toBe(11);
+  });
+
   it("search apps ignoring case", async () => {
     await stores.db.apps.createApp({ name: "web", ...spec });
     await stores.db.apps.createApp({ name: "api", ...spec, repoUrl: "https://git.example/other.git", destNamespace: "api" });

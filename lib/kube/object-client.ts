@@ -80,6 +80,15 @@ function writeQuery(options: { dryRun?: boolean; validate?: boolean }): Record<s
 }
 
 /**
+ * What `specUriPath` reads of an object to build its URL (API version, kind, name, namespace),
+ * as a new object it may fill in with defaults: copying the whole object for that would cost a
+ * comparison's dry run more than the path itself.
+ */
+function addressOf(obj: Pick<KubeObject, "apiVersion" | "kind"> & { metadata: { name?: string; namespace?: string } }): KubernetesObject {
+  return { apiVersion: obj.apiVersion, kind: obj.kind, metadata: { name: obj.metadata.name, namespace: obj.metadata.namespace } };
+}
+
+/**
  * A dynamic client for any kind that speaks raw JSON both ways, so no field is dropped or
  * reshaped by the generated models (the stock KubernetesObjectApi deserializes known kinds
  * into classes). Discovery results are cached per apiVersion by the base class.
@@ -145,7 +154,7 @@ export class KubeObjectClient extends KubernetesObjectApi {
    */
   async applyObject(obj: KubeObject, options: ApplyOptions = {}): Promise<KubeObject> {
     if (options.validate === false) return this.mergeObject(obj, options);
-    const path = await this.specUriPath(structuredClone(obj) as KubernetesObject, "patch");
+    const path = await this.specUriPath(addressOf(obj), "patch");
     const query: Record<string, string> = { fieldManager: options.fieldManager ?? FIELD_MANAGER, force: String(options.force ?? true), ...writeQuery(options) };
     return this.send("PATCH", path, { query, body: obj, contentType: PatchStrategy.ServerSideApply, signal: options.signal });
   }
@@ -156,38 +165,38 @@ export class KubeObjectClient extends KubernetesObjectApi {
    */
   async replaceObject(obj: KubeObject, options: ReplaceOptions = {}): Promise<KubeObject> {
     const query = { fieldManager: FIELD_MANAGER, ...writeQuery(options) };
-    const path = await this.specUriPath(structuredClone(obj) as KubernetesObject, "replace");
+    const path = await this.specUriPath(addressOf(obj), "replace");
     try {
       return await this.send("PUT", path, { query, body: obj, signal: options.signal });
     } catch (error) {
       if (!isNotFound(error)) throw error;
     }
-    const collection = await this.specUriPath(structuredClone(obj) as KubernetesObject, "create");
+    const collection = await this.specUriPath(addressOf(obj), "create");
     return this.send("POST", collection, { query, body: obj, signal: options.signal });
   }
 
   /** Creates the object; a 409 when it exists already. */
   async createObject(obj: KubeObject, options: RequestOptions = {}): Promise<KubeObject> {
-    const collection = await this.specUriPath(structuredClone(obj) as KubernetesObject, "create");
+    const collection = await this.specUriPath(addressOf(obj), "create");
     return this.send("POST", collection, { query: { fieldManager: FIELD_MANAGER, ...writeQuery({}) }, body: obj, signal: options.signal });
   }
 
   /** A JSON merge patch of the whole object, without validation; creates the object when it does not exist. */
   private async mergeObject(obj: KubeObject, options: ApplyOptions): Promise<KubeObject> {
     const query = { fieldManager: options.fieldManager ?? FIELD_MANAGER, ...writeQuery({ ...options, validate: false }) };
-    const path = await this.specUriPath(structuredClone(obj) as KubernetesObject, "patch");
+    const path = await this.specUriPath(addressOf(obj), "patch");
     try {
       return await this.send("PATCH", path, { query, body: obj, contentType: PatchStrategy.MergePatch, signal: options.signal });
     } catch (error) {
       if (!isNotFound(error)) throw error;
     }
-    const collection = await this.specUriPath(structuredClone(obj) as KubernetesObject, "create");
+    const collection = await this.specUriPath(addressOf(obj), "create");
     return this.send("POST", collection, { query, body: obj, signal: options.signal });
   }
 
   /** The live object, or undefined when it does not exist. */
   async getObject(ref: Pick<KubeObject, "apiVersion" | "kind"> & { metadata: { name: string; namespace?: string } }, options: RequestOptions = {}): Promise<KubeObject | undefined> {
-    const path = await this.specUriPath(structuredClone(ref) as KubernetesObject, "read");
+    const path = await this.specUriPath(addressOf(ref), "read");
     try {
       return await this.send("GET", path, { signal: options.signal });
     } catch (error) {
@@ -213,7 +222,7 @@ export class KubeObjectClient extends KubernetesObjectApi {
 
   /** Deletes an object with background propagation; a missing object counts as deleted. */
   async deleteObject(obj: Pick<KubeObject, "apiVersion" | "kind" | "metadata">, options: RequestOptions = {}): Promise<void> {
-    const path = await this.specUriPath(structuredClone(obj) as KubernetesObject, "delete");
+    const path = await this.specUriPath(addressOf(obj), "delete");
     try {
       await this.send("DELETE", path, { query: { propagationPolicy: "Background" }, signal: options.signal });
     } catch (error) {

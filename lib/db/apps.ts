@@ -77,18 +77,8 @@ const EMPTY_STATUS: AppStatusRecord = {
  */
 const WITH_STATUS = { status: { omit: { resources: true } } } as const;
 
-type StoredStatus = {
-  appId: string;
-  syncStatus: string;
-  healthStatus: string;
-  revision: string | null;
-  revisionSubject: string | null;
-  revisionAuthor: string | null;
-  revisionDate: Date | null;
-  conditions: string;
-  reconciledAt: Date | null;
-  sourceType: string | null;
-} | null;
+/** A status row as app records read it: without its per-resource rows. */
+type StoredStatus = Omit<StoredStatusRow, "resources"> | null;
 
 function toRecord(app: StoredApp, status: StoredStatus): AppRecord {
   return {

@@ -7,25 +7,12 @@
  * meanwhile, whose row the foreign key refuses) is written again row by row through Prisma, so
  * every write answers exactly as it would have alone.
  */
-import { Prisma } from "@/prisma/generated/client";
+import { Prisma, type AppStatus } from "@/prisma/generated/client";
 import { createBatchedCalls } from "./batched-calls";
 import type { Db } from "./client";
 
-/** One app's status row as stored: its JSON columns already text. */
-export interface StatusRow {
-  appId: string;
-  syncStatus: string;
-  healthStatus: string;
-  revision: string | null;
-  revisionSubject: string | null;
-  revisionAuthor: string | null;
-  revisionDate: Date | null;
-  conditions: string;
-  resources: string;
-  reconciledAt: Date;
-  /** Absent keeps the stored source type. */
-  sourceType?: string;
-}
+/** One app's status row as stored, its JSON columns already text; an absent source type keeps the stored one. */
+export type StatusRow = Omit<AppStatus, "reconciledAt" | "sourceType"> & { reconciledAt: Date; sourceType?: string };
 
 /** Options of {@link createStatusWriter}. */
 export interface StatusWriterOptions {

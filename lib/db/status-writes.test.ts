@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDb, type Db } from "./client";
-import { createStatusWriter, type StatusRow } from "./status-writes";
+import { createStatusWriter, upsertStatement, type StatusRow } from "./status-writes";
 
 let dir: string;
 let db: Db;
@@ -105,5 +105,13 @@ describe("createStatusWriter", () => {
     const writer = createStatusWriter(db);
     await Promise.all([writer.write(rowOf(id!, "older")), writer.write(rowOf(id!, "newer"))]);
     expect((await db.appStatus.findUnique({ where: { appId: id! } }))!.revision).toBe("newer");
+  });
+
+  it("writes each app once, its last row, in the order of their ids, whatever order the rows came in", () => {
+    const { values } = upsertStatement([rowOf("b", "first"), rowOf("c", "only"), rowOf("a", "only"), rowOf("b", "last")]);
+    const columns = 11;
+    expect(values).toHaveLength(3 * columns);
+    expect(values.filter((_, i) => i % columns === 0)).toEqual(["a", "b", "c"]);
+    expect(values.filter((_, i) => i % columns === 3)).toEqual(["only", "last", "only"]);
   });
 });

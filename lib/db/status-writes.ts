@@ -31,16 +31,20 @@ function valuesOf(row: StatusRow): Prisma.Sql {
   return Prisma.sql`(${row.appId}, ${row.syncStatus}, ${row.healthStatus}, ${row.revision}, ${row.revisionSubject}, ${row.revisionAuthor}, ${row.revisionDate}, ${row.conditions}, ${row.resources}, ${row.reconciledAt}, ${row.sourceType ?? null})`;
 }
 
-/** One statement that inserts or replaces every row; an absent source type keeps the stored one. */
-function upsertStatement(rows: readonly StatusRow[]): Prisma.Sql {
-  return Prisma.sql`INSERT INTO "AppStatus" ("appId", "syncStatus", "healthStatus", "revision", "revisionSubject", "revisionAuthor", "revisionDate", "conditions", "resources", "reconciledAt", "sourceType")
-VALUES ${Prisma.join(rows.map(valuesOf))}
-ON CONFLICT ("appId") DO UPDATE SET "syncStatus" = excluded."syncStatus", "healthStatus" = excluded."healthStatus", "revision" = excluded."revision", "revisionSubject" = excluded."revisionSubject", "revisionAuthor" = excluded."revisionAuthor", "revisionDate" = excluded."revisionDate", "conditions" = excluded."conditions", "resources" = excluded."resources", "reconciledAt" = excluded."reconciledAt", "sourceType" = COALESCE(excluded."sourceType", "AppStatus"."sourceType")`;
+/**
+ * The last row per app (one statement may not touch a row twice: PostgreSQL refuses it), in
+ * the order of their ids, so that two replicas writing some of the same rows at once lock them
+ * in the same order rather than deadlock.
+ */
+function lastPerApp(rows: readonly StatusRow[]): StatusRow[] {
+  return [...new Map(rows.map((row) => [row.appId, row])).values()].sort((a, b) => (a.appId < b.appId ? -1 : a.appId > b.appId ? 1 : 0));
 }
 
-/** The last row per app: one statement may not touch a row twice (PostgreSQL refuses it). */
-function lastPerApp(rows: readonly StatusRow[]): StatusRow[] {
-  return [...new Map(rows.map((row) => [row.appId, row])).values()];
+/** One statement that inserts or replaces every row, each app once, in the order of their ids; an absent source type keeps the stored one. */
+export function upsertStatement(rows: readonly StatusRow[]): Prisma.Sql {
+  return Prisma.sql`INSERT INTO "AppStatus" ("appId", "syncStatus", "healthStatus", "revision", "revisionSubject", "revisionAuthor", "revisionDate", "conditions", "resources", "reconciledAt", "sourceType")
+VALUES ${Prisma.join(lastPerApp(rows).map(valuesOf))}
+ON CONFLICT ("appId") DO UPDATE SET "syncStatus" = excluded."syncStatus", "healthStatus" = excluded."healthStatus", "revision" = excluded."revision", "revisionSubject" = excluded."revisionSubject", "revisionAuthor" = excluded."revisionAuthor", "revisionDate" = excluded."revisionDate", "conditions" = excluded."conditions", "resources" = excluded."resources", "reconciledAt" = excluded."reconciledAt", "sourceType" = COALESCE(excluded."sourceType", "AppStatus"."sourceType")`;
 }
 
 /**
@@ -57,7 +61,7 @@ export function createStatusWriter(db: Db, options: StatusWriterOptions = {}): S
   const write = createBatchedCalls<StatusRow, void>(
     async (rows) => {
       try {
-        await db.$executeRaw(upsertStatement(lastPerApp(rows)));
+        await db.$executeRaw(upsertStatement(rows));
         return rows.map(() => ({ status: "fulfilled", value: undefined }));
       } catch {
         return Promise.allSettled(rows.map(writeOne));

@@ -8,17 +8,14 @@
  * every write answers exactly as it would have alone.
  */
 import { Prisma, type AppStatus } from "@/prisma/generated/client";
-import { createBatchedCalls } from "./batched-calls";
+import { createBatchedCalls, type BatchedCallsOptions } from "./batched-calls";
 import type { Db } from "./client";
 
 /** One app's status row as stored, its JSON columns already text; an absent source type keeps the stored one. */
 export type StatusRow = Omit<AppStatus, "reconciledAt" | "sourceType"> & { reconciledAt: Date; sourceType?: string };
 
-/** Options of {@link createStatusWriter}. */
-export interface StatusWriterOptions {
-  /** The most rows one statement writes. @default 64 */
-  maxBatch?: number;
-}
+/** Options of {@link createStatusWriter}: `maxBatch` is the most rows one statement writes. */
+export type StatusWriterOptions = BatchedCallsOptions;
 
 /** Writes status rows for one database. */
 export interface StatusWriter {
@@ -67,7 +64,7 @@ export function createStatusWriter(db: Db, options: StatusWriterOptions = {}): S
         return Promise.allSettled(rows.map(writeOne));
       }
     },
-    { maxBatch: options.maxBatch ?? 64 },
+    options,
   );
   return { write };
 }

@@ -34,27 +34,23 @@ export class SqliteAdapterError extends Error {
 }
 
 /** The thread and the calls it has not answered yet. */
-class SqliteThread {
-  private readonly calls: WorkerCalls<SqliteCall, SqliteReply, unknown>;
+type SqliteThread = WorkerCalls<SqliteCall, SqliteReply, unknown>;
 
-  constructor() {
-    // The bundler builds the thread's entry from this expression; run from source (the tests),
-    // the entry is TypeScript, which the process's own loader (tsx) reads in the thread too.
-    const worker = new Worker(new URL("./sqlite-thread.ts", import.meta.url), { name: "lockstep-sqlite" });
-    this.calls = new WorkerCalls(worker, {
-      answer: answerOf,
-      failedError: (error) => new Error(`the SQLite thread failed: ${error.message}`),
-      exitError: (code) => new Error(`the SQLite thread stopped (exit code ${code})`),
-    });
-  }
+/** Starts a thread for the libsql adapter (`sqlite-thread`); it is opened by the `connect` call. */
+function startSqliteThread(): SqliteThread {
+  // The bundler builds the thread's entry from this expression; run from source (the tests),
+  // the entry is TypeScript, which the process's own loader (tsx) reads in the thread too.
+  const worker = new Worker(new URL("./sqlite-thread.ts", import.meta.url), { name: "lockstep-sqlite" });
+  return new WorkerCalls(worker, {
+    answer: answerOf,
+    failedError: (error) => new Error(`the SQLite thread failed: ${error.message}`),
+    exitError: (code) => new Error(`the SQLite thread stopped (exit code ${code})`),
+  });
+}
 
-  call(call: SqliteCall): Promise<unknown> {
-    return this.calls.call(call);
-  }
-
-  stop(): Promise<void> {
-    return this.calls.close(new Error("the database is closed"));
-  }
+/** Stops the thread; a call still waiting fails as the database being closed. */
+function stopSqliteThread(thread: SqliteThread): Promise<void> {
+  return thread.close(new Error("the database is closed"));
 }
 
 /** The value a reply carries, or the failure it reports as the adapter's error. */
@@ -139,7 +135,7 @@ class ThreadAdapter implements SqlDriverAdapter {
     try {
       await this.thread.call({ op: "dispose" });
     } finally {
-      await this.thread.stop();
+      await stopSqliteThread(this.thread);
     }
   }
 }
@@ -160,11 +156,11 @@ export class ThreadedSqlite implements SqlDriverAdapterFactory {
   constructor(private readonly options: ThreadedSqliteOptions) {}
 
   async connect(): Promise<SqlDriverAdapter> {
-    const thread = new SqliteThread();
+    const thread = startSqliteThread();
     try {
       await thread.call({ op: "connect", url: this.options.url, timeout: this.options.timeout });
     } catch (error) {
-      await thread.stop();
+      await stopSqliteThread(thread);
       throw error;
     }
     return new ThreadAdapter(thread);
